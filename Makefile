@@ -1,0 +1,50 @@
+# Station: `make run` opens the bench (the demo when nothing is configured), `make test` checks
+# everything, `make bench` prints performance figures.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_TOOLS := zbarimg pdftoppm pdftotext xvfb-run
+
+.PHONY: run test lint typecheck pytest bench screenshots system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/station
+
+# Tools the tests use to read documents back (barcodes, PDF text) and to draw windows.
+system-deps:
+	@missing=""; for t in $(SYSTEM_TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing zbar-tools poppler-utils xvfb (missing:$$missing)"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      zbar-tools poppler-utils xvfb >/dev/null || echo "could not install:$$missing (tests that need them skip)"; \
+	  else echo "missing:$$missing (tests that need them skip)"; fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check station sync tests bench
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m station.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,86 @@
+"""The scale as the bench sees it: a stable weight in grams, or a state saying why not."""
+
+from __future__ import annotations
+
+import enum
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class ScaleState(enum.StrEnum):
+    STABLE = "stable"
+    MOTION = "motion"
+    OVERLOAD = "overload"
+    UNDERLOAD = "underload"
+    ERROR = "error"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class WeightReading:
+    grams: int
+    state: ScaleState = ScaleState.STABLE
+    detail: str = ""
+
+    @property
+    def stable(self) -> bool:
+        return self.state is ScaleState.STABLE
+
+
+class Scale(Protocol):
+    def read_stable(self, expected_g: int | None, timeout_s: float) -> WeightReading:
+        """Wait up to `timeout_s` for a stable reading. `expected_g` only guides simulators."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class ScaleSpecError(ValueError):
+    pass
+
+
+class SimulatedScale:
+    """Answers with the expected weight plus a little noise, as a real parcel would weigh."""
+
+    def __init__(self, noise_pct: float = 1.0, seed: int | None = None) -> None:
+        self._noise_pct = noise_pct
+        self._random = random.Random(seed)
+
+    def read_stable(self, expected_g: int | None, timeout_s: float) -> WeightReading:
+        if expected_g is None:
+            return WeightReading(0)
+        noise = expected_g * self._noise_pct / 100
+        return WeightReading(max(0, round(expected_g + self._random.uniform(-noise, noise))))
+
+    def close(self) -> None:
+        pass
+
+
+ScaleFactory = Callable[[str, str], Scale]
+_PROTOCOLS: dict[str, ScaleFactory] = {}
+
+
+def register_scale_protocol(name: str, factory: ScaleFactory) -> None:
+    """Make `PROTOCOL:PORT` specs with this protocol name open scales built by `factory`."""
+    _PROTOCOLS[name] = factory
+
+
+def scale_protocols() -> list[str]:
+    return sorted(_PROTOCOLS)
+
+
+def open_scale(spec: str) -> Scale | None:
+    """`sim`, `none` (None: weights are typed) or `PROTOCOL:PORT`."""
+    if spec == "sim":
+        return SimulatedScale()
+    if spec == "none":
+        return None
+    protocol, sep, port = spec.partition(":")
+    if not sep or not port:
+        raise ScaleSpecError(spec)
+    factory = _PROTOCOLS.get(protocol)
+    if factory is None:
+        raise ScaleSpecError(spec)
+    return factory(protocol, port)
