@@ -1,0 +1,68 @@
+"""Where a bench keeps its data, and the settings it reads from `station.toml` in that home."""
+
+from __future__ import annotations
+
+import locale
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+CONFIG_FILE = "station.toml"
+DB_FILE = "station.db"
+
+
+def default_home() -> Path:
+    env = os.environ.get("STATION_HOME")
+    return Path(env) if env else Path(platformdirs.user_data_dir("station", appauthor=False))
+
+
+def system_language() -> str:
+    lang = os.environ.get("STATION_LANG") or os.environ.get("LANG") or ""
+    if not lang:
+        lang = locale.getlocale()[0] or ""
+    return "it" if lang.lower().startswith("it") else "en"
+
+
+@dataclass
+class Settings:
+    """A bench's settings. Unknown keys in the file are kept as they are."""
+
+    bench_name: str = "bench-1"
+    language: str = field(default_factory=system_language)
+    scale: str = "sim"
+    printer: str = "folder"
+    operator: str = ""
+    weight_tolerance_g: int = 50
+    weight_tolerance_pct: float = 5.0
+    short_policy: str = "ship"  # ship what is there, or "hold" the order
+    label_format: str = "pdf"
+    sender_name: str = "Station Demo Srl"
+    sender_street: str = "Via dell'Industria 12"
+    sender_postcode: str = "20100"
+    sender_city: str = "Milano"
+    sender_province: str = "MI"
+    sender_country: str = "IT"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, home: Path) -> Settings:
+        path = home / CONFIG_FILE
+        if not path.exists():
+            return cls()
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        known = {f.name for f in fields(cls)} - {"extra"}
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**values, extra={k: v for k, v in data.items() if k not in known})
+
+    def save(self, home: Path) -> None:
+        home.mkdir(parents=True, exist_ok=True)
+        data = asdict(self)
+        data.update(data.pop("extra"))
+        tmp = home / (CONFIG_FILE + ".tmp")
+        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+        tmp.replace(home / CONFIG_FILE)

@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy models, the engine with its SQLite settings, Alembic migrations."""
