@@ -1,0 +1,57 @@
+"""Create or migrate the database to the newest schema (run at start and by `db upgrade`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import OperationalError
+
+from station.db.engine import Database, DatabaseError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database) -> str | None:
+    """Bring the schema to head. Returns the backup made first, if any. Idempotent."""
+    try:
+        current = current_revision(db)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot open the database {db.url}: {exc.orig}") from exc
+    head = head_revision()
+    if current == head:
+        return None
+    backup = db.backup(f"before-{head}") if current is not None else None
+    config = _config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return str(backup) if backup else None
+
+
+def revision(db: Database, message: str) -> None:
+    """Autogenerate a migration from the models (a developer's tool)."""
+    config = _config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.revision(config, message=message, autogenerate=True)

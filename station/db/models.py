@@ -1,0 +1,253 @@
+"""The local store. Order state is a projection of the event log, updated in the same
+transaction as the events that change it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from station.db.types import Money, UTCDateTime, utcnow
+from station.domain import OrderStatus, OutboxStatus
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, Decimal: Money, dt.datetime: UTCDateTime}
+
+
+class Shop(Base):
+    __tablename__ = "shops"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # woocommerce, shopify, prestashop, folder, demo
+    url: Mapped[str] = mapped_column(String(500), default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)  # never secrets
+    pulled_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    weight_g: Mapped[int] = mapped_column(default=0)
+    length_mm: Mapped[int] = mapped_column(default=0)
+    width_mm: Mapped[int] = mapped_column(default=0)
+    height_mm: Mapped[int] = mapped_column(default=0)
+    bin_location: Mapped[str] = mapped_column(String(40), default="")
+    image_url: Mapped[str] = mapped_column(String(500), default="")
+    requires_lot: Mapped[bool] = mapped_column(default=False)
+    requires_expiry: Mapped[bool] = mapped_column(default=False)
+    requires_serial: Mapped[bool] = mapped_column(default=False)
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
+    external_id: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    barcodes: Mapped[list[ProductBarcode]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"
+    )
+
+
+class ProductBarcode(Base):
+    """A code that identifies a product; a packaging code counts `units` at once."""
+
+    __tablename__ = "product_barcodes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64), unique=True)  # normalised: GTIN-14 for GTINs
+    units: Mapped[int] = mapped_column(default=1)
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class BoxType(Base):
+    __tablename__ = "box_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # also its barcode
+    name: Mapped[str] = mapped_column(String(80))
+    inner_length_mm: Mapped[int]
+    inner_width_mm: Mapped[int]
+    inner_height_mm: Mapped[int]
+    tare_g: Mapped[int]
+    max_weight_g: Mapped[int]
+
+
+class Bench(Base):
+    __tablename__ = "benches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    last_seen_at: Mapped[dt.datetime | None]
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    badge: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("shop_id", "external_id", name="uq_orders_shop_external"),
+        Index("ix_orders_queue", "status", "priority", "cutoff_at", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default=OrderStatus.QUEUED, index=True)
+    priority: Mapped[int] = mapped_column(default=0)  # higher is more urgent
+    cutoff_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    shop_updated_at: Mapped[dt.datetime | None]
+    customer_name: Mapped[str] = mapped_column(String(200), default="")
+    customer_email: Mapped[str] = mapped_column(String(200), default="")
+    shipping_address: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    billing_address: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    total: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    shipping_total: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    payment_method: Mapped[str] = mapped_column(String(60), default="")
+    cod_amount: Mapped[Decimal | None]
+    carrier: Mapped[str] = mapped_column(String(20), default="")
+    service: Mapped[str] = mapped_column(String(40), default="")
+    customer_note: Mapped[str] = mapped_column(Text, default="")
+    hold_reason: Mapped[str] = mapped_column(String(300), default="")
+    problem: Mapped[str] = mapped_column(String(300), default="")  # e.g. unknown SKU at import
+    bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    claimed_at: Mapped[dt.datetime | None]
+    shipped_at: Mapped[dt.datetime | None]
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+    parcels: Mapped[list[Parcel]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="Parcel.seq"
+    )
+    bench: Mapped[Bench | None] = relationship()
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    line_no: Mapped[int]
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    quantity: Mapped[int]
+    unit_price: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    vat_rate: Mapped[Decimal] = mapped_column(default=Decimal("22"))
+    verified_qty: Mapped[int] = mapped_column(default=0)
+    short_qty: Mapped[int] = mapped_column(default=0)
+    external_id: Mapped[str] = mapped_column(String(64), default="")
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product | None] = relationship()
+
+
+class Parcel(Base):
+    __tablename__ = "parcels"
+    __table_args__ = (UniqueConstraint("order_id", "seq", name="uq_parcels_order_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    seq: Mapped[int]  # 1..N within the order
+    box_type_id: Mapped[int | None] = mapped_column(ForeignKey("box_types.id"))
+    expected_weight_g: Mapped[int | None]
+    measured_weight_g: Mapped[int | None]
+    weight_override_by: Mapped[str] = mapped_column(String(80), default="")
+    carrier: Mapped[str] = mapped_column(String(20), default="")
+    service: Mapped[str] = mapped_column(String(40), default="")
+    tracking_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    label_path: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    order: Mapped[Order] = relationship(back_populates="parcels")
+    box_type: Mapped[BoxType | None] = relationship()
+
+
+class PackedUnit(Base):
+    """Units verified by one accepted scan, with what the code told (lot, expiry, serial)."""
+
+    __tablename__ = "packed_units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"))
+    parcel_seq: Mapped[int]
+    quantity: Mapped[int]
+    code: Mapped[str] = mapped_column(String(200))
+    lot: Mapped[str | None] = mapped_column(String(40))
+    expiry: Mapped[dt.date | None]
+    serial: Mapped[str | None] = mapped_column(String(40), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Event(Base):
+    """The append-only log. `seq` orders events locally; `id` identifies them everywhere."""
+
+    __tablename__ = "events"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    at: Mapped[dt.datetime]
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    bench: Mapped[str] = mapped_column(String(80), default="")
+    operator: Mapped[str] = mapped_column(String(80), default="")
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class OutboxEntry(Base):
+    """Something the shop must be told. `key` makes the push idempotent across retries."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[dt.datetime | None]
+
+
+class Counter(Base):
+    """Gap-free number series (tracking ranges, invoices), advanced inside a transaction."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
