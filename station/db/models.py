@@ -37,7 +37,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, Decimal: Money, dt.datetime: UTCDateTime}
+    type_annotation_map = {dict[str, Any]: JSON, Decimal: Money, dt.datetime: UTCDateTime}  # noqa: RUF012
 
 
 class Shop(Base):
