@@ -1,0 +1,159 @@
+"""What the bench engine knows: the open order as packed so far, and the catalogue port."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+from station.domain import OrderStatus
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    id: int
+    sku: str
+    name: str
+    weight_g: int = 0
+    volume_mm3: int = 0
+    bin_location: str = ""
+    image_url: str = ""
+    requires_lot: bool = False
+    requires_expiry: bool = False
+    requires_serial: bool = False
+
+
+@dataclass(frozen=True)
+class BoxInfo:
+    code: str
+    name: str
+    volume_mm3: int
+    tare_g: int
+    max_weight_g: int
+
+
+@dataclass
+class LineState:
+    id: int
+    sku: str
+    name: str
+    quantity: int
+    product: ProductInfo | None
+    codes: dict[str, int]  # lookup key -> units it counts
+    verified: int = 0
+    short: int = 0
+
+    @property
+    def remaining(self) -> int:
+        return self.quantity - self.verified - self.short
+
+
+@dataclass(frozen=True)
+class PackedUnits:
+    """One accepted scan, kept so that UNDO can take it back."""
+
+    event_id: uuid.UUID
+    line_id: int
+    quantity: int
+    parcel_seq: int
+    serial: str | None = None
+
+
+@dataclass
+class ParcelState:
+    seq: int
+    box_code: str | None = None
+    measured_g: int | None = None
+    expected_g: int | None = None
+
+    @property
+    def weighed(self) -> bool:
+        return self.measured_g is not None
+
+
+@dataclass
+class OrderSnapshot:
+    id: int
+    number: str
+    status: OrderStatus
+    customer: str = ""
+    carrier: str = ""
+    service: str = ""
+    cod_amount: Decimal | None = None
+    cutoff_at: dt.datetime | None = None
+    note: str = ""
+    hold_reason: str = ""
+    claimed_by: str | None = None
+    lines: list[LineState] = field(default_factory=list)
+    parcels: list[ParcelState] = field(default_factory=list)
+    units: list[PackedUnits] = field(default_factory=list)
+    cutoff_warned: bool = False
+
+    def line(self, line_id: int) -> LineState:
+        return next(line for line in self.lines if line.id == line_id)
+
+    @property
+    def units_total(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def units_left(self) -> int:
+        return sum(line.remaining for line in self.lines)
+
+    @property
+    def current_parcel(self) -> ParcelState:
+        return self.parcels[-1]
+
+    def parcel(self, seq: int) -> ParcelState:
+        return next(p for p in self.parcels if p.seq == seq)
+
+    def units_in(self, seq: int) -> list[PackedUnits]:
+        return [u for u in self.units if u.parcel_seq == seq]
+
+
+@dataclass(frozen=True)
+class PendingWeight:
+    parcel_seq: int
+    measured_g: int
+    expected_g: int
+
+
+@dataclass
+class BenchState:
+    order: OrderSnapshot | None = None
+    pending_weight: PendingWeight | None = None
+    last_order_id: int | None = None
+    last_order_number: str = ""
+
+
+@dataclass(frozen=True)
+class WorkflowSettings:
+    tolerance_g: int = 50
+    tolerance_pct: float = 5.0
+    short_policy: str = "ship"  # or "hold"
+    language: str = "en"
+
+
+class Catalog(Protocol):
+    """What the engine may look up. Implemented over the database by the services."""
+
+    def find_order(self, code: str) -> OrderSnapshot | None: ...
+    def next_order(self) -> OrderSnapshot | None: ...
+    def product_by_code(self, key: str) -> ProductInfo | None: ...
+    def serial_packed(self, product_id: int, serial: str) -> bool: ...
+    def order_status(self, order_id: int) -> tuple[OrderStatus, str]: ...
+    def lead_for_pin(self, pin: str) -> str | None: ...
+    def boxes(self) -> list[BoxInfo]: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    now: dt.datetime
+    bench: str
+    operator: str
+    settings: WorkflowSettings
+    catalog: Catalog
+    new_id: Callable[[], uuid.UUID]
