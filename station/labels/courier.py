@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -104,11 +104,11 @@ def validate(view: LabelView) -> None:
 
 
 def weight_text(weight_g: int) -> str:
-    return f"{(Decimal(weight_g) / 1000).quantize(Decimal('0.01'))} kg"
+    return f"{(Decimal(weight_g) / 1000).quantize(Decimal('0.01'), ROUND_HALF_UP)} kg"
 
 
 def money_text(amount: Decimal, currency: str) -> str:
-    return f"{currency} {amount.quantize(Decimal('0.01'))}"
+    return f"{currency} {amount.quantize(Decimal('0.01'), ROUND_HALF_UP)}"
 
 
 def sscc_hri(sscc: str) -> str:
