@@ -11,6 +11,7 @@ import pytest
 
 from station.labels.carriers import (
     CarrierAdapter,
+    LabelFormat,
     RangeCarrier,
     ShipmentRequest,
     adapter_factory,
@@ -48,10 +49,10 @@ def _carrier(last: int = 5000, prefix: str | None = "5703538") -> RangeCarrier:
     )
 
 
-def _request(weights: tuple[int, ...] = (1200, 800), fmt: str = "pdf") -> ShipmentRequest:
+def _request(weights: tuple[int, ...] = (1200, 800), fmt: LabelFormat = "pdf") -> ShipmentRequest:
     return ShipmentRequest(
         "1003", SENDER, RECIPIENT, "Express", weights, Decimal("49.90"), label_format=fmt
-    )  # type: ignore[arg-type]
+    )
 
 
 @needs_raster

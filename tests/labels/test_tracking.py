@@ -57,7 +57,8 @@ def test_sscc_from_company_prefix_is_the_gs1_example() -> None:
 def test_sscc_range_counts_serial_references_after_the_prefix() -> None:
     r = sscc_range("5703538", 1)
     first = next_number(r, None).number
-    assert first.startswith("15703538") and is_valid_sscc(first)
+    assert first.startswith("15703538")
+    assert is_valid_sscc(first)
     assert next_number(r, 141037516).number == "157035381410375177"
 
 
