@@ -117,7 +117,8 @@ class _Step:
             self.on_weight(inp)
         else:
             self.on_command(inp)
-        self.prompt()
+        if not any(isinstance(e, ReadScale) for e in self.out.effects):
+            self.prompt()
 
     def _order_still_packable(self, inp: Input) -> bool:
         """The shop or a lead may have cancelled or held the open order since the last input."""

@@ -29,8 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # accepted
     "order_opened": (
-        "Order {number} opened: {customer}, {units} units.",
-        "Ordine {number} aperto: {customer}, {units} pezzi.",
+        "Order {number} opened: {customer}, {units} unit(s).",
+        "Ordine {number} aperto: {customer}, {units} pezzo/i.",
     ),
     "unit_ok": ("{name}: {verified}/{quantity}.", "{name}: {verified}/{quantity}."),
     "units_ok": (

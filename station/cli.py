@@ -1,0 +1,200 @@
+"""The `station` command. Exit 0 on success, 1 on an operational error (one clear line on
+stderr), 2 on a usage error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from station.app import is_configured, open_home
+from station.config import default_home
+from station.context import AppContext
+from station.db.engine import DatabaseError
+from station.devices.scale import ScaleSpecError, open_scale, scale_protocols
+
+Handler = Callable[[argparse.Namespace, AppContext], int]
+
+
+class UserError(Exception):
+    """Something the user can fix; the message says what."""
+
+
+def _run_options() -> argparse.ArgumentParser:
+    # Accepted before and after the subcommand: `station --demo` and `station bench --demo`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use demo data (a throwaway home unless --home is given)",
+    )
+    common.add_argument(
+        "--scale",
+        metavar="SPEC",
+        default=argparse.SUPPRESS,
+        help="sim, none (typed WEIGHT lines) or PROTOCOL:PORT",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _run_options()
+    parser = argparse.ArgumentParser(
+        prog="station", parents=[common], description="Station: the packing bench."
+    )
+    parser.add_argument("--home", type=Path, help="data and settings folder (or STATION_HOME)")
+    parser.add_argument("--db", metavar="URL", help="database URL (or STATION_DB_URL)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    bench = sub.add_parser("bench", parents=[common], help="open the bench")
+    bench.add_argument("--console", action="store_true", help="one scan per line on stdin")
+    bench.set_defaults(func=cmd_bench)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="create or migrate the database").set_defaults(
+        func=cmd_db_upgrade
+    )
+
+    orders = sub.add_parser("orders", help="the order queue")
+    orders_sub = orders.add_subparsers(dest="orders_command", required=True)
+    listing = orders_sub.add_parser("list", help="list orders")
+    listing.add_argument("--status", help="queued, packing, held, shipped or cancelled")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_orders_list)
+    show = orders_sub.add_parser("show", help="one order in detail")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_orders_show)
+
+    sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
+    sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    sheet.set_defaults(func=cmd_demo_sheet, needs_home=False)
+
+    _add_extensions(sub)
+    return parser
+
+
+def _add_extensions(sub: Any) -> None:
+    """Command groups that live with their packages (devices, documents, shop sync)."""
+    for module, function in (
+        ("station.devices.commands", "add_device_commands"),
+        ("sync.commands", "add_sync_commands"),
+    ):
+        try:
+            mod = __import__(module, fromlist=[function])
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        getattr(mod, function)(sub)
+
+
+def cmd_db_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
+    print(f"database ready: {ctx.db.url}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
+    spec = getattr(args, "scale", None) or ("sim" if ctx.demo else ctx.settings.scale)
+    try:
+        scale = open_scale(spec)
+    except ScaleSpecError as exc:
+        known = ", ".join(["sim", "none", *[f"{p}:PORT" for p in scale_protocols()]])
+        raise UserError(f"unknown scale '{exc}': use one of {known}") from exc
+    if not getattr(args, "console", False):
+        window = _window()
+        if window is not None:
+            return window(ctx, scale)
+    from station.console import run_console
+
+    try:
+        return run_console(ctx, scale, sys.stdin, sys.stdout)
+    finally:
+        if scale is not None:
+            scale.close()
+
+
+def _window() -> Callable[[AppContext, Any], int] | None:
+    try:
+        from station.ui.main import run_window  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    return run_window  # type: ignore[no-any-return, unused-ignore]
+
+
+def cmd_orders_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.orders import list_orders
+
+    with ctx.db.read() as session:
+        rows = list_orders(session, args.status)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'ORDER':<8} {'STATUS':<9} {'PRI':>3} {'CARRIER':<7} {'UNITS':>5}  CUSTOMER")
+    for row in rows:
+        print(
+            f"{row['number']:<8} {row['status']:<9} {row['priority']:>3} "
+            f"{row['carrier']:<7} {row['units']:>5}  {row['customer']}"
+        )
+    return 0
+
+
+def cmd_orders_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.orders import show_order
+
+    with ctx.db.read() as session:
+        data = show_order(session, args.number)
+    if data is None:
+        raise UserError(f"no order {args.number}: check the number with 'station orders list'")
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(
+        f"Order {data['number']} ({data['status']}) {data['customer']}, "
+        f"{data['carrier']} {data['service']}"
+    )
+    for line in data["lines"]:
+        print(f"  {line['sku']:<8} {line['verified']}/{line['quantity']}  {line['name']}")
+    for parcel in data["parcels"]:
+        print(f"  parcel {parcel['seq']}: {parcel['weight_g']} g {parcel['tracking_number'] or ''}")
+    return 0
+
+
+def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
+    from station.demo_sheet import demo_sheet
+
+    try:
+        args.output.write_bytes(demo_sheet())
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    print(f"wrote {args.output}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.func = cmd_bench
+    demo_mode = bool(getattr(args, "demo", False))
+    if args.command is None and not demo_mode:
+        demo_mode = not is_configured(args.home or default_home(), args.db)
+    try:
+        if not getattr(args, "needs_home", True):
+            return int(args.func(args, None))
+        with open_home(args.home, args.db, demo_mode=demo_mode) as ctx:
+            return int(args.func(args, ctx))
+    except (UserError, DatabaseError) as exc:
+        print(f"station: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

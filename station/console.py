@@ -1,0 +1,129 @@
+"""The bench in a terminal: one scan per line in, one line per effect out.
+
+Every output line starts with a stable word (OK, ERROR, PROMPT, DONE, PRINT, SCALE) so that
+scripts and tests can read it; the rest of the line is for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from sqlalchemy.exc import OperationalError
+
+from station.context import AppContext
+from station.devices.scale import Scale, ScaleState
+from station.services.bench import BenchService, HandledInput, PrintedDocument
+from station.workflow.io import (
+    Accepted,
+    Done,
+    Effect,
+    Input,
+    Print,
+    Prompt,
+    ReadScale,
+    Rejected,
+    Weight,
+    parse_line,
+)
+from station.workflow.messages import message
+
+SCALE_TIMEOUT_S = 5.0
+
+
+def effect_line(effect: Effect) -> str | None:
+    if isinstance(effect, Accepted):
+        return f"OK {effect.code} {effect.message}"
+    if isinstance(effect, Rejected):
+        return f"ERROR {effect.code} {effect.message}"
+    if isinstance(effect, Prompt):
+        return f"PROMPT {effect.code} {effect.message}"
+    if isinstance(effect, Done):
+        return f"DONE {effect.order_number} {effect.message}"
+    return None
+
+
+def printed_line(doc: PrintedDocument) -> str:
+    parts = [f"PRINT {doc.document} {doc.order_number}"]
+    if doc.parcel_seq is not None:
+        parts.append(f"parcel {doc.parcel_seq}")
+    if doc.tracking_number:
+        parts.append(doc.tracking_number)
+    parts.append(str(doc.path))
+    return " ".join(parts)
+
+
+class ConsoleBench:
+    def __init__(self, ctx: AppContext, scale: Scale | None, out: TextIO) -> None:
+        self.service = BenchService(
+            ctx.db, ctx.settings, ctx.labels_dir, operator=ctx.settings.operator or "console"
+        )
+        self.scale = scale
+        self.out = out
+
+    def emit(self, line: str) -> None:
+        self.out.write(line + "\n")
+        self.out.flush()
+
+    def run(self, lines: Iterable[str]) -> int:
+        self.show_state()
+        for raw in lines:
+            inp = parse_line(raw, typed_weights=self.scale is None)
+            if inp is not None:
+                self.feed(inp)
+        return 0
+
+    def show_state(self) -> None:
+        order = self.service.engine.state.order
+        if order is None:
+            self.emit(f"PROMPT scan_order {message('scan_order', self.service.settings.language)}")
+        else:
+            left = order.units_left
+            self.emit(f"PROMPT resumed Order {order.number} is open: {left} unit(s) left.")
+
+    def feed(self, inp: Input) -> None:
+        try:
+            handled = self.service.handle(inp)
+        except OperationalError as exc:
+            self.emit(f"ERROR storage The database could not save this ({exc.orig}); scan again.")
+            return
+        except OSError as exc:
+            self.emit(
+                f"ERROR storage Could not write a file ({exc.strerror}); free disk space and scan again."
+            )
+            return
+        self.show(handled)
+
+    def show(self, handled: HandledInput) -> None:
+        weigh: list[ReadScale] = []
+        printed = list(handled.printed)
+        for effect in handled.effects:
+            line = effect_line(effect)
+            if line is not None:
+                self.emit(line)
+            if isinstance(effect, Print) and printed:
+                for doc in printed:
+                    self.emit(printed_line(doc))
+                printed = []
+            if isinstance(effect, ReadScale):
+                weigh.append(effect)
+        for request in weigh:
+            self.weigh(request)
+
+    def weigh(self, request: ReadScale) -> None:
+        if self.scale is None:
+            self.emit("PROMPT scale No scale: type the weight as WEIGHT <grams>.")
+            return
+        reading = self.scale.read_stable(request.expected_g, SCALE_TIMEOUT_S)
+        if reading.state is not ScaleState.STABLE:
+            detail = f" ({reading.detail})" if reading.detail else ""
+            self.emit(
+                f"ERROR scale_{reading.state.value} The scale gave no stable weight{detail}: check it and scan WEIGH again."
+            )
+            return
+        self.emit(f"SCALE {reading.grams} g")
+        self.feed(Weight(reading.grams))
+
+
+def run_console(ctx: AppContext, scale: Scale | None, lines: Iterable[str], out: TextIO) -> int:
+    return ConsoleBench(ctx, scale, out).run(lines)

@@ -1,0 +1,42 @@
+"""The demo sheet: every command barcode, the demo orders' slips and the demo products."""
+
+from __future__ import annotations
+
+from station import demo
+from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
+from station.workflow.engine import SLIP_PREFIX
+from station.workflow.io import CommandName
+
+_COMMAND_CAPTIONS = {
+    CommandName.NEXT: "NEXT: claim the most urgent order",
+    CommandName.UNDO: "UNDO: take back the last scan",
+    CommandName.NEWBOX: "NEWBOX: start another parcel",
+    CommandName.SHORT: "SHORT: the missing items are not there",
+    CommandName.HOLD: "HOLD: put the order on hold",
+    CommandName.WEIGH: "WEIGH: read the scale",
+    CommandName.PRINT: "PRINT: print the packing slip",
+    CommandName.REPRINT: "REPRINT: reprint the last labels",
+    CommandName.ABORT: "ABORT: put the order back in the queue",
+}
+
+
+def demo_sheet() -> bytes:
+    commands = [
+        SheetCode(caption, name.value, "code128") for name, caption in _COMMAND_CAPTIONS.items()
+    ]
+    boxes = [SheetCode(name, code, "code128") for code, name, *_ in demo.BOXES]
+    orders = [
+        SheetCode(f"Order {number}", f"{SLIP_PREFIX}{number}", "code128")
+        for number in sorted(demo.SHAPED_ORDERS)
+    ]
+    products = []
+    for index, product in enumerate(demo.demo_products()):
+        ean = demo.product_ean(index)
+        products.append(SheetCode(f"{product.sku} {product.name}", ean, "ean13"))
+        if product.pack:
+            pack = demo.pack_gtin14(ean)
+            products.append(SheetCode(f"{product.sku} pack of {product.pack}", pack, "code128"))
+    return demo_sheet_pdf(
+        "Station demo sheet",
+        [("Commands", commands), ("Boxes", boxes), ("Orders", orders), ("Products", products)],
+    )

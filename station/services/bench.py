@@ -1,0 +1,188 @@
+"""A bench at work: feeds inputs to the workflow engine and makes each outcome durable.
+
+Every input is handled in one write transaction: the engine decides, the facts are appended
+to the event log and projected onto the order tables, and only after the commit are the
+effects handed back to be shown. If anything fails, the transaction rolls back and the
+engine's state is reloaded from the database, so what the operator saw is what was stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.config import Settings
+from station.db.engine import Database
+from station.db.models import Bench, Order
+from station.domain import EventType, OrderStatus
+from station.services.catalog import DbCatalog, order_snapshot
+from station.services.events import append_event, new_event_id
+from station.services.projection import Projector
+from station.services.shipping import ship_order
+from station.workflow.engine import BenchEngine
+from station.workflow.io import Effect, Fact, Input, Outcome, Print
+from station.workflow.state import BenchState, Context, WorkflowSettings
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A document produced for a Print effect: where it is and what it is."""
+
+    document: str
+    order_number: str
+    path: Path
+    parcel_seq: int | None = None
+    tracking_number: str | None = None
+
+
+@dataclass
+class HandledInput:
+    effects: list[Effect]
+    printed: list[PrintedDocument] = field(default_factory=list)
+
+
+def workflow_settings(settings: Settings) -> WorkflowSettings:
+    return WorkflowSettings(
+        tolerance_g=settings.weight_tolerance_g,
+        tolerance_pct=settings.weight_tolerance_pct,
+        short_policy=settings.short_policy,
+        language=settings.language,
+    )
+
+
+class BenchService:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        labels_dir: Path,
+        *,
+        operator: str = "",
+        clock: Clock = utc_now,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.labels_dir = labels_dir
+        self.operator = operator
+        self.clock = clock
+        self.bench_id = self._register_bench()
+        self.engine = BenchEngine(self._load_state())
+
+    @property
+    def bench_name(self) -> str:
+        return self.settings.bench_name
+
+    def _register_bench(self) -> int:
+        with self.db.write() as session:
+            bench = session.scalar(select(Bench).where(Bench.name == self.bench_name))
+            if bench is None:
+                bench = Bench(name=self.bench_name)
+                session.add(bench)
+            bench.last_seen_at = self.clock()
+            session.flush()
+            return bench.id
+
+    def _load_state(self) -> BenchState:
+        """Resume where the bench was: its open order as the database has it."""
+        with self.db.read() as session:
+            catalog = DbCatalog(session, self.bench_id)
+            order = catalog.load_order(bench_id=self.bench_id, status=OrderStatus.PACKING)
+            state = BenchState(order=order_snapshot(session, order) if order else None)
+            last = session.scalar(
+                select(Order)
+                .where(Order.status == OrderStatus.SHIPPED)
+                .join(Order.parcels)
+                .order_by(Order.shipped_at.desc())
+                .limit(1)
+            )
+            if last is not None:
+                state.last_order_id, state.last_order_number = last.id, last.number
+            return state
+
+    def handle(self, inp: Input) -> HandledInput:
+        now = self.clock()
+        try:
+            with self.db.write() as session:
+                outcome = self._decide(session, inp, now)
+                printed = self._record(session, outcome, now)
+        except BaseException:
+            self.engine = BenchEngine(self._load_state())
+            raise
+        return HandledInput(outcome.effects, printed)
+
+    def _decide(self, session: Session, inp: Input, now: dt.datetime) -> Outcome:
+        ctx = Context(
+            now=now,
+            bench=self.bench_name,
+            operator=self.operator,
+            settings=workflow_settings(self.settings),
+            catalog=DbCatalog(session, self.bench_id),
+            new_id=new_event_id,
+        )
+        return self.engine.handle(inp, ctx)
+
+    def _record(
+        self, session: Session, outcome: Outcome, now: dt.datetime
+    ) -> list[PrintedDocument]:
+        projector = Projector(session, self.bench_id, now)
+        printed: list[PrintedDocument] = []
+        for fact in outcome.facts:
+            self._append(session, fact, now)
+            projector.apply(fact)
+            if fact.type == EventType.ORDER_PACKED:
+                session.flush()
+                printed += self._ship(session, fact, now)
+        for effect in outcome.effects:
+            if isinstance(effect, Print) and effect.document != "label":
+                printed += self._reprint(session, effect)
+        return printed
+
+    def _append(self, session: Session, fact: Fact, now: dt.datetime) -> None:
+        append_event(
+            session,
+            EventType(fact.type),
+            at=now,
+            order_id=fact.order_id,
+            bench=self.bench_name,
+            operator=self.operator,
+            payload=fact.payload,
+            event_id=fact.id,
+        )
+
+    def _ship(self, session: Session, fact: Fact, now: dt.datetime) -> list[PrintedDocument]:
+        order = session.get_one(Order, fact.order_id)
+        parcels = ship_order(
+            session,
+            order,
+            list(fact.payload["parcels"]),
+            settings=self.settings,
+            labels_dir=self.labels_dir,
+            at=now,
+            bench=self.bench_name,
+            operator=self.operator,
+        )
+        return [
+            PrintedDocument("label", order.number, Path(p.label_path), p.seq, p.tracking_number)
+            for p in parcels
+        ]
+
+    def _reprint(self, session: Session, effect: Print) -> list[PrintedDocument]:
+        order = session.get_one(Order, effect.order_id)
+        if effect.document == "labels":
+            return [
+                PrintedDocument("label", order.number, Path(p.label_path), p.seq, p.tracking_number)
+                for p in order.parcels
+                if p.label_path
+            ]
+        return []

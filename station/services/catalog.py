@@ -1,0 +1,188 @@
+"""The workflow's view of the database: order snapshots, product look-ups, the queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
+
+from station.db.models import (
+    BoxType,
+    Operator,
+    Order,
+    OrderLine,
+    PackedUnit,
+    Parcel,
+    Product,
+    ProductBarcode,
+)
+from station.domain import OrderStatus, Role
+from station.services.security import verify_pin
+from station.workflow.engine import SLIP_PREFIX
+from station.workflow.state import (
+    BoxInfo,
+    LineState,
+    OrderSnapshot,
+    PackedUnits,
+    ParcelState,
+    ProductInfo,
+)
+
+FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+
+
+def product_info(product: Product) -> ProductInfo:
+    return ProductInfo(
+        id=product.id,
+        sku=product.sku,
+        name=product.name,
+        weight_g=product.weight_g,
+        volume_mm3=product.length_mm * product.width_mm * product.height_mm,
+        bin_location=product.bin_location,
+        image_url=product.image_url,
+        requires_lot=product.requires_lot,
+        requires_expiry=product.requires_expiry,
+        requires_serial=product.requires_serial,
+    )
+
+
+def _line_state(line: OrderLine) -> LineState:
+    product = line.product
+    codes = {b.code: b.units for b in product.barcodes} if product else {}
+    return LineState(
+        id=line.id,
+        sku=line.sku,
+        name=line.name,
+        quantity=line.quantity,
+        product=product_info(product) if product else None,
+        codes=codes,
+        verified=line.verified_qty,
+        short=line.short_qty,
+    )
+
+
+def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
+    units = session.scalars(
+        select(PackedUnit)
+        .where(PackedUnit.order_id == order.id, PackedUnit.undone.is_(False))
+        .order_by(PackedUnit.id)
+    )
+    return OrderSnapshot(
+        id=order.id,
+        number=order.number,
+        status=OrderStatus(order.status),
+        customer=order.customer_name,
+        carrier=order.carrier,
+        service=order.service,
+        cod_amount=order.cod_amount,
+        cutoff_at=order.cutoff_at,
+        note=order.customer_note,
+        hold_reason=order.hold_reason,
+        claimed_by=order.bench.name if order.bench else None,
+        lines=[_line_state(line) for line in order.lines],
+        parcels=[
+            ParcelState(
+                seq=p.seq,
+                box_code=p.box_type.code if p.box_type else None,
+                measured_g=p.measured_weight_g,
+                expected_g=p.expected_weight_g,
+            )
+            for p in order.parcels
+        ],
+        units=[
+            PackedUnits(u.event_id, u.line_id, u.quantity, u.parcel_seq, u.serial) for u in units
+        ],
+    )
+
+
+def _with_everything() -> tuple[ORMOption, ...]:
+    return (
+        selectinload(Order.lines).selectinload(OrderLine.product).selectinload(Product.barcodes),
+        selectinload(Order.parcels).selectinload(Parcel.box_type),
+        selectinload(Order.bench),
+    )
+
+
+def order_number_from_code(code: str) -> str:
+    """`ORD1003` (packing slip), `#1003` or `1003` all mean order 1003."""
+    text = code.strip()
+    if text.upper().startswith(SLIP_PREFIX):
+        return text[len(SLIP_PREFIX) :]
+    return text.removeprefix("#")
+
+
+class DbCatalog:
+    """Implements `station.workflow.state.Catalog` within one session."""
+
+    def __init__(self, session: Session, bench_id: int) -> None:
+        self.session = session
+        self.bench_id = bench_id
+        self._boxes: list[BoxInfo] | None = None
+
+    def load_order(self, **where: object) -> Order | None:
+        query = select(Order).options(*_with_everything()).filter_by(**where)
+        return self.session.scalars(query).first()
+
+    def find_order(self, code: str) -> OrderSnapshot | None:
+        order = self.load_order(number=order_number_from_code(code))
+        return order_snapshot(self.session, order) if order else None
+
+    def next_order(self) -> OrderSnapshot | None:
+        candidate = self.session.scalar(
+            select(Order.id)
+            .where(Order.status == OrderStatus.QUEUED, Order.bench_id.is_(None))
+            .order_by(
+                Order.priority.desc(), Order.cutoff_at.is_(None), Order.cutoff_at, Order.created_at
+            )
+            .limit(1)
+        )
+        if candidate is None:
+            return None
+        order = self.load_order(id=candidate)
+        return order_snapshot(self.session, order) if order else None
+
+    def product_by_code(self, key: str) -> ProductInfo | None:
+        product = self.session.scalar(
+            select(Product).join(ProductBarcode).where(ProductBarcode.code == key)
+        ) or self.session.scalar(select(Product).where(Product.sku == key))
+        return product_info(product) if product else None
+
+    def serial_packed(self, product_id: int, serial: str) -> bool:
+        found = self.session.scalar(
+            select(PackedUnit.id).where(
+                PackedUnit.product_id == product_id,
+                PackedUnit.serial == serial,
+                PackedUnit.undone.is_(False),
+            )
+        )
+        return found is not None
+
+    def order_status(self, order_id: int) -> tuple[OrderStatus, str]:
+        row = self.session.execute(
+            select(Order.status, Order.hold_reason).where(Order.id == order_id)
+        ).one()
+        return OrderStatus(row.status), row.hold_reason
+
+    def lead_for_pin(self, pin: str) -> str | None:
+        leads = self.session.scalars(
+            select(Operator).where(
+                Operator.role.in_([Role.LEAD, Role.ADMIN]), Operator.active.is_(True)
+            )
+        )
+        return next((lead.name for lead in leads if verify_pin(pin, lead.pin_hash)), None)
+
+    def boxes(self) -> list[BoxInfo]:
+        if self._boxes is None:
+            self._boxes = [
+                BoxInfo(
+                    code=b.code,
+                    name=b.name,
+                    volume_mm3=b.inner_length_mm * b.inner_width_mm * b.inner_height_mm,
+                    tare_g=b.tare_g,
+                    max_weight_g=b.max_weight_g,
+                )
+                for b in self.session.scalars(select(BoxType).order_by(BoxType.id))
+            ]
+        return self._boxes

@@ -1,0 +1,115 @@
+"""Reading orders for people and scripts: the list and the detail, as plain data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from station.db.models import Order, OrderLine, OutboxEntry, Parcel, Product
+from station.services.catalog import order_number_from_code
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def list_orders(
+    session: Session, status: str | None = None, limit: int = 1000
+) -> list[dict[str, Any]]:
+    query = select(Order).options(selectinload(Order.bench)).order_by(Order.number).limit(limit)
+    if status:
+        query = query.where(Order.status == status)
+    counts = dict(
+        session.execute(
+            select(OrderLine.order_id, func.sum(OrderLine.quantity)).group_by(OrderLine.order_id)
+        ).all()
+    )
+    return [
+        {
+            "number": o.number,
+            "status": o.status,
+            "priority": o.priority,
+            "cutoff_at": o.cutoff_at.isoformat() if o.cutoff_at else None,
+            "carrier": o.carrier,
+            "service": o.service,
+            "customer": o.customer_name,
+            "units": int(counts.get(o.id, 0) or 0),
+            "bench": o.bench.name if o.bench else None,
+            "hold_reason": o.hold_reason,
+        }
+        for o in session.scalars(query)
+    ]
+
+
+def show_order(session: Session, number: str) -> dict[str, Any] | None:
+    order = session.scalar(
+        select(Order)
+        .where(Order.number == order_number_from_code(number))
+        .options(
+            selectinload(Order.lines)
+            .selectinload(OrderLine.product)
+            .selectinload(Product.barcodes),
+            selectinload(Order.parcels).selectinload(Parcel.box_type),
+            selectinload(Order.bench),
+        )
+    )
+    if order is None:
+        return None
+    outbox = session.scalars(select(OutboxEntry).where(OutboxEntry.order_id == order.id))
+    return {
+        "number": order.number,
+        "status": order.status,
+        "priority": order.priority,
+        "cutoff_at": order.cutoff_at.isoformat() if order.cutoff_at else None,
+        "created_at": order.created_at.isoformat(),
+        "shipped_at": order.shipped_at.isoformat() if order.shipped_at else None,
+        "customer": order.customer_name,
+        "shipping_address": order.shipping_address,
+        "carrier": order.carrier,
+        "service": order.service,
+        "currency": order.currency,
+        "total": _money(order.total),
+        "cod_amount": _money(order.cod_amount),
+        "payment_method": order.payment_method,
+        "customer_note": order.customer_note,
+        "hold_reason": order.hold_reason,
+        "problem": order.problem,
+        "bench": order.bench.name if order.bench else None,
+        "lines": [_line(line) for line in order.lines],
+        "parcels": [_parcel(parcel) for parcel in order.parcels],
+        "outbox": [{"kind": e.kind, "key": e.key, "status": e.status} for e in outbox],
+    }
+
+
+def _line(line: OrderLine) -> dict[str, Any]:
+    product = line.product
+    return {
+        "sku": line.sku,
+        "name": line.name,
+        "quantity": line.quantity,
+        "verified": line.verified_qty,
+        "short": line.short_qty,
+        "unit_price": _money(line.unit_price),
+        "vat_rate": _money(line.vat_rate),
+        "bin_location": product.bin_location if product else "",
+        "barcodes": [
+            {"code": b.code, "units": b.units} for b in (product.barcodes if product else [])
+        ],
+    }
+
+
+def _parcel(parcel: Parcel) -> dict[str, Any]:
+    return {
+        "seq": parcel.seq,
+        "box": parcel.box_type.code if parcel.box_type else None,
+        "weight_g": parcel.measured_weight_g,
+        "expected_weight_g": parcel.expected_weight_g,
+        "weight_override_by": parcel.weight_override_by or None,
+        "carrier": parcel.carrier,
+        "service": parcel.service,
+        "tracking_number": parcel.tracking_number,
+        "label_path": parcel.label_path or None,
+    }
