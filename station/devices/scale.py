@@ -23,6 +23,8 @@ class WeightReading:
     grams: int
     state: ScaleState = ScaleState.STABLE
     detail: str = ""
+    # A message code (station.devices.messages) saying what to do when the reading is not stable.
+    code: str = ""
 
     @property
     def stable(self) -> bool:
@@ -77,6 +79,8 @@ def open_scale(spec: str) -> Scale | None:
         return SimulatedScale()
     if spec == "none":
         return None
+    import station.devices.serialscale  # noqa: F401  (registers the serial protocols)
+
     protocol, sep, port = spec.partition(":")
     if not sep or not port:
         raise ScaleSpecError(spec)

@@ -69,6 +69,7 @@ class ScaleProtocol:
     zero: bytes = b""
     tare: bytes = b""
     probe: bytes = b""  # what `--protocol auto` sends; empty means listen only
+    probe_end: bytes = b""  # sent after a successful probe, to leave a probe mode
 
 
 def to_grams(value: str, unit: str) -> int | None:

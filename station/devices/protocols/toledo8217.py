@@ -20,6 +20,7 @@ ZERO = b"Z"
 TARE = b"T"
 CLEAR_TARE = b"C"
 PROBE = b"Ehello"
+PROBE_END = b"F"
 PROBE_ECHO = b"\x02E\rhello"
 
 MOVING, OVER_CAPACITY, NEGATIVE, OUTSIDE_ZERO_RANGE, CENTER_OF_ZERO, NET = 1, 2, 4, 8, 16, 32
@@ -113,4 +114,5 @@ PROTOCOL = ScaleProtocol(
     zero=ZERO,
     tare=TARE,
     probe=PROBE,
+    probe_end=PROBE_END,
 )
