@@ -1,0 +1,164 @@
+"""HTTP to a shop: timeouts, retries of safe requests, Retry-After, and error translation.
+
+Reads (and writes the caller marks idempotent) are retried here a few times with exponential
+backoff and jitter. Other writes are never retried blindly: the error goes up to the outbox,
+which reads back before trying again. Sleeping goes through an injectable `sleep` so tests and
+benchmarks never wait for real.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import httpx
+
+from sync.errors import AuthError, OfflineError, PermanentError, RateLimitedError, TransientError
+
+Sleep = Callable[[float], None]
+Params = Mapping[str, str | int]
+
+
+def backoff_s(attempt: int, *, base_s: float = 1.0, cap_s: float = 60.0,
+              rng: random.Random | None = None) -> float:
+    """Exponential backoff with jitter: half of the delay fixed, half random."""
+    delay = min(cap_s, base_s * (2 ** max(0, attempt - 1)))
+    return float(delay / 2 + (rng or random).uniform(0, delay / 2))
+
+
+def retry_after_s(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def error_text(response: httpx.Response) -> str:
+    """The shop's own error message, whatever the shop's error shape."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200].strip() or response.reason_phrase
+    if isinstance(body, dict):
+        if "message" in body:
+            return str(body["message"])
+        errors = body.get("errors")
+        if isinstance(errors, str):
+            return errors
+        if isinstance(errors, list) and errors:
+            first = errors[0]
+            return str(first.get("message", first)) if isinstance(first, dict) else str(first)
+        if isinstance(errors, dict):
+            return "; ".join(f"{k}: {v}" for k, v in errors.items())
+    return str(body)[:200]
+
+
+class ShopHttp:
+    """One shop's HTTP client. `name` appears in messages; credentials never do."""
+
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout_s: float = 20.0,
+        retries: int = 4,
+        sleep: Sleep = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.name = name
+        self.sleep = sleep
+        self.retries = retries
+        self.rng = rng or random.Random()
+        self.client = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            auth=auth,
+            headers=dict(headers or {}),
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
+            follow_redirects=False,
+        )
+        self.requests_sent = 0
+        self.rate_limited = 0
+
+    def close(self) -> None:
+        self.client.close()
+
+    def request(self, method: str, path: str, *, params: Params | None = None,
+                json_body: Any = None, content: bytes | None = None,
+                headers: Mapping[str, str] | None = None, idempotent: bool | None = None,
+                ) -> httpx.Response:
+        """Send, retrying transient failures when the request is safe to repeat."""
+        safe = method in ("GET", "HEAD") if idempotent is None else idempotent
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self._once(method, path, params, json_body, content, headers)
+            except TransientError as exc:
+                if not safe or attempt > self.retries:
+                    raise
+                wait = backoff_s(attempt, base_s=0.5, cap_s=30.0, rng=self.rng)
+                self.sleep(max(wait, exc.retry_after_s or 0.0))
+
+    def get_json(self, path: str, *, params: Params | None = None) -> tuple[Any, httpx.Response]:
+        """GET and parse; a malformed body is retried like a 5xx (it usually is one)."""
+        attempt = 0
+        while True:
+            attempt += 1
+            response = self.request("GET", path, params=params)
+            try:
+                return parse_json(self.name, path, response), response
+            except TransientError:
+                if attempt > self.retries:
+                    raise
+                self.sleep(backoff_s(attempt, base_s=0.5, rng=self.rng))
+
+    def _once(self, method: str, path: str, params: Params | None, json_body: Any,
+              content: bytes | None, headers: Mapping[str, str] | None) -> httpx.Response:
+        self.requests_sent += 1
+        try:
+            response = self.client.request(method, path, params=params, json=json_body,
+                                           content=content, headers=headers)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise OfflineError(f"{self.name}: the shop cannot be reached ({type(exc).__name__})") from None
+        except httpx.TimeoutException:
+            raise TransientError(f"{self.name}: the shop did not answer in time ({method} {path})") from None
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            raise TransientError(
+                f"{self.name}: the connection broke during {method} {path} ({type(exc).__name__})"
+            ) from None
+        self.check(method, path, response)
+        return response
+
+    def check(self, method: str, path: str, response: httpx.Response) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        text = error_text(response)
+        where = f"{self.name}: {method} {path}"
+        if status == 429:
+            self.rate_limited += 1
+            raise RateLimitedError(f"{where} was rate limited: {text}",
+                                   retry_after_s=retry_after_s(response) or 2.0)
+        if status >= 500 or status == 408:
+            raise TransientError(f"{where} failed with HTTP {status}: {text}",
+                                 retry_after_s=retry_after_s(response))
+        if status in (401, 403):
+            raise AuthError(f"{self.name}: the shop refused the credentials ({text}); "
+                            "check the key with `station shop test`")
+        raise PermanentError(f"{where} was refused (HTTP {status}): {text}")
+
+
+def parse_json(name: str, path: str, response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise TransientError(f"{name}: the shop sent malformed JSON for {path}") from None

@@ -1,0 +1,135 @@
+"""Pushing the outbox to a shop, exactly once across retries, timeouts and crashes.
+
+Each attempt is recorded (attempts + 1, committed) *before* the request leaves. If the process
+dies after the shop acted but before SENT was committed, the entry comes back with attempts > 0
+and the connector reads the shop's state before writing again (`Shipment.retry`). Transient
+errors wait with exponential backoff and jitter (or the shop's Retry-After); permanent ones are
+parked with the reason; an authentication error leaves everything pending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from station.db.engine import Database
+from station.db.models import Order, OutboxEntry
+from station.domain import OutboxKind, OutboxStatus
+from sync.errors import AuthError, OfflineError, PermanentError, ShopError, TransientError
+from sync.http import backoff_s
+from sync.remote import Connector, Shipment
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass
+class PushResult:
+    sent: int = 0
+    retrying: int = 0
+    parked: int = 0
+    errors: list[str] = field(default_factory=list)
+    offline: bool = False
+
+
+def _due(db: Database, shop_id: int, now: dt.datetime, limit: int) -> list[OutboxEntry]:
+    with db.read() as s:
+        return list(s.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.shop_id == shop_id, OutboxEntry.status == OutboxStatus.PENDING,
+                   OutboxEntry.next_attempt_at <= now)
+            .order_by(OutboxEntry.id).limit(limit)))
+
+
+def _parcels_pending(db: Database, order_id: int) -> bool:
+    """The order's shipped status waits until every tracking number has gone out."""
+    with db.read() as s:
+        return bool(s.scalar(select(func.count()).select_from(OutboxEntry).where(
+            OutboxEntry.order_id == order_id, OutboxEntry.kind == OutboxKind.PARCEL_SHIPPED,
+            OutboxEntry.status != OutboxStatus.SENT)))
+
+
+def _claim(db: Database, entry_id: int, now: dt.datetime) -> Shipment | None:
+    """Count the attempt and commit it before anything is sent."""
+    with db.write() as s:
+        entry = s.get(OutboxEntry, entry_id)
+        if entry is None or entry.status != OutboxStatus.PENDING:
+            return None
+        order = s.get(Order, entry.order_id)
+        retry = entry.attempts > 0
+        entry.attempts += 1
+        entry.next_attempt_at = now + dt.timedelta(minutes=5)  # if we die mid-push
+        return Shipment(kind=entry.kind, order_external_id=(order.external_id or "") if order else "",
+                        order_number=order.number if order else "", payload=dict(entry.payload),
+                        retry=retry)
+
+
+def _finish(db: Database, entry_id: int, *, status: OutboxStatus, now: dt.datetime,
+            error: str = "", next_at: dt.datetime | None = None) -> None:
+    with db.write() as s:
+        entry = s.get(OutboxEntry, entry_id)
+        if entry is None:
+            return
+        entry.status = status
+        entry.last_error = error
+        if status == OutboxStatus.SENT:
+            entry.sent_at = now
+        if next_at is not None:
+            entry.next_attempt_at = next_at
+
+
+def push_due(db: Database, shop_id: int, connector: Connector, *, clock: Clock,
+             rng: random.Random | None = None, limit: int = 200) -> PushResult:
+    result = PushResult()
+    for entry in _due(db, shop_id, clock(), limit):
+        if entry.kind == OutboxKind.ORDER_SHIPPED and _parcels_pending(db, entry.order_id):
+            continue
+        shipment = _claim(db, entry.id, clock())
+        if shipment is None:
+            continue
+        if not _push_one(db, entry, shipment, connector, clock, rng, result):
+            break
+    return result
+
+
+def _push_one(db: Database, entry: OutboxEntry, shipment: Shipment, connector: Connector,
+              clock: Clock, rng: random.Random | None, result: PushResult) -> bool:
+    """Push one entry and record the outcome; False when the shop should not be tried further."""
+    try:
+        if not shipment.order_external_id:
+            raise PermanentError(f"order {shipment.order_number} has no id in the shop")
+        connector.push(shipment)
+    except PermanentError as exc:
+        _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=str(exc))
+        result.parked += 1
+        result.errors.append(str(exc))
+        return True
+    except (TransientError, AuthError) as exc:
+        wait = backoff_s(entry.attempts + 1, base_s=5.0, cap_s=3600.0, rng=rng)
+        if isinstance(exc, TransientError) and exc.retry_after_s:
+            wait = max(wait, exc.retry_after_s)
+        _finish(db, entry.id, status=OutboxStatus.PENDING, now=clock(), error=str(exc),
+                next_at=clock() + dt.timedelta(seconds=wait))
+        result.retrying += 1
+        result.errors.append(str(exc))
+        result.offline = isinstance(exc, OfflineError)
+        return not isinstance(exc, OfflineError | AuthError)
+    except ShopError as exc:  # pragma: no cover - every ShopError is one of the above
+        result.errors.append(str(exc))
+        return False
+    _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
+    result.sent += 1
+    return True
+
+
+def retry_parked(db: Database, entry_key: str, now: dt.datetime) -> bool:
+    """A person decided to try a parked entry again."""
+    with db.write() as s:
+        entry = s.scalar(select(OutboxEntry).where(OutboxEntry.key == entry_key))
+        if entry is None or entry.status != OutboxStatus.PARKED:
+            return False
+        entry.status, entry.next_attempt_at = OutboxStatus.PENDING, now
+        return True
