@@ -173,7 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def message(code: str, language: str, **params: Any) -> str:
+def message(code: str, language: str, /, **params: Any) -> str:
     english, italian = MESSAGES[code]
     template = italian if language == "it" else english
     return template.format(**params)
