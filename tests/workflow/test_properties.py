@@ -67,7 +67,8 @@ def test_random_sequences_keep_the_invariants(sequence: list[Input], policy: str
         outcome = bench.feed(inp)
         for effect in outcome.effects:
             if isinstance(effect, Rejected):
-                assert effect.code and effect.message
+                assert effect.code
+                assert effect.message
         order = bench.engine.state.order
         if order is None:
             continue
