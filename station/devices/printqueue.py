@@ -1,0 +1,226 @@
+"""Print jobs queued, retried and reported: a print that did not happen stays in a failed list.
+
+One worker thread per queue sends jobs in order, so a slow or dead printer never blocks the
+bench. A job that still fails after its retries goes to the failed list, which the operator can
+retry (on the same or another printer) or discard; with a `state_dir` that list survives a
+restart, and so does the day's list of printed jobs, so any label of the day can be reprinted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from station.devices.health import DeviceHealth, HealthLevel
+from station.devices.printers import Printer, PrintError, PrintJob
+
+log = logging.getLogger(__name__)
+
+FAILED_FILE = "print-failed.json"
+PRINTED_DIR = "printed"
+JobCallback = Callable[[PrintJob], None]
+
+
+class UnknownJobError(LookupError):
+    pass
+
+
+class PrintQueue:
+    def __init__(
+        self,
+        printer: Printer,
+        retries: int = 2,
+        retry_delay_s: float = 2.0,
+        state_dir: Path | None = None,
+        on_change: JobCallback | None = None,
+        today: Callable[[], dt.date] = lambda: dt.datetime.now().date(),
+    ) -> None:
+        self.printer = printer
+        self.retries, self.retry_delay_s = retries, retry_delay_s
+        self.state_dir, self.on_change, self._today = state_dir, on_change, today
+        self._lock = threading.Lock()
+        self._todo: queue.Queue[tuple[PrintJob, Printer] | None] = queue.Queue()
+        self._failed: dict[str, PrintJob] = self._load_failed()
+        self._printed: dict[str, PrintJob] = self._load_printed()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Condition()
+        self._pending = 0
+
+    # --- the operator's side -----------------------------------------------------------------
+
+    def start(self) -> PrintQueue:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="print queue", daemon=True)
+            self._thread.start()
+        return self
+
+    def submit(self, data: bytes, name: str, kind: str = "zpl") -> PrintJob:
+        job = PrintJob(name=name, data=data, kind=kind)
+        self._enqueue(job, self.printer)
+        return job
+
+    def failed(self) -> list[PrintJob]:
+        with self._lock:
+            return sorted(self._failed.values(), key=lambda j: j.created)
+
+    def printed_today(self) -> list[PrintJob]:
+        today = self._today()
+        with self._lock:
+            jobs = [j for j in self._printed.values() if _local_day(j) == today]
+        return sorted(jobs, key=lambda j: j.created)
+
+    def retry(self, job_id: str, printer: Printer | None = None) -> PrintJob:
+        """Send a failed job again, to `printer` when the operator redirects it."""
+        with self._lock:
+            job = self._failed.pop(job_id, None)
+        if job is None:
+            raise UnknownJobError(job_id)
+        self._save_failed()
+        job.status, job.error, job.error_fields, job.attempts = "queued", "", {}, 0
+        self._enqueue(job, printer or self.printer)
+        return job
+
+    def reprint(self, job_id: str, printer: Printer | None = None) -> PrintJob:
+        """Print again a job printed today, as a new job of its own."""
+        with self._lock:
+            original = self._printed.get(job_id)
+        if original is None:
+            raise UnknownJobError(job_id)
+        job = PrintJob(name=original.name, data=original.data, kind=original.kind)
+        self._enqueue(job, printer or self.printer)
+        return job
+
+    def discard(self, job_id: str) -> None:
+        with self._lock:
+            if self._failed.pop(job_id, None) is None:
+                raise UnknownJobError(job_id)
+        self._save_failed()
+
+    def wait_idle(self, timeout_s: float) -> bool:
+        """True when every queued job was handled (printed or failed) within `timeout_s`."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout_s)
+
+    def health(self) -> DeviceHealth:
+        count = len(self.failed())
+        if count:
+            fields = {"count": str(count)}
+            name = self.printer.name
+            return DeviceHealth("printer", HealthLevel.FAILED, "printer_jobs_failed", name, fields)
+        return self.printer.health()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._todo.put(None)
+        if self._thread is not None:
+            self._thread.join(timeout=5.0)
+
+    # --- the worker --------------------------------------------------------------------------
+
+    def _enqueue(self, job: PrintJob, printer: Printer) -> None:
+        job.printer = printer.name
+        with self._idle:
+            self._pending += 1
+        self._todo.put((job, printer))
+        self._notify(job)
+
+    def _run(self) -> None:
+        while True:
+            item = self._todo.get()
+            if item is None:
+                return
+            try:
+                self._print(*item)
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+    def _print(self, job: PrintJob, printer: Printer) -> None:
+        for attempt in range(self.retries + 1):
+            if attempt and self._stop.wait(self.retry_delay_s):
+                break
+            job.attempts += 1
+            try:
+                printer.send(job)
+            except PrintError as exc:
+                job.error, job.error_fields = exc.code, dict(exc.fields)
+                log.warning("print %s failed: %s", job.name, exc)
+                continue
+            self._done(job)
+            return
+        self._fail(job)
+
+    def _done(self, job: PrintJob) -> None:
+        job.status, job.error, job.error_fields = "printed", "", {}
+        job.printed_at = dt.datetime.now(dt.UTC)
+        with self._lock:
+            self._printed[job.job_id] = job
+        self._save_printed(job)
+        self._notify(job)
+
+    def _fail(self, job: PrintJob) -> None:
+        job.status = "failed"
+        with self._lock:
+            self._failed[job.job_id] = job
+        self._save_failed()
+        self._notify(job)
+
+    def _notify(self, job: PrintJob) -> None:
+        if self.on_change is None:
+            return
+        try:
+            self.on_change(replace(job))
+        except Exception:
+            log.exception("print queue callback failed")
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def _load_failed(self) -> dict[str, PrintJob]:
+        path = self.state_dir / FAILED_FILE if self.state_dir else None
+        if path is None or not path.exists():
+            return {}
+        jobs = [PrintJob.from_json(d) for d in json.loads(path.read_text(encoding="utf-8"))]
+        return {j.job_id: j for j in jobs}
+
+    def _save_failed(self) -> None:
+        if self.state_dir is None:
+            return
+        with self._lock:
+            data = [j.to_json() for j in self._failed.values()]
+        _write_json(self.state_dir / FAILED_FILE, data)
+
+    def _day_dir(self, day: dt.date) -> Path | None:
+        return self.state_dir / PRINTED_DIR / day.isoformat() if self.state_dir else None
+
+    def _load_printed(self) -> dict[str, PrintJob]:
+        folder = self._day_dir(self._today())
+        if folder is None or not folder.is_dir():
+            return {}
+        jobs = [PrintJob.from_json(json.loads(p.read_text("utf-8"))) for p in folder.glob("*.json")]
+        return {j.job_id: j for j in jobs}
+
+    def _save_printed(self, job: PrintJob) -> None:
+        folder = self._day_dir(_local_day(job))
+        if folder is not None:
+            _write_json(folder / f"{job.job_id}.json", job.to_json())
+
+
+def _local_day(job: PrintJob) -> dt.date:
+    return job.created.astimezone().date()
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.replace(path)
