@@ -1,0 +1,171 @@
+"""Packing demo orders through the console bench in a real process, then reading the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from station.app import open_home
+from station.db.models import Event, Order, OutboxEntry, PackedUnit
+from station.domain import EventType, OrderStatus, OutboxStatus
+from tests.console_process import ConsoleProcess, ean_of, run_console
+
+pytestmark = pytest.mark.slow
+
+
+def order(session, number: str) -> Order:  # type: ignore[no-untyped-def]
+    return session.scalars(select(Order).where(Order.number == number)).one()
+
+
+def event_counts(session, order_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    rows = session.execute(
+        select(Event.type, func.count()).where(Event.order_id == order_id).group_by(Event.type)
+    )
+    return dict(rows.all())  # type: ignore[arg-type]
+
+
+def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
+    home = tmp_path / "bench"
+    pan1, pan2 = ean_of("PAD-01"), ean_of("PAD-02")
+    lines = [
+        # a heavy order: two parcels, the first closed by weighing it
+        "1004",
+        pan1,
+        pan1,
+        pan1,
+        pan1,
+        "WEIGH",
+        pan1,
+        pan1,
+        pan2,
+        pan2,
+        "WEIGH",
+        # a wrong item, then the right ones
+        "1002",
+        ean_of("TSH-01"),
+        ean_of("MUG-01"),
+        ean_of("MUG-01"),
+        ean_of("CAV-01"),
+        "WEIGH",
+        # a short pick: two units found, the rest missing
+        "ORD1003",
+        ean_of("MUG-02"),
+        ean_of("TSH-02"),
+        "SHORT",
+        "WEIGH",
+    ]
+    out = run_console(home, lines)
+
+    assert [line.split()[1] for line in out if line.startswith("DONE")] == ["1004", "1002", "1003"]
+    assert any(line.startswith("ERROR not_in_order") for line in out)
+    assert sum(line.startswith("PRINT label 1004") for line in out) == 2
+
+    with open_home(home) as ctx, ctx.db.read() as session:
+        heavy = order(session, "1004")
+        assert heavy.status == OrderStatus.SHIPPED
+        assert [p.seq for p in heavy.parcels] == [1, 2]
+        for parcel in heavy.parcels:
+            assert parcel.measured_weight_g
+            assert parcel.tracking_number
+            assert Path(parcel.label_path).read_bytes().startswith(b"%PDF")
+        kinds = sorted(
+            e.kind
+            for e in session.scalars(select(OutboxEntry).where(OutboxEntry.order_id == heavy.id))
+        )
+        assert kinds == ["order_shipped", "parcel_shipped", "parcel_shipped"]
+
+        wrong = order(session, "1002")
+        counts = event_counts(session, wrong.id)
+        assert counts[EventType.SCAN_REJECTED] == 1
+        assert counts[EventType.UNITS_VERIFIED] == 3
+        assert counts[EventType.ORDER_SHIPPED] == 1
+
+        short = order(session, "1003")
+        assert short.status == OrderStatus.SHIPPED
+        assert sum(line.verified_qty for line in short.lines) == 2
+        assert (
+            sum(line.short_qty for line in short.lines)
+            == sum(line.quantity for line in short.lines) - 2
+        )
+        assert event_counts(session, short.id)[EventType.UNITS_SHORTED] == 1
+
+        pending = session.scalar(
+            select(func.count())
+            .select_from(OutboxEntry)
+            .where(OutboxEntry.status == OutboxStatus.PENDING)
+        )
+        assert pending == 3 + 2 + 2
+
+
+def test_a_weight_out_of_tolerance_is_overridden_by_a_lead(tmp_path: Path) -> None:
+    out = run_console(
+        tmp_path / "bench",
+        ["1001", ean_of("TSH-01"), "WEIGHT 900", "OVERRIDE 1111", "OVERRIDE 9999"],
+        "--scale",
+        "none",
+    )
+    assert any(line.startswith("ERROR weight_out_of_tolerance") for line in out)
+    assert any(line.startswith("ERROR bad_pin") for line in out)
+    assert any(line.startswith("OK weight_overridden") and "giulia" in line for line in out)
+    with open_home(tmp_path / "bench") as ctx, ctx.db.read() as session:
+        parcel = order(session, "1001").parcels[0]
+        assert (parcel.measured_weight_g, parcel.weight_override_by) == (900, "giulia")
+
+
+def test_a_killed_bench_resumes_exactly_where_it_was(tmp_path: Path) -> None:
+    home = tmp_path / "bench"
+    codes = [
+        ean_of(sku)
+        for sku in (
+            "MUG-02",
+            "TSH-02",
+            "TSH-02",
+            "CAV-02",
+            "LIB-01",
+            "CAN-01",
+            "TSH-03",
+            "CAV-03",
+            "CAV-03",
+        )
+    ]
+    # GIVEN a bench halfway through order 1003
+    bench = ConsoleProcess(home)
+    bench.wait_for("PROMPT scan_order")
+    bench.send("1003", "OK order_opened")
+    for code in codes[:5]:
+        bench.send(code, "OK unit_ok")
+    # WHEN the process is killed without warning
+    bench.kill()
+    # THEN a new process resumes the same order with the same progress
+    again = ConsoleProcess(home)
+    assert again.wait_for("PROMPT resumed").startswith(
+        "PROMPT resumed Order 1003 is open: 4 unit(s) left"
+    )
+    assert again.send(codes[4], "ERROR").startswith(
+        "ERROR line_complete"
+    )  # LIB-01 was packed before the kill
+    for code in codes[5:]:
+        again.send(code, "OK unit_ok")
+    again.send("WEIGH", "DONE 1003")
+    assert again.close() == 0
+
+    with open_home(home) as ctx, ctx.db.read() as session:
+        packed = order(session, "1003")
+        assert packed.status == OrderStatus.SHIPPED
+        assert [(line.verified_qty, line.quantity) for line in packed.lines] == [
+            (line.quantity, line.quantity) for line in packed.lines
+        ]
+        units = session.scalar(
+            select(func.count())
+            .select_from(PackedUnit)
+            .where(PackedUnit.order_id == packed.id, PackedUnit.undone.is_(False))
+        )
+        assert units == len(codes)
+        assert len(packed.parcels) == 1
+        outbox = session.scalar(
+            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.order_id == packed.id)
+        )
+        assert outbox == 2
+        assert event_counts(session, packed.id)[EventType.UNITS_VERIFIED] == len(codes)
