@@ -127,7 +127,8 @@ def main() -> None:
                 for _ in range(quantity):
                     scans.append(timed(service, eans[sku]))
             order = service.engine.state.order
-            assert order is not None and order.units_left == 0
+            assert order is not None
+            assert order.units_left == 0
             weighs.append(timed(service, "WEIGH"))  # ReadScale only: the reading follows
             weighs.append(timed(service, "WEIGHT 999999", typed=True))  # a rejection, recorded
             timed(service, "ABORT")
