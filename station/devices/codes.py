@@ -12,11 +12,55 @@ from dataclasses import dataclass
 
 import biip
 
+from station.devices.layouts import fix_layout
+
 GS = "\x1d"
 # Scanners in "GS1 mode" without a real GS character often send one of these instead.
 _GS_STANDINS = ("<GS>", "{GS}", "\\x1d", "~1")
 _AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _GS1_AIM = {"]C1", "]e0", "]d2", "]Q3", "]J1"}
+
+# AIM / ISO/IEC 15424 symbology identifiers a scanner can put before the data.
+AIM_SYMBOLOGIES = {
+    "]E0": "EAN-13/UPC",
+    "]E1": "EAN/UPC 2-digit add-on",
+    "]E2": "EAN/UPC 5-digit add-on",
+    "]E3": "EAN/UPC with add-on",
+    "]E4": "EAN-8",
+    "]I0": "ITF",
+    "]I1": "ITF-14",
+    "]C0": "Code 128",
+    "]C1": "GS1-128",
+    "]A0": "Code 39",
+    "]e0": "GS1 DataBar",
+    "]e1": "GS1 Composite",
+    "]e2": "GS1 Composite",
+    "]d1": "Data Matrix",
+    "]d2": "GS1 DataMatrix",
+    "]Q1": "QR Code",
+    "]Q3": "GS1 QR Code",
+    "]L0": "PDF417",
+    "]z0": "Aztec",
+    "]J1": "GS1 DotCode",
+}
+_AIM_FAMILIES = {
+    "A": "Code 39",
+    "C": "Code 128",
+    "E": "EAN/UPC",
+    "I": "ITF",
+    "L": "PDF417",
+    "Q": "QR Code",
+    "d": "Data Matrix",
+    "e": "GS1 DataBar",
+    "z": "Aztec",
+}
+
+
+def symbology_name(aim: str | None) -> str | None:
+    """A readable name for an AIM identifier (`]C1` -> GS1-128), by family when not listed."""
+    if aim is None:
+        return None
+    return AIM_SYMBOLOGIES.get(aim) or _AIM_FAMILIES.get(aim[1:2])
 
 
 @dataclass(frozen=True)
@@ -31,6 +75,7 @@ class ScannedCode:
     expiry: dt.date | None = None
     serial: str | None = None
     is_gs1: bool = False
+    symbology: str | None = None  # from the AIM prefix, e.g. "GS1-128"
 
     @property
     def key(self) -> str:
@@ -58,7 +103,13 @@ def decode_scan(raw: str) -> ScannedCode:
         if gs1 is not None:
             return gs1
     text = text.replace(GS, "")
-    return ScannedCode(raw=raw, text=text, aim=aim, gtin14=_gtin14(text))
+    symbology = symbology_name(aim)
+    return ScannedCode(raw=raw, text=text, aim=aim, gtin14=_gtin14(text), symbology=symbology)
+
+
+def decode_typed(text: str, scanner_layout: str = "us", system_layout: str = "us") -> ScannedCode:
+    """A keyboard-wedge scan: undo the layout mismatch, then decode like a serial scan."""
+    return decode_scan(fix_layout(text, scanner=scanner_layout, system=system_layout))
 
 
 def _decode_gs1(raw: str, text: str, aim: str | None) -> ScannedCode | None:
@@ -85,6 +136,7 @@ def _decode_gs1(raw: str, text: str, aim: str | None) -> ScannedCode | None:
         expiry=expiry,
         serial=values.get("21"),
         is_gs1=True,
+        symbology=symbology_name(aim),
     )
 
 
