@@ -1,0 +1,95 @@
+"""Shopify: the real GraphQL connector against the fake shop."""
+
+from __future__ import annotations
+
+from station.context import AppContext
+from station.domain import OrderStatus, OutboxStatus
+from sync.runner import sync_shop
+from sync.shopify import Shopify
+from sync.shops import add_shop, make_connector
+from tests.fakes.shops.shopify import FakeShopify
+from tests.sync.conftest import (
+    Later,
+    Sleeper,
+    add_products,
+    order_by_ext,
+    orders,
+    outbox,
+    pack,
+    shop_row,
+)
+
+
+def _sync(ctx: AppContext, fake: FakeShopify, clock: Later | None = None) -> Shopify:
+    shop = shop_row(ctx, "shopify")
+    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=Sleeper(fake.clock))
+    assert isinstance(connector, Shopify)
+    extra = {"clock": clock} if clock else {}
+    sync_shop(ctx, shop, connector, products=False, **extra)  # type: ignore[arg-type]
+    connector.close()
+    return connector
+
+
+def _setup(ctx: AppContext, fake: FakeShopify) -> None:
+    add_products(ctx, "SKU-1", "SKU-2")
+    add_shop(ctx, "shopify", "shopify", url=fake.url, secrets={"token": "shpat_test"})
+
+
+def test_orders_import_through_cursor_pages_without_being_throttled(ctx: AppContext) -> None:
+    # GIVEN a shop with standard limits and 300 orders
+    with FakeShopify() as fake:
+        for _ in range(300):
+            fake.add_order()
+        _setup(ctx, fake)
+        # WHEN sync runs
+        connector = _sync(ctx, fake)
+        # THEN all orders are imported once, prices net of the included VAT
+        rows = orders(ctx)
+        assert len(rows) == 300
+        assert str(rows[0].lines[0].unit_price) == "10.0000"
+        assert fake.throttled <= 1
+        assert connector.throttled <= 1
+
+
+def test_parcels_become_one_fulfilment_each_and_cancellations_come_back(ctx: AppContext) -> None:
+    with FakeShopify() as fake:
+        two = fake.add_order(lines=[("SKU-1", 1, "12.20"), ("SKU-2", 1, "12.20")])
+        gone = fake.add_order()
+        _setup(ctx, fake)
+        _sync(ctx, fake)
+        # WHEN the first order is packed in two parcels, and the second is cancelled in the shop
+        local = order_by_ext(ctx, two["id"])
+        with ctx.db.write() as s:
+            from station.db.models import OutboxEntry
+            for seq, (tracking, line) in enumerate(zip(["T1", "T2"], local.lines, strict=True), 1):
+                s.add(OutboxEntry(key=f"parcel_shipped:{local.number}:{seq}",
+                                  kind="parcel_shipped", shop_id=local.shop_id, order_id=local.id,
+                                  payload={"parcel_seq": seq, "tracking_number": tracking,
+                                           "carrier": "GLS", "service": "",
+                                           "line_items": [{"sku": line.sku,
+                                                           "external_id": line.external_id,
+                                                           "quantity": 1}]}))
+        fake.clock.advance(5)
+        fake.modify(gone["id"], cancelledAt=fake.now_iso())
+        _sync(ctx, fake)
+        _sync(ctx, fake)
+        # THEN the shop has one fulfilment per parcel and the order is fulfilled
+        assert fake.tracking_numbers(two["id"]) == ["T1", "T2"]
+        assert fake.orders[two["id"]]["displayFulfillmentStatus"] == "FULFILLED"
+        assert {e.status for e in outbox(ctx)} == {OutboxStatus.SENT}
+        assert order_by_ext(ctx, gone["id"]).status == OrderStatus.CANCELLED
+
+
+def test_fulfilling_a_cancelled_order_is_parked_with_the_reason(ctx: AppContext) -> None:
+    with FakeShopify() as fake:
+        order = fake.add_order()
+        _setup(ctx, fake)
+        _sync(ctx, fake)
+        pack(ctx, order_by_ext(ctx, order["id"]), ["T9"])
+        fake.modify(order["id"], cancelledAt=fake.now_iso())
+        fake.orders[order["id"]]["updatedAt"] = "2000-01-01T00:00:00Z"  # not pulled again
+        _sync(ctx, fake)
+        parked = [e for e in outbox(ctx) if e.status == OutboxStatus.PARKED]
+        assert len(parked) == 1
+        assert "cancelled in the shop" in parked[0].last_error
+        assert fake.tracking_numbers(order["id"]) == []
