@@ -34,7 +34,7 @@ class Settings:
 
     bench_name: str = "bench-1"
     language: str = field(default_factory=system_language)
-    scale: str = "sim"
+    scale: str = "none"  # typed weights until a scale is configured; the demo uses "sim"
     printer: str = "folder"
     operator: str = ""
     weight_tolerance_g: int = 50
