@@ -1,0 +1,125 @@
+"""`station shop ...`, `station sync`, `station products import`: registered by the core CLI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from station.context import AppContext
+from sync.errors import ShopError
+from sync.products import apply_products, read_products_csv
+from sync.runner import SyncWorker, run_once, sync_status
+from sync.shops import KINDS, ShopConfigError, add_shop, find_shop, list_shops, make_connector
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    secrets = {k: v for k, v in (("key", args.key), ("secret", args.secret),
+                                 ("token", args.token)) if v}
+    settings = {"timezone": args.timezone} if args.timezone else {}
+    try:
+        where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
+                         secrets=secrets, settings=settings)
+    except ShopConfigError as exc:
+        return _fail(str(exc))
+    print(f"shop {args.name} added" + (f"; credentials stored in {where}" if where else ""))
+    return 0
+
+
+def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    status = {s.name: s for s in sync_status(ctx).shops}
+    for shop in list_shops(ctx):
+        st = status.get(shop.name)
+        online = {True: "online", False: "offline", None: "not synced yet"}[st.online if st else None]
+        where = shop.settings.get("path") if shop.kind == "folder" else shop.url
+        print(f"{shop.name}\t{shop.kind}\t{where}\t{online}\tpending {st.pending if st else 0}"
+              f"\tparked {st.parked if st else 0}")
+    return 0
+
+
+def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
+    try:
+        connector = make_connector(ctx, find_shop(ctx, args.name), timeout_s=10.0)
+    except ShopConfigError as exc:
+        return _fail(str(exc))
+    http = getattr(connector, "http", None)
+    if http is not None:
+        http.retries = 0  # a test answers at once: up or down
+    try:
+        print(connector.test())
+        return 0
+    except ShopError as exc:
+        return _fail(str(exc))
+    finally:
+        connector.close()
+
+
+def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.once:
+        reports = run_once(ctx)
+        for r in reports:
+            p, q = r.pulled, r.pushed
+            print(f"{r.shop}: {p.imported} imported, {p.updated} updated, {p.flagged} flagged; "
+                  f"{q.sent} sent, {q.retrying} to retry, {q.parked} parked"
+                  + (f"; {r.error}" if r.error else ""))
+        status = sync_status(ctx)
+        print(f"outbox: {status.pending} pending, {status.parked} parked")
+        return 1 if any(r.error for r in reports) else 0
+    worker = SyncWorker(ctx, interval_s=args.interval)
+    worker.start()
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        worker.stop()
+    return 0
+
+
+def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    try:
+        products, packs = read_products_csv(Path(args.file))
+    except (OSError, ValueError) as exc:
+        return _fail(str(exc))
+    with ctx.db.write() as s:
+        result = apply_products(s, products, None, packs)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{result.created} products created, {result.updated} updated, "
+          f"{result.skipped} skipped")
+    return 0
+
+
+def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    shop = subparsers.add_parser("shop", help="configure shops")
+    shop_sub = shop.add_subparsers(dest="shop_command", required=True)
+    add = shop_sub.add_parser("add", help="add a shop")
+    add.add_argument("kind", choices=KINDS)
+    add.add_argument("name")
+    add.add_argument("--url")
+    add.add_argument("--path", help="folder watched by a drop-folder shop")
+    add.add_argument("--key", help="WooCommerce consumer key or PrestaShop webservice key")
+    add.add_argument("--secret", help="WooCommerce consumer secret")
+    add.add_argument("--token", help="Shopify Admin API access token")
+    add.add_argument("--timezone", help="the shop's time zone (PrestaShop), e.g. Europe/Rome")
+    add.set_defaults(func=shop_add)
+    shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(func=shop_list)
+    test = shop_sub.add_parser("test", help="check that a shop answers with its credentials")
+    test.add_argument("name")
+    test.set_defaults(func=shop_test)
+
+    sync = subparsers.add_parser("sync", help="pull orders, push the outbox")
+    sync.add_argument("--once", action="store_true", help="one round, then exit")
+    sync.add_argument("--interval", type=float, default=60.0, help="seconds between rounds")
+    sync.set_defaults(func=sync_cmd)
+
+    products = subparsers.add_parser("products", help="catalogue")
+    products_sub = products.add_subparsers(dest="products_command", required=True)
+    imp = products_sub.add_parser("import", help="import products from a CSV file")
+    imp.add_argument("file")
+    imp.set_defaults(func=products_import)
