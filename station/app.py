@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from station import demo
-from station.config import DB_FILE, Settings, default_home
+from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
@@ -22,8 +23,23 @@ def database_url(home: Path, db_url: str | None) -> str:
 
 
 def is_configured(home: Path, db_url: str | None) -> bool:
-    """A home that has a database (or points at one) is a real bench, not the demo."""
-    return bool(db_url or os.environ.get("STATION_DB_URL")) or (home / DB_FILE).exists()
+    """A home with settings, or with orders or products in its database, is a real bench.
+
+    A database that merely exists (a `devices list` creates one) does not make one.
+    """
+    if db_url or os.environ.get("STATION_DB_URL") or (home / CONFIG_FILE).exists():
+        return True
+    path = home / DB_FILE
+    if not path.exists():
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM products)"
+            ).fetchone()
+    except sqlite3.Error:
+        return True  # something is there that we cannot read: never hide it behind the demo
+    return bool(row and row[0])
 
 
 @contextmanager

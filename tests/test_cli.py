@@ -98,3 +98,14 @@ def test_the_demo_sheet_scans_back(tmp_path: Path) -> None:
     assert "ORD1003" in decoded
     eans = {demo.product_ean(i) for i in range(len(demo.demo_products()))}
     assert eans <= decoded
+
+
+def test_a_home_is_the_demo_until_it_holds_settings_or_orders(tmp_path: Path) -> None:
+    from station.app import is_configured
+
+    home = tmp_path / "bench"
+    assert not is_configured(home, None)
+    station(home, "db", "upgrade")  # an empty database is not a configured bench
+    assert not is_configured(home, None)
+    run_console(home, [])  # --demo with a home seeds it: from now on it is a bench
+    assert is_configured(home, None)
