@@ -14,6 +14,18 @@ import biip
 
 from station.devices.layouts import fix_layout
 
+__all__ = [
+    "AIM_SYMBOLOGIES",
+    "GS",
+    "ScannedCode",
+    "decode_scan",
+    "decode_typed",
+    "fix_layout",
+    "gtin_check_digit",
+    "normalize_code",
+    "symbology_name",
+]
+
 GS = "\x1d"
 # Scanners in "GS1 mode" without a real GS character often send one of these instead.
 _GS_STANDINS = ("<GS>", "{GS}", "\\x1d", "~1")

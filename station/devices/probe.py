@@ -13,8 +13,8 @@ from collections.abc import Callable
 from station.devices.protocols import PROTOCOLS, FrameKind, ScaleProtocol
 from station.devices.serialscale import open_serial
 
-LISTEN_S = 0.5
-ASK_S = 0.5
+LISTEN_S = 0.4
+ASK_S = 0.4
 _STREAMING = ("toledo-continuous", "cas", "mt-sics")  # mt-sics too: a balance may already stream
 _ASKED = ("mt-sics", "nci", "toledo-8217")  # MT-SICS first: its probe is a plain weight request
 

@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import serial
 
@@ -28,6 +28,9 @@ from station.devices.health import DeviceHealth, scale_health
 from station.devices.ports import PortNotFoundError, resolve_port
 from station.devices.protocols import PROTOCOLS, FrameKind, FrameParser, ScaleFrame, ScaleProtocol
 from station.devices.scale import ScaleSpecError, ScaleState, WeightReading, register_scale_protocol
+
+if TYPE_CHECKING:
+    from station.devices.simulators.scale import ScaleSimulator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -103,6 +106,8 @@ class SerialScale:
         self._thread: threading.Thread | None = None
         self._run_g: int | None = None
         self._run_length = 0
+        # A simulator this scale owns (demo mode): told what the parcel weighs, closed with us.
+        self.simulator: ScaleSimulator | None = None
 
     # --- what other threads call ----------------------------------------------------------
 
@@ -121,7 +126,12 @@ class SerialScale:
         return scale_health(self.latest, self.name, self.port)
 
     def read_stable(self, expected_g: int | None, timeout_s: float) -> WeightReading:
-        """The current stable weight, waiting at most `timeout_s`; else the reading saying why."""
+        """The current stable weight, waiting at most `timeout_s`; else the reading saying why.
+
+        `expected_g` only matters in demo mode: the simulator puts that parcel on the pan.
+        """
+        if self.simulator is not None and expected_g is not None:
+            self._wait_for_parcel(expected_g, timeout_s)
         deadline = time.monotonic() + timeout_s
         with self._cond:
             while not self._latest.stable:
@@ -130,6 +140,12 @@ class SerialScale:
                     return _why_not(self._latest)
                 self._cond.wait(remaining)
             return self._latest
+
+    def _wait_for_parcel(self, grams: int, timeout_s: float) -> None:
+        assert self.simulator is not None
+        self.simulator.set_weight(grams, settle_frames=3)
+        with self._cond:
+            self._cond.wait_for(lambda: self._latest.grams == grams, timeout_s)
 
     def zero(self) -> bool:
         """Ask the scale to zero; False when the protocol cannot (the operator uses the key)."""
@@ -142,6 +158,8 @@ class SerialScale:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
+        if self.simulator is not None:
+            self.simulator.stop()
 
     def _queue(self, command: bytes) -> bool:
         if command:
@@ -306,6 +324,19 @@ def _open_auto(_: str, port: str) -> SerialScale:
     return SerialScale(port, found).start()
 
 
+def _open_simulator(_: str, protocol: str) -> SerialScale:
+    """`simulator:PROTOCOL`: demo mode with the real driver, on a pty scale simulator."""
+    from station.devices.simulators.scale import ScaleSimulator
+
+    if protocol not in PROTOCOLS:
+        raise ScaleSpecError(f"simulator:{protocol}")
+    simulator = ScaleSimulator(protocol, grams=0).start()
+    scale = SerialScale(simulator.port, protocol)
+    scale.simulator = simulator
+    return scale.start()
+
+
 for _name in PROTOCOLS:
     register_scale_protocol(_name, _open_serial_scale)
 register_scale_protocol("auto", _open_auto)
+register_scale_protocol("simulator", _open_simulator)

@@ -29,6 +29,7 @@ class FakePrinter:
         self.status_queries = 0
         self._port = port
         self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._server: socket.socket | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -51,9 +52,12 @@ class FakePrinter:
 
     def refuse(self) -> None:
         """Stop listening: new connections are refused until `accept_again()`."""
-        server, self._server = self._server, None
-        if server is not None:
-            server.close()
+        # Under the lock, so the socket is not inside select(): there the kernel would keep it
+        # listening a little longer and a refused printer would still accept a connection.
+        with self._lock:
+            server, self._server = self._server, None
+            if server is not None:
+                server.close()
 
     def accept_again(self) -> None:
         self._listen()
@@ -76,13 +80,17 @@ class FakePrinter:
             if server is None:
                 self._stop.wait(0.05)
                 continue
-            try:
-                ready, _, _ = select.select([server], [], [], 0.05)
-                if ready:
-                    conn, _ = server.accept()
-                    self._serve(conn)
-            except (OSError, ValueError):
-                continue  # the listening socket was closed under us by refuse()
+            with self._lock:
+                conn = self._accept(server)
+            if conn is not None:
+                self._serve(conn)
+
+    def _accept(self, server: socket.socket) -> socket.socket | None:
+        try:
+            ready, _, _ = select.select([server], [], [], 0.05)
+            return server.accept()[0] if ready else None
+        except (OSError, ValueError):
+            return None  # closed by refuse() just before we took the lock
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
