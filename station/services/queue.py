@@ -1,0 +1,137 @@
+"""The order queue as a bench lists it: pages in urgency order, filtered in the database.
+
+Pages are read by keyset (the last row of a page is where the next one starts), so reading
+page 500 costs what reading page 1 does, even with 100,000 orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from station.db.models import Bench, Order
+from station.domain import OrderStatus
+
+# Orders without a cut-off sort after every real one.
+NO_CUTOFF = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str | None = None  # one OrderStatus value; None means every status
+    carrier: str | None = None
+    search: str = ""  # an order number (prefix) or part of the customer's name
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    number: str
+    status: OrderStatus
+    priority: int
+    cutoff_at: dt.datetime | None
+    carrier: str
+    service: str
+    customer: str
+    bench: str
+
+    @property
+    def sort_cutoff(self) -> dt.datetime:
+        return self.cutoff_at or NO_CUTOFF
+
+
+def _cutoff() -> ColumnElement[dt.datetime]:
+    return func.coalesce(Order.cutoff_at, NO_CUTOFF, type_=Order.cutoff_at.type)
+
+
+def _conditions(filt: QueueFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filt.status:
+        conditions.append(Order.status == filt.status)
+    if filt.carrier:
+        conditions.append(Order.carrier == filt.carrier)
+    text = filt.search.strip().removeprefix("#")
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(
+            or_(
+                Order.number.like(f"{escaped}%", escape="\\"),
+                Order.customer_name.ilike(f"%{escaped}%", escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _after(row: QueueRow) -> ColumnElement[bool]:
+    """Rows strictly after `row` in urgency order: priority down, cut-off up, id up."""
+    cutoff = _cutoff()
+    return or_(
+        Order.priority < row.priority,
+        and_(
+            Order.priority == row.priority,
+            or_(cutoff > row.sort_cutoff, and_(cutoff == row.sort_cutoff, Order.id > row.id)),
+        ),
+    )
+
+
+def queue_page(
+    session: Session, filt: QueueFilter, after: QueueRow | None = None, limit: int = PAGE_SIZE
+) -> list[QueueRow]:
+    """The next `limit` orders matching `filt`, most urgent first, after `after` if given."""
+    query = (
+        select(
+            Order.id,
+            Order.number,
+            Order.status,
+            Order.priority,
+            Order.cutoff_at,
+            Order.carrier,
+            Order.service,
+            Order.customer_name,
+            Bench.name,
+        )
+        .outerjoin(Bench, Bench.id == Order.bench_id)
+        .where(*_conditions(filt))
+        .order_by(Order.priority.desc(), _cutoff(), Order.id)
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(_after(after))
+    return [
+        QueueRow(
+            id=r[0],
+            number=r[1],
+            status=OrderStatus(r[2]),
+            priority=r[3],
+            cutoff_at=r[4],
+            carrier=r[5],
+            service=r[6],
+            customer=r[7],
+            bench=r[8] or "",
+        )
+        for r in session.execute(query)
+    ]
+
+
+def queue_count(session: Session, filt: QueueFilter) -> int:
+    query = select(func.count(Order.id)).where(*_conditions(filt))
+    return int(session.scalar(query) or 0)
+
+
+def order_counts(session: Session) -> dict[OrderStatus, int]:
+    """How many orders are in each status (for the header of the queue)."""
+    rows = session.execute(select(Order.status, func.count(Order.id)).group_by(Order.status))
+    counts = {status: 0 for status in OrderStatus}
+    for status, count in rows:
+        counts[OrderStatus(status)] = int(count)
+    return counts
+
+
+def carriers(session: Session) -> list[str]:
+    return [
+        c for c in session.scalars(select(Order.carrier).distinct().order_by(Order.carrier)) if c
+    ]

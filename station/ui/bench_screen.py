@@ -1,0 +1,83 @@
+"""The bench screen: prompt, order header, result banner, lines and parcels.
+
+Each outcome repaints only what it changed: the banner and prompt always, the lines' counts
+by `dataChanged`, the header only when another order opens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from station.ui.banner import ResultBanner
+from station.ui.header import OrderHeader
+from station.ui.lines import LinesView
+from station.ui.parcels import ParcelsView
+from station.ui.viewdata import BenchView, ScanOutcome
+
+
+class BenchScreen(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("prompt")
+        self.prompt.setWordWrap(True)
+        font = self.prompt.font()
+        font.setPointSize(26)
+        font.setBold(True)
+        self.prompt.setFont(font)
+        self.prompt.setMinimumHeight(90)
+        self.header = OrderHeader()
+        self.banner = ResultBanner()
+        self.lines = LinesView()
+        self.parcels = ParcelsView()
+        self.parcels.setMaximumWidth(460)
+        self.idle_hint = QLabel()
+        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle_hint.setWordWrap(True)
+        hint_font = self.idle_hint.font()
+        hint_font.setPointSize(16)
+        self.idle_hint.setFont(hint_font)
+        self.idle_hint.setStyleSheet("color: #546e7a;")
+        body = QHBoxLayout()
+        body.addWidget(self.lines, 3)
+        body.addWidget(self.parcels, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.idle_hint, 1)
+        self._order_number: str | None = None
+        self.show_view(BenchView())
+
+    def show_outcome(self, outcome: ScanOutcome) -> None:
+        if outcome.banner is not None:
+            self.banner.show_banner(outcome.banner)
+        if outcome.prompt is not None:
+            self.prompt.setText(outcome.prompt)
+        self.show_view(outcome.view, outcome.changed_skus)
+
+    def show_view(self, view: BenchView, changed: frozenset[str] = frozenset()) -> None:
+        order = view.order
+        number = order.number if order else None
+        if number != self._order_number:
+            self._order_number = number
+            self.header.show_order(order)
+        elif order is not None:
+            self.header.units.setText(
+                self.tr("{0} of {1} units to scan").format(order.units_left, order.units_total)
+            )
+        self.lines.setVisible(order is not None)
+        self.parcels.setVisible(order is not None)
+        self.idle_hint.setVisible(order is None)
+        self.lines.lines_model.set_lines(order.lines if order else (), changed)
+        self.parcels.show_parcels(order.parcels if order else ())
+        if order is None:
+            last = view.last_order_number
+            self.idle_hint.setText(
+                self.tr("Last order packed: {0}").format(last) if last else self.tr("No order open")
+            )
+
+    def show_live_weight(self, seq: int, grams: int | None) -> None:
+        self.parcels.show_live_weight(seq, grams)

@@ -1,0 +1,38 @@
+"""`station` opens this window: run_window() is called by station.cli."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtWidgets import QApplication
+
+from station.context import AppContext
+from station.devices.scale import Scale
+from station.ui.i18n import install_translators
+from station.ui.window import BenchWindow
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("station", appauthor=False))
+
+
+def create_window(ctx: AppContext, scale: Scale | None, cache: Path | None = None) -> BenchWindow:
+    """The window, for run_window and for tests and screenshots that bring their own app."""
+    app = QApplication.instance()
+    assert app is not None, "create a QApplication first"
+    cache = cache or cache_dir()
+    install_translators(app, ctx.settings.language, cache)  # parented to the app: kept alive
+    return BenchWindow(ctx, scale, cache)
+
+
+def run_window(ctx: AppContext, scale: Scale | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Station")
+    window = create_window(ctx, scale)
+    window.resize(1280, 800)
+    window.show()
+    status = app.exec()
+    del window
+    return int(status)

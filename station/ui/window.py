@@ -1,0 +1,244 @@
+"""The bench window: composes the screens, routes scans, owns the worker threads."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QStackedWidget
+
+from station.config import Settings
+from station.context import AppContext
+from station.devices.scale import Scale
+from station.services.operators import SignedIn
+from station.ui.bench_screen import BenchScreen
+from station.ui.commands import COMMANDS, BenchCommand, label, window_command
+from station.ui.idle import IdleLock
+from station.ui.queue_screen import QueueScreen
+from station.ui.signin import SignInScreen
+from station.ui.sound import SoundPlayer
+from station.ui.viewdata import BenchView, ScanOutcome
+from station.ui.wedge import ScanCapture
+from station.ui.workers import Workers
+
+
+class BenchWindow(QMainWindow):
+    outcome_shown = Signal(object)  # ScanOutcome, after it was painted and its sound started
+    operator_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, scale: Scale | None, cache_dir: Path) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.operator = ""
+        self.lead = ""
+        self.view = BenchView()
+        self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
+        self.sounds = SoundPlayer(cache_dir / "sounds", self)
+        self.workers = Workers(ctx, scale, self)
+        self.signin = SignInScreen()
+        self.bench = BenchScreen()
+        self.queue = QueueScreen(self.workers)
+        self.stack = QStackedWidget()
+        for screen in (self.signin, self.bench, self.queue):
+            self.stack.addWidget(screen)
+        self.setCentralWidget(self.stack)
+        self._build_status_bar()
+        self._build_actions()
+        self.capture = ScanCapture(self)
+        self.capture.set_layouts(*_layouts(ctx.settings))
+        self.capture.scanned.connect(self.route_scan)
+        self.idle = IdleLock(_lock_minutes(ctx.settings), self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        app.installEventFilter(self.capture)
+        app.installEventFilter(self.idle)
+        self.workers.bench.ready.connect(self._on_outcome)
+        self.workers.bench.outcome.connect(self._on_outcome)
+        self.workers.query.signed_in.connect(self._on_signed_in)
+        if self.workers.scale_worker is not None:
+            self.workers.scale_worker.weighing.connect(
+                lambda s: self.bench.show_live_weight(s, None)
+            )
+            self.workers.scale_worker.reading.connect(self._on_reading)
+        self.signin.entered.connect(self.workers.sign_in)
+        self.workers.start()
+        self.show_signin()
+
+    # -- composition -------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.operator_label = QLabel()
+        self.health_label = QLabel()
+        bar.addPermanentWidget(self.health_label)
+        bar.addPermanentWidget(self.operator_label)
+        problems = [self.sounds.problem] if self.sounds.problem else []
+        if self.workers.scale is None:
+            problems.append(self.tr("No scale: type WEIGHT <grams>."))
+        self.health_label.setText("  ·  ".join(problems))
+        self.health_label.setStyleSheet("color: #b71c1c;")
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Bench"))
+        for command in COMMANDS:
+            action = QAction(label(command), self)
+            action.setShortcut(QKeySequence(command.key))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, c=command: self.run_command(c))
+            menu.addAction(action)
+
+    # -- scans and commands ------------------------------------------------------------------------
+
+    def route_scan(self, code: str, at: float) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            take = getattr(modal, "take_scan", None)
+            if take is not None:
+                take(code)
+            return
+        command = window_command(code)
+        if command is not None:
+            self.run_command(command)
+        elif self.stack.currentWidget() is self.signin:
+            self.signin.take_scan(code)
+        else:
+            self.show_bench()
+            self.workers.submit.emit(code, at)
+
+    def run_command(self, command: BenchCommand) -> None:
+        if self.stack.currentWidget() is self.signin and command.word not in ("QUIT", "SCANTEST"):
+            return  # nothing happens at a locked bench but signing in
+        if command.workflow:
+            self._workflow_command(command.word)
+            return
+        handlers = {
+            "BENCH": self.show_bench,
+            "QUEUE": self.show_queue,
+            "SETTINGS": self.open_settings,
+            "SCANTEST": self.open_scanner_test,
+            "LEAD": lambda: self.show_signin("lead"),
+            "LOCK": self.lock,
+            "QUIT": self.close,
+        }
+        handlers[command.word]()
+
+    def _workflow_command(self, word: str) -> None:
+        self.show_bench()
+        if word == "HOLD":
+            reason, ok = QInputDialog.getText(self, self.tr("Hold order"), self.tr("Reason:"))
+            if not ok:
+                return
+            word = f"HOLD {reason}".strip()
+        self.workers.submit.emit(word, 0.0)
+
+    # -- results -----------------------------------------------------------------------------------
+
+    def _on_outcome(self, outcome: ScanOutcome) -> None:
+        self.view = outcome.view
+        self.bench.show_outcome(outcome)
+        for kind in outcome.sounds:
+            self.sounds.play(kind)
+        if outcome.printed:
+            self.statusBar().showMessage(
+                self.tr("Printed: {0}").format(", ".join(outcome.printed)), 10_000
+            )
+        self.outcome_shown.emit(outcome)
+
+    def _on_reading(self, seq: int, grams: int, problem: str, _at: float) -> None:
+        self.bench.show_live_weight(seq, None if problem else grams)
+
+    # -- screens -----------------------------------------------------------------------------------
+
+    def show_bench(self) -> None:
+        if self.operator:
+            self.stack.setCurrentWidget(self.bench)
+            self.setFocus()
+
+    def show_queue(self) -> None:
+        self.stack.setCurrentWidget(self.queue)
+        self.queue.activate()
+
+    def show_signin(self, purpose: str = "operator") -> None:
+        self.signin.ask(purpose, locked_by=self.operator if purpose == "operator" else "")
+        self.stack.setCurrentWidget(self.signin)
+        self.signin.pin.setFocus()
+
+    def lock(self) -> None:
+        if self.stack.currentWidget() is not self.signin:
+            self.show_signin("operator")
+
+    def _on_signed_in(self, purpose: str, who: SignedIn | None) -> None:
+        if who is None:
+            self.signin.show_error(self.tr("Unknown badge or PIN: try again."))
+            return
+        if purpose == "lead" and not who.is_lead:
+            self.signin.show_error(
+                self.tr("{0} is not a lead: a lead must sign in.").format(who.name)
+            )
+            return
+        if purpose == "lead":
+            self._lead_over(who)
+            return
+        self.operator, self.lead = who.name, ""
+        self.workers.set_operator.emit(who.name)
+        self.operator_label.setText(self.tr("Operator: {0}").format(who.name))
+        self.operator_changed.emit(who.name)
+        self.stack.setCurrentWidget(self.bench)
+        self.setFocus()
+
+    def _lead_over(self, lead: SignedIn) -> None:
+        """A lead signs in over the operator: their PIN approves a rejected weight."""
+        self.lead = lead.name
+        self.operator_label.setText(
+            self.tr("Operator: {0} · lead {1}").format(self.operator, lead.name)
+        )
+        pin = self.signin.last_entry
+        self.stack.setCurrentWidget(self.bench)
+        if self.view.weight_pending:
+            self.workers.submit.emit(f"OVERRIDE {pin}", 0.0)
+
+    # -- dialogs -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from station.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self)
+        if dialog.exec():
+            self.apply_settings(dialog.settings())
+
+    def apply_settings(self, settings: Settings) -> None:
+        settings.save(self.ctx.home)
+        self.capture.set_layouts(*_layouts(settings))
+        self.idle.set_minutes(_lock_minutes(settings))
+        self.workers.apply_settings.emit(copy.deepcopy(settings))
+        self.ctx.settings = settings
+        self.setWindowTitle(self.tr("Station — {0}").format(settings.bench_name))
+
+    def open_scanner_test(self) -> None:
+        from station.ui.scanner_test import ScannerTestDialog
+
+        dialog = ScannerTestDialog(self.capture, self)
+        if dialog.exec() and dialog.chosen is not None:
+            settings = copy.deepcopy(self.ctx.settings)
+            settings.extra["scanner_layout"], settings.extra["system_layout"] = dialog.chosen
+            self.apply_settings(settings)
+
+    # -- shutdown ----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        app = QApplication.instance()
+        app.removeEventFilter(self.capture)
+        app.removeEventFilter(self.idle)
+        self.workers.stop()
+        super().closeEvent(event)
+
+
+def _layouts(settings: Settings) -> tuple[str, str]:
+    extra = settings.extra
+    return str(extra.get("scanner_layout", "us")), str(extra.get("system_layout", "us"))
+
+
+def _lock_minutes(settings: Settings) -> int:
+    return int(settings.extra.get("lock_after_min", 10))

@@ -1,0 +1,202 @@
+"""The bench's worker thread: owns the BenchService, runs one input at a time, in order.
+
+Every input is a database write transaction (a few ms, but a slow disk or a busy writer can
+stretch it), so it never runs on the GUI thread. Inputs arrive by queued signals, which keeps
+them in the order they were scanned; each outcome goes back as a frozen `ScanOutcome`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from sqlalchemy.exc import OperationalError
+
+from station.config import Settings
+from station.context import AppContext
+from station.services.bench import BenchService, HandledInput
+from station.services.catalog import DbCatalog
+from station.ui.viewdata import (
+    Banner,
+    BenchView,
+    ScanOutcome,
+    banner_for,
+    bench_view,
+    changed_skus,
+    prompt_for,
+    sounds_for,
+    weigh_request,
+)
+from station.workflow.io import Input, Tick, Weight, parse_line
+from station.workflow.messages import message
+from station.workflow.state import BoxInfo
+
+log = logging.getLogger(__name__)
+TICK_MS = 30_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BenchWorker", text)
+
+
+class BenchWorker(QObject):
+    ready = Signal(object)  # ScanOutcome: the state the bench starts in
+    outcome = Signal(object)  # ScanOutcome, one per input
+    weigh_requested = Signal(int, int, float)  # parcel seq, expected g, started_at
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        typed_weights: bool,
+        make_service: Callable[[AppContext, str], BenchService] | None = None,
+    ) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._typed_weights = typed_weights
+        self._make_service = make_service or _default_service
+        self._service: BenchService | None = None
+        self._boxes: list[BoxInfo] = []
+        self._view = BenchView()
+        self._seq = 0
+        self._operator = ""
+        self._timer: QTimer | None = None
+
+    # -- life cycle (runs in the worker thread) -------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        self._open_service()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(TICK_MS)
+
+    def _open_service(self) -> None:
+        self._service = self._make_service(self._ctx, self._operator)
+        with self._ctx.db.read() as session:
+            self._boxes = DbCatalog(session, self._service.bench_id).boxes()
+        self._view = bench_view(self._service.engine.state, self._boxes)
+        self.ready.emit(ScanOutcome(text="", view=self._view, prompt=self._resume_prompt()))
+
+    def _resume_prompt(self) -> str:
+        settings = self._ctx.settings
+        order = self._view.order
+        if order is None:
+            return message("scan_order", settings.language)
+        return _tr("Order {number} is open: {left} unit(s) left.").format(
+            number=order.number, left=order.units_left
+        )
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+
+    @Slot(str)
+    def set_operator(self, name: str) -> None:
+        self._operator = name
+        if self._service is not None:
+            self._service.operator = name
+
+    @Slot(object)
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect on the next input; a new bench name needs a new service."""
+        renamed = settings.bench_name != self._ctx.settings.bench_name
+        self._ctx.settings = settings
+        if self._service is not None:
+            self._service.settings = settings
+        if renamed:
+            self._open_service()
+
+    # -- inputs ------------------------------------------------------------------------------------
+
+    @Slot(str, float)
+    def submit(self, text: str, started_at: float) -> None:
+        inp = parse_line(text, typed_weights=self._typed_weights)
+        if inp is not None:
+            self._run(inp, text, started_at)
+
+    @Slot(int, int, str, float)
+    def on_reading(self, seq: int, grams: int, problem: str, started_at: float) -> None:
+        """A reading from the scale thread; `problem` is empty when the weight is stable."""
+        if problem:
+            text = _tr(
+                "The scale gave no stable weight ({problem}): check it and scan WEIGH again."
+            )
+            self._emit_error(f"{grams} g", text.format(problem=problem), started_at)
+            return
+        self._run(Weight(grams), f"{grams} g", started_at)
+
+    @Slot()
+    def _tick(self) -> None:
+        if self._service is not None and self._service.engine.state.order is not None:
+            self._run(Tick(), "", time.perf_counter(), quiet=True)
+
+    def _run(self, inp: Input, text: str, started_at: float, quiet: bool = False) -> None:
+        assert self._service is not None
+        try:
+            handled = self._service.handle(inp)
+        except OperationalError as exc:
+            msg = _tr("The database could not save this ({detail}); scan again.")
+            self._emit_error(text, msg.format(detail=exc.orig), started_at)
+            return
+        except OSError as exc:
+            msg = _tr("Could not write a file ({detail}); free disk space and scan again.")
+            self._emit_error(text, msg.format(detail=exc.strerror), started_at)
+            return
+        if quiet and not handled.effects:
+            return
+        self._emit(handled, text, started_at)
+
+    def _emit(self, handled: HandledInput, text: str, started_at: float) -> None:
+        assert self._service is not None
+        weigh = weigh_request(handled.effects)
+        before = self._view
+        self._view = bench_view(
+            self._service.engine.state, self._boxes, weigh[0] if weigh else None
+        )
+        self._seq += 1
+        self.outcome.emit(
+            ScanOutcome(
+                text=text,
+                view=self._view,
+                banner=banner_for(handled.effects),
+                prompt=prompt_for(handled.effects),
+                sounds=sounds_for(handled.effects),
+                printed=tuple(str(doc.path) for doc in handled.printed),
+                weigh=weigh,
+                started_at=started_at,
+                seq=self._seq,
+                changed_skus=changed_skus(before, self._view),
+            )
+        )
+        if weigh is not None:
+            if self._typed_weights:
+                self._emit_info(_tr("No scale: type the weight as WEIGHT <grams>."), started_at)
+            else:
+                self.weigh_requested.emit(weigh[0], weigh[1], started_at)
+
+    def _emit_error(self, text: str, msg: str, started_at: float) -> None:
+        self._seq += 1
+        self.outcome.emit(
+            ScanOutcome(
+                text=text,
+                view=self._view,
+                banner=Banner("error", msg),
+                sounds=("error",),
+                started_at=started_at,
+                seq=self._seq,
+            )
+        )
+
+    def _emit_info(self, msg: str, started_at: float) -> None:
+        self._seq += 1
+        self.outcome.emit(
+            ScanOutcome(text="", view=self._view, prompt=msg, started_at=started_at, seq=self._seq)
+        )
+
+
+def _default_service(ctx: AppContext, operator: str) -> BenchService:
+    return BenchService(ctx.db, ctx.settings, ctx.labels_dir, operator=operator)

@@ -1,0 +1,75 @@
+"""The window's background threads: the bench, the scale and slow reads, one thread each.
+
+One thread per job, as the architecture asks: a scale waiting for a parcel to settle must
+not hold up a scan, and neither must a queue page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from station.context import AppContext
+from station.devices.scale import Scale
+from station.ui.query_worker import QueryWorker
+from station.ui.scale_worker import ScaleWorker
+from station.ui.worker import BenchWorker
+
+
+def _start(obj: QObject, name: str, parent: QObject) -> QThread:
+    thread = QThread(parent)
+    thread.setObjectName(name)
+    obj.moveToThread(thread)
+    # Deleted in its own thread as the thread ends, so its timers die where they live.
+    thread.finished.connect(obj.deleteLater)
+    thread.start()
+    return thread
+
+
+class Workers(QObject):
+    """Requests go out as signals, so each runs in its worker's thread, in the order sent."""
+
+    submit = Signal(str, float)  # a scanned or typed line, perf_counter() at its terminator
+    set_operator = Signal(str)
+    apply_settings = Signal(object)
+    fetch_page = Signal(int, object, object, int)
+    fetch_carriers = Signal()
+    sign_in = Signal(str, str)  # purpose, badge or PIN
+    _start_bench = Signal()
+    _stop_bench = Signal()
+
+    def __init__(self, ctx: AppContext, scale: Scale | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.bench = BenchWorker(ctx, typed_weights=scale is None)
+        self.query = QueryWorker(ctx.db)
+        self.scale_worker = ScaleWorker(scale) if scale is not None else None
+        self._threads = [_start(self.bench, "bench", self), _start(self.query, "queries", self)]
+        if self.scale_worker is not None:
+            self.bench.weigh_requested.connect(self.scale_worker.read)
+            self.scale_worker.reading.connect(self.bench.on_reading)
+            self._threads.append(_start(self.scale_worker, "scale", self))
+        self.submit.connect(self.bench.submit)
+        self.set_operator.connect(self.bench.set_operator)
+        self.apply_settings.connect(self.bench.apply_settings)
+        self._start_bench.connect(self.bench.start)
+        self._stop_bench.connect(self.bench.stop)
+        self.fetch_page.connect(self.query.fetch_page)
+        self.fetch_carriers.connect(self.query.fetch_carriers)
+        self.sign_in.connect(self.query.sign_in)
+
+    def start(self) -> None:
+        """Open the bench service; call once the window listens to `bench.ready`."""
+        self._start_bench.emit()
+
+    def stop(self) -> None:
+        """Let each thread finish what it is doing (a scan is committed or not at all)."""
+        if not self._threads:
+            return
+        self._stop_bench.emit()
+        for thread in self._threads:
+            thread.quit()
+        for thread in self._threads:
+            thread.wait()
+        self._threads.clear()
+        if self.scale is not None:
+            self.scale.close()
