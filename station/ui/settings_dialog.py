@@ -1,0 +1,101 @@
+"""Bench settings, stored in the bench's config file (station.toml), not only in QSettings."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from station.config import Settings, system_language
+from station.devices.scale import scale_protocols
+
+LAYOUTS = (("us", "US (QWERTY)"), ("it", "Italiano"))
+
+
+def _combo(items: list[tuple[str, str]], current: str, editable: bool = False) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(editable)
+    for value, text in items:
+        combo.addItem(text, value)
+    index = combo.findData(current)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif editable:
+        combo.setEditText(current)
+    return combo
+
+
+def _value(combo: QComboBox) -> str:
+    if combo.isEditable() and combo.currentText() != combo.itemText(combo.currentIndex()):
+        return combo.currentText().strip()
+    return str(combo.currentData())
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bench settings"))
+        self._settings = copy.deepcopy(settings)
+        extra = settings.extra
+        self.bench_name = QLineEdit(settings.bench_name)
+        self.printer = QLineEdit(settings.printer)
+        self.printer.setToolTip(self.tr("folder, a printer name, or zpl:HOST:PORT"))
+        scales = [("sim", self.tr("Simulated")), ("none", self.tr("None: type the weight"))]
+        scales += [(f"{p}:/dev/ttyUSB0", f"{p}:/dev/ttyUSB0") for p in scale_protocols()]
+        self.scale = _combo(scales, settings.scale, editable=True)
+        self.scanner_layout = _combo(list(LAYOUTS), str(extra.get("scanner_layout", "us")))
+        self.system_layout = _combo(list(LAYOUTS), str(extra.get("system_layout", "us")))
+        self.tolerance_g = QSpinBox()
+        self.tolerance_g.setRange(0, 5000)
+        self.tolerance_g.setSuffix(" g")
+        self.tolerance_g.setValue(settings.weight_tolerance_g)
+        self.tolerance_pct = QDoubleSpinBox()
+        self.tolerance_pct.setRange(0, 50)
+        self.tolerance_pct.setSuffix(" %")
+        self.tolerance_pct.setValue(settings.weight_tolerance_pct)
+        languages = [("en", "English"), ("it", "Italiano")]
+        self.language = _combo(languages, settings.language or system_language())
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setValue(int(extra.get("lock_after_min", 10)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Bench name:"), self.bench_name)
+        form.addRow(self.tr("&Printer:"), self.printer)
+        form.addRow(self.tr("S&cale:"), self.scale)
+        form.addRow(self.tr("Scanner &layout:"), self.scanner_layout)
+        form.addRow(self.tr("&Keyboard layout:"), self.system_layout)
+        form.addRow(self.tr("Weight tolerance (&g):"), self.tolerance_g)
+        form.addRow(self.tr("Weight tolerance (&%):"), self.tolerance_pct)
+        form.addRow(self.tr("L&anguage:"), self.language)
+        form.addRow(self.tr("Lock &after idle:"), self.lock_minutes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def settings(self) -> Settings:
+        """The settings as edited. A new scale or language takes effect at the next start."""
+        result = copy.deepcopy(self._settings)
+        result.bench_name = self.bench_name.text().strip() or result.bench_name
+        result.printer = self.printer.text().strip() or result.printer
+        result.scale = _value(self.scale) or result.scale
+        result.weight_tolerance_g = self.tolerance_g.value()
+        result.weight_tolerance_pct = self.tolerance_pct.value()
+        result.language = _value(self.language)
+        result.extra["scanner_layout"] = _value(self.scanner_layout)
+        result.extra["system_layout"] = _value(self.system_layout)
+        result.extra["lock_after_min"] = self.lock_minutes.value()
+        return result
