@@ -45,8 +45,8 @@ def compiled(language: str, cache_dir: Path) -> Path | None:
 
 def install_translators(app: QCoreApplication, language: str, cache_dir: Path) -> list[QTranslator]:
     """Install Station's and Qt's own translations; keep the returned list alive."""
-    if language not in LANGUAGES or language == "en":
-        return []
+    if language not in LANGUAGES:
+        language = "en"
     installed = []
     qm = compiled(language, cache_dir)
     ours = QTranslator(app)

@@ -23,8 +23,11 @@ def create_window(ctx: AppContext, scale: Scale | None, cache: Path | None = Non
     app = QApplication.instance()
     assert app is not None, "create a QApplication first"
     cache = cache or cache_dir()
-    install_translators(app, ctx.settings.language, cache)  # parented to the app: kept alive
-    return BenchWindow(ctx, scale, cache)
+    # Installed before the widgets are built, so every self.tr() already sees them.
+    translators = install_translators(app, ctx.settings.language, cache)
+    window = BenchWindow(ctx, scale, cache)
+    window.translators = translators
+    return window
 
 
 def run_window(ctx: AppContext, scale: Scale | None) -> int:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class SignInScreen(QWidget):
     entered = Signal(str, str)  # purpose ("operator" or "lead"), badge or PIN
+    cancelled = Signal()  # Esc on the lead sign-in: back to the bench
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,12 @@ class SignInScreen(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(2)
         self.ask("operator")
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._cancel)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _cancel(self) -> None:
+        if self.purpose == "lead":
+            self.cancelled.emit()
 
     def ask(self, purpose: str, locked_by: str = "") -> None:
         self.purpose = purpose

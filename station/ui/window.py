@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTranslator, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QStackedWidget
 
@@ -34,6 +34,7 @@ class BenchWindow(QMainWindow):
         self.operator = ""
         self.lead = ""
         self.view = BenchView()
+        self.translators: list[QTranslator] = []
         self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
         self.workers = Workers(ctx, scale, self)
@@ -63,6 +64,7 @@ class BenchWindow(QMainWindow):
             )
             self.workers.scale_worker.reading.connect(self._on_reading)
         self.signin.entered.connect(self.workers.sign_in)
+        self.signin.cancelled.connect(self.show_bench)
         self.workers.start()
         self.show_signin()
 
@@ -231,6 +233,8 @@ class BenchWindow(QMainWindow):
         app = QApplication.instance()
         app.removeEventFilter(self.capture)
         app.removeEventFilter(self.idle)
+        for translator in self.translators:
+            app.removeTranslator(translator)
         self.workers.stop()
         super().closeEvent(event)
 

@@ -37,10 +37,6 @@ log = logging.getLogger(__name__)
 TICK_MS = 30_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BenchWorker", text)
-
-
 class BenchWorker(QObject):
     ready = Signal(object)  # ScanOutcome: the state the bench starts in
     outcome = Signal(object)  # ScanOutcome, one per input
@@ -85,9 +81,9 @@ class BenchWorker(QObject):
         order = self._view.order
         if order is None:
             return message("scan_order", settings.language)
-        return _tr("Order {number} is open: {left} unit(s) left.").format(
-            number=order.number, left=order.units_left
-        )
+        return QCoreApplication.translate(
+            "BenchWorker", "Order {number} is open: {left} unit(s) left."
+        ).format(number=order.number, left=order.units_left)
 
     @Slot()
     def stop(self) -> None:
@@ -122,8 +118,9 @@ class BenchWorker(QObject):
     def on_reading(self, seq: int, grams: int, problem: str, started_at: float) -> None:
         """A reading from the scale thread; `problem` is empty when the weight is stable."""
         if problem:
-            text = _tr(
-                "The scale gave no stable weight ({problem}): check it and scan WEIGH again."
+            text = QCoreApplication.translate(
+                "BenchWorker",
+                "The scale gave no stable weight ({problem}): check it and scan WEIGH again.",
             )
             self._emit_error(f"{grams} g", text.format(problem=problem), started_at)
             return
@@ -139,11 +136,15 @@ class BenchWorker(QObject):
         try:
             handled = self._service.handle(inp)
         except OperationalError as exc:
-            msg = _tr("The database could not save this ({detail}); scan again.")
+            msg = QCoreApplication.translate(
+                "BenchWorker", "The database could not save this ({detail}); scan again."
+            )
             self._emit_error(text, msg.format(detail=exc.orig), started_at)
             return
         except OSError as exc:
-            msg = _tr("Could not write a file ({detail}); free disk space and scan again.")
+            msg = QCoreApplication.translate(
+                "BenchWorker", "Could not write a file ({detail}); free disk space and scan again."
+            )
             self._emit_error(text, msg.format(detail=exc.strerror), started_at)
             return
         if quiet and not handled.effects:
@@ -174,7 +175,12 @@ class BenchWorker(QObject):
         )
         if weigh is not None:
             if self._typed_weights:
-                self._emit_info(_tr("No scale: type the weight as WEIGHT <grams>."), started_at)
+                self._emit_info(
+                    QCoreApplication.translate(
+                        "BenchWorker", "No scale: type the weight as WEIGHT <grams>."
+                    ),
+                    started_at,
+                )
             else:
                 self.weigh_requested.emit(weigh[0], weigh[1], started_at)
 

@@ -1,0 +1,543 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BenchScreen</name>
+    <message>
+        <location filename="../bench_screen.py" line="69" />
+        <source>{0} of {1} units to scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../bench_screen.py" line="79" />
+        <source>Last order packed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../bench_screen.py" line="79" />
+        <source>No order open</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BenchWindow</name>
+    <message>
+        <location filename="../window.py" line="37" />
+        <location filename="../window.py" line="217" />
+        <source>Station — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="79" />
+        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="84" />
+        <source>&amp;Bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="130" />
+        <source>Hold order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="130" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="145" />
+        <source>Printed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="174" />
+        <source>Unknown badge or PIN: try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="178" />
+        <source>{0} is not a lead: a lead must sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="186" />
+        <source>Operator: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="195" />
+        <source>Operator: {0} · lead {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BenchWorker</name>
+    <message>
+        <location filename="../worker.py" line="84" />
+        <source>Order {number} is open: {left} unit(s) left.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../worker.py" line="121" />
+        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../worker.py" line="139" />
+        <source>The database could not save this ({detail}); scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../worker.py" line="145" />
+        <source>Could not write a file ({detail}); free disk space and scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../worker.py" line="179" />
+        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../commands.py" line="55" />
+        <source>Next order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="56" />
+        <source>Undo last scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="57" />
+        <source>New parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="58" />
+        <source>Weigh parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="59" />
+        <source>Mark missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="60" />
+        <source>Hold order…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="61" />
+        <source>Print packing slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="62" />
+        <source>Reprint labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="63" />
+        <source>Put order back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="64" />
+        <source>Bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="65" />
+        <source>Order queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="66" />
+        <source>Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="67" />
+        <source>Scanner test…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="68" />
+        <source>Lead override…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="69" />
+        <source>Lock bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="70" />
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Bin</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <location filename="../header.py" line="55" />
+        <source>Order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../header.py" line="60" />
+        <source>Cash on delivery: € {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../header.py" line="63" />
+        <source>{0} of {1} units to scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../header.py" line="66" />
+        <source>Customer note: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../header.py" line="70" />
+        <source>No cut-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../header.py" line="74" />
+        <source>Cut-off {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ParcelsView</name>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Box</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../parcels.py" line="67" />
+        <source>weighing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../queue_model.py" line="46" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="47" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="48" />
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="49" />
+        <source>Cut-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="50" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="51" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="52" />
+        <source>Bench</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueueScreen</name>
+    <message>
+        <location filename="../queue_screen.py" line="38" />
+        <source>Search: order number or customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="41" />
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="45" />
+        <source>All carriers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="62" />
+        <source>&amp;Search:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="64" />
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="66" />
+        <source>&amp;Carrier:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../queue_screen.py" line="103" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <location filename="../scanner_test.py" line="32" />
+        <source>Scanner test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="36" />
+        <source>Scan the scanner test barcode on the demo sheet. It reads {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="41" />
+        <source>Waiting for a scan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="51" />
+        <source>&amp;Use these layouts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="68" />
+        <source>Received: {0}    As read now: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="70" />
+        <source>The scanner reads correctly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="80" />
+        <source>The scanner types for a {0} keyboard into a {1} one. Use these layouts and the codes will read right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="86" />
+        <source>This is not the test code: scan the test barcode.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="46" />
+        <source>Bench settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="51" />
+        <source>folder, a printer name, or zpl:HOST:PORT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>Simulated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>None: type the weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="69" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="70" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="73" />
+        <source>&amp;Bench name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="74" />
+        <source>&amp;Printer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="75" />
+        <source>S&amp;cale:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="76" />
+        <source>Scanner &amp;layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="77" />
+        <source>&amp;Keyboard layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="78" />
+        <source>Weight tolerance (&amp;g):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="79" />
+        <source>Weight tolerance (&amp;%):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="80" />
+        <source>L&amp;anguage:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81" />
+        <source>Lock &amp;after idle:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../signin.py" line="39" />
+        <source>PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="56" />
+        <source>Lead sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="58" />
+        <source>A lead types their PIN to override. Esc goes back to the bench.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="61" />
+        <source>Bench locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="63" />
+        <source>{0} was signed in. Scan your badge or type your PIN and Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="68" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="69" />
+        <source>Scan your badge, or type your PIN and press Enter.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SoundPlayer</name>
+    <message>
+        <location filename="../sound.py" line="50" />
+        <source>No sound: Qt Multimedia is not installed on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../queue_model.py" line="133" />
+        <source>queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="134" />
+        <source>packing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="135" />
+        <source>held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="136" />
+        <source>shipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="137" />
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,543 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>BenchScreen</name>
+    <message>
+        <location filename="../bench_screen.py" line="69" />
+        <source>{0} of {1} units to scan</source>
+        <translation>{0} di {1} pezzi da scansionare</translation>
+    </message>
+    <message>
+        <location filename="../bench_screen.py" line="79" />
+        <source>Last order packed: {0}</source>
+        <translation>Ultimo ordine imballato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../bench_screen.py" line="79" />
+        <source>No order open</source>
+        <translation>Nessun ordine aperto</translation>
+    </message>
+</context>
+<context>
+    <name>BenchWindow</name>
+    <message>
+        <location filename="../window.py" line="37" />
+        <location filename="../window.py" line="217" />
+        <source>Station — {0}</source>
+        <translation>Station — {0}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="79" />
+        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
+        <translation>Nessuna bilancia: digita WEIGHT &lt;grammi&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="84" />
+        <source>&amp;Bench</source>
+        <translation>&amp;Banco</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="130" />
+        <source>Hold order</source>
+        <translation>Sospendi ordine</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="130" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="145" />
+        <source>Printed: {0}</source>
+        <translation>Stampato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="174" />
+        <source>Unknown badge or PIN: try again.</source>
+        <translation>Badge o PIN sconosciuto: riprova.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="178" />
+        <source>{0} is not a lead: a lead must sign in.</source>
+        <translation>{0} non è un capoturno: serve l'accesso di un capoturno.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="186" />
+        <source>Operator: {0}</source>
+        <translation>Operatore: {0}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="195" />
+        <source>Operator: {0} · lead {1}</source>
+        <translation>Operatore: {0} · capoturno {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BenchWorker</name>
+    <message>
+        <location filename="../worker.py" line="84" />
+        <source>Order {number} is open: {left} unit(s) left.</source>
+        <translation>L'ordine {number} è aperto: mancano {left} pezzi.</translation>
+    </message>
+    <message>
+        <location filename="../worker.py" line="121" />
+        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
+        <translation>La bilancia non ha dato un peso stabile ({problem}): controllala e scansiona di nuovo WEIGH.</translation>
+    </message>
+    <message>
+        <location filename="../worker.py" line="139" />
+        <source>The database could not save this ({detail}); scan again.</source>
+        <translation>Il database non ha potuto salvare ({detail}); scansiona di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../worker.py" line="145" />
+        <source>Could not write a file ({detail}); free disk space and scan again.</source>
+        <translation>Impossibile scrivere un file ({detail}); libera spazio su disco e scansiona di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../worker.py" line="179" />
+        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
+        <translation>Nessuna bilancia: digita il peso come WEIGHT &lt;grammi&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../commands.py" line="55" />
+        <source>Next order</source>
+        <translation>Ordine successivo</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="56" />
+        <source>Undo last scan</source>
+        <translation>Annulla ultima scansione</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="57" />
+        <source>New parcel</source>
+        <translation>Nuovo collo</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="58" />
+        <source>Weigh parcel</source>
+        <translation>Pesa collo</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="59" />
+        <source>Mark missing</source>
+        <translation>Segna mancanti</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="60" />
+        <source>Hold order…</source>
+        <translation>Sospendi ordine…</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="61" />
+        <source>Print packing slip</source>
+        <translation>Stampa distinta</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="62" />
+        <source>Reprint labels</source>
+        <translation>Ristampa etichette</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="63" />
+        <source>Put order back</source>
+        <translation>Rimetti in coda</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="64" />
+        <source>Bench</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="65" />
+        <source>Order queue</source>
+        <translation>Coda ordini</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="66" />
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="67" />
+        <source>Scanner test…</source>
+        <translation>Prova scanner…</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="68" />
+        <source>Lead override…</source>
+        <translation>Forzatura capoturno…</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="69" />
+        <source>Lock bench</source>
+        <translation>Blocca banco</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="70" />
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Scanned</source>
+        <translation>Scansionati</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Item</source>
+        <translation>Articolo</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>SKU</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="48" />
+        <source>Bin</source>
+        <translation>Ubicazione</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <location filename="../header.py" line="55" />
+        <source>Order {0}</source>
+        <translation>Ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="60" />
+        <source>Cash on delivery: € {0}</source>
+        <translation>Contrassegno: € {0}</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="63" />
+        <source>{0} of {1} units to scan</source>
+        <translation>{0} di {1} pezzi da scansionare</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="66" />
+        <source>Customer note: {0}</source>
+        <translation>Nota del cliente: {0}</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="70" />
+        <source>No cut-off</source>
+        <translation>Nessun orario di ritiro</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="74" />
+        <source>Cut-off {0}</source>
+        <translation>Ritiro entro {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelsView</name>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Parcel</source>
+        <translation>Collo</translation>
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Box</source>
+        <translation>Scatola</translation>
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../parcels.py" line="27" />
+        <source>Expected</source>
+        <translation>Atteso</translation>
+    </message>
+    <message>
+        <location filename="../parcels.py" line="67" />
+        <source>weighing…</source>
+        <translation>pesatura…</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../queue_model.py" line="46" />
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="47" />
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="48" />
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="49" />
+        <source>Cut-off</source>
+        <translation>Ritiro</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="50" />
+        <source>Carrier</source>
+        <translation>Corriere</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="51" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="52" />
+        <source>Bench</source>
+        <translation>Banco</translation>
+    </message>
+</context>
+<context>
+    <name>QueueScreen</name>
+    <message>
+        <location filename="../queue_screen.py" line="38" />
+        <source>Search: order number or customer</source>
+        <translation>Cerca: numero d'ordine o cliente</translation>
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="41" />
+        <source>All statuses</source>
+        <translation>Tutti gli stati</translation>
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="45" />
+        <source>All carriers</source>
+        <translation>Tutti i corrieri</translation>
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="62" />
+        <source>&amp;Search:</source>
+        <translation>&amp;Cerca:</translation>
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="64" />
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tato:</translation>
+    </message>
+    <message>
+        <location filename="../queue_screen.py" line="66" />
+        <source>&amp;Carrier:</source>
+        <translation>C&amp;orriere:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../queue_screen.py" line="103" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n ordine</numerusform><numerusform>%n ordini</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <location filename="../scanner_test.py" line="32" />
+        <source>Scanner test</source>
+        <translation>Prova scanner</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="36" />
+        <source>Scan the scanner test barcode on the demo sheet. It reads {0}.</source>
+        <translation>Scansiona il codice di prova dello scanner sul foglio demo. Contiene {0}.</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="41" />
+        <source>Waiting for a scan…</source>
+        <translation>In attesa di una scansione…</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="51" />
+        <source>&amp;Use these layouts</source>
+        <translation>&amp;Usa questi layout</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="68" />
+        <source>Received: {0}    As read now: {1}</source>
+        <translation>Ricevuto: {0}    Letto ora: {1}</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="70" />
+        <source>The scanner reads correctly.</source>
+        <translation>Lo scanner legge correttamente.</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="80" />
+        <source>The scanner types for a {0} keyboard into a {1} one. Use these layouts and the codes will read right.</source>
+        <translation>Lo scanner scrive per una tastiera {0} su una {1}. Usa questi layout e i codici verranno letti bene.</translation>
+    </message>
+    <message>
+        <location filename="../scanner_test.py" line="86" />
+        <source>This is not the test code: scan the test barcode.</source>
+        <translation>Questo non è il codice di prova: scansiona il codice di prova.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="46" />
+        <source>Bench settings</source>
+        <translation>Impostazioni del banco</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="51" />
+        <source>folder, a printer name, or zpl:HOST:PORT</source>
+        <translation>folder, il nome di una stampante, o zpl:HOST:PORTA</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>Simulated</source>
+        <translation>Simulata</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>None: type the weight</source>
+        <translation>Nessuna: digita il peso</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="69" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="70" />
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="73" />
+        <source>&amp;Bench name:</source>
+        <translation>Nome del &amp;banco:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="74" />
+        <source>&amp;Printer:</source>
+        <translation>&amp;Stampante:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="75" />
+        <source>S&amp;cale:</source>
+        <translation>&amp;Bilancia:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="76" />
+        <source>Scanner &amp;layout:</source>
+        <translation>&amp;Layout dello scanner:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="77" />
+        <source>&amp;Keyboard layout:</source>
+        <translation>Layout della &amp;tastiera:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="78" />
+        <source>Weight tolerance (&amp;g):</source>
+        <translation>Tolleranza peso (&amp;g):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="79" />
+        <source>Weight tolerance (&amp;%):</source>
+        <translation>Tolleranza peso (&amp;%):</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="80" />
+        <source>L&amp;anguage:</source>
+        <translation>Li&amp;ngua:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81" />
+        <source>Lock &amp;after idle:</source>
+        <translation>Blocca &amp;dopo inattività:</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../signin.py" line="39" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="56" />
+        <source>Lead sign-in</source>
+        <translation>Accesso capoturno</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="58" />
+        <source>A lead types their PIN to override. Esc goes back to the bench.</source>
+        <translation>Il capoturno digita il suo PIN per forzare. Esc torna al banco.</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="61" />
+        <source>Bench locked</source>
+        <translation>Banco bloccato</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="63" />
+        <source>{0} was signed in. Scan your badge or type your PIN and Enter.</source>
+        <translation>Era collegato {0}. Scansiona il badge o digita il PIN e premi Invio.</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="68" />
+        <source>Sign in</source>
+        <translation>Accesso</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="69" />
+        <source>Scan your badge, or type your PIN and press Enter.</source>
+        <translation>Scansiona il badge, oppure digita il PIN e premi Invio.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundPlayer</name>
+    <message>
+        <location filename="../sound.py" line="50" />
+        <source>No sound: Qt Multimedia is not installed on this computer.</source>
+        <translation>Nessun suono: Qt Multimedia non è installato su questo computer.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../queue_model.py" line="133" />
+        <source>queued</source>
+        <translation>in coda</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="134" />
+        <source>packing</source>
+        <translation>in imballaggio</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="135" />
+        <source>held</source>
+        <translation>sospeso</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="136" />
+        <source>shipped</source>
+        <translation>spedito</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="137" />
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+</context>
+</TS>
