@@ -109,7 +109,7 @@ class Later:
     """A clock for the outbox that jumps forward so backoff is always over."""
 
     def __init__(self) -> None:
-        self.now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        self.now = dt.datetime.now(dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.now
