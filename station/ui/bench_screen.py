@@ -72,6 +72,8 @@ class BenchScreen(QWidget):
         self.parcels.setVisible(order is not None)
         self.idle_hint.setVisible(order is None)
         self.lines.lines_model.set_lines(order.lines if order else (), changed)
+        # An empty picture column is just a gap: show it only when some line has a picture.
+        self.lines.setColumnHidden(0, not (order and any(ln.image_url for ln in order.lines)))
         self.parcels.show_parcels(order.parcels if order else ())
         if order is None:
             last = view.last_order_number
