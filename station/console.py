@@ -12,6 +12,7 @@ from typing import TextIO
 from sqlalchemy.exc import OperationalError
 
 from station.context import AppContext
+from station.devices.messages import message as device_message
 from station.devices.scale import Scale, ScaleState
 from station.services.bench import BenchService, HandledInput, PrintedDocument
 from station.workflow.io import (
@@ -59,6 +60,7 @@ class ConsoleBench:
             ctx.db, ctx.settings, ctx.labels_dir, operator=ctx.settings.operator or "console"
         )
         self.scale = scale
+        self.scale_port = str(getattr(scale, "port", ""))
         self.out = out
 
     def emit(self, line: str) -> None:
@@ -116,10 +118,11 @@ class ConsoleBench:
             return
         reading = self.scale.read_stable(request.expected_g, SCALE_TIMEOUT_S)
         if reading.state is not ScaleState.STABLE:
-            detail = f" ({reading.detail})" if reading.detail else ""
-            self.emit(
-                f"ERROR scale_{reading.state.value} The scale gave no stable weight{detail}: check it and scan WEIGH again."
+            code = reading.code or f"scale_{reading.state.value}"
+            text = device_message(
+                code, self.service.settings.language, port=self.scale_port, detail=reading.detail
             )
+            self.emit(f"ERROR {code} {text}")
             return
         self.emit(f"SCALE {reading.grams} g")
         self.feed(Weight(reading.grams))

@@ -56,7 +56,8 @@ def cmd_scale_read(args: argparse.Namespace, ctx: object = None) -> int:
         if found is None:
             return _fail(message(error, lang, port=args.port))
         protocol = found
-    scale = SerialScale(args.port, protocol, ScaleOptions(baudrate=args.baud))
+    # A diagnostic read: an empty pan is a fine answer (0 g), unlike at the bench.
+    scale = SerialScale(args.port, protocol, ScaleOptions(baudrate=args.baud, min_parcel_g=0))
     if args.watch:
         return _watch(scale)
     scale.start()

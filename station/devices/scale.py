@@ -16,6 +16,7 @@ class ScaleState(enum.StrEnum):
     UNDERLOAD = "underload"
     ERROR = "error"
     OFFLINE = "offline"
+    EMPTY = "empty"  # stable, but nothing (or next to nothing) is on the pan
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class ScaleOptions:
     offline_after_s: float = 1.5
     poll_interval_s: float = 0.1
     reconnect_every_s: float = 0.5
+    min_parcel_g: int = 10  # a stable reading below this is an empty pan, never a parcel
 
 
 def open_serial(port: str, protocol: ScaleProtocol, baudrate: int | None) -> serial.Serial:
@@ -134,12 +135,16 @@ class SerialScale:
             self._wait_for_parcel(expected_g, timeout_s)
         deadline = time.monotonic() + timeout_s
         with self._cond:
-            while not self._latest.stable:
+            # The empty pan is stable too: wait for a parcel, or the operator weighs nothing.
+            while not self._has_parcel(self._latest):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return _why_not(self._latest)
                 self._cond.wait(remaining)
             return self._latest
+
+    def _has_parcel(self, reading: WeightReading) -> bool:
+        return reading.stable and reading.grams >= self.options.min_parcel_g
 
     def _wait_for_parcel(self, grams: int, timeout_s: float) -> None:
         assert self.simulator is not None
@@ -292,6 +297,8 @@ def _code(state: ScaleState) -> str:
 def _why_not(reading: WeightReading) -> WeightReading:
     if reading.state is ScaleState.OFFLINE and reading.code == "scale_connecting":
         return replace(reading, code="scale_offline")
+    if reading.stable:
+        return replace(reading, state=ScaleState.EMPTY, code="scale_empty")
     return reading
 
 
