@@ -57,7 +57,7 @@ def open_home(
         migrate.upgrade(db)
         settings = Settings.load(home)
         if demo_mode:
-            seed_demo(db)
+            seed_demo(db, home)
         yield AppContext(home=home, settings=settings, db=db, demo=demo_mode)
     finally:
         db.dispose()
@@ -65,10 +65,10 @@ def open_home(
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-def seed_demo(db: Database) -> bool:
+def seed_demo(db: Database, home: Path) -> bool:
     """Seed the demo data into an empty database, once. Returns whether it seeded."""
     with db.write() as session:
         if not demo.is_empty(session):
             return False
-        demo.seed(session, utc_now())
+        demo.seed(session, utc_now(), home / "demo-shop")
         return True

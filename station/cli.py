@@ -112,11 +112,38 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
             return window(ctx, scale)
     from station.console import run_console
 
+    sync = _background_sync(ctx)
     try:
-        return run_console(ctx, scale, sys.stdin, sys.stdout)
+        if sync is None:
+            return run_console(ctx, scale, sys.stdin, sys.stdout)
+        worker, status = sync
+        return run_console(
+            ctx, scale, sys.stdin, sys.stdout, shop_status=status, on_packed=worker.wake
+        )
     finally:
+        if sync is not None:
+            sync[0].stop()
         if scale is not None:
             scale.close()
+
+
+def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
+    """Shop sync on its own thread while the bench runs, when the bench has shops."""
+    try:
+        from sync.runner import SyncWorker, sync_status
+    except ModuleNotFoundError:
+        return None
+    if not sync_status(ctx).shops:
+        return None
+    worker = SyncWorker(ctx, interval_s=30.0)
+    worker.start()
+
+    def status() -> str:
+        now = sync_status(ctx)
+        text = f"{now.pending} update(s) waiting for the shop, {now.parked} parked"
+        return text if now.online else f"{text}; shop offline: {now.last_error}"
+
+    return worker, status
 
 
 def _window() -> Callable[[AppContext, Any], int] | None:

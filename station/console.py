@@ -1,12 +1,12 @@
 """The bench in a terminal: one scan per line in, one line per effect out.
 
-Every output line starts with a stable word (OK, ERROR, PROMPT, DONE, PRINT, SCALE) so that
+Every output line starts with a stable word (OK, ERROR, PROMPT, DONE, PRINT, SCALE, WARN) so that
 scripts and tests can read it; the rest of the line is for people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from sqlalchemy.exc import OperationalError
@@ -15,6 +15,7 @@ from station.context import AppContext
 from station.devices.messages import message as device_message
 from station.devices.scale import Scale, ScaleState
 from station.services.bench import BenchService, HandledInput, PrintedDocument
+from station.services.shipping import ShippingError
 from station.workflow.io import (
     Accepted,
     Done,
@@ -55,13 +56,26 @@ def printed_line(doc: PrintedDocument) -> str:
 
 
 class ConsoleBench:
-    def __init__(self, ctx: AppContext, scale: Scale | None, out: TextIO) -> None:
+    """`shop_status` (optional) tells how the shop updates stand; it is printed after each
+    packed order as a `SYNC` line, and `on_packed` is told so the shop hears soon."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        scale: Scale | None,
+        out: TextIO,
+        *,
+        shop_status: Callable[[], str] | None = None,
+        on_packed: Callable[[], None] | None = None,
+    ) -> None:
         self.service = BenchService(
             ctx.db, ctx.settings, ctx.labels_dir, operator=ctx.settings.operator or "console"
         )
         self.scale = scale
         self.scale_port = str(getattr(scale, "port", ""))
         self.out = out
+        self.shop_status = shop_status
+        self.on_packed = on_packed
 
     def emit(self, line: str) -> None:
         self.out.write(line + "\n")
@@ -94,6 +108,9 @@ class ConsoleBench:
                 f"ERROR storage Could not write a file ({exc.strerror}); free disk space and scan again."
             )
             return
+        except ShippingError as exc:
+            self.emit(f"ERROR shipping {exc}")
+            return
         self.show(handled)
 
     def show(self, handled: HandledInput) -> None:
@@ -109,8 +126,18 @@ class ConsoleBench:
                 printed = []
             if isinstance(effect, ReadScale):
                 weigh.append(effect)
+        for warning in handled.warnings:
+            self.emit(f"WARN {warning}")
+        if any(isinstance(e, Done) for e in handled.effects):
+            self.after_packing()
         for request in weigh:
             self.weigh(request)
+
+    def after_packing(self) -> None:
+        if self.on_packed is not None:
+            self.on_packed()
+        if self.shop_status is not None:
+            self.emit(f"SYNC {self.shop_status()}")
 
     def weigh(self, request: ReadScale) -> None:
         if self.scale is None:
@@ -128,5 +155,14 @@ class ConsoleBench:
         self.feed(Weight(reading.grams))
 
 
-def run_console(ctx: AppContext, scale: Scale | None, lines: Iterable[str], out: TextIO) -> int:
-    return ConsoleBench(ctx, scale, out).run(lines)
+def run_console(
+    ctx: AppContext,
+    scale: Scale | None,
+    lines: Iterable[str],
+    out: TextIO,
+    *,
+    shop_status: Callable[[], str] | None = None,
+    on_packed: Callable[[], None] | None = None,
+) -> int:
+    bench = ConsoleBench(ctx, scale, out, shop_status=shop_status, on_packed=on_packed)
+    return bench.run(lines)

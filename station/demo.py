@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -119,9 +120,13 @@ def is_empty(session: Session) -> bool:
     return products == 0 and orders == 0
 
 
-def seed(session: Session, now: dt.datetime) -> None:
-    """Fill an empty database with the demo. Call inside a write transaction."""
-    shop = Shop(name=DEMO_SHOP, kind="demo", url="")
+def seed(session: Session, now: dt.datetime, shop_dir: Path) -> None:
+    """Fill an empty database with the demo. Call inside a write transaction.
+
+    The demo shop is a drop folder (`shop_dir`): shipments sent to it land there as files.
+    """
+    shop_dir.mkdir(parents=True, exist_ok=True)
+    shop = Shop(name=DEMO_SHOP, kind="folder", url="", settings={"path": str(shop_dir.resolve())})
     session.add(shop)
     products = _seed_products(session)
     _seed_boxes(session)
