@@ -23,5 +23,5 @@ def test_each_state_renders_to_png(qtbot: QtBot, ctx: AppContext, tmp_path: Path
     assert names[1:6] == ["1-idle", "2-order-open", "3-wrong-item", "4-weighing", "5-done"]
     for path in shots:
         image = QImage(str(path))
-        assert image.width() == 1280 and image.height() == 800
+        assert (image.width(), image.height()) == (1280, 800)
     window.close()
