@@ -47,6 +47,33 @@ class Settings:
     sender_city: str = "Milano"
     sender_province: str = "MI"
     sender_country: str = "IT"
+    # Per carrier code: the number range the courier assigned (first, last, prefix, suffix,
+    # width, check, optional warn_remaining). The demo values are made up.
+    tracking_ranges: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {
+            "BRT": {"first": 1, "last": 99_999_999, "prefix": "0612", "width": 8, "check": "mod7"},
+            "GLS": {"first": 1, "last": 999_999_999, "prefix": "M1", "width": 9, "check": "luhn"},
+            "SDA": {"first": 1, "last": 9_999_999_999, "prefix": "8", "width": 10, "check": "mod7"},
+            "POSTE": {
+                "first": 1,
+                "last": 99_999_999,
+                "prefix": "RB",
+                "suffix": "IT",
+                "check": "s10",
+            },
+            "DEMO": {
+                "first": 1,
+                "last": 99_999_999_999,
+                "prefix": "ST",
+                "width": 11,
+                "check": "luhn",
+            },
+        }
+    )
+    gs1_company_prefix: str = ""  # 7-10 digits: parcels also get an SSCC
+    seller_vat_id: str = "02847160153"  # partita IVA (a made-up one with a valid check digit)
+    seller_tax_code: str = "02847160153"  # codice fiscale; a company's equals its partita IVA
+    seller_regime_fiscale: str = "RF01"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -50,6 +50,7 @@ class PrintedDocument:
 class HandledInput:
     effects: list[Effect]
     printed: list[PrintedDocument] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a tracking range running low
 
 
 def workflow_settings(settings: Settings) -> WorkflowSettings:
@@ -112,14 +113,15 @@ class BenchService:
 
     def handle(self, inp: Input) -> HandledInput:
         now = self.clock()
+        warnings: list[str] = []
         try:
             with self.db.write() as session:
                 outcome = self._decide(session, inp, now)
-                printed = self._record(session, outcome, now)
+                printed = self._record(session, outcome, now, warnings)
         except BaseException:
             self.engine = BenchEngine(self._load_state())
             raise
-        return HandledInput(outcome.effects, printed)
+        return HandledInput(outcome.effects, printed, warnings)
 
     def _decide(self, session: Session, inp: Input, now: dt.datetime) -> Outcome:
         ctx = Context(
@@ -133,7 +135,7 @@ class BenchService:
         return self.engine.handle(inp, ctx)
 
     def _record(
-        self, session: Session, outcome: Outcome, now: dt.datetime
+        self, session: Session, outcome: Outcome, now: dt.datetime, warnings: list[str]
     ) -> list[PrintedDocument]:
         projector = Projector(session, self.bench_id, now)
         printed: list[PrintedDocument] = []
@@ -142,7 +144,7 @@ class BenchService:
             projector.apply(fact)
             if fact.type == EventType.ORDER_PACKED:
                 session.flush()
-                printed += self._ship(session, fact, now)
+                printed += self._ship(session, fact, now, warnings)
         for effect in outcome.effects:
             if isinstance(effect, Print) and effect.document != "label":
                 printed += self._reprint(session, effect)
@@ -160,7 +162,9 @@ class BenchService:
             event_id=fact.id,
         )
 
-    def _ship(self, session: Session, fact: Fact, now: dt.datetime) -> list[PrintedDocument]:
+    def _ship(
+        self, session: Session, fact: Fact, now: dt.datetime, warnings: list[str]
+    ) -> list[PrintedDocument]:
         order = session.get_one(Order, fact.order_id)
         parcels = ship_order(
             session,
@@ -171,6 +175,7 @@ class BenchService:
             at=now,
             bench=self.bench_name,
             operator=self.operator,
+            warnings=warnings,
         )
         return [
             PrintedDocument("label", order.number, Path(p.label_path), p.seq, p.tracking_number)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.config import Settings
-from station.db.models import Counter, Order, OutboxEntry, PackedUnit, Parcel
+from station.db.models import Counter, Event, Order, OutboxEntry, PackedUnit, Parcel
 from station.domain import EventType, OrderStatus, OutboxKind
-from station.labels.checkdigits import luhn_check_digit
 from station.labels.courier import Address, LabelView, label_pdf
+from station.labels.errors import DocumentError
+from station.labels.tracking import (
+    Allocation,
+    NumberRange,
+    check_range,
+    next_number,
+    s10_range,
+    sscc_range,
+)
 from station.services.events import append_event
 
 DEFAULT_CARRIER = "DEMO"
@@ -30,12 +39,119 @@ def next_counter(session: Session, name: str) -> int:
     return counter.value
 
 
-def next_tracking_number(session: Session, carrier: str) -> str:
-    """A number from the bench's own series for the carrier, with a Luhn check digit."""
-    value = next_counter(session, f"tracking:{carrier}")
-    body = f"{value:011d}"
-    prefix = "".join(ch for ch in carrier.upper() if ch.isalnum())[:4] or "ST"
-    return f"{prefix}{body}{luhn_check_digit(body)}"
+class ShippingError(Exception):
+    """The order cannot be shipped; the message is one sentence that says what to do."""
+
+
+@dataclass
+class Numbering:
+    """Numbers handed out inside one packing transaction, and the warnings they raised.
+
+    Counters are read `FOR UPDATE` (SQLite: the write transaction already holds the lock), so two
+    benches on one hub never print the same number.
+    """
+
+    session: Session
+    settings: Settings
+    warnings: dict[str, str] = field(default_factory=dict)  # by carrier: one is enough
+
+    def last_used(self, key: str) -> int | None:
+        counter = self.session.get(Counter, key, with_for_update=True)
+        return None if counter is None else counter.value
+
+    def set_last_used(self, key: str, value: int) -> None:
+        counter = self.session.get(Counter, key, with_for_update=True)
+        if counter is None:
+            self.session.add(Counter(name=key, value=value))
+        else:
+            counter.value = value
+        self.session.flush()
+
+    def reserve(self, carrier: str, count: int) -> NumberRange:
+        """The carrier's range, checked to hold `count` more numbers before any is taken, so an
+        order is never half labelled."""
+        numbers = tracking_range(self.settings, carrier)
+        last = self.last_used(range_key(numbers))
+        before = numbers.first - 1 if last is None else last
+        self._allocate(numbers, before + count - 1)
+        return numbers
+
+    def take(self, numbers: NumberRange, key: str | None = None) -> str:
+        key = key or range_key(numbers)
+        allocation = self._allocate(numbers, self.last_used(key))
+        self.set_last_used(key, allocation.counter)
+        if allocation.warning is not None:
+            w = allocation.warning
+            self.warnings[numbers.carrier] = (
+                w.italian if self.settings.language == "it" else w.english
+            )
+        return allocation.number
+
+    def sscc(self) -> str | None:
+        """The next SSCC-18 of the GS1 company prefix, when the settings have one."""
+        prefix = self.settings.gs1_company_prefix
+        if not prefix:
+            return None
+        try:
+            numbers = replace(sscc_range(prefix), first=1)
+        except DocumentError as exc:
+            raise ShippingError(exc.message(self.settings.language)) from exc
+        return self.take(numbers, f"sscc:0{prefix}")
+
+    def _allocate(self, numbers: NumberRange, last_used: int | None) -> Allocation:
+        try:
+            return next_number(numbers, last_used)
+        except DocumentError as exc:
+            raise ShippingError(exc.message(self.settings.language)) from exc
+
+
+def tracking_range(settings: Settings, carrier: str) -> NumberRange:
+    """The range configured for a carrier (`tracking_ranges` in the settings)."""
+    conf = settings.tracking_ranges.get(carrier.upper())
+    if conf is None:
+        raise ShippingError(_no_range(carrier, settings.language))
+    try:
+        if conf.get("check") == "s10":
+            return s10_range(
+                str(conf["prefix"]),
+                str(conf["suffix"]),
+                int(conf.get("first", 1)),
+                int(conf.get("last", 99_999_999)),
+                carrier.upper(),
+            )
+        numbers = NumberRange(
+            carrier.upper(),
+            int(conf["first"]),
+            int(conf["last"]),
+            prefix=str(conf.get("prefix", "")),
+            suffix=str(conf.get("suffix", "")),
+            width=int(conf.get("width", 0)),
+            check=str(conf.get("check", "none")),
+            warn_remaining=int(conf["warn_remaining"]) if "warn_remaining" in conf else None,
+        )
+        check_range(numbers)
+    except DocumentError as exc:
+        raise ShippingError(exc.message(settings.language)) from exc
+    except (KeyError, TypeError, ValueError):
+        raise ShippingError(_no_range(carrier, settings.language)) from None
+    return numbers
+
+
+def _no_range(carrier: str, language: str) -> str:
+    if language == "it":
+        return (
+            f"Manca una serie valida di numeri di spedizione {carrier} (primo e ultimo numero); "
+            "aggiungila nelle impostazioni."
+        )
+    return (
+        f"There is no usable {carrier} tracking number range (first and last number); "
+        "add it in the settings."
+    )
+
+
+def range_key(numbers: NumberRange) -> str:
+    """The counter of one range: a new range from the courier starts its own count."""
+    return f"tracking:{numbers.carrier}:{numbers.prefix}{numbers.suffix}:{numbers.first}-{numbers.last}"
 
 
 def address(data: dict[str, Any]) -> Address:
@@ -58,7 +174,9 @@ def sender_address(settings: Settings) -> Address:
     )
 
 
-def label_view(order: Order, parcel: Parcel, count: int, settings: Settings) -> LabelView:
+def label_view(
+    order: Order, parcel: Parcel, count: int, settings: Settings, sscc: str | None = None
+) -> LabelView:
     return LabelView(
         sender=sender_address(settings),
         recipient=address(order.shipping_address),
@@ -71,6 +189,7 @@ def label_view(order: Order, parcel: Parcel, count: int, settings: Settings) -> 
         tracking_number=parcel.tracking_number or "",
         cod_amount=order.cod_amount if parcel.seq == 1 else None,
         currency=order.currency,
+        sscc=sscc,
     )
 
 
@@ -91,20 +210,31 @@ def ship_order(
     at: dt.datetime,
     bench: str,
     operator: str,
+    warnings: list[str] | None = None,
 ) -> list[Parcel]:
-    """Number, label and ship the order's parcels; queue the shop updates. Idempotent per order."""
+    """Number, label and ship the order's parcels; queue the shop updates. Idempotent per order.
+
+    Tracking numbers come from the carrier's configured range. A range without enough numbers
+    raises ShippingError before any number is taken or label written; a range running low adds
+    one sentence per carrier to `warnings`.
+    """
     for empty in [p for p in order.parcels if p.seq not in parcel_seqs]:
         order.parcels.remove(empty)
     session.flush()
     parcels = sorted(order.parcels, key=lambda p: p.seq)
+    numbering = Numbering(session, settings)
+    ssccs = number_parcels(numbering, order, parcels)
     for parcel in parcels:
-        parcel.carrier = parcel.carrier or order.carrier or DEFAULT_CARRIER
-        parcel.service = parcel.service or order.service
-        if parcel.tracking_number is None:
-            parcel.tracking_number = next_tracking_number(session, parcel.carrier)
         path = labels_dir / f"{order.number}-{parcel.seq}.pdf"
-        write_label(path, label_pdf(label_view(order, parcel, len(parcels), settings)))
+        sscc = ssccs.get(parcel.seq)
+        write_label(path, label_pdf(label_view(order, parcel, len(parcels), settings, sscc)))
         parcel.label_path = str(path)
+        payload: dict[str, Any] = {
+            "parcel_seq": parcel.seq,
+            "tracking_number": parcel.tracking_number,
+        }
+        if sscc:
+            payload["sscc"] = sscc
         append_event(
             session,
             EventType.LABEL_PRINTED,
@@ -112,8 +242,10 @@ def ship_order(
             order_id=order.id,
             bench=bench,
             operator=operator,
-            payload={"parcel_seq": parcel.seq, "tracking_number": parcel.tracking_number},
+            payload=payload,
         )
+    if warnings is not None:
+        warnings.extend(numbering.warnings.values())
     order.status = OrderStatus.SHIPPED
     order.shipped_at = at
     order.bench_id = None
@@ -130,6 +262,42 @@ def ship_order(
     if order.shop_id is not None:
         queue_shop_updates(session, order, parcels, at)
     return parcels
+
+
+def number_parcels(numbering: Numbering, order: Order, parcels: list[Parcel]) -> dict[int, str]:
+    """Give each parcel without one a tracking number (and an SSCC when configured).
+
+    Returns the SSCC of every parcel, the ones recorded by an earlier labelling included.
+    """
+    ssccs = recorded_ssccs(numbering.session, order.id)
+    missing: dict[str, list[Parcel]] = {}
+    for parcel in parcels:
+        parcel.carrier = parcel.carrier or order.carrier or DEFAULT_CARRIER
+        parcel.service = parcel.service or order.service
+        if parcel.tracking_number is None:
+            missing.setdefault(parcel.carrier, []).append(parcel)
+    ranges = {carrier: numbering.reserve(carrier, len(todo)) for carrier, todo in missing.items()}
+    for carrier, todo in missing.items():
+        for parcel in todo:
+            parcel.tracking_number = numbering.take(ranges[carrier])
+            sscc = numbering.sscc()
+            if sscc:
+                ssccs[parcel.seq] = sscc
+    return ssccs
+
+
+def recorded_ssccs(session: Session, order_id: int) -> dict[int, str]:
+    """The SSCC printed on each parcel's label, as the label events recorded it."""
+    events = session.scalars(
+        select(Event)
+        .where(Event.order_id == order_id, Event.type == EventType.LABEL_PRINTED)
+        .order_by(Event.seq)
+    )
+    return {
+        int(e.payload["parcel_seq"]): str(e.payload["sscc"])
+        for e in events
+        if e.payload.get("sscc") and "parcel_seq" in e.payload
+    }
 
 
 def queue_shop_updates(
