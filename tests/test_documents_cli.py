@@ -15,6 +15,7 @@ from station.app import open_home
 from station.db.models import Counter, Order
 from station.domain import OrderStatus
 from station.labels.tracking import NumberRange, format_number
+from tests.conftest import require_tool
 from tests.console_process import ean_of, env, run_console, station_cmd
 
 pytestmark = pytest.mark.slow
@@ -62,3 +63,25 @@ def test_a_range_running_low_warns_and_an_exhausted_range_stops_the_order(tmp_pa
         assert all(p.tracking_number is None and not p.label_path for p in cod.parcels)
         counters = {c.name: c.value for c in session.scalars(select(Counter))}
         assert counters == {"tracking:GLS:M1:7-7": 7}
+
+
+def test_print_at_the_bench_writes_the_packing_slip_with_packed_and_short_units(
+    tmp_path: Path,
+) -> None:
+    require_tool("pdftotext")
+    # GIVEN order 1002 open at the bench with one of its two mugs scanned
+    home = tmp_path / "bench"
+    # WHEN the operator scans PRINT
+    out = run_console(home, ["1002", ean_of("MUG-01"), "PRINT"])
+    # THEN the slip is written to the documents folder and says what is packed so far
+    printed = [line for line in out if line.startswith("PRINT slip 1002")]
+    assert len(printed) == 1
+    path = Path(printed[0].split()[-1])
+    assert path == home / "documents" / "slip-1002.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Distinta di imballo" in text
+    assert "ORD1002" in text
+    mug = next(line for line in text.splitlines() if "MUG-01" in line)
+    assert mug.split()[-3:] == ["2", "1", "1"]  # ordered, packed, short

@@ -20,7 +20,9 @@ from station.config import Settings
 from station.db.engine import Database
 from station.db.models import Bench, Order
 from station.domain import EventType, OrderStatus
+from station.labels.slip import slip_pdf
 from station.services.catalog import DbCatalog, order_snapshot
+from station.services.documents import slip_view, write_atomically
 from station.services.events import append_event, new_event_id
 from station.services.projection import Projector
 from station.services.shipping import ship_order
@@ -190,4 +192,9 @@ class BenchService:
                 for p in order.parcels
                 if p.label_path
             ]
+        if effect.document == "slip":
+            # Documents sit beside the labels folder, in the home's documents folder.
+            path = self.labels_dir.parent / "documents" / f"slip-{order.number}.pdf"
+            write_atomically(path, slip_pdf(slip_view(session, order)))
+            return [PrintedDocument("slip", order.number, path)]
         return []

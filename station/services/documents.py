@@ -1,0 +1,176 @@
+"""View models for the documents of an order, read from the database.
+
+The document functions in `station.labels` are pure; this module turns stored orders, parcels
+and settings into their views, and writes the resulting files so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from station.config import Settings
+from station.db.models import Order, ProductBarcode, Shop
+from station.labels.courier import LabelView
+from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
+from station.labels.manifest import ManifestParcel
+from station.labels.slip import SlipLine, SlipView
+from station.services.shipping import address, label_view, recorded_ssccs, sender_address
+
+# What a shop calls the payment, to the FatturaPA code (MP08 card is the web-shop default).
+PAYMENT_CODES = {"contrassegno": "MP01", "cod": "MP01", "bonifico": "MP05", "bank": "MP05"}
+
+
+def local_date(at: dt.datetime) -> dt.date:
+    """The day as the bench's clock shows it (times are stored in UTC)."""
+    return at.astimezone().date()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader sees the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def slip_view(session: Session, order: Order) -> SlipView:
+    """The packing slip as the bench sees the order now: packed and short units per line."""
+    lines = [
+        SlipLine(
+            sku=line.sku,
+            description=line.name,
+            ordered=line.quantity,
+            packed=line.verified_qty,
+            code=_first_code(line.product.barcodes) if line.product else "",
+        )
+        for line in order.lines
+    ]
+    shop = session.get(Shop, order.shop_id) if order.shop_id is not None else None
+    return SlipView(
+        order_number=order.number,
+        order_date=local_date(order.created_at),
+        ship_to=address(order.shipping_address),
+        lines=lines,
+        shop_name=shop.name if shop else "",
+        carrier=order.carrier,
+        parcel_count=max(1, len(order.parcels)),
+        notes=order.customer_note,
+    )
+
+
+def _first_code(barcodes: list[ProductBarcode]) -> str:
+    """The unit's own code, as printed on the product (an EAN-13 without its GTIN-14 zero)."""
+    for barcode in barcodes:
+        if barcode.units == 1:
+            code = barcode.code
+            return code[1:] if len(code) == 14 and code.startswith("0") else code
+    return ""
+
+
+def label_views(session: Session, order: Order, settings: Settings) -> list[LabelView]:
+    """The labels of an order's numbered parcels, as they were printed (SSCC included)."""
+    parcels = [p for p in order.parcels if p.tracking_number]
+    ssccs = recorded_ssccs(session, order.id)
+    return [
+        label_view(order, p, len(parcels), settings, ssccs.get(p.seq))
+        for p in sorted(parcels, key=lambda p: p.seq)
+    ]
+
+
+def seller(settings: Settings) -> Party:
+    return Party(
+        address=sender_address(settings),
+        vat_id=settings.seller_vat_id,
+        tax_code=settings.seller_tax_code,
+        regime_fiscale=settings.seller_regime_fiscale,
+    )
+
+
+def buyer(order: Order) -> Party:
+    """The billing address, or the shipping address when the shop sent none."""
+    data = order.billing_address or order.shipping_address
+    return Party(
+        address=address(data),
+        vat_id=str(data.get("vat_id") or ""),
+        tax_code=str(data.get("tax_code") or ""),
+        sdi_code=str(data.get("sdi_code") or ""),
+        pec=str(data.get("pec") or ""),
+    )
+
+
+def net_price(gross: Decimal, vat_rate: Decimal) -> Decimal:
+    """A shop's VAT-included unit price without its VAT, half-up to the cent."""
+    return (gross * 100 / (100 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
+
+
+def invoice_lines(order: Order) -> list[InvoiceLine]:
+    """Invoice lines from the order, shipping included.
+
+    Italian web shops show prices with VAT included, so each order line's `unit_price` is taken
+    as gross and turned into a net unit price per line, Decimal half-up to the cent; the VAT
+    summary then recomputes VAT per rate from the net lines (Italian practice). The total can
+    therefore differ from the shop's by a cent or two on many-unit lines. Shipping is charged at
+    the highest VAT rate among the goods (22 % when there are none).
+    """
+    lines = [
+        InvoiceLine(
+            description=line.name,
+            quantity=Decimal(line.quantity),
+            unit_price=net_price(line.unit_price, line.vat_rate),
+            vat_rate=line.vat_rate,
+            sku=line.sku,
+            unit="pz",
+        )
+        for line in order.lines
+        if line.quantity > 0
+    ]
+    if order.shipping_total:
+        rate = max((line.vat_rate for line in order.lines), default=Decimal(22))
+        shipping = net_price(order.shipping_total, rate)
+        lines.append(InvoiceLine("Spedizione / Shipping", Decimal(1), shipping, rate))
+    return lines
+
+
+def invoice_view(order: Order, number: str, issue_date: dt.date, settings: Settings) -> InvoiceView:
+    return InvoiceView(
+        number=number,
+        issue_date=issue_date,
+        seller=seller(settings),
+        buyer=buyer(order),
+        lines=invoice_lines(order),
+        currency=order.currency,
+        payment_method=PAYMENT_CODES.get(order.payment_method.lower(), "MP08"),
+        order_number=order.number,
+    )
+
+
+def manifest_parcels(orders: list[Order], carrier: str) -> list[ManifestParcel]:
+    """Every parcel of these orders handed to `carrier`, COD on the first parcel only."""
+    result: list[ManifestParcel] = []
+    for order in orders:
+        parcels = [p for p in order.parcels if p.tracking_number]
+        for p in parcels:
+            if (p.carrier or order.carrier).upper() != carrier.upper():
+                continue
+            result.append(
+                ManifestParcel(
+                    order_number=order.number,
+                    tracking_number=p.tracking_number or "",
+                    recipient=address(order.shipping_address),
+                    weight_g=p.measured_weight_g or 0,
+                    parcel_no=p.seq,
+                    parcel_count=len(parcels),
+                    cod_amount=order.cod_amount if p.seq == 1 else None,
+                    currency=order.currency,
+                    service=p.service,
+                )
+            )
+    return result
