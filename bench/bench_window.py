@@ -138,9 +138,7 @@ def scan_figures(ctx, cache: Path) -> list[float]:  # type: ignore[no-untyped-de
 
     from station.devices.scale import SimulatedScale
     from station.ui.main import create_window
-    from station.ui.refcount_guard import make_singletons_immortal
 
-    make_singletons_immortal()
     app = QApplication.instance() or QApplication([])
     window = create_window(ctx, SimulatedScale(), cache)
     window.resize(1280, 800)

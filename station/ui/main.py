@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from station.context import AppContext
 from station.devices.scale import Scale
 from station.ui.i18n import install_translators
-from station.ui.refcount_guard import make_singletons_immortal
 from station.ui.window import BenchWindow
 
 
@@ -21,7 +20,6 @@ def cache_dir() -> Path:
 
 def create_window(ctx: AppContext, scale: Scale | None, cache: Path | None = None) -> BenchWindow:
     """The window, for run_window and for tests and screenshots that bring their own app."""
-    make_singletons_immortal()
     app = QApplication.instance()
     assert app is not None, "create a QApplication first"
     cache = cache or cache_dir()
@@ -33,7 +31,6 @@ def create_window(ctx: AppContext, scale: Scale | None, cache: Path | None = Non
 
 
 def run_window(ctx: AppContext, scale: Scale | None) -> int:
-    make_singletons_immortal()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Station")
     window = create_window(ctx, scale)
