@@ -20,6 +20,11 @@ _COMMAND_CAPTIONS = {
 }
 
 
+# The scanner test page asks for this code: its characters sit on different keys in US and
+# Italian keyboard layouts, so a scanner set to the wrong layout gives itself away.
+SCANNER_TEST_CODE = "ST-12/3.4+5"
+
+
 def demo_sheet() -> bytes:
     commands = [
         SheetCode(caption, name.value, "code128") for name, caption in _COMMAND_CAPTIONS.items()
@@ -38,5 +43,11 @@ def demo_sheet() -> bytes:
             products.append(SheetCode(f"{product.sku} pack of {product.pack}", pack, "code128"))
     return demo_sheet_pdf(
         "Station demo sheet",
-        [("Commands", commands), ("Boxes", boxes), ("Orders", orders), ("Products", products)],
+        [
+            ("Commands", commands),
+            ("Scanner test", [SheetCode("Keyboard layout test", SCANNER_TEST_CODE, "code128")]),
+            ("Boxes", boxes),
+            ("Orders", orders),
+            ("Products", products),
+        ],
     )

@@ -96,6 +96,7 @@ def test_the_demo_sheet_scans_back(tmp_path: Path) -> None:
         "ABORT",
     } <= decoded
     assert "ORD1003" in decoded
+    assert "ST-12/3.4+5" in decoded  # the scanner layout test code
     eans = {demo.product_ean(i) for i in range(len(demo.demo_products()))}
     assert eans <= decoded
 

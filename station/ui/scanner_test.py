@@ -10,10 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from station.demo_sheet import SCANNER_TEST_CODE as TEST_CODE  # printed on the demo sheet
 from station.devices.layouts import LAYOUTS, fix_layout
 from station.ui.wedge import ScanCapture
-
-TEST_CODE = "ST-12/3.4+5"  # Code 128 characters that move between US and Italian layouts
 
 
 def matching_layouts(raw: str) -> list[tuple[str, str]]:
