@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_TOOLS := zbarimg pdftoppm pdftotext xvfb-run
+# libpulse0 lets QtMultimedia load (the bench's sounds); checked by its library file.
+SYSTEM_LIBS := libpulse.so.0
 
 .PHONY: run test lint typecheck pytest bench screenshots system-deps clean
 
@@ -20,11 +22,12 @@ run: $(STAMP)
 # Tools the tests use to read documents back (barcodes, PDF text) and to draw windows.
 system-deps:
 	@missing=""; for t in $(SYSTEM_TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	for l in $(SYSTEM_LIBS); do ldconfig -p 2>/dev/null | grep -q "$$l" || missing="$$missing $$l"; done; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing zbar-tools poppler-utils xvfb (missing:$$missing)"; \
+	    echo "installing zbar-tools poppler-utils xvfb libpulse0 (missing:$$missing)"; \
 	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      zbar-tools poppler-utils xvfb >/dev/null || echo "could not install:$$missing (tests that need them skip)"; \
+	      zbar-tools poppler-utils xvfb libpulse0 >/dev/null || echo "could not install:$$missing (tests that need them skip)"; \
 	  else echo "missing:$$missing (tests that need them skip)"; fi; \
 	fi
 

@@ -1,7 +1,7 @@
 """Distinct sounds for OK, error and order done.
 
-QtMultimedia is not part of PySide6-Essentials: where it is missing the bench still works,
-silently, and says so once (the status bar shows `problem`). Every request is recorded, so
+Where QtMultimedia or an audio output is missing the bench still works, silently, and says so
+once (the status bar shows `problem`). Every request is recorded, so
 tests and the health panel know what the operator should have heard.
 """
 
@@ -45,9 +45,13 @@ class SoundPlayer(QObject):
         self.problem = ""
         self._effects: dict[str, object] = {}
         try:
-            from PySide6.QtMultimedia import QSoundEffect  # not in PySide6-Essentials
+            # PySide6-Addons; its audio back end also needs the system's PulseAudio library.
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError:
             self.problem = self.tr("No sound: Qt Multimedia is not installed on this computer.")
+            return
+        if not QMediaDevices.audioOutputs():
+            self.problem = self.tr("No sound: this computer has no audio output.")
             return
         cache_dir.mkdir(parents=True, exist_ok=True)
         for kind, notes in TONES.items():

@@ -511,6 +511,11 @@
         <source>No sound: Qt Multimedia is not installed on this computer.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../sound.py" line="56" />
+        <source>No sound: this computer has no audio output.</source>
+        <translation>No sound: this computer has no audio output.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>

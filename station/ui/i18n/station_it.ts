@@ -511,6 +511,11 @@
         <source>No sound: Qt Multimedia is not installed on this computer.</source>
         <translation>Nessun suono: Qt Multimedia non è installato su questo computer.</translation>
     </message>
+    <message>
+        <location filename="../sound.py" line="56" />
+        <source>No sound: this computer has no audio output.</source>
+        <translation>Nessun suono: questo computer non ha un'uscita audio.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
