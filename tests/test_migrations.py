@@ -17,6 +17,7 @@ from station.db.models import Base
 
 # Tables of other packages register on the same metadata when their models are imported.
 importlib.import_module("sync.models") if importlib.util.find_spec("sync.models") else None
+importlib.import_module("station.db.invoices")
 
 
 def assert_schema_matches_models(db: Database) -> None:
