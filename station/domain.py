@@ -55,3 +55,4 @@ class EventType(enum.StrEnum):
     LABEL_PRINTED = "label_printed"
     ORDER_SHIPPED = "order_shipped"
     OPERATOR_SIGNED_IN = "operator_signed_in"
+    MANIFEST_CLOSED = "manifest_closed"

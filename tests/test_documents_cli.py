@@ -3,17 +3,22 @@ the `station` command, read back as a user's tools would."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import tomli_w
 from sqlalchemy import select
 
+from station import cli
 from station.app import open_home
-from station.db.models import Counter, Order
-from station.domain import OrderStatus
+from station.db.models import Counter, Event, Order
+from station.domain import EventType, OrderStatus
 from station.labels.tracking import NumberRange, format_number
 from tests.conftest import require_tool
 from tests.console_process import ean_of, env, run_console, station_cmd
@@ -21,10 +26,36 @@ from tests.console_process import ean_of, env, run_console, station_cmd
 pytestmark = pytest.mark.slow
 
 
+def documents_registered() -> bool:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return "label" in sub.choices
+
+
+# Until `station.cli` registers the document commands, run it with them added.
+_WITH_DOCUMENTS = (
+    "import sys; from station import cli; from station.documents_cli import add_document_commands"
+    " as add; base = cli._add_extensions; cli._add_extensions = lambda sub: (base(sub), add(sub));"
+    " sys.exit(cli.main(sys.argv[1:]))"
+)
+
+
 def station(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args), capture_output=True, text=True, env=env(), timeout=120
-    )
+    argv = station_cmd(home, *args)
+    if not documents_registered():
+        argv = [sys.executable, "-c", _WITH_DOCUMENTS, "--home", str(home), *args]
+    return subprocess.run(argv, capture_output=True, text=True, env=env(), timeout=120)
+
+
+def ok(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def one_line_error(run: subprocess.CompletedProcess[str]) -> str:
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1, run.stderr
+    return run.stderr
 
 
 def order_json(home: Path, number: str) -> dict:  # type: ignore[type-arg]
@@ -85,3 +116,116 @@ def test_print_at_the_bench_writes_the_packing_slip_with_packed_and_short_units(
     assert "ORD1002" in text
     mug = next(line for line in text.splitlines() if "MUG-01" in line)
     assert mug.split()[-3:] == ["2", "1", "1"]  # ordered, packed, short
+
+
+@pytest.fixture(scope="module")
+def shipped_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bench that packed 1004 (BRT, two parcels), 1001 (GLS) and 1002 (SDA)."""
+    home = tmp_path_factory.mktemp("docs") / "bench"
+    pan1, pan2 = ean_of("PAD-01"), ean_of("PAD-02")
+    heavy = ["1004", pan1, pan1, pan1, pan1, "WEIGH", pan1, pan1, pan2, pan2, "WEIGH"]
+    light = ["1001", ean_of("TSH-01"), "WEIGH"]
+    mugs = ["1002", ean_of("MUG-01"), ean_of("MUG-01"), ean_of("CAV-01"), "WEIGH"]
+    out = run_console(home, heavy + light + mugs)
+    assert [line.split()[1] for line in out if line.startswith("DONE")] == ["1004", "1001", "1002"]
+    return home
+
+
+def tracking_numbers(home: Path, number: str) -> list[str]:
+    return [p["tracking_number"] for p in order_json(home, number)["parcels"]]
+
+
+def test_label_prints_every_parcel_of_a_packed_order_with_readable_barcodes(
+    shipped_home: Path, tmp_path: Path
+) -> None:
+    require_tool("pdftoppm")
+    require_tool("zbarimg")
+    from tests.labels.readback import pdf_barcodes
+
+    # GIVEN order 1004 packed in two parcels with BRT numbers from the configured range
+    expected = tracking_numbers(shipped_home, "1004")
+    assert len(expected) == 2
+    assert all(n.startswith("0612") for n in expected)
+    # WHEN its labels are printed as PDF and as ZPL
+    pdf, zpl = tmp_path / "1004.pdf", tmp_path / "1004.zpl"
+    ok(station(shipped_home, "label", "1004", "-o", str(pdf)))
+    ok(station(shipped_home, "label", "1004", "--format", "zpl", "--dpi", "300", "-o", str(zpl)))
+    # THEN both parcels' barcodes decode to the tracking numbers the order shows
+    decoded = sorted(d.data for d in pdf_barcodes(pdf.read_bytes()) if d.data in expected)
+    assert decoded == sorted(expected)
+    text = zpl.read_text()
+    assert text.count("^XA") == 2
+    assert all(n in text for n in expected)
+
+
+def test_label_of_an_order_not_packed_is_one_clear_line(shipped_home: Path) -> None:
+    err = one_line_error(station(shipped_home, "label", "1005"))
+    assert "not packed yet" in err
+
+
+def test_invoice_numbers_are_gap_free_stable_and_the_fatturapa_validates(
+    shipped_home: Path, tmp_path: Path
+) -> None:
+    # GIVEN three shipped orders, one still queued, and a buyer without a codice fiscale
+    year = dt.date.today().year
+    xml = tmp_path / "1004.xml"
+    missing = one_line_error(station(shipped_home, "invoice", "1004", "--fatturapa", str(xml)))
+    assert "tax code (codice fiscale)" in missing
+    set_tax_code(shipped_home, "1004", "RSSMRA85T10A562S")
+    # WHEN invoices are printed, some fail, one order is printed again
+    first = ok(station(shipped_home, "invoice", "1004", "--fatturapa", str(xml)))
+    one_line_error(station(shipped_home, "invoice", "1005"))  # not shipped: no number
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    one_line_error(station(shipped_home, "invoice", "1001", "-o", str(blocked / "x.pdf")))
+    second = ok(station(shipped_home, "invoice", "1001"))
+    again = ok(station(shipped_home, "invoice", "1004", "-o", str(tmp_path / "again.pdf")))
+    # THEN numbers follow each other without a gap, and a reprint keeps its number
+    assert f"invoice {year}/000001 for order 1004" in first
+    assert f"invoice {year}/000002 for order 1001" in second
+    assert f"invoice {year}/000001 for order 1004" in again
+    assert (tmp_path / "again.pdf").read_bytes().startswith(b"%PDF")
+    # AND the e-invoice validates against the FatturaPA schema
+    data = xml.read_bytes()
+    assert f"<Numero>{year}/000001</Numero>".encode() in data
+    validate_fatturapa(data)
+
+
+def set_tax_code(home: Path, number: str, tax_code: str) -> None:
+    """As a shop sends it with the billing address."""
+    with open_home(home) as ctx, ctx.db.write() as session:
+        order = session.scalars(select(Order).where(Order.number == number)).one()
+        order.billing_address = {**order.billing_address, "tax_code": tax_code}
+
+
+def validate_fatturapa(xml: bytes) -> None:
+    folder = Path(os.environ.get("STATION_XSD_DIR") or Path(__file__).parents[2] / "shared" / "xsd")
+    xsd = folder / "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
+    if not xsd.is_file():
+        pytest.skip(f"FatturaPA XSD not found at {xsd}")
+    lxml = pytest.importorskip("lxml.etree")
+    parser = lxml.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
+    schema = lxml.XMLSchema(lxml.parse(str(xsd), parser))
+    assert schema.validate(lxml.fromstring(xml, parser)), schema.error_log
+
+
+def test_manifest_lists_the_days_parcels_and_reprints_the_same(
+    shipped_home: Path, tmp_path: Path
+) -> None:
+    # GIVEN BRT parcels shipped today
+    expected = tracking_numbers(shipped_home, "1004")
+    # WHEN the BRT manifest is printed as CSV, then again, then as PDF
+    first, second = tmp_path / "brt.csv", tmp_path / "brt-again.csv"
+    ok(station(shipped_home, "manifest", "--carrier", "brt", "-o", str(first)))
+    ok(station(shipped_home, "manifest", "--carrier", "BRT", "-o", str(second)))
+    ok(station(shipped_home, "manifest", "--carrier", "BRT", "-o", str(tmp_path / "brt.pdf")))
+    # THEN it holds exactly that carrier's parcels, the reprint is the same, the day is closed
+    rows = first.read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert sorted(row.split(";")[3] for row in rows) == sorted(expected)
+    assert first.read_bytes() == second.read_bytes()
+    assert (tmp_path / "brt.pdf").read_bytes().startswith(b"%PDF")
+    with open_home(shipped_home) as ctx, ctx.db.read() as session:
+        closings = session.scalars(select(Event).where(Event.type == EventType.MANIFEST_CLOSED))
+        assert [e.payload["carrier"] for e in closings] == ["BRT"]
+    # AND a carrier with nothing shipped is one clear line
+    assert "no DHL parcels" in one_line_error(station(shipped_home, "manifest", "--carrier", "DHL"))

@@ -112,7 +112,7 @@ def net_price(gross: Decimal, vat_rate: Decimal) -> Decimal:
 
 
 def invoice_lines(order: Order) -> list[InvoiceLine]:
-    """Invoice lines from the order, shipping included.
+    """Invoice lines for the units that were shipped (short units are not billed), plus shipping.
 
     Italian web shops show prices with VAT included, so each order line's `unit_price` is taken
     as gross and turned into a net unit price per line, Decimal half-up to the cent; the VAT
@@ -123,14 +123,14 @@ def invoice_lines(order: Order) -> list[InvoiceLine]:
     lines = [
         InvoiceLine(
             description=line.name,
-            quantity=Decimal(line.quantity),
+            quantity=Decimal(line.verified_qty),
             unit_price=net_price(line.unit_price, line.vat_rate),
             vat_rate=line.vat_rate,
             sku=line.sku,
             unit="pz",
         )
         for line in order.lines
-        if line.quantity > 0
+        if line.verified_qty > 0
     ]
     if order.shipping_total:
         rate = max((line.vat_rate for line in order.lines), default=Decimal(22))
