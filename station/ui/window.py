@@ -74,6 +74,8 @@ class BenchWindow(QMainWindow):
         bar = self.statusBar()
         self.operator_label = QLabel()
         self.health_label = QLabel()
+        self.sync_label = QLabel()
+        bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
         problems = [self.sounds.problem] if self.sounds.problem else []
@@ -81,6 +83,11 @@ class BenchWindow(QMainWindow):
             problems.append(self.tr("No scale: type WEIGHT <grams>."))
         self.health_label.setText("  ·  ".join(problems))
         self.health_label.setStyleSheet("color: #b71c1c;")
+        self.workers.shop_sync.status.connect(self._on_sync_status)
+
+    def _on_sync_status(self, text: str, healthy: bool) -> None:
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet("" if healthy else "color: #b71c1c; font-weight: bold;")
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Bench"))
@@ -142,6 +149,8 @@ class BenchWindow(QMainWindow):
         self.bench.show_outcome(outcome)
         for kind in outcome.sounds:
             self.sounds.play(kind)
+        if "done" in outcome.sounds:
+            self.workers.wake_sync.emit()
         if outcome.printed:
             self.statusBar().showMessage(
                 self.tr("Printed: {0}").format(", ".join(outcome.printed)), 10_000

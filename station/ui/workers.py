@@ -12,6 +12,7 @@ from station.context import AppContext
 from station.devices.scale import Scale
 from station.ui.query_worker import QueryWorker
 from station.ui.scale_worker import ScaleWorker
+from station.ui.shop_sync import ShopSync
 from station.ui.worker import BenchWorker
 
 
@@ -34,8 +35,11 @@ class Workers(QObject):
     fetch_page = Signal(int, object, object, int)
     fetch_carriers = Signal()
     sign_in = Signal(str, str)  # purpose, badge or PIN
+    wake_sync = Signal()
     _start_bench = Signal()
     _stop_bench = Signal()
+    _start_sync = Signal()
+    _stop_sync = Signal()
 
     def __init__(self, ctx: AppContext, scale: Scale | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +47,12 @@ class Workers(QObject):
         self.bench = BenchWorker(ctx, typed_weights=scale is None)
         self.query = QueryWorker(ctx.db)
         self.scale_worker = ScaleWorker(scale) if scale is not None else None
-        self._threads = [_start(self.bench, "bench", self), _start(self.query, "queries", self)]
+        self.shop_sync = ShopSync(ctx)
+        self._threads = [
+            _start(self.bench, "bench", self),
+            _start(self.query, "queries", self),
+            _start(self.shop_sync, "shop-sync", self),
+        ]
         if self.scale_worker is not None:
             self.bench.weigh_requested.connect(self.scale_worker.read)
             self.scale_worker.reading.connect(self.bench.on_reading)
@@ -56,16 +65,21 @@ class Workers(QObject):
         self.fetch_page.connect(self.query.fetch_page)
         self.fetch_carriers.connect(self.query.fetch_carriers)
         self.sign_in.connect(self.query.sign_in)
+        self.wake_sync.connect(self.shop_sync.wake)
+        self._start_sync.connect(self.shop_sync.start)
+        self._stop_sync.connect(self.shop_sync.stop)
 
     def start(self) -> None:
         """Open the bench service; call once the window listens to `bench.ready`."""
         self._start_bench.emit()
+        self._start_sync.emit()
 
     def stop(self) -> None:
         """Let each thread finish what it is doing (a scan is committed or not at all)."""
         if not self._threads:
             return
         self._stop_bench.emit()
+        self._stop_sync.emit()
         for thread in self._threads:
             thread.quit()
         for thread in self._threads:

@@ -92,3 +92,20 @@ def test_packing_weighing_and_done(qtbot: QtBot, bench: BenchWindow, ctx: AppCon
     assert order is not None
     assert order["status"] == "shipped"
     assert order["parcels"][0]["weight_g"] is not None
+
+
+def test_the_shop_hears_of_a_packed_order_and_the_status_bar_says_so(
+    qtbot: QtBot, bench: BenchWindow, ctx: AppContext
+) -> None:
+    # GIVEN the demo shop (a drop folder) with nothing waiting
+    qtbot.waitUntil(lambda: "0 update(s) waiting" in bench.sync_label.text(), timeout=5000)
+    # WHEN order 1001 is packed
+    scan_and_wait(qtbot, bench, "1001")
+    scan_and_wait(qtbot, bench, TSHIRT)
+    with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+        type_scan(qtbot, bench.bench.lines, "WEIGH")
+    qtbot.waitUntil(lambda: bench.bench.banner.kind == "done", timeout=5000)
+    # THEN the background sync sends its tracking to the shop, and the backlog empties again
+    shipped = ctx.home / "demo-shop" / "shipped"
+    qtbot.waitUntil(lambda: len(list(shipped.glob("1001-*.json"))) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: "0 update(s) waiting" in bench.sync_label.text(), timeout=10_000)

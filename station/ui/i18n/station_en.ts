@@ -545,4 +545,22 @@
         <translation type="unfinished" />
     </message>
 </context>
+<context>
+    <name>ShopSync</name>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>Shop: {0} update(s) waiting</source>
+        <translation>Shop: {0} update(s) waiting</translation>
+    </message>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>, {0} parked (see the outbox)</source>
+        <translation>, {0} parked (see the outbox)</translation>
+    </message>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>Shop offline, packing goes on: {0}</source>
+        <translation>Shop offline, packing goes on: {0}</translation>
+    </message>
+</context>
 </TS>

@@ -545,4 +545,22 @@
         <translation>annullato</translation>
     </message>
 </context>
+<context>
+    <name>ShopSync</name>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>Shop: {0} update(s) waiting</source>
+        <translation>Negozio: {0} aggiornamenti in attesa</translation>
+    </message>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>, {0} parked (see the outbox)</source>
+        <translation>, {0} bloccati (vedi la coda di invio)</translation>
+    </message>
+    <message>
+        <location filename="../shop_sync.py" line="45" />
+        <source>Shop offline, packing goes on: {0}</source>
+        <translation>Negozio non raggiungibile, l'imballaggio continua: {0}</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,65 @@
+"""Shop sync beside the window: the sync worker runs on its own thread, and its backlog and
+online state are read on another (a database query) and shown in the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from station.context import AppContext
+
+REFRESH_MS = 5_000
+
+
+class ShopSync(QObject):
+    """Lives on its own QThread; `status` carries the text to show and whether all is well."""
+
+    status = Signal(str, bool)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._worker: Any = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            from sync.runner import SyncWorker, sync_status
+        except ModuleNotFoundError:
+            return
+        if not sync_status(self._ctx).shops:
+            return
+        self._worker = SyncWorker(self._ctx, interval_s=60.0)
+        self._worker.start()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start(REFRESH_MS)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        from sync.runner import sync_status
+
+        now = sync_status(self._ctx)
+        text = self.tr("Shop: {0} update(s) waiting").format(now.pending)
+        if now.parked:
+            text += self.tr(", {0} parked (see the outbox)").format(now.parked)
+        if not now.online:
+            text = self.tr("Shop offline, packing goes on: {0}").format(text)
+        self.status.emit(text, now.online and not now.parked)
+
+    @Slot()
+    def wake(self) -> None:
+        """An order was packed: let the shop hear now rather than at the next round."""
+        if self._worker is not None:
+            self._worker.wake()
+            QTimer.singleShot(1_500, self.refresh)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._worker is not None:
+            self._worker.stop()
