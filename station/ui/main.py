@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
 import platformdirs
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from station.context import AppContext
@@ -30,11 +32,24 @@ def create_window(ctx: AppContext, scale: Scale | None, cache: Path | None = Non
     return window
 
 
+def close_on_signals(window: BenchWindow) -> QTimer:
+    """SIGTERM (a shutdown) or Ctrl+C closes the window as the operator would, so the bench's
+    threads finish their work. Python runs signal handlers only between bytecodes, so a timer
+    hands it control now and then while Qt's event loop waits."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run_window(ctx: AppContext, scale: Scale | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Station")
     window = create_window(ctx, scale)
     window.resize(1280, 800)
+    close_on_signals(window)
     window.show()
     status = app.exec()
     del window
