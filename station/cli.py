@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_extensions(sub: Any) -> None:
     """Command groups that live with their packages (devices, documents, shop sync)."""
+    from station.documents_cli import add_document_commands
+
+    add_document_commands(sub)
     for module, function in (
         ("station.devices.commands", "add_device_commands"),
         ("sync.commands", "add_sync_commands"),

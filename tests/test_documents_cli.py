@@ -3,19 +3,16 @@ the `station` command, read back as a user's tools would."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import tomli_w
 from sqlalchemy import select
 
-from station import cli
 from station.app import open_home
 from station.db.models import Counter, Event, Order
 from station.domain import EventType, OrderStatus
@@ -26,25 +23,10 @@ from tests.console_process import ean_of, env, run_console, station_cmd
 pytestmark = pytest.mark.slow
 
 
-def documents_registered() -> bool:
-    parser = cli.build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return "label" in sub.choices
-
-
-# Until `station.cli` registers the document commands, run it with them added.
-_WITH_DOCUMENTS = (
-    "import sys; from station import cli; from station.documents_cli import add_document_commands"
-    " as add; base = cli._add_extensions; cli._add_extensions = lambda sub: (base(sub), add(sub));"
-    " sys.exit(cli.main(sys.argv[1:]))"
-)
-
-
 def station(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    argv = station_cmd(home, *args)
-    if not documents_registered():
-        argv = [sys.executable, "-c", _WITH_DOCUMENTS, "--home", str(home), *args]
-    return subprocess.run(argv, capture_output=True, text=True, env=env(), timeout=120)
+    return subprocess.run(
+        station_cmd(home, *args), capture_output=True, text=True, env=env(), timeout=120
+    )
 
 
 def ok(run: subprocess.CompletedProcess[str]) -> str:
