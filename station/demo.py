@@ -77,6 +77,20 @@ _CUSTOMERS = [
     ("Elena Bruno", "Calle Larga XXII Marzo 2", "30124", "Venezia", "VE"),
     ("Davide Gallo", "Via Sparano 90", "70121", "Bari", "BA"),
 ]
+# Made-up codici fiscali with valid check characters, one per customer above: FatturaPA needs
+# the buyer's fiscal code for a private person.
+_TAX_CODES = [
+    "RSSMRA80A41F205B",
+    "BNCLCU75B12L219Q",
+    "SPSGLI90C45F839S",
+    "RMNFNC85D10A944E",
+    "CLMCHR92E50D612C",
+    "RCCLSN78H15H501X",
+    "MRNSFO95L60D969G",
+    "GRCMTT88M20C351O",
+    "BRNLNE83P55L736F",
+    "GLLDVD70R05A662G",
+]
 _CARRIERS = [("BRT", "express"), ("GLS", "business"), ("SDA", "standard"), ("POSTE", "crono")]
 
 
@@ -254,7 +268,7 @@ def _order(number: str, n: int, rng: random.Random, now: dt.datetime, shop: Shop
         customer_name=name,
         customer_email=name.lower().replace(" ", ".") + "@example.com",
         shipping_address=address,
-        billing_address=address,
+        billing_address={**address, "tax_code": _TAX_CODES[n % len(_TAX_CODES)]},
         currency="EUR",
         shipping_total=Decimal("6.90"),
         payment_method="carta",
