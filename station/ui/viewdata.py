@@ -88,6 +88,7 @@ class ScanOutcome:
     started_at: float = 0.0  # perf_counter() when the terminator key arrived (for bench/)
     seq: int = 0
     changed_skus: frozenset[str] = field(default_factory=frozenset)
+    warnings: tuple[str, ...] = ()  # e.g. a carrier's number range running low
 
 
 def _order_view(order: OrderSnapshot, boxes: list[BoxInfo], weighing_seq: int | None) -> OrderView:

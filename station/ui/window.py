@@ -155,6 +155,8 @@ class BenchWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Printed: {0}").format(", ".join(outcome.printed)), 10_000
             )
+        if outcome.warnings:
+            self.statusBar().showMessage("  ·  ".join(outcome.warnings), 60_000)
         self.outcome_shown.emit(outcome)
 
     def _on_reading(self, seq: int, grams: int, problem: str, _at: float) -> None:

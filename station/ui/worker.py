@@ -18,6 +18,7 @@ from station.config import Settings
 from station.context import AppContext
 from station.services.bench import BenchService, HandledInput
 from station.services.catalog import DbCatalog
+from station.services.shipping import ShippingError
 from station.ui.viewdata import (
     Banner,
     BenchView,
@@ -141,6 +142,10 @@ class BenchWorker(QObject):
             )
             self._emit_error(text, msg.format(detail=exc.orig), started_at)
             return
+        except ShippingError as exc:
+            # e.g. the carrier's number range is used up: nothing was labelled or committed
+            self._emit_error(text, str(exc), started_at)
+            return
         except OSError as exc:
             msg = QCoreApplication.translate(
                 "BenchWorker", "Could not write a file ({detail}); free disk space and scan again."
@@ -171,6 +176,7 @@ class BenchWorker(QObject):
                 started_at=started_at,
                 seq=self._seq,
                 changed_skus=changed_skus(before, self._view),
+                warnings=tuple(handled.warnings),
             )
         )
         if weigh is not None:

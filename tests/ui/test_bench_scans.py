@@ -6,6 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from station import demo
 from station.context import AppContext
+from station.db.models import Counter
 from station.services.orders import show_order
 from station.ui.window import BenchWindow
 from tests.ui.conftest import type_scan
@@ -109,3 +110,25 @@ def test_the_shop_hears_of_a_packed_order_and_the_status_bar_says_so(
     shipped = ctx.home / "demo-shop" / "shipped"
     qtbot.waitUntil(lambda: len(list(shipped.glob("1001-*.json"))) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: "0 update(s) waiting" in bench.sync_label.text(), timeout=10_000)
+
+
+def test_a_used_up_number_range_is_a_red_banner_and_nothing_ships(
+    qtbot: QtBot, bench: BenchWindow, ctx: AppContext
+) -> None:
+    # GIVEN a GLS range whose only number is taken (order 1001 goes with GLS)
+    ranges = {"GLS": {"first": 7, "last": 7, "prefix": "M1", "width": 9, "check": "luhn"}}
+    ctx.settings.tracking_ranges = ranges
+    with ctx.db.write() as session:
+        session.add(Counter(name="tracking:GLS:M1:7-7", value=7))
+    scan_and_wait(qtbot, bench, "1001")
+    scan_and_wait(qtbot, bench, TSHIRT)
+    # WHEN the parcel is weighed and the order would ship
+    with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+        type_scan(qtbot, bench.bench.lines, "WEIGH")
+    qtbot.waitUntil(lambda: bench.bench.banner.kind == "error", timeout=5000)
+    # THEN the banner says why, and the order is still open, unshipped
+    assert "GLS number range (7-7) is used up" in bench.bench.banner.text()
+    with ctx.db.read() as session:
+        order = show_order(session, "1001")
+    assert order is not None
+    assert order["status"] == "packing"
