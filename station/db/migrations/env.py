@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from alembic import context
 
 from station.db import invoices  # noqa: F401 - its table joins the metadata
 from station.db.models import Base
 
-try:  # the shop sync package keeps its own state table on the same metadata
+with contextlib.suppress(ModuleNotFoundError):  # sync keeps its state table on this metadata
     import sync.models  # noqa: F401
-except ModuleNotFoundError:
-    pass
 
 connection = context.config.attributes["connection"]
 context.configure(
