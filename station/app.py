@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import sqlite3
@@ -15,7 +16,7 @@ from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
-from station.services.bench import utc_now
+from station.services.bench import BenchService, ShopCheck, utc_now
 
 
 def database_url(home: Path, db_url: str | None) -> str:
@@ -63,6 +64,31 @@ def open_home(
         db.dispose()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+SHOP_CHECK_TIMEOUT_S = 3.0
+
+
+def shop_check(ctx: AppContext) -> ShopCheck | None:
+    """The shop re-check before shipping, when shop sync is installed (looked up at run time:
+    the core does not depend on the sync package)."""
+    try:
+        runner = importlib.import_module("sync.runner")
+    except ModuleNotFoundError:
+        return None
+
+    def check(order_id: int) -> str | None:
+        problem: str | None = runner.recheck_order(ctx, order_id, timeout_s=SHOP_CHECK_TIMEOUT_S)
+        return problem
+
+    return check
+
+
+def bench_service(ctx: AppContext, operator: str) -> BenchService:
+    """The bench as both front ends use it."""
+    return BenchService(
+        ctx.db, ctx.settings, ctx.labels_dir, operator=operator, shop_check=shop_check(ctx)
+    )
 
 
 def seed_demo(db: Database, home: Path) -> bool:

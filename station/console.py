@@ -11,10 +11,11 @@ from typing import TextIO
 
 from sqlalchemy.exc import OperationalError
 
+from station.app import bench_service
 from station.context import AppContext
 from station.devices.messages import message as device_message
 from station.devices.scale import Scale, ScaleState
-from station.services.bench import BenchService, HandledInput, PrintedDocument
+from station.services.bench import HandledInput, PrintedDocument
 from station.services.shipping import ShippingError
 from station.workflow.io import (
     Accepted,
@@ -68,9 +69,7 @@ class ConsoleBench:
         shop_status: Callable[[], str] | None = None,
         on_packed: Callable[[], None] | None = None,
     ) -> None:
-        self.service = BenchService(
-            ctx.db, ctx.settings, ctx.labels_dir, operator=ctx.settings.operator or "console"
-        )
+        self.service = bench_service(ctx, ctx.settings.operator or "console")
         self.scale = scale
         self.scale_port = str(getattr(scale, "port", ""))
         self.out = out

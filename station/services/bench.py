@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from station.config import Settings
 from station.db.engine import Database
-from station.db.models import Bench, Order
+from station.db.models import Bench, Event, Order
 from station.domain import EventType, OrderStatus
 from station.labels.slip import slip_pdf
 from station.services.catalog import DbCatalog, order_snapshot
@@ -27,10 +27,12 @@ from station.services.events import append_event, new_event_id
 from station.services.projection import Projector
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
-from station.workflow.io import Effect, Fact, Input, Outcome, Print
+from station.workflow.io import Command, CommandName, Effect, Fact, Input, Outcome, Print, Weight
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
+# Re-reads an order from its shop; returns a sentence when it must not ship as it is.
+ShopCheck = Callable[[int], str | None]
 
 
 def utc_now() -> dt.datetime:
@@ -73,8 +75,10 @@ class BenchService:
         *,
         operator: str = "",
         clock: Clock = utc_now,
+        shop_check: ShopCheck | None = None,
     ) -> None:
         self.db = db
+        self.shop_check = shop_check
         self.settings = settings
         self.labels_dir = labels_dir
         self.operator = operator
@@ -104,18 +108,18 @@ class BenchService:
             state = BenchState(order=order_snapshot(session, order) if order else None)
             last = session.scalar(
                 select(Order)
-                .where(Order.status == OrderStatus.SHIPPED)
-                .join(Order.parcels)
-                .order_by(Order.shipped_at.desc())
+                .join(Event, Event.order_id == Order.id)
+                .where(Event.type == EventType.ORDER_SHIPPED, Event.bench == self.bench_name)
+                .order_by(Event.seq.desc())
                 .limit(1)
             )
-            if last is not None:
+            if last is not None:  # REPRINT after a restart reprints this bench's last order
                 state.last_order_id, state.last_order_number = last.id, last.number
             return state
 
     def handle(self, inp: Input) -> HandledInput:
+        warnings = self._check_shop_before_shipping(inp)
         now = self.clock()
-        warnings: list[str] = []
         try:
             with self.db.write() as session:
                 outcome = self._decide(session, inp, now)
@@ -124,6 +128,16 @@ class BenchService:
             self.engine = BenchEngine(self._load_state())
             raise
         return HandledInput(outcome.effects, printed, warnings)
+
+    def _check_shop_before_shipping(self, inp: Input) -> list[str]:
+        """The last-second check: before an input that can ship the order, re-read it from the
+        shop (a bounded wait, outside any transaction). A cancellation or hold found there is
+        written to the order, so the engine then refuses to ship it."""
+        order = self.engine.state.order
+        if self.shop_check is None or order is None or not _may_ship(inp, order.units_left):
+            return []
+        problem = self.shop_check(order.id)
+        return [problem] if problem else []
 
     def _decide(self, session: Session, inp: Input, now: dt.datetime) -> Outcome:
         ctx = Context(
@@ -198,3 +212,12 @@ class BenchService:
             write_atomically(path, slip_pdf(slip_view(session, order)))
             return [PrintedDocument("slip", order.number, path)]
         return []
+
+
+def _may_ship(inp: Input, units_left: int) -> bool:
+    if isinstance(inp, Command) and inp.name is CommandName.SHORT:
+        return True
+    ships = isinstance(inp, Weight) or (
+        isinstance(inp, Command) and inp.name is CommandName.OVERRIDE
+    )
+    return ships and units_left == 0

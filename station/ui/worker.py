@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
+from station.app import bench_service
 from station.config import Settings
 from station.context import AppContext
 from station.services.bench import BenchService, HandledInput
@@ -211,4 +212,4 @@ class BenchWorker(QObject):
 
 
 def _default_service(ctx: AppContext, operator: str) -> BenchService:
-    return BenchService(ctx.db, ctx.settings, ctx.labels_dir, operator=operator)
+    return bench_service(ctx, operator)
