@@ -1,0 +1,108 @@
+"""Steps for the commands an operator scans or types (NEXT, UNDO, NEWBOX, SHORT, ...)."""
+
+from __future__ import annotations
+
+from station.domain import EventType
+from station.workflow.io import Print, StateChanged
+from station.workflow.packing import Packing
+from station.workflow.step import StepBase
+
+
+class CommandSteps(StepBase):
+    def cmd_next(self, _arg: str) -> None:
+        if self.state.order is not None:
+            self.reject("order_open", "NEXT", number=self.state.order.number)
+            return
+        found = self.ctx.catalog.next_order()
+        if found is None:
+            self.reject("queue_empty", "NEXT")
+            return
+        self.claim(found, "NEXT")
+
+    def cmd_undo(self, _arg: str) -> None:
+        order = self._require_order("UNDO")
+        if order is None:
+            return
+        if not order.units:
+            self.reject("nothing_to_undo", "UNDO")
+            return
+        last = order.units[-1]
+        if order.parcel(last.parcel_seq).weighed:
+            self.reject("undo_weighed", "UNDO", seq=last.parcel_seq)
+            return
+        Packing(order).remove_units(last)
+        line = order.line(last.line_id)
+        self.fact(
+            EventType.SCAN_UNDONE,
+            {"undone_event": str(last.event_id), "line_id": line.id, "quantity": last.quantity},
+        )
+        self.accept("undone", name=line.name, verified=line.verified, quantity=line.quantity)
+
+    def cmd_newbox(self, _arg: str) -> None:
+        order = self._require_order("NEWBOX")
+        if order is None:
+            return
+        current = order.current_parcel
+        if Packing(order).units_in_parcel(current.seq) == 0:
+            self.reject("box_empty", "NEWBOX", seq=current.seq)
+            return
+        self.open_parcel()
+
+    def cmd_short(self, arg: str) -> None:
+        order = self._require_order("SHORT")
+        if order is None:
+            return
+        wanted = arg.strip().lower()
+        lines = [
+            line
+            for line in order.lines
+            if line.remaining > 0 and (not wanted or line.sku.lower() == wanted)
+        ]
+        if not lines:
+            self.reject("nothing_short", f"SHORT {arg}".strip())
+            return
+        shorted = [
+            {"line_id": line.id, "sku": line.sku, "quantity": line.remaining} for line in lines
+        ]
+        for line in lines:
+            line.short += line.remaining
+        self.fact(EventType.UNITS_SHORTED, {"lines": shorted})
+        summary = ", ".join(f"{s['sku']} ×{s['quantity']}" for s in shorted)
+        self.accept("shorted", summary=summary)
+        if self.ctx.settings.short_policy == "hold":
+            self.hold(order, self.say("shorted", summary=summary))
+        elif Packing(order).packed_units() == 0:
+            self.hold(order, self.say("nothing_packed", number=order.number))
+        elif Packing(order).complete():
+            self.finish()
+
+    def cmd_hold(self, arg: str) -> None:
+        order = self._require_order("HOLD")
+        if order is None:
+            return
+        self.hold(order, arg.strip() or "held at the bench")
+
+    def cmd_print(self, _arg: str) -> None:
+        order = self._require_order("PRINT")
+        if order is None:
+            return
+        self.out.effects.append(Print("slip", order.id))
+        self.accept("printing_slip")
+
+    def cmd_reprint(self, _arg: str) -> None:
+        order_id, number = self.state.last_order_id, self.state.last_order_number
+        if order_id is None:
+            self.reject("nothing_to_reprint", "REPRINT")
+            return
+        self.out.effects.append(Print("labels", order_id))
+        self.accept("reprinting", number=number)
+
+    def cmd_abort(self, _arg: str) -> None:
+        order = self._require_order("ABORT")
+        if order is None:
+            return
+        self.fact(EventType.ORDER_RELEASED, {"reason": "abort", "number": order.number})
+        self.accept("aborted", number=order.number)
+        self.state.order = None
+        self.state.pending_weight = None
+        self.out.effects.append(StateChanged(None))

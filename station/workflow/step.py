@@ -1,0 +1,147 @@
+"""What every step of the bench engine shares: building the outcome, the prompt, claiming,
+finishing and releasing an order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from station.domain import EventType, OrderStatus
+from station.workflow.io import (
+    Accepted,
+    Done,
+    Fact,
+    Outcome,
+    Print,
+    Prompt,
+    Rejected,
+    Sound,
+    SoundKind,
+    StateChanged,
+)
+from station.workflow.messages import message
+from station.workflow.packing import Packing
+from station.workflow.state import BenchState, Context, OrderSnapshot
+from station.workflow.weighing import expected_weight_g
+
+
+class StepBase:
+    """One input's worth of work; collects effects and facts in order."""
+
+    def __init__(self, state: BenchState, ctx: Context) -> None:
+        self.state = state
+        self.ctx = ctx
+        self.out = Outcome()
+
+    def say(self, code: str, /, **params: Any) -> str:
+        return message(code, self.ctx.settings.language, **params)
+
+    def fact(self, type_: EventType, payload: dict[str, Any], order_id: int | None = None) -> Any:
+        event_id = self.ctx.new_id()
+        if order_id is None and self.state.order is not None:
+            order_id = self.state.order.id
+        self.out.facts.append(Fact(type_.value, order_id, payload, event_id))
+        return event_id
+
+    def accept(self, code: str, /, **params: Any) -> None:
+        self.out.effects.append(Accepted(code, self.say(code, **params), params))
+        self.out.effects.append(Sound(SoundKind.OK))
+
+    def reject(self, reason: str, scanned: str = "", /, **params: Any) -> None:
+        text = self.say(reason, **params)
+        self.out.effects.append(Rejected(reason, text, params))
+        self.out.effects.append(Sound(SoundKind.ERROR))
+        self.fact(EventType.SCAN_REJECTED, {"code": reason, "input": scanned, "message": text})
+
+    def prompt(self) -> None:
+        code, params = self._next_prompt()
+        self.out.effects.append(Prompt(code, self.say(code, **params)))
+
+    def _next_prompt(self) -> tuple[str, dict[str, Any]]:
+        order = self.state.order
+        if order is None:
+            return "scan_order", {}
+        if self.state.pending_weight is not None:
+            return "after_bad_weight", {"seq": self.state.pending_weight.parcel_seq}
+        todo = next((line for line in order.lines if line.remaining > 0), None)
+        if todo is not None:
+            where = todo.product.bin_location if todo.product and todo.product.bin_location else "-"
+            left = order.units_left
+            return "scan_items", {
+                "number": order.number,
+                "left": left,
+                "name": todo.name,
+                "bin": where,
+            }
+        parcel = Packing(order).parcel_to_weigh()
+        if parcel is not None:
+            expected = expected_weight_g(order, parcel, self.ctx.catalog.boxes())
+            return "weigh_parcel", {"seq": parcel.seq, "expected_g": expected}
+        return "scan_order", {}
+
+    def claim(self, order: OrderSnapshot, scanned: str) -> None:
+        refusal = self._claim_refusal(order)
+        if refusal is not None:
+            code, params = refusal
+            self.reject(code, scanned, **params)
+            return
+        self.state.order = order
+        self.state.pending_weight = None
+        order.status = OrderStatus.PACKING
+        if not order.parcels:
+            order.parcels.append(Packing.new_parcel(1))
+        self.fact(EventType.ORDER_CLAIMED, {"number": order.number, "bench": self.ctx.bench})
+        self.accept(
+            "order_opened", number=order.number, customer=order.customer, units=order.units_left
+        )
+        self.out.effects.append(StateChanged(order.id))
+
+    def _claim_refusal(self, order: OrderSnapshot) -> tuple[str, dict[str, Any]] | None:
+        if order.status is OrderStatus.CANCELLED:
+            return "order_cancelled", {"number": order.number}
+        if order.status is OrderStatus.HELD:
+            return "order_held", {"number": order.number, "reason": order.hold_reason}
+        if order.status is OrderStatus.SHIPPED:
+            return "order_shipped", {"number": order.number}
+        if order.claimed_by and order.claimed_by != self.ctx.bench:
+            return "order_claimed", {"number": order.number, "bench": order.claimed_by}
+        return None
+
+    def _require_order(self, command: str) -> OrderSnapshot | None:
+        if self.state.order is None:
+            self.reject("no_order", command)
+        return self.state.order
+
+    def finish(self) -> None:
+        order = self.state.order
+        assert order is not None
+        parcels = [p for p in order.parcels if Packing(order).units_in_parcel(p.seq) > 0]
+        self.fact(
+            EventType.ORDER_PACKED,
+            {"number": order.number, "parcels": [p.seq for p in parcels]},
+        )
+        for parcel in parcels:
+            self.out.effects.append(Print("label", order.id, parcel.seq))
+        text = self.say("done", number=order.number, parcels=len(parcels))
+        self.out.effects.append(Done(order.number, text))
+        self.out.effects.append(Sound(SoundKind.DONE))
+        self.release(order)
+
+    def hold(self, order: OrderSnapshot, reason: str) -> None:
+        self.fact(EventType.ORDER_HELD, {"reason": reason})
+        self.accept("held", number=order.number, reason=reason)
+        self.release(order)
+
+    def release(self, order: OrderSnapshot) -> None:
+        self.state.order = None
+        self.state.pending_weight = None
+        self.state.last_order_id = order.id
+        self.state.last_order_number = order.number
+        self.out.effects.append(StateChanged(None))
+
+    def open_parcel(self) -> None:
+        order = self.state.order
+        assert order is not None
+        parcel = Packing.new_parcel(len(order.parcels) + 1)
+        order.parcels.append(parcel)
+        self.fact(EventType.PARCEL_OPENED, {"parcel_seq": parcel.seq})
+        self.accept("parcel_opened", seq=parcel.seq)
