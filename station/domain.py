@@ -55,4 +55,5 @@ class EventType(enum.StrEnum):
     LABEL_PRINTED = "label_printed"
     ORDER_SHIPPED = "order_shipped"
     OPERATOR_SIGNED_IN = "operator_signed_in"
+    CODE_LEARNT = "code_learnt"
     MANIFEST_CLOSED = "manifest_closed"

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from station.app import open_home
-from station.db.models import Event, Order, OutboxEntry, PackedUnit
+from station.db.models import Event, Order, OutboxEntry, PackedUnit, Product
 from station.domain import EventType, OrderStatus, OutboxStatus
 from tests.console_process import ConsoleProcess, ean_of, run_console
 
@@ -170,3 +170,19 @@ def test_a_killed_bench_resumes_exactly_where_it_was(tmp_path: Path) -> None:
         )
         assert outbox == 2
         assert event_counts(session, packed.id)[EventType.UNITS_VERIFIED] == len(codes)
+
+
+def test_a_code_learnt_at_the_bench_is_kept_for_the_product(tmp_path: Path) -> None:
+    home = tmp_path / "bench"
+    out = run_console(
+        home,
+        ["1001", "2000000000008", "LEARN TSH-01", "OVERRIDE 9999", "WEIGH"],
+    )
+    assert any(line.startswith("ERROR unknown_code") for line in out)
+    assert any(line.startswith("OK code_learnt") and "giulia" in line for line in out)
+    assert any(line.startswith("DONE 1001") for line in out)
+    with open_home(home) as ctx, ctx.db.read() as session:
+        shirt = session.scalars(select(Product).where(Product.sku == "TSH-01")).one()
+        assert "02000000000008" in [b.code for b in shirt.barcodes]
+        learnt = session.scalars(select(Event).where(Event.type == EventType.CODE_LEARNT)).one()
+        assert learnt.payload["lead"] == "giulia"

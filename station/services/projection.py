@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from station.db.models import BoxType, Order, OrderLine, PackedUnit, Parcel
+from station.db.models import BoxType, Order, OrderLine, PackedUnit, Parcel, ProductBarcode
 from station.domain import EventType, OrderStatus
 from station.workflow.io import Fact
 
@@ -97,6 +97,13 @@ class Projector:
         if p.get("box"):
             parcel.box_type = self.session.scalar(select(BoxType).where(BoxType.code == p["box"]))
 
+    def code_learnt(self, order: Order, fact: Fact) -> None:
+        """The code joins the product's barcodes, for every order and bench from now on."""
+        p = fact.payload
+        taken = self.session.scalar(select(ProductBarcode).where(ProductBarcode.code == p["code"]))
+        if taken is None:
+            self.session.add(ProductBarcode(product_id=p["product_id"], code=p["code"], units=1))
+
     def released(self, order: Order, fact: Fact) -> None:
         """ABORT: the items go back to the shelf, so the order starts again from nothing."""
         if order.status == OrderStatus.PACKING:
@@ -124,4 +131,5 @@ _HANDLERS: dict[EventType, Callable[[Projector, Order, Fact], Any]] = {
     EventType.ORDER_HELD: Projector.held,
     EventType.PARCEL_WEIGHED: Projector.weighed,
     EventType.ORDER_RELEASED: Projector.released,
+    EventType.CODE_LEARNT: Projector.code_learnt,
 }

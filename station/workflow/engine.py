@@ -21,12 +21,13 @@ from station.workflow.io import (
     Tick,
     Weight,
 )
+from station.workflow.learning_steps import LearningSteps
 from station.workflow.packing import Packing
 from station.workflow.state import BenchState, Context
 from station.workflow.step import StepBase
-from station.workflow.weighing_steps import WeighingSteps
 
 SLIP_PREFIX = "ORD"
+_LEARNING = (CommandName.LEARN, CommandName.OVERRIDE)
 
 
 class BenchEngine:
@@ -39,8 +40,8 @@ class BenchEngine:
         return step.out
 
 
-class _Step(WeighingSteps, CommandSteps, StepBase):
-    """Dispatches one input: scans here, weights and commands in their mixins."""
+class _Step(LearningSteps, CommandSteps, StepBase):
+    """Dispatches one input: scans here, weights, commands and learning in their mixins."""
 
     def run(self, inp: Input) -> None:
         if isinstance(inp, Tick):
@@ -48,6 +49,8 @@ class _Step(WeighingSteps, CommandSteps, StepBase):
             return
         if self.state.order is not None and not self._order_still_packable(inp):
             return
+        if not (isinstance(inp, Command) and inp.name in _LEARNING):
+            self.state.pending_learn = None
         if isinstance(inp, Scan):
             self.on_scan(inp.code.strip())
         elif isinstance(inp, Weight):
@@ -133,6 +136,7 @@ class _Step(WeighingSteps, CommandSteps, StepBase):
         if match is None:
             product = self.ctx.catalog.product_by_code(scanned.key)
             if product is None:
+                self.state.unknown_code = code
                 self.reject("unknown_code", code, code=scanned.text)
             else:
                 self.reject("not_in_order", code, name=product.name, number=order.number)

@@ -19,6 +19,7 @@ class CommandName(enum.StrEnum):
     REPRINT = "REPRINT"
     ABORT = "ABORT"
     OVERRIDE = "OVERRIDE"
+    LEARN = "LEARN"
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Il PIN non è di un capoturno: serve il PIN di un capoturno.",
     ),
     "nothing_to_reprint": ("No labels to reprint yet.", "Nessuna etichetta da ristampare."),
+    "learn_confirm": (
+        "A lead confirms that {code} is {name}: OVERRIDE with the lead's PIN.",
+        "Un capoturno conferma che {code} è {name}: OVERRIDE con il PIN del capoturno.",
+    ),
+    "code_learnt": (
+        "{code} is now a code of {name} (confirmed by {lead}).",
+        "{code} ora è un codice di {name} (confermato da {lead}).",
+    ),
+    "nothing_to_learn": (
+        "Nothing to learn: scan the unknown code first, then LEARN and the SKU.",
+        "Niente da imparare: scansiona prima il codice sconosciuto, poi LEARN e lo SKU.",
+    ),
+    "learn_no_line": (
+        "Order {number} has no line {sku}: LEARN needs the SKU of one of its lines.",
+        "L'ordine {number} non ha la riga {sku}: LEARN vuole lo SKU di una delle sue righe.",
+    ),
+    "learn_pick_line": (
+        "Say which line the code belongs to: LEARN followed by its SKU.",
+        "Indica a quale riga appartiene il codice: LEARN seguito dallo SKU.",
+    ),
+    "learn_no_product": (
+        "{name} is not in the catalogue, so it cannot take a code: ask a lead to add it.",
+        "{name} non è nel catalogo, quindi non può avere un codice: chiedi a un capoturno di aggiungerlo.",
+    ),
     "nothing_packed": (
         "Nothing was packed in order {number}: it is put on hold.",
         "Nell'ordine {number} non è stato imballato nulla: viene sospeso.",

@@ -121,10 +121,20 @@ class PendingWeight:
     expected_g: int
 
 
+@dataclass(frozen=True)
+class PendingLearn:
+    """An unknown code the operator says belongs to a line, waiting for a lead's PIN."""
+
+    code: str
+    line_id: int
+
+
 @dataclass
 class BenchState:
     order: OrderSnapshot | None = None
     pending_weight: PendingWeight | None = None
+    unknown_code: str | None = None  # the last code no product had, for LEARN
+    pending_learn: PendingLearn | None = None
     last_order_id: int | None = None
     last_order_number: str = ""
 

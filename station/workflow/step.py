@@ -32,6 +32,9 @@ class StepBase:
         self.ctx = ctx
         self.out = Outcome()
 
+    def verify_units(self, code: str) -> None:
+        raise NotImplementedError  # the engine's own scan step
+
     def say(self, code: str, /, **params: Any) -> str:
         return message(code, self.ctx.settings.language, **params)
 
@@ -60,6 +63,9 @@ class StepBase:
         order = self.state.order
         if order is None:
             return "scan_order", {}
+        if self.state.pending_learn is not None:
+            line = order.line(self.state.pending_learn.line_id)
+            return "learn_confirm", {"code": self.state.pending_learn.code, "name": line.name}
         if self.state.pending_weight is not None:
             return "after_bad_weight", {"seq": self.state.pending_weight.parcel_seq}
         todo = next((line for line in order.lines if line.remaining > 0), None)
@@ -134,6 +140,8 @@ class StepBase:
     def release(self, order: OrderSnapshot) -> None:
         self.state.order = None
         self.state.pending_weight = None
+        self.state.unknown_code = None
+        self.state.pending_learn = None
         self.state.last_order_id = order.id
         self.state.last_order_number = order.number
         self.out.effects.append(StateChanged(None))

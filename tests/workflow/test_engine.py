@@ -298,3 +298,39 @@ def test_lines_become_inputs(line: str, expected: object) -> None:
 def test_typed_weights_only_when_asked() -> None:
     assert parse_line("WEIGHT 1250", typed_weights=True) == Weight(1250)
     assert parse_line("WEIGHT 1250") == Scan("WEIGHT 1250")
+
+
+def test_an_unknown_code_is_learnt_for_a_line_when_a_lead_confirms(catalog: MemoryCatalog) -> None:
+    bench = Bench(catalog)
+    bench.feed(Scan("1001"))
+    # GIVEN a shirt whose label carries a code the catalogue does not know
+    assert rejected(bench.feed(Scan("2000000000008"))) == "unknown_code"
+    # WHEN the operator says it is the shirt, and a lead confirms
+    asked = bench.feed(Command(CommandName.LEARN, "shirt"))
+    assert [e.code for e in asked.effects if hasattr(e, "code")][-1] == "learn_confirm"
+    assert rejected(bench.feed(Command(CommandName.OVERRIDE, "1111"))) == "bad_pin"
+    done = bench.feed(Command(CommandName.OVERRIDE, "9999"))
+    # THEN the code is the shirt's, recorded with the lead, and the unit in hand counts
+    assert codes(done) == ["code_learnt", "unit_ok"]
+    learnt = next(f for f in done.facts if f.type == EventType.CODE_LEARNT)
+    assert (learnt.payload["code"], learnt.payload["sku"], learnt.payload["lead"]) == (
+        "02000000000008",
+        "shirt",
+        "giulia",
+    )
+    order = bench.engine.state.order
+    assert order is not None
+    assert order.lines[1].verified == 1
+
+
+def test_learning_needs_an_unknown_code_and_a_line_of_the_order(catalog: MemoryCatalog) -> None:
+    bench = Bench(catalog)
+    bench.feed(Scan("1001"))
+    assert rejected(bench.feed(Command(CommandName.LEARN, "shirt"))) == "nothing_to_learn"
+    bench.feed(Scan("2000000000008"))
+    assert rejected(bench.feed(Command(CommandName.LEARN, "pan"))) == "learn_no_line"
+    assert rejected(bench.feed(Command(CommandName.LEARN))) == "learn_pick_line"
+    # another scan in between drops the pending confirmation: OVERRIDE is a weight's again
+    bench.feed(Command(CommandName.LEARN, "mug"))
+    bench.feed(Scan("4006381333931"))
+    assert rejected(bench.feed(Command(CommandName.OVERRIDE, "9999"))) == "no_override_pending"
