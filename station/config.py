@@ -41,6 +41,11 @@ class Settings:
     weight_tolerance_pct: float = 5.0
     short_policy: str = "ship"  # ship what is there, or "hold" the order
     label_format: str = "pdf"
+    label_dpi: int = 203  # of the ZPL printer: 203 or 300
+    # A print that fails is tried again this many times, this far apart, before it goes to
+    # the failed list the operator sees.
+    print_retries: int = 2
+    print_retry_delay_s: float = 2.0
     sender_name: str = "Station Demo Srl"
     sender_street: str = "Via dell'Industria 12"
     sender_postcode: str = "20100"

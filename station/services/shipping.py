@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from station.config import Settings
 from station.db.models import Counter, Event, Order, OutboxEntry, PackedUnit, Parcel
 from station.domain import EventType, OrderStatus, OutboxKind
-from station.labels.courier import Address, LabelView, label_pdf
+from station.labels.courier import Address, LabelView, label_pdf, label_zpl
 from station.labels.errors import DocumentError
 from station.labels.tracking import (
     Allocation,
@@ -200,6 +200,13 @@ def write_label(path: Path, pdf: bytes) -> None:
     tmp.replace(path)
 
 
+def _zpl(view: LabelView, settings: Settings) -> bytes:
+    try:
+        return label_zpl(view, settings.label_dpi)
+    except DocumentError as exc:  # a label_dpi the printers do not have
+        raise ShippingError(exc.message(settings.language)) from exc
+
+
 def ship_order(
     session: Session,
     order: Order,
@@ -227,7 +234,11 @@ def ship_order(
     for parcel in parcels:
         path = labels_dir / f"{order.number}-{parcel.seq}.pdf"
         sscc = ssccs.get(parcel.seq)
-        write_label(path, label_pdf(label_view(order, parcel, len(parcels), settings, sscc)))
+        view = label_view(order, parcel, len(parcels), settings, sscc)
+        write_label(path, label_pdf(view))
+        # The ZPL copy beside it (a fraction of a millisecond) lets any label go to a thermal
+        # printer, also when a failed print is redirected or reprinted from another kind.
+        write_label(path.with_suffix(".zpl"), _zpl(view, settings))
         parcel.label_path = str(path)
         payload: dict[str, Any] = {
             "parcel_seq": parcel.seq,
