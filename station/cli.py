@@ -39,6 +39,12 @@ def _run_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="sim, none (typed WEIGHT lines) or PROTOCOL:PORT",
     )
+    common.add_argument(
+        "--printer",
+        metavar="SPEC",
+        default=argparse.SUPPRESS,
+        help="folder, folder:DIR, zpl:HOST[:PORT] or cups:QUEUE (default: the settings')",
+    )
     return common
 
 
@@ -104,6 +110,13 @@ def cmd_db_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.printing import CannotPrintError, open_bench_printer
+
+    printer = getattr(args, "printer", None)
+    try:
+        open_bench_printer(printer or ctx.settings.printer, ctx.home)  # the spec is valid
+    except CannotPrintError as exc:
+        raise UserError(str(exc)) from exc
     spec = getattr(args, "scale", None) or ("sim" if ctx.demo else ctx.settings.scale)
     try:
         scale = open_scale(spec)
@@ -119,10 +132,16 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     sync = _background_sync(ctx)
     try:
         if sync is None:
-            return run_console(ctx, scale, sys.stdin, sys.stdout)
+            return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer)
         worker, status = sync
         return run_console(
-            ctx, scale, sys.stdin, sys.stdout, shop_status=status, on_packed=worker.wake
+            ctx,
+            scale,
+            sys.stdin,
+            sys.stdout,
+            shop_status=status,
+            on_packed=worker.wake,
+            printer=printer,
         )
     finally:
         if sync is not None:
