@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from station.workflow.io import (
     Accepted,
@@ -20,6 +21,9 @@ from station.workflow.io import (
 )
 from station.workflow.state import BenchState, BoxInfo, OrderSnapshot
 from station.workflow.weighing import expected_weight_g
+
+if TYPE_CHECKING:
+    from station.services.bench import PrintedDocument
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class ScanOutcome:
     prompt: str | None = None
     sounds: tuple[str, ...] = ()
     printed: tuple[str, ...] = ()
+    documents: tuple[PrintedDocument, ...] = ()  # what `printed` holds, to send to the printer
     weigh: tuple[int, int] | None = None  # (parcel seq, expected g) to read from the scale
     started_at: float = 0.0  # perf_counter() when the terminator key arrived (for bench/)
     seq: int = 0

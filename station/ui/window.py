@@ -16,10 +16,12 @@ from station.services.operators import SignedIn
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
 from station.ui.idle import IdleLock
+from station.ui.print_dialog import PrintDialog, describe
+from station.ui.print_worker import JobRow, PrintListing
 from station.ui.queue_screen import QueueScreen
 from station.ui.signin import SignInScreen
 from station.ui.sound import SoundPlayer
-from station.ui.viewdata import BenchView, ScanOutcome
+from station.ui.viewdata import Banner, BenchView, ScanOutcome
 from station.ui.wedge import ScanCapture
 from station.ui.workers import Workers
 
@@ -34,6 +36,8 @@ class BenchWindow(QMainWindow):
         self.operator = ""
         self.lead = ""
         self.view = BenchView()
+        self.print_listing = PrintListing(printer="")
+        self.print_dialog: PrintDialog | None = None
         self.translators: list[QTranslator] = []
         self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
@@ -75,6 +79,12 @@ class BenchWindow(QMainWindow):
         self.operator_label = QLabel()
         self.health_label = QLabel()
         self.sync_label = QLabel()
+        self.print_label = QLabel()  # failed prints: stays until each is retried or discarded
+        self.print_label.setStyleSheet(
+            "background: #b71c1c; color: white; font-weight: bold; padding: 2px 8px;"
+        )
+        self.print_label.hide()
+        bar.addPermanentWidget(self.print_label)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
@@ -84,6 +94,11 @@ class BenchWindow(QMainWindow):
         self.health_label.setText("  ·  ".join(problems))
         self.health_label.setStyleSheet("color: #b71c1c;")
         self.workers.shop_sync.status.connect(self._on_sync_status)
+        printing = self.workers.printing
+        printing.listing.connect(self._on_print_listing)
+        printing.job_failed.connect(self._on_print_failed)
+        printing.job_printed.connect(self._on_printed)
+        printing.problem.connect(self._on_print_problem)
 
     def _on_sync_status(self, text: str, healthy: bool) -> None:
         self.sync_label.setText(text)
@@ -127,6 +142,7 @@ class BenchWindow(QMainWindow):
             "QUEUE": self.show_queue,
             "SETTINGS": self.open_settings,
             "SCANTEST": self.open_scanner_test,
+            "PRINTERS": self.open_print_jobs,
             "LEAD": lambda: self.show_signin("lead"),
             "LOCK": self.lock,
             "QUIT": self.close,
@@ -151,16 +167,65 @@ class BenchWindow(QMainWindow):
             self.sounds.play(kind)
         if "done" in outcome.sounds:
             self.workers.wake_sync.emit()
-        if outcome.printed:
-            self.statusBar().showMessage(
-                self.tr("Printed: {0}").format(", ".join(outcome.printed)), 10_000
-            )
+        if outcome.documents:  # committed: now the printer thread sends them
+            self.workers.print_documents.emit(list(outcome.documents))
         if outcome.warnings:
             self.statusBar().showMessage("  ·  ".join(outcome.warnings), 60_000)
         self.outcome_shown.emit(outcome)
 
     def _on_reading(self, seq: int, grams: int, problem: str, _at: float) -> None:
         self.bench.show_live_weight(seq, None if problem else grams)
+
+    # -- printing ----------------------------------------------------------------------------------
+
+    def _on_print_listing(self, listing: PrintListing) -> None:
+        self.print_listing = listing
+        count = len(listing.failed)
+        self.print_label.setText(self.tr("{0} print(s) failed (Ctrl+P)").format(count))
+        self.print_label.setVisible(count > 0)
+        if self.print_dialog is not None:
+            self.print_dialog.show_listing(listing)
+
+    def _on_print_failed(self, row: JobRow) -> None:
+        """Loud on purpose: a parcel without its label must not leave the bench."""
+        if row.document == "label":
+            text = self.tr("Label for order {0} not printed: {1}").format(
+                row.order_number, row.reason
+            )
+        elif row.document == "slip":
+            text = self.tr("Packing slip for order {0} not printed: {1}").format(
+                row.order_number, row.reason
+            )
+        else:
+            text = self.tr("{0} not printed: {1}").format(row.name, row.reason)
+        self.bench.banner.show_banner(Banner("error", text))
+        self.sounds.play("error")
+
+    def _on_printed(self, row: JobRow) -> None:
+        self.statusBar().showMessage(
+            self.tr("Printed: {0} on {1}").format(describe(row), row.printer), 10_000
+        )
+
+    def _on_print_problem(self, text: str) -> None:
+        self.statusBar().showMessage(text, 60_000)
+
+    def open_print_jobs(self) -> None:
+        """Not modal-blocking: the list keeps updating while it is open."""
+        if self.print_dialog is not None:
+            self.print_dialog.raise_()
+            return
+        dialog = PrintDialog(self.print_listing, self)
+        dialog.retry_requested.connect(self.workers.retry_print)
+        dialog.discard_requested.connect(self.workers.discard_print)
+        dialog.reprint_requested.connect(self.workers.reprint)
+        dialog.finished.connect(self._print_dialog_closed)
+        self.print_dialog = dialog
+        dialog.open()
+
+    def _print_dialog_closed(self) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.deleteLater()
+        self.print_dialog = None
 
     # -- screens -----------------------------------------------------------------------------------
 

@@ -173,6 +173,7 @@ class BenchWorker(QObject):
                 prompt=prompt_for(handled.effects),
                 sounds=sounds_for(handled.effects),
                 printed=tuple(str(doc.path) for doc in handled.printed),
+                documents=tuple(handled.printed),
                 weigh=weigh,
                 started_at=started_at,
                 seq=self._seq,

@@ -1,4 +1,4 @@
-"""The window's background threads: the bench, the scale and slow reads, one thread each.
+"""The window's background threads: the bench, the scale, the printer and slow reads, one each.
 
 One thread per job, as the architecture asks: a scale waiting for a parcel to settle must
 not hold up a scan, and neither must a queue page.
@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from station.context import AppContext
 from station.devices.scale import Scale
+from station.ui.print_worker import PrintWorker
 from station.ui.query_worker import QueryWorker
 from station.ui.scale_worker import ScaleWorker
 from station.ui.shop_sync import ShopSync
@@ -36,10 +37,16 @@ class Workers(QObject):
     fetch_carriers = Signal()
     sign_in = Signal(str, str)  # purpose, badge or PIN
     wake_sync = Signal()
+    print_documents = Signal(object)  # list[PrintedDocument] of one committed input
+    retry_print = Signal(str, str)  # job id, printer spec ("" = the bench's printer)
+    discard_print = Signal(str)
+    reprint = Signal(str)
     _start_bench = Signal()
     _stop_bench = Signal()
     _start_sync = Signal()
     _stop_sync = Signal()
+    _start_printer = Signal()
+    _stop_printer = Signal()
 
     def __init__(self, ctx: AppContext, scale: Scale | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,10 +55,12 @@ class Workers(QObject):
         self.query = QueryWorker(ctx.db)
         self.scale_worker = ScaleWorker(scale) if scale is not None else None
         self.shop_sync = ShopSync(ctx)
+        self.printing = PrintWorker(ctx)
         self._threads = [
             _start(self.bench, "bench", self),
             _start(self.query, "queries", self),
             _start(self.shop_sync, "shop-sync", self),
+            _start(self.printing, "printer", self),
         ]
         if self.scale_worker is not None:
             self.bench.weigh_requested.connect(self.scale_worker.read)
@@ -68,11 +77,19 @@ class Workers(QObject):
         self.wake_sync.connect(self.shop_sync.wake)
         self._start_sync.connect(self.shop_sync.start)
         self._stop_sync.connect(self.shop_sync.stop)
+        self.apply_settings.connect(self.printing.apply_settings)
+        self.print_documents.connect(self.printing.submit)
+        self.retry_print.connect(self.printing.retry)
+        self.discard_print.connect(self.printing.discard)
+        self.reprint.connect(self.printing.reprint)
+        self._start_printer.connect(self.printing.start)
+        self._stop_printer.connect(self.printing.stop)
 
     def start(self) -> None:
         """Open the bench service; call once the window listens to `bench.ready`."""
         self._start_bench.emit()
         self._start_sync.emit()
+        self._start_printer.emit()
 
     def stop(self) -> None:
         """Let each thread finish what it is doing (a scan is committed or not at all)."""
@@ -80,6 +97,7 @@ class Workers(QObject):
             return
         self._stop_bench.emit()
         self._stop_sync.emit()
+        self._stop_printer.emit()
         for thread in self._threads:
             thread.quit()
         for thread in self._threads:

@@ -48,11 +48,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="145" />
-        <source>Printed: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../window.py" line="174" />
         <source>Unknown badge or PIN: try again.</source>
         <translation type="unfinished" />
@@ -70,6 +65,31 @@
     <message>
         <location filename="../window.py" line="195" />
         <source>Operator: {0} · lead {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="184" />
+        <source>{0} print(s) failed (Ctrl+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="192" />
+        <source>Label for order {0} not printed: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="196" />
+        <source>Packing slip for order {0} not printed: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="200" />
+        <source>{0} not printed: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../window.py" line="206" />
+        <source>Printed: {0} on {1}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -181,6 +201,12 @@
     <message>
         <location filename="../commands.py" line="70" />
         <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../commands.py" line="37" />
+        <location filename="../commands.py" line="69" />
+        <source>Print jobs…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -561,6 +587,102 @@
         <location filename="../shop_sync.py" line="45" />
         <source>Shop offline, packing goes on: {0}</source>
         <translation>Shop offline, packing goes on: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../print_dialog.py" line="50" />
+        <source>Print jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <source>Tries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="60" />
+        <source>Printed today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="78" />
+        <source>Retry (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="79" />
+        <source>Redirect… (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="80" />
+        <source>Discard (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="81" />
+        <source>Reprint (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="82" />
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="97" />
+        <source>This bench prints on {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="100" />
+        <source>Not printed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="100" />
+        <source>Nothing failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="138" />
+        <source>Send to another printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="139" />
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT or cups:QUEUE):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="34" />
+        <source>Label {0}, parcel {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="37" />
+        <source>Packing slip {0}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

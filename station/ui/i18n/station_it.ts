@@ -48,11 +48,6 @@
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../window.py" line="145" />
-        <source>Printed: {0}</source>
-        <translation>Stampato: {0}</translation>
-    </message>
-    <message>
         <location filename="../window.py" line="174" />
         <source>Unknown badge or PIN: try again.</source>
         <translation>Badge o PIN sconosciuto: riprova.</translation>
@@ -71,6 +66,31 @@
         <location filename="../window.py" line="195" />
         <source>Operator: {0} · lead {1}</source>
         <translation>Operatore: {0} · capoturno {1}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="184" />
+        <source>{0} print(s) failed (Ctrl+P)</source>
+        <translation>Stampe non riuscite: {0} (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="192" />
+        <source>Label for order {0} not printed: {1}</source>
+        <translation>Etichetta dell'ordine {0} non stampata: {1}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="196" />
+        <source>Packing slip for order {0} not printed: {1}</source>
+        <translation>Distinta di imballaggio dell'ordine {0} non stampata: {1}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="200" />
+        <source>{0} not printed: {1}</source>
+        <translation>{0} non stampato: {1}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="206" />
+        <source>Printed: {0} on {1}</source>
+        <translation>Stampato: {0} su {1}</translation>
     </message>
 </context>
 <context>
@@ -182,6 +202,12 @@
         <location filename="../commands.py" line="70" />
         <source>Quit</source>
         <translation>Esci</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="37" />
+        <location filename="../commands.py" line="69" />
+        <source>Print jobs…</source>
+        <translation>Stampe…</translation>
     </message>
 </context>
 <context>
@@ -561,6 +587,102 @@
         <location filename="../shop_sync.py" line="45" />
         <source>Shop offline, packing goes on: {0}</source>
         <translation>Negozio non raggiungibile, l'imballaggio continua: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../print_dialog.py" line="50" />
+        <source>Print jobs</source>
+        <translation>Stampe</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Job</source>
+        <translation>Stampa</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <location filename="../print_dialog.py" line="62" />
+        <source>Printer</source>
+        <translation>Stampante</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="56" />
+        <source>Tries</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="60" />
+        <source>Printed today</source>
+        <translation>Stampate oggi</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="78" />
+        <source>Retry (Enter)</source>
+        <translation>Riprova (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="79" />
+        <source>Redirect… (Ctrl+R)</source>
+        <translation>Altra stampante… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="80" />
+        <source>Discard (Del)</source>
+        <translation>Scarta (Canc)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="81" />
+        <source>Reprint (Enter)</source>
+        <translation>Ristampa (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="82" />
+        <source>Close (Esc)</source>
+        <translation>Chiudi (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="97" />
+        <source>This bench prints on {0}</source>
+        <translation>Questo banco stampa su {0}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="100" />
+        <source>Not printed: {0}</source>
+        <translation>Non stampate: {0}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="100" />
+        <source>Nothing failed</source>
+        <translation>Nessuna stampa fallita</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="138" />
+        <source>Send to another printer</source>
+        <translation>Invia a un'altra stampante</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="139" />
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT or cups:QUEUE):</source>
+        <translation>Stampante (folder, folder:CARTELLA, zpl:HOST:PORTA o cups:CODA):</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="34" />
+        <source>Label {0}, parcel {1}</source>
+        <translation>Etichetta {0}, collo {1}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="37" />
+        <source>Packing slip {0}</source>
+        <translation>Distinta di imballaggio {0}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,166 @@
+"""The window's printer thread: owns the BenchPrinter, submits, retries, reports.
+
+Reading the archived label files and talking to the print queue never happens on the GUI
+thread. The queue prints on a thread of its own and tells this worker about every change (from
+that thread); the worker turns it into signals, which reach the window as queued calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from station.config import Settings
+from station.context import AppContext
+from station.devices.printers import PrintJob
+from station.printing import BenchPrinter, CannotPrintError
+from station.services.bench import PrintedDocument
+
+log = logging.getLogger(__name__)
+MakePrinter = Callable[[Settings, Path, Callable[[PrintJob], None]], BenchPrinter]
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """One job as the print dialog lists it."""
+
+    job_id: str
+    name: str
+    document: str  # label, slip...
+    order_number: str
+    printer: str
+    status: str
+    reason: str = ""
+    attempts: int = 0
+    time: str = ""  # local HH:MM of the job
+    parcel_seq: int | None = None
+
+
+@dataclass(frozen=True)
+class PrintListing:
+    printer: str
+    failed: tuple[JobRow, ...] = ()
+    printed: tuple[JobRow, ...] = ()
+
+
+class PrintWorker(QObject):
+    listing = Signal(object)  # PrintListing, after every change
+    job_failed = Signal(object)  # JobRow: a job that did not print after its retries
+    job_printed = Signal(object)  # JobRow
+    problem = Signal(str)  # a request that could not be done, as one sentence
+
+    def __init__(self, ctx: AppContext, make_printer: MakePrinter | None = None) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._make = make_printer or _default_printer
+        self._printer: BenchPrinter | None = None
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            self._printer = self._make(self._ctx.settings, self._ctx.home, self._on_change)
+        except CannotPrintError as exc:
+            self.problem.emit(str(exc))
+            fallback = _with_folder(self._ctx.settings)
+            self._printer = self._make(fallback, self._ctx.home, self._on_change)
+        self._publish()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._printer is not None:
+            self._printer.close()
+            self._printer = None
+
+    @Slot(object)
+    def apply_settings(self, settings: Settings) -> None:
+        if self._printer is None:
+            return
+        self._printer.language = settings.language
+        self._guard(lambda p: p.set_printer(settings.printer))
+        self._publish()
+
+    @Slot(object)
+    def submit(self, documents: list[PrintedDocument]) -> None:
+        if self._printer is None:
+            return
+        for item in self._printer.submit(list(documents)):
+            if item.skipped:
+                self.problem.emit(item.skipped)
+
+    @Slot(str, str)
+    def retry(self, job_id: str, spec: str) -> None:
+        self._guard(lambda p: p.retry(job_id, spec or None))
+
+    @Slot(str)
+    def discard(self, job_id: str) -> None:
+        self._guard(lambda p: p.discard(job_id))
+        self._publish()
+
+    @Slot(str)
+    def reprint(self, job_id: str) -> None:
+        self._guard(lambda p: p.reprint(job_id))
+
+    def _guard(self, action: Callable[[BenchPrinter], object]) -> None:
+        if self._printer is None:
+            return
+        try:
+            action(self._printer)
+        except CannotPrintError as exc:
+            self.problem.emit(str(exc))
+
+    # -- from the print queue's own thread -------------------------------------------------------
+
+    def _on_change(self, job: PrintJob) -> None:
+        printer = self._printer
+        if printer is None or job.status == "queued":
+            if printer is not None:
+                self._publish()
+            return
+        row = _row(printer, job)
+        (self.job_failed if job.status == "failed" else self.job_printed).emit(row)
+        self._publish()
+
+    def _publish(self) -> None:
+        printer = self._printer
+        if printer is None:
+            return
+        self.listing.emit(
+            PrintListing(
+                printer=printer.spec,
+                failed=tuple(_row(printer, j) for j in printer.failed()),
+                printed=tuple(_row(printer, j) for j in reversed(printer.printed_today())),
+            )
+        )
+
+
+def _row(printer: BenchPrinter, job: PrintJob) -> JobRow:
+    doc = printer.document_of(job)
+    when = job.printed_at or job.created
+    return JobRow(
+        job_id=job.job_id,
+        name=job.name,
+        document=doc.document if doc else "",
+        order_number=doc.order_number if doc else "",
+        printer=job.printer,
+        status=job.status,
+        reason=printer.reason(job),
+        attempts=job.attempts,
+        time=when.astimezone().strftime("%H:%M"),
+        parcel_seq=doc.parcel_seq if doc else None,
+    )
+
+
+def _with_folder(settings: Settings) -> Settings:
+    """The settings with the folder printer: labels still land somewhere when the configured
+    printer cannot even be opened."""
+    return replace(settings, printer="folder")
+
+
+def _default_printer(
+    settings: Settings, home: Path, on_change: Callable[[PrintJob], None]
+) -> BenchPrinter:
+    return BenchPrinter.for_settings(settings, home, on_change=on_change)
