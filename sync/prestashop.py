@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -67,7 +67,9 @@ class PrestaShop:
         extra = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(name, url.rstrip("/") + "/api", auth=httpx.BasicAuth(key, ""),
                              timeout_s=timeout_s, **extra)  # type: ignore[arg-type]
-        self._carriers: dict[str, str] = {}
+        # Carrier names and country / province ISO codes change rarely: read each id once.
+        self._lookup: dict[str, dict[str, str]] = {"carriers": {}, "countries": {},
+                                                   "states": {}}
 
     def close(self) -> None:
         self.http.close()
@@ -118,15 +120,26 @@ class PrestaShop:
         addresses = self._by_id("addresses", {str(o.get("id_address_delivery")) for o in raw} |
                                 {str(o.get("id_address_invoice")) for o in raw})
         customers = self._by_id("customers", {str(o.get("id_customer")) for o in raw})
-        self._load_carriers({str(o.get("id_carrier")) for o in raw})
+        self._load("carriers", "name", {str(o.get("id_carrier")) for o in raw})
+        self._load("countries", "iso_code", {str(a.get("id_country")) for a in addresses.values()})
+        self._load("states", "iso_code", {str(a.get("id_state")) for a in addresses.values()})
         out = []
         for o in raw:
             try:
                 out.append(self._map_order(o, addresses, customers))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 out.append(RemoteOrder.broken(str(o.get("id", "?")), str(o.get("reference") or
-                                              o.get("id", "?")), f"{type(exc).__name__}: {exc}"))
+                                              o.get("id", "?")), f"{type(exc).__name__}: {exc}",
+                                              self._updated_or_none(o)))
         return out
+
+    def _updated_or_none(self, o: dict[str, Any]) -> dt.datetime | None:
+        """A broken order keeps its place in the date_upd walk; 'now' would move the cursor
+        past every order not yet read."""
+        try:
+            return self._utc(str(o["date_upd"]))
+        except (KeyError, ValueError):
+            return None
 
     def _by_id(self, resource: str, ids: set[str]) -> dict[str, dict[str, Any]]:
         if not {i for i in ids if i and i != "0"}:
@@ -134,10 +147,10 @@ class PrestaShop:
         rows = _rows(self._get(resource, display="full", **{"filter[id]": _ids(ids)}), resource)
         return {str(r["id"]): r for r in rows}
 
-    def _load_carriers(self, ids: set[str]) -> None:
-        missing = {i for i in ids if i not in self._carriers}
-        for row in self._by_id("carriers", missing).values():
-            self._carriers[str(row["id"])] = str(row.get("name") or "")
+    def _load(self, resource: str, field: str, ids: set[str]) -> None:
+        known = self._lookup[resource]
+        for row in self._by_id(resource, {i for i in ids if i not in known}).values():
+            known[str(row["id"])] = str(row.get(field) or "")
 
     def _map_order(self, o: dict[str, Any], addresses: dict[str, dict[str, Any]],
                    customers: dict[str, dict[str, Any]]) -> RemoteOrder:
@@ -152,13 +165,22 @@ class PrestaShop:
             state=ShopState(self.states.get(str(o["current_state"]), "on_hold")),
             updated_at=self._utc(o["date_upd"]), created_at=self._utc(o["date_add"]),
             customer_name=_name(ship), customer_email=email,
-            shipping_address=_address(ship, email), billing_address=_address(bill, email),
+            shipping_address=self._address(ship, email),
+            billing_address=self._address(bill, email),
             currency=str(self.settings.get("currency", "EUR")),
-            total=money(o.get("total_paid_tax_incl") or o.get("total_paid")),
-            shipping_total=money(o.get("total_shipping_tax_incl")),
+            total=_cents(o.get("total_paid_tax_incl") or o.get("total_paid")),
+            shipping_total=_cents(o.get("total_shipping_tax_incl")),
             payment_method=str(o.get("payment") or ""), cod="cashondelivery" in module or
-            module.lower() == "cod", shipping_method=self._carriers.get(str(o.get("id_carrier")), ""),
+            module.lower() == "cod", shipping_method=self._lookup["carriers"].get(str(o.get("id_carrier")), ""),
             customer_note=str(o.get("gift_message") or ""), lines=[_line(r) for r in rows])
+
+    def _address(self, a: dict[str, Any], email: str) -> dict[str, Any]:
+        """Addresses name their country and province by id; the bench wants ISO codes."""
+        return address(name=_name(a), company=a.get("company"), street=a.get("address1"),
+                       street2=a.get("address2"), postcode=a.get("postcode"), city=a.get("city"),
+                       province=self._lookup["states"].get(str(a.get("id_state")), ""),
+                       country=self._lookup["countries"].get(str(a.get("id_country")), ""),
+                       phone=a.get("phone_mobile") or a.get("phone"), email=email)
 
     # -- shipments out ---------------------------------------------------------------------
 
@@ -183,13 +205,21 @@ class PrestaShop:
             return
         joined = ", ".join([*current, number])
         row["tracking_number"] = joined if len(joined) <= 64 else number
-        fields = "".join(f"<{k}>{escape(str(row.get(k) if row.get(k) is not None else ''))}</{k}>"
-                         for k in CARRIER_FIELDS)
+        # PUT replaces the whole row: every field read goes back, or the shop nulls it.
+        names = [*CARRIER_FIELDS, *(k for k in row if k not in CARRIER_FIELDS)]
+        fields = "".join(f"<{k}>{escape(_text(row.get(k)))}</{k}>" for k in names
+                         if not isinstance(row.get(k), dict | list))
+        self._write("PUT", f"/order_carriers/{row['id']}", f"<order_carrier>{fields}</order_carrier>")
+
+    def _write(self, method: str, path: str, body: str) -> None:
+        """Send an XML body; errors come back as JSON. Never retried blindly here: the shop
+        mails the customer on each write, so a retry goes through the outbox, which reads the
+        shop's state first."""
         xml = ('<?xml version="1.0" encoding="UTF-8"?><prestashop xmlns:xlink='
-               f'"http://www.w3.org/1999/xlink"><order_carrier>{fields}</order_carrier></prestashop>')
-        self.http.request("PUT", f"/order_carriers/{row['id']}", params={"sendemail": "1"},
+               f'"http://www.w3.org/1999/xlink">{body}</prestashop>')
+        self.http.request(method, path, params={"sendemail": "1", "output_format": "JSON"},
                           content=xml.encode(), headers={"Content-Type": "application/xml"},
-                          idempotent=True)
+                          idempotent=False)
 
     def _set_shipped(self, shipment: Shipment) -> None:
         rows = _rows(self._get("orders", display="[id,current_state]",
@@ -202,12 +232,9 @@ class PrestaShop:
         if state == ShopState.CANCELLED:
             raise PermanentError(f"{self.name}: order {shipment.order_number} is cancelled in "
                                  "the shop, so it was not marked shipped")
-        xml = ('<?xml version="1.0" encoding="UTF-8"?><prestashop xmlns:xlink='
-               '"http://www.w3.org/1999/xlink"><order_history>'
-               f"<id_order>{escape(shipment.order_external_id)}</id_order>"
-               f"<id_order_state>{self.shipped_state}</id_order_state></order_history></prestashop>")
-        self.http.request("POST", "/order_histories", params={"sendemail": "1"},
-                          content=xml.encode(), headers={"Content-Type": "application/xml"})
+        self._write("POST", "/order_histories",
+                    f"<order_history><id_order>{escape(shipment.order_external_id)}</id_order>"
+                    f"<id_order_state>{escape(self.shipped_state)}</id_order_state></order_history>")
 
     # -- catalogue -------------------------------------------------------------------------
 
@@ -224,16 +251,18 @@ class PrestaShop:
             offset += PAGE
 
 
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _cents(value: Any) -> Decimal:
+    """PrestaShop keeps amounts to six decimals; an order's totals are money to the cent."""
+    return money(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def _name(a: dict[str, Any]) -> str:
     return f"{a.get('firstname') or ''} {a.get('lastname') or ''}".strip()
 
-
-def _address(a: dict[str, Any], email: str) -> dict[str, Any]:
-    return address(name=_name(a), company=a.get("company"), street=a.get("address1"),
-                   street2=a.get("address2"), postcode=a.get("postcode"), city=a.get("city"),
-                   province=a.get("id_state") if str(a.get("id_state")) != "0" else "",
-                   country=a.get("country_iso") or a.get("id_country"),
-                   phone=a.get("phone_mobile") or a.get("phone"), email=email)
 
 
 def _line(r: dict[str, Any]) -> RemoteLine:
