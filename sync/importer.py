@@ -124,7 +124,11 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
     numbers = _free_numbers(session, shop, orders)
     rows = [_order_row(shop, o, numbers[o.external_id], products, now) for o in orders]
     flagged = sum(1 for row in rows if row["problem"])
-    inserted = session.execute(insert(Order).returning(Order.id, Order.external_id), rows)
+    # Core inserts on the tables: the ORM's bulk path re-inspects every row's keys and costs
+    # more than SQLite itself on a first import of thousands of orders.
+    orders_t, lines_t, events_t = Order.__table__, OrderLine.__table__, Event.__table__
+    inserted = session.execute(
+        insert(orders_t).returning(orders_t.c.id, orders_t.c.external_id), rows)
     order_ids = {ext: oid for oid, ext in inserted}
     lines: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -136,8 +140,8 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
                        "payload": {"shop": shop.name, "external_id": order.external_id,
                                    "number": row["number"], "problem": row["problem"]}})
     if lines:
-        session.execute(insert(OrderLine), lines)
-    session.execute(insert(Event), events)
+        session.execute(insert(lines_t), lines)
+    session.execute(insert(events_t), events)
     return len(rows), flagged
 
 
