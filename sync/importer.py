@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Event, Order, OrderLine, Product
@@ -126,7 +126,7 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
     flagged = sum(1 for row in rows if row["problem"])
     # Core inserts on the tables: the ORM's bulk path re-inspects every row's keys and costs
     # more than SQLite itself on a first import of thousands of orders.
-    orders_t, lines_t, events_t = Order.__table__, OrderLine.__table__, Event.__table__
+    orders_t, lines_t, events_t = _table(Order), _table(OrderLine), _table(Event)
     inserted = session.execute(
         insert(orders_t).returning(orders_t.c.id, orders_t.c.external_id), rows)
     order_ids = {ext: oid for oid, ext in inserted}
@@ -143,6 +143,12 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
         session.execute(insert(lines_t), lines)
     session.execute(insert(events_t), events)
     return len(rows), flagged
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _order_row(shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int],
