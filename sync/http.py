@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -73,7 +74,10 @@ class ShopHttp:
         retries: int = 4,
         sleep: Sleep = time.sleep,
         rng: random.Random | None = None,
+        ca_file: str | None = None,
     ) -> None:
+        """`ca_file`: a PEM bundle that signs the shop's certificate (a shop on an internal or
+        self-signed certificate); without it the usual public authorities are trusted."""
         self.name = name
         self.sleep = sleep
         self.retries = retries
@@ -84,6 +88,7 @@ class ShopHttp:
             headers=dict(headers or {}),
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
             follow_redirects=False,
+            verify=ssl.create_default_context(cafile=ca_file) if ca_file else True,
         )
         self.requests_sent = 0
         self.rate_limited = 0
@@ -127,7 +132,15 @@ class ShopHttp:
         try:
             response = self.client.request(method, path, params=params, json=json_body,
                                            content=content, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        except httpx.ConnectError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                # Not an outage, and retrying will not help: the shop's certificate is not one we
+                # trust (self-signed, expired, another host name). A person must look at it.
+                raise AuthError(f"{self.name}: the shop's HTTPS certificate is not trusted "
+                                f"({_ssl_reason(exc)}); if the shop uses its own certificate, "
+                                "set the shop's ca_file to the file that signs it") from None
+            raise OfflineError(f"{self.name}: the shop cannot be reached ({type(exc).__name__})") from None
+        except httpx.ConnectTimeout as exc:
             raise OfflineError(f"{self.name}: the shop cannot be reached ({type(exc).__name__})") from None
         except httpx.TimeoutException:
             raise TransientError(f"{self.name}: the shop did not answer in time ({method} {path})") from None
@@ -155,6 +168,12 @@ class ShopHttp:
             raise AuthError(f"{self.name}: the shop refused the credentials ({text}); "
                             "check the key with `station shop test`")
         raise PermanentError(f"{where} was refused (HTTP {status}): {text}")
+
+
+def _ssl_reason(exc: Exception) -> str:
+    text = str(exc)
+    start = text.find("certificate verify failed")
+    return text[start:].split("(_ssl")[0].strip(" :") if start >= 0 else "verification failed"
 
 
 def parse_json(name: str, path: str, response: httpx.Response) -> Any:

@@ -66,7 +66,8 @@ class PrestaShop:
         self.shipped_state = str(self.settings.get("shipped_state", "4"))
         extra = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(name, url.rstrip("/") + "/api", auth=httpx.BasicAuth(key, ""),
-                             timeout_s=timeout_s, **extra)  # type: ignore[arg-type]
+                             timeout_s=timeout_s, ca_file=self.settings.get("ca_file") or None,
+                             **extra)  # type: ignore[arg-type]
         # Carrier names and country / province ISO codes change rarely: read each id once.
         self._lookup: dict[str, dict[str, str]] = {"carriers": {}, "countries": {},
                                                    "states": {}}

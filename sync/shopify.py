@@ -109,7 +109,8 @@ class Shopify:
         self.settings = settings or {}
         self.sleep: Sleep = sleep or time.sleep
         self.http = ShopHttp(name, url, headers={"X-Shopify-Access-Token": token},
-                             timeout_s=timeout_s, sleep=self.sleep)
+                             timeout_s=timeout_s, sleep=self.sleep,
+                             ca_file=self.settings.get("ca_file") or None)
         self.throttle = Throttle(self.sleep)
         self.path = f"/admin/api/{self.settings.get('api_version', API_VERSION)}/graphql.json"
         self.throttled = 0  # THROTTLED answers and 429s seen, for the figures

@@ -62,7 +62,8 @@ class WooCommerce:
         auth: httpx.Auth = (httpx.BasicAuth(key, secret) if url.lower().startswith("https://")
                             else OAuth1(key, secret))
         extra = {"sleep": sleep} if sleep else {}
-        self.http = ShopHttp(name, url, auth=auth, timeout_s=timeout_s, **extra)  # type: ignore[arg-type]
+        self.http = ShopHttp(name, url, auth=auth, timeout_s=timeout_s,
+                             ca_file=self.settings.get("ca_file") or None, **extra)  # type: ignore[arg-type]
         self._has_tracking_api: bool | None = self.settings.get("shipment_tracking")
 
     def close(self) -> None:
