@@ -5,6 +5,7 @@ and "the write happened but the answer was lost"."""
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -86,8 +87,10 @@ class Fault:
 class FakeServer:
     """Subclasses implement `handle(request) -> Response`."""
 
-    def __init__(self, clock: Clock | None = None) -> None:
+    def __init__(self, clock: Clock | None = None, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: a server context (certificate loaded) to serve HTTPS instead of HTTP."""
         self.clock = clock or Clock()
+        self.tls = tls
         self.faults: list[Fault] = []
         self.log: list[tuple[str, str, int]] = []
         self.lock = threading.RLock()
@@ -109,13 +112,16 @@ class FakeServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         # A short poll so stop() (which waits for the loop to notice) costs ms, not 0.5 s a test.
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,),
                                         daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     def start(self) -> Self:
         self._thread.start()
@@ -156,7 +162,7 @@ class FakeServer:
         host = h.headers.get("Host", "")
         request = Request(h.command, split.path, parse_qsl(split.query, keep_blank_values=True),
                           {k.lower(): v for k, v in h.headers.items()}, body,
-                          f"http://{host}{split.path}")
+                          f"{'https' if self.tls else 'http'}://{host}{split.path}")
         if request.path == "/_fake/advance":  # benches move the fake's clock instead of sleeping
             self.clock.advance(float(request.arg("s", "0") or 0))
             self._write(h, Response(204), cut=False)

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import ssl
 import time
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode
@@ -32,8 +33,9 @@ def _enc(value: str) -> str:
 class FakeWooCommerce(FakeServer):
     def __init__(self, *, key: str = "ck_test", secret: str = "cs_test",
                  permissions: str = "read_write", shipment_tracking: bool = True,
-                 clock: Clock | None = None) -> None:
-        super().__init__(clock)
+                 clock: Clock | None = None, tls: ssl.SSLContext | None = None) -> None:
+        super().__init__(clock, tls)
+        self.auth_seen: list[str] = []  # how each request authenticated: basic, query, oauth
         self.keys = {key: (secret, permissions)}
         self.shipment_tracking = shipment_tracking
         self.orders: dict[int, dict[str, Any]] = {}
@@ -95,6 +97,8 @@ class FakeWooCommerce(FakeServer):
         return routes
 
     def _authenticate(self, request: Request) -> Response | None:
+        if self.tls is not None:
+            return self._authenticate_https(request)
         header = request.headers.get("authorization", "")
         if not header.startswith("OAuth "):
             # Plain HTTP: Basic is not even looked at; the request goes on unauthenticated.
@@ -123,6 +127,41 @@ class FakeWooCommerce(FakeServer):
         if params["oauth_nonce"] in self.nonces:
             return error(401, auth_error, "Invalid nonce - nonce has already been used.")
         self.nonces.add(params["oauth_nonce"])
+        if request.method == "GET" and permissions == "write":
+            return error(401, auth_error, "The API key provided does not have read permissions.")
+        if request.method != "GET" and permissions == "read":
+            return error(401, auth_error, "The API key provided does not have write permissions.")
+        return None
+
+    def _authenticate_https(self, request: Request) -> Response | None:
+        """Over HTTPS only Basic (or consumer_key/consumer_secret in the query, looked at
+        first) counts; OAuth parameters are not even read, so such a request is anonymous."""
+        header = request.headers.get("authorization", "")
+        key, secret = request.arg("consumer_key"), request.arg("consumer_secret")
+        if header.startswith("OAuth ") or any(k.startswith("oauth_") for k, _ in request.query):
+            self.auth_seen.append("oauth")
+        elif key is not None:
+            self.auth_seen.append("query")
+        elif header.startswith("Basic "):
+            key, _, secret = base64.b64decode(header[6:]).decode().partition(":")
+            self.auth_seen.append("basic")
+        else:
+            self.auth_seen.append("none")
+        if not key or key not in self.keys:
+            return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
+        expected, permissions = self.keys[key]
+        if not hmac.compare_digest(expected, secret or ""):
+            response = error(401, "woocommerce_rest_authentication_error",
+                             "Consumer secret is invalid.")
+            response.headers["WWW-Authenticate"] = (
+                'Basic realm="WooCommerce API. Use a consumer key in the username field and a '
+                'consumer secret in the password field."')
+            return response
+        return self._check_permissions(request, permissions)
+
+    @staticmethod
+    def _check_permissions(request: Request, permissions: str) -> Response | None:
+        auth_error = "woocommerce_rest_authentication_error"
         if request.method == "GET" and permissions == "write":
             return error(401, auth_error, "The API key provided does not have read permissions.")
         if request.method != "GET" and permissions == "read":
