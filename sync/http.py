@@ -8,7 +8,6 @@ benchmarks never wait for real.
 
 from __future__ import annotations
 
-import json
 import random
 import ssl
 import time
@@ -16,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
+import orjson
 
 from sync.errors import AuthError, OfflineError, PermanentError, RateLimitedError, TransientError
 
@@ -178,6 +178,6 @@ def _ssl_reason(exc: Exception) -> str:
 
 def parse_json(name: str, path: str, response: httpx.Response) -> Any:
     try:
-        return json.loads(response.content)
-    except ValueError:
+        return orjson.loads(response.content)
+    except orjson.JSONDecodeError:
         raise TransientError(f"{name}: the shop sent malformed JSON for {path}") from None

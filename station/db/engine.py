@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,6 +41,12 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _json_text(value: object) -> str:
+    """JSON columns (addresses, event payloads) as text, several times faster than `json`:
+    an import writes three of them per order."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 class Database:
     """One engine and its sessions. Services open sessions; nothing happens at import."""
 
@@ -48,7 +55,8 @@ class Database:
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         if self.is_sqlite:
             self._ensure_sqlite_dir()
-        self.engine = create_engine(url, echo=echo, pool_pre_ping=not self.is_sqlite)
+        self.engine = create_engine(url, echo=echo, pool_pre_ping=not self.is_sqlite,
+                                    json_serializer=_json_text)
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
