@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from station.db.bulk import insert_rows
 from station.db.models import Event, Order, OrderLine, Product
 from station.domain import EventType, OrderStatus
 from station.services.events import append_event, new_event_id
@@ -139,9 +140,8 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
                        "order_id": oid, "bench": "", "operator": "",
                        "payload": {"shop": shop.name, "external_id": order.external_id,
                                    "number": row["number"], "problem": row["problem"]}})
-    if lines:
-        session.execute(insert(lines_t), lines)
-    session.execute(insert(events_t), events)
+    insert_rows(session, lines_t, lines)
+    insert_rows(session, events_t, events)
     return len(rows), flagged
 
 
