@@ -110,11 +110,17 @@ def cmd_db_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
-    from station.printing import CannotPrintError, open_bench_printer
+    from station.printing import CannotPrintError, check_printer_spec
 
     printer = getattr(args, "printer", None)
+    window = None if getattr(args, "console", False) else _window()
     try:
-        open_bench_printer(printer or ctx.settings.printer, ctx.home)  # the spec is valid
+        check_printer_spec(
+            printer or ctx.settings.printer,
+            ctx.home,
+            ctx.settings.language,
+            window=window is not None,
+        )
     except CannotPrintError as exc:
         raise UserError(str(exc)) from exc
     spec = getattr(args, "scale", None) or ("sim" if ctx.demo else ctx.settings.scale)
@@ -123,10 +129,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     except ScaleSpecError as exc:
         known = ", ".join(["sim", "none", *[f"{p}:PORT" for p in scale_protocols()]])
         raise UserError(f"unknown scale '{exc}': use one of {known}") from exc
-    if not getattr(args, "console", False):
-        window = _window()
-        if window is not None:
-            return window(ctx, scale)
+    if window is not None:
+        return window(ctx, scale)
     from station.console import run_console
 
     sync = _background_sync(ctx)

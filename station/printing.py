@@ -9,13 +9,20 @@ Callers submit after the packing transaction committed, never inside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from station.config import Settings
 from station.devices.messages import message
-from station.devices.printers import Printer, PrintJob, Raw9100Printer, open_printer
+from station.devices.printers import (
+    WINDOW_KINDS,
+    Printer,
+    PrinterFactory,
+    PrintJob,
+    Raw9100Printer,
+    open_printer,
+)
 from station.devices.printqueue import PrintQueue, UnknownJobError
 from station.services.bench import PrintedDocument
 
@@ -28,16 +35,16 @@ _TEXTS = {
         "it is saved at {path}.",
         "no_copy": "The {kind} copy of {name} is missing ({path}): "
         "print it with `station label {order}`.",
-        "bad_spec": "Unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT] "
-        "or cups:QUEUE.",
+        "bad_spec": "Unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], "
+        "cups:QUEUE, or qt:NAME for a system printer.",
     },
     "it": {
         "not_for_zpl": "Una stampante di etichette non può stampare il {document} "
         "dell'ordine {order}; è salvato in {path}.",
         "no_copy": "Manca la copia {kind} di {name} ({path}): stampala con "
         "`station label {order}`.",
-        "bad_spec": "Stampante {spec!r} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT] "
-        "o cups:QUEUE.",
+        "bad_spec": "Stampante {spec!r} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], "
+        "cups:CODA, o qt:NOME per una stampante di sistema.",
     },
 }
 
@@ -50,15 +57,32 @@ def _text(key: str, language: str, **fields: object) -> str:
     return _TEXTS.get(language, _TEXTS["en"])[key].format(**fields)
 
 
-def open_bench_printer(spec: str, home: Path, language: str = "en") -> Printer:
+Kinds = Mapping[str, PrinterFactory]
+
+
+def open_bench_printer(
+    spec: str, home: Path, language: str = "en", kinds: Kinds | None = None
+) -> Printer:
     """The printer for `spec`; a bare `folder` writes into `home/print/out`, and a bare name
-    (as the settings dialog allows) is a CUPS queue."""
-    if spec and ":" not in spec and spec not in ("folder", "zpl", "cups"):
+    (as the settings dialog allows) is a CUPS queue. `kinds` are the printers a front end adds
+    (the window: `qt[:NAME]`, system printers through Qt)."""
+    kinds = kinds or {}
+    kind = spec.partition(":")[0]
+    if spec and ":" not in spec and spec not in ("folder", "zpl", "cups", *WINDOW_KINDS, *kinds):
         spec = f"cups:{spec}"
+    if kind in WINDOW_KINDS and kind not in kinds:
+        raise CannotPrintError(message("qt_window_only", language))
     try:
-        return open_printer(spec, home.joinpath(*FOLDER_DIR))
+        return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
     except ValueError as exc:
         raise CannotPrintError(_text("bad_spec", language, spec=spec)) from exc
+
+
+def check_printer_spec(spec: str, home: Path, language: str = "en", window: bool = False) -> None:
+    """Raise CannotPrintError unless `spec` names a printer this front end can drive; the
+    window's own kinds are opened (and checked) by the window."""
+    if not (window and spec.partition(":")[0] in WINDOW_KINDS):
+        open_bench_printer(spec, home, language)
 
 
 def printer_kind(printer: Printer) -> str:
@@ -114,9 +138,10 @@ class BenchPrinter:
         retries: int = 2,
         retry_delay_s: float = 2.0,
         on_change: Callable[[PrintJob], None] | None = None,
+        kinds: Kinds | None = None,
     ) -> None:
-        self.home, self.language = home, language
-        printer = open_bench_printer(spec, home, language)
+        self.home, self.language, self.kinds = home, language, dict(kinds or {})
+        printer = self._open(spec)
         self.queue = PrintQueue(
             printer,
             retries=retries,
@@ -133,6 +158,7 @@ class BenchPrinter:
         home: Path,
         spec: str | None = None,
         on_change: Callable[[PrintJob], None] | None = None,
+        kinds: Kinds | None = None,
     ) -> BenchPrinter:
         return cls(
             spec or settings.printer,
@@ -141,15 +167,19 @@ class BenchPrinter:
             retries=settings.print_retries,
             retry_delay_s=settings.print_retry_delay_s,
             on_change=on_change,
+            kinds=kinds,
         )
 
     @property
     def spec(self) -> str:
         return self.queue.printer.name
 
+    def _open(self, spec: str) -> Printer:
+        return open_bench_printer(spec, self.home, self.language, self.kinds)
+
     def set_printer(self, spec: str) -> None:
         """Jobs from now on go to `spec` (the settings changed)."""
-        self.queue.printer = open_bench_printer(spec, self.home, self.language)
+        self.queue.printer = self._open(spec)
 
     # --- jobs ----------------------------------------------------------------------------------
 
@@ -201,7 +231,7 @@ class BenchPrinter:
     def retry(self, job_id: str, spec: str | None = None) -> PrintJob:
         """Send a failed job again, or to the printer `spec` when the operator redirects it."""
         job = self.find(job_id)
-        printer = open_bench_printer(spec, self.home, self.language) if spec else None
+        printer = self._open(spec) if spec else None
         kind = printer_kind(printer or self.queue.printer)
         if job.kind != kind:
             self._convert(job, kind)

@@ -67,6 +67,9 @@ def test_errors_are_one_line_and_exit_codes_follow_the_contract(tmp_path: Path) 
     bad_scale = station(home, "bench", "--console", "--scale", "nonsense")
     assert bad_scale.returncode == 1
     assert "unknown scale" in bad_scale.stderr
+    system_printer = station(home, "bench", "--console", "--printer", "qt:Office")
+    assert system_printer.returncode == 1
+    assert "print from the window only" in system_printer.stderr
 
 
 def test_db_upgrade_on_postgresql(tmp_path: Path, pg_schema_url: str) -> None:

@@ -17,7 +17,7 @@ from station.config import Settings, default_home, system_language
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
 from station.devices.messages import message
 from station.devices.ports import PortNotFoundError, list_serial_ports
-from station.devices.printers import open_printer
+from station.devices.printers import WINDOW_KINDS, open_printer
 from station.devices.probe import probe_protocol
 from station.devices.protocols import PROTOCOLS
 from station.devices.scale import ScaleSpecError, ScaleState, WeightReading, open_scale
@@ -182,4 +182,6 @@ def _printer_health(spec: str, labels_dir: Path) -> DeviceHealth:
     try:
         return open_printer(spec, labels_dir).health()
     except ValueError:
+        if spec.partition(":")[0] in WINDOW_KINDS:  # fine for the window; not checked from here
+            return DeviceHealth("printer", HealthLevel.WARNING, "qt_window_only", spec)
         return DeviceHealth("printer", HealthLevel.FAILED, "not_configured", spec)

@@ -40,6 +40,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cups_failed": "CUPS did not take the job for queue {queue} ({detail}): check the queue, then retry.",
         "folder_failed": "Labels cannot be written to {path} ({detail}): check the folder exists and is writable.",
         "unknown_job": "There is no print job {job}: refresh the list and try again.",
+        "qt_printer_missing": "The system has no printer named {printer}: check its name in the system's printer settings, or choose another printer.",
+        "qt_no_default": "The system has no default printer: set one in the system's printer settings, or choose a printer by name (qt:NAME).",
+        "qt_printer_failed": "The system printer {printer} did not take the job: check it in the system's printer settings, then retry.",
+        "qt_bad_document": "The system printer {printer} cannot print this job ({detail}): reprint the document from its order.",
+        "qt_window_only": "System printers (qt:NAME) print from the window only: start the bench without --console, or choose cups:QUEUE.",
     },
     "it": {
         "device_ok": "Funziona.",
@@ -72,6 +77,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cups_failed": "CUPS non ha accettato la stampa per la coda {queue} ({detail}): controlla la coda, poi riprova.",
         "folder_failed": "Non si possono scrivere etichette in {path} ({detail}): controlla che la cartella esista e sia scrivibile.",
         "unknown_job": "La stampa {job} non esiste: aggiorna l'elenco e riprova.",
+        "qt_printer_missing": "Il sistema non ha una stampante di nome {printer}: controlla il nome nelle impostazioni stampanti del sistema, o scegli un'altra stampante.",
+        "qt_no_default": "Il sistema non ha una stampante predefinita: impostala nelle impostazioni stampanti del sistema, o scegli una stampante per nome (qt:NOME).",
+        "qt_printer_failed": "La stampante di sistema {printer} non ha accettato la stampa: controllala nelle impostazioni stampanti del sistema, poi riprova.",
+        "qt_bad_document": "La stampante di sistema {printer} non può stampare questo lavoro ({detail}): ristampa il documento dal suo ordine.",
+        "qt_window_only": "Le stampanti di sistema (qt:NOME) stampano solo dalla finestra: avvia il banco senza --console, o scegli cups:CODA.",
     },
 }
 

@@ -12,6 +12,7 @@ import re
 import socket
 import subprocess
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -279,9 +280,18 @@ class CupsPrinter:
         return DeviceHealth("printer", HealthLevel.OK, name=self.name)
 
 
-def open_printer(spec: str, labels_dir: Path) -> Printer:
-    """`folder`, `folder:DIR`, `zpl:HOST[:PORT]` or `cups:QUEUE`."""
+PrinterFactory = Callable[[str], Printer]  # what follows `KIND:` in the spec -> the printer
+WINDOW_KINDS = ("qt",)  # printers only the window can drive: it passes their factories
+
+
+def open_printer(
+    spec: str, labels_dir: Path, kinds: Mapping[str, PrinterFactory] | None = None
+) -> Printer:
+    """`folder`, `folder:DIR`, `zpl:HOST[:PORT]`, `cups:QUEUE`, or a kind of `kinds`
+    (the window adds `qt[:NAME]`, a system printer, without this layer knowing Qt)."""
     kind, _, rest = spec.partition(":")
+    if kinds and kind in kinds:
+        return kinds[kind](rest)
     if kind == "folder":
         return FolderPrinter(Path(rest) if rest else labels_dir)
     if kind == "zpl" and rest:
@@ -290,5 +300,6 @@ def open_printer(spec: str, labels_dir: Path) -> Printer:
     if kind == "cups" and rest:
         return CupsPrinter(rest)
     raise ValueError(
-        f"unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], cups:QUEUE"
+        f"unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], cups:QUEUE, "
+        "or qt[:NAME] in the window"
     )

@@ -148,7 +148,7 @@ class PrintDialog(QDialog):
             spec, ok = QInputDialog.getText(
                 self,
                 self.tr("Send to another printer"),
-                self.tr("Printer (folder, folder:DIR, zpl:HOST:PORT or cups:QUEUE):"),
+                self.tr("Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):"),
                 text=self.last_spec,
             )
             if not ok or not spec.strip():

@@ -19,6 +19,7 @@ from station.context import AppContext
 from station.devices.printers import PrintJob
 from station.printing import BenchPrinter, CannotPrintError
 from station.services.bench import PrintedDocument
+from station.ui.qt_printer import PRINTER_KINDS
 
 log = logging.getLogger(__name__)
 MakePrinter = Callable[[Settings, Path, Callable[[PrintJob], None]], BenchPrinter]
@@ -163,4 +164,4 @@ def _with_folder(settings: Settings) -> Settings:
 def _default_printer(
     settings: Settings, home: Path, on_change: Callable[[PrintJob], None]
 ) -> BenchPrinter:
-    return BenchPrinter.for_settings(settings, home, on_change=on_change)
+    return BenchPrinter.for_settings(settings, home, on_change=on_change, kinds=PRINTER_KINDS)

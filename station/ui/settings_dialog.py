@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings, system_language
 from station.devices.scale import scale_protocols
+from station.ui.qt_printer import system_printer_names
 
 LAYOUTS = (("us", "US (QWERTY)"), ("it", "Italiano"))
 
@@ -47,8 +48,13 @@ class SettingsDialog(QDialog):
         self._settings = copy.deepcopy(settings)
         extra = settings.extra
         self.bench_name = QLineEdit(settings.bench_name)
-        self.printer = QLineEdit(settings.printer)
-        self.printer.setToolTip(self.tr("folder, a printer name, or zpl:HOST:PORT"))
+        printers = [("folder", self.tr("Folder (files, no printer)"))]
+        printers += [("qt", self.tr("System default printer"))]
+        printers += [(f"qt:{name}", name) for name in system_printer_names()]
+        self.printer = _combo(printers, settings.printer, editable=True)
+        self.printer.setToolTip(
+            self.tr("a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer")
+        )
         scales = [("sim", self.tr("Simulated")), ("none", self.tr("None: type the weight"))]
         scales += [(f"{p}:/dev/ttyUSB0", f"{p}:/dev/ttyUSB0") for p in scale_protocols()]
         self.scale = _combo(scales, settings.scale, editable=True)
@@ -90,7 +96,7 @@ class SettingsDialog(QDialog):
         """The settings as edited. A new scale or language takes effect at the next start."""
         result = copy.deepcopy(self._settings)
         result.bench_name = self.bench_name.text().strip() or result.bench_name
-        result.printer = self.printer.text().strip() or result.printer
+        result.printer = _value(self.printer) or result.printer
         result.scale = _value(self.scale) or result.scale
         result.weight_tolerance_g = self.tolerance_g.value()
         result.weight_tolerance_pct = self.tolerance_pct.value()

@@ -423,7 +423,17 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="51" />
-        <source>folder, a printer name, or zpl:HOST:PORT</source>
+        <source>Folder (files, no printer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>System default printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="56" />
+        <source>a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -671,7 +681,7 @@
     </message>
     <message>
         <location filename="../print_dialog.py" line="139" />
-        <source>Printer (folder, folder:DIR, zpl:HOST:PORT or cups:QUEUE):</source>
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -423,8 +423,18 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="51" />
-        <source>folder, a printer name, or zpl:HOST:PORT</source>
-        <translation>folder, il nome di una stampante, o zpl:HOST:PORTA</translation>
+        <source>Folder (files, no printer)</source>
+        <translation>Cartella (file, nessuna stampante)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="52" />
+        <source>System default printer</source>
+        <translation>Stampante predefinita del sistema</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="56" />
+        <source>a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer</source>
+        <translation>una stampante di sistema, folder, cups:CODA, o zpl:HOST:PORTA per una stampante di etichette</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="52" />
@@ -671,8 +681,8 @@
     </message>
     <message>
         <location filename="../print_dialog.py" line="139" />
-        <source>Printer (folder, folder:DIR, zpl:HOST:PORT or cups:QUEUE):</source>
-        <translation>Stampante (folder, folder:CARTELLA, zpl:HOST:PORTA o cups:CODA):</translation>
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
+        <translation>Stampante (folder, folder:CARTELLA, zpl:HOST:PORTA, cups:CODA o qt:NOME):</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="34" />
