@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, selectinload
 
 from station.db.bulk import insert_rows
@@ -28,6 +28,7 @@ SHOP_HOLD = "On hold in the shop"
 UNPAID_HOLD = "Waiting for payment in the shop"
 DONE_HOLD = "Already completed in the shop"
 NOT_NEW = (ShopState.CANCELLED, ShopState.SHIPPED, ShopState.UNPAID)
+ID_CHUNK = 500
 
 
 @dataclass
@@ -72,14 +73,13 @@ def apply_orders(session: Session, shop: ShopRef, orders: list[RemoteOrder],
     for order in orders:
         if result.newest is None or order.updated_at > result.newest:
             result.newest = order.updated_at
-    ids = [o.external_id for o in orders]
+    known = _order_ids(session, shop, [o.external_id for o in orders])
     existing = {
         o.external_id: o
         for o in session.scalars(
-            select(Order).where(Order.shop_id == shop.id, Order.external_id.in_(ids))
-            .options(selectinload(Order.lines))
+            select(Order).where(Order.id.in_(known.values())).options(selectinload(Order.lines))
         )
-    }
+    } if known else {}  # a first import finds none: no ORM load for a page of new orders
     skus = {line.sku for o in orders for line in o.lines if line.sku}
     products = _product_ids(session, skus)
     fresh = []
@@ -128,9 +128,8 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
     # Core inserts on the tables: the ORM's bulk path re-inspects every row's keys and costs
     # more than SQLite itself on a first import of thousands of orders.
     orders_t, lines_t, events_t = _table(Order), _table(OrderLine), _table(Event)
-    inserted = session.execute(
-        insert(orders_t).returning(orders_t.c.id, orders_t.c.external_id), rows)
-    order_ids = {ext: oid for oid, ext in inserted}
+    insert_rows(session, orders_t, rows)
+    order_ids = _order_ids(session, shop, [o.external_id for o in orders])
     lines: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     for order, row in zip(orders, rows, strict=True):
@@ -143,6 +142,18 @@ def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
     insert_rows(session, lines_t, lines)
     insert_rows(session, events_t, events)
     return len(rows), flagged
+
+
+def _order_ids(session: Session, shop: ShopRef, external_ids: list[str]) -> dict[str, int]:
+    """The local ids of the shop's orders, read back after a bulk insert (an executemany
+    returns no ids), in chunks well inside every database's limit on bound parameters."""
+    found: dict[str, int] = {}
+    for start in range(0, len(external_ids), ID_CHUNK):
+        chunk = external_ids[start:start + ID_CHUNK]
+        rows = session.execute(select(Order.external_id, Order.id).where(
+            Order.shop_id == shop.id, Order.external_id.in_(chunk)))
+        found.update({ext: oid for ext, oid in rows if ext is not None})
+    return found
 
 
 def _table(model: type[Any]) -> Table:
