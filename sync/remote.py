@@ -102,7 +102,11 @@ ADDRESS_KEYS = ("name", "company", "street", "street2", "postcode", "city", "pro
 
 def address(**values: Any) -> dict[str, Any]:
     """An address dict with every key the core expects, strings only."""
-    return {k: ("" if values.get(k) is None else str(values.get(k)).strip()) for k in ADDRESS_KEYS}
+    result = dict.fromkeys(ADDRESS_KEYS, "")
+    for key, value in values.items():
+        if value is not None and key in result:
+            result[key] = value.strip() if isinstance(value, str) else str(value).strip()
+    return result
 
 
 def money(value: Any) -> Decimal:
