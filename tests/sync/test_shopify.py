@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
 from sync.shopify import Shopify
 from sync.shops import add_shop, make_connector
+from tests.fakes.shops.base import Fault
 from tests.fakes.shops.shopify import FakeShopify
 from tests.sync.conftest import (
     Later,
@@ -49,6 +52,39 @@ def test_orders_import_through_cursor_pages_without_being_throttled(ctx: AppCont
         assert str(rows[0].lines[0].unit_price) == "10.0000"
         assert fake.throttled <= 1
         assert connector.throttled <= 1
+
+
+def test_pages_read_before_the_shop_drops_out_are_kept_and_the_rest_follow_once(
+        ctx: AppContext) -> None:
+    # GIVEN 150 orders, read 25 a page, and a shop that goes down after the third page
+    with FakeShopify() as fake:
+        for _ in range(150):
+            fake.add_order()
+        _setup(ctx, fake)
+        served: list[int] = []
+        original = fake._op_Orders
+
+        def down_after_three(v: dict[str, Any]) -> tuple[Any, int]:
+            served.append(1)
+            if len(served) == 3:
+                fake.inject(Fault("status", "/graphql", "POST", times=50))
+            return original(v)
+
+        fake._op_Orders = down_after_three  # type: ignore[method-assign]
+        # WHEN sync runs, fails, and runs again once the shop is back
+        shop = shop_row(ctx, "shopify")
+        connector = make_connector(ctx, shop, timeout_s=2.0, sleep=Sleeper(fake.clock))
+        report = sync_shop(ctx, shop, connector, products=False)
+        connector.close()
+        # THEN the three pages read are written and the round says the shop failed
+        assert "503" in report.error or "unavailable" in report.error.lower()
+        assert len(orders(ctx)) == 75
+        assert shop_row(ctx, "shopify").pulled_until is not None
+        fake.faults.clear()
+        _sync(ctx, fake)
+        rows = orders(ctx)
+        assert len(rows) == 150
+        assert len({row.external_id for row in rows}) == 150
 
 
 def test_parcels_become_one_fulfilment_each_and_cancellations_come_back(ctx: AppContext) -> None:
