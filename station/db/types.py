@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +46,21 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             raise ValueError("naive datetime: times are stored as aware UTC")
         value = value.astimezone(dt.UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+
+        def to_text(value: dt.datetime | None) -> str | None:
+            # The text SQLite's DATETIME writes, in one step instead of two: a first import
+            # binds tens of thousands of times.
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime: times are stored as aware UTC")
+            return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+        return to_text
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
         if value is None:
