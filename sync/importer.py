@@ -1,6 +1,6 @@
 """Orders from a shop into the local store: insert new ones, update changed ones, flag problems.
 
-A page is one transaction. New orders are written with bulk inserts (a large first import must
+A batch of pages is one transaction. New orders are written with bulk inserts (a large first import must
 stay fast and flat in memory); changed orders go through the ORM with an ORDER_UPDATED event.
 Nothing is ever dropped: an order the shop sent in a shape we cannot read is stored on hold with
 the reason, an unknown SKU is stored and flagged.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from station.db.bulk import insert_rows
@@ -29,6 +29,10 @@ UNPAID_HOLD = "Waiting for payment in the shop"
 DONE_HOLD = "Already completed in the shop"
 NOT_NEW = (ShopState.CANCELLED, ShopState.SHIPPED, ShopState.UNPAID)
 ID_CHUNK = 500
+_ORDERS = Order.__table__.c
+# Built once: the lookup runs twice per batch, and building an ORM select costs more than running it.
+_ORDER_IDS = select(_ORDERS.external_id, _ORDERS.id).where(
+    _ORDERS.shop_id == bindparam("shop"), _ORDERS.external_id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
@@ -148,10 +152,10 @@ def _order_ids(session: Session, shop: ShopRef, external_ids: list[str]) -> dict
     """The local ids of the shop's orders, read back after a bulk insert (an executemany
     returns no ids), in chunks well inside every database's limit on bound parameters."""
     found: dict[str, int] = {}
+    conn = session.connection()
     for start in range(0, len(external_ids), ID_CHUNK):
-        chunk = external_ids[start:start + ID_CHUNK]
-        rows = session.execute(select(Order.external_id, Order.id).where(
-            Order.shop_id == shop.id, Order.external_id.in_(chunk)))
+        rows = conn.execute(_ORDER_IDS, {"shop": shop.id,
+                                         "ids": external_ids[start:start + ID_CHUNK]})
         found.update({ext: oid for ext, oid in rows if ext is not None})
     return found
 
