@@ -35,6 +35,11 @@ from sync.remote import (
 API = "/wp-json/wc/v3"
 TRACKING_API = "/wp-json/wc-shipment-tracking/v3"
 PER_PAGE = 100
+# Only what the mapping reads (WordPress's `_fields`): a shop's orders carry plugin meta, links,
+# refunds and tax lines that would otherwise be sent, parsed and dropped on every page.
+ORDER_FIELDS = ("id,number,status,currency,date_created_gmt,date_modified_gmt,total,"
+                "shipping_total,payment_method,payment_method_title,customer_note,billing,"
+                "shipping,line_items,shipping_lines")
 STATES = {
     "processing": ShopState.OPEN, "on-hold": ShopState.ON_HOLD, "pending": ShopState.UNPAID,
     "checkout-draft": ShopState.UNPAID, "auto-draft": ShopState.UNPAID,
@@ -80,7 +85,7 @@ class WooCommerce:
         while True:
             params: dict[str, str | int] = {
                 "per_page": PER_PAGE, "page": page, "orderby": "modified", "order": "asc",
-                "dates_are_gmt": "true", "status": "any"}
+                "dates_are_gmt": "true", "status": "any", "_fields": ORDER_FIELDS}
             if cursor is not None:
                 # The bound is exclusive; one second back keeps orders sharing that second.
                 params["modified_after"] = _gmt(cursor - dt.timedelta(seconds=1))
@@ -100,7 +105,8 @@ class WooCommerce:
 
     def fetch_order(self, external_id: str) -> RemoteOrder | None:
         try:
-            body, _ = self.http.get_json(f"{API}/orders/{external_id}")
+            body, _ = self.http.get_json(f"{API}/orders/{external_id}",
+                                         params={"_fields": ORDER_FIELDS})
         except PermanentError:
             return None
         return self.map_order(body)

@@ -8,7 +8,8 @@ from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
 from sync.shops import add_shop, make_connector
-from tests.fakes.shops.woocommerce import FakeWooCommerce
+from sync.woocommerce import ORDER_FIELDS, WooCommerce
+from tests.fakes.shops.woocommerce import FakeWooCommerce, make_order, project
 from tests.sync.conftest import (
     Later,
     Sleeper,
@@ -64,6 +65,24 @@ def test_orders_are_imported_once_with_lines_addresses_and_events(
     from station.db.models import Event
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == 250
+
+
+def test_the_fields_asked_for_are_all_the_mapping_reads() -> None:
+    # GIVEN a full order as WooCommerce renders it: company, second line, note, COD, plugin meta
+    import datetime as dt
+    full = make_order(7, dt.datetime(2026, 12, 3, 9, 30), payment="cod", method="BRT Express",
+                      customer_note="Citofono Rossi",
+                      meta_data=[{"id": 1, "key": "_wc_order_attribution_source", "value": "x"}])
+    full["shipping"].update(company="Rossi Srl", address_2="Scala B", phone="+39 333 1")
+    connector = WooCommerce("woo", "http://127.0.0.1:9", "ck_test", "cs_test")
+    # WHEN it is mapped as sent in full and as sent with only the fields asked for
+    projected = project(ORDER_FIELDS, full)
+    # THEN the two orders are the same, and the projection did drop what is not read
+    assert connector.map_order(projected) == connector.map_order(full)
+    assert connector.map_order(full).malformed == ""
+    assert "meta_data" not in projected
+    assert "_links" not in projected
+    connector.close()
 
 
 def test_unknown_sku_and_malformed_orders_are_kept_and_flagged(

@@ -199,7 +199,7 @@ class FakeWooCommerce(FakeServer):
         headers = {"X-WP-Total": str(total), "X-WP-TotalPages": str(pages)}
         if links:
             headers["Link"] = ", ".join(links)
-        return Response.json(200, chunk, headers)
+        return Response.json(200, [project(request.arg("_fields"), o) for o in chunk], headers)
 
     @staticmethod
     def _query(request: Request, page: int) -> str:
@@ -232,7 +232,7 @@ class FakeWooCommerce(FakeServer):
         order = self.orders.get(int(oid))
         if order is None:
             return error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.")
-        return Response.json(200, order)
+        return Response.json(200, project(request.arg("_fields"), order))
 
     def _put_order(self, request: Request, oid: str) -> Response:
         order = self.orders.get(int(oid))
@@ -304,6 +304,24 @@ class FakeWooCommerce(FakeServer):
         return Response.json(200, {"id": setting, "value": self.settings[setting]})
 
 
+def project(fields: str | None, item: dict[str, Any]) -> dict[str, Any]:
+    """WordPress's `_fields`: only the listed fields, `a.b` keeping field b of object a."""
+    wanted = [f.strip() for f in (fields or "").split(",") if f.strip()]
+    if not wanted:
+        return item
+    out: dict[str, Any] = {}
+    for name in wanted:
+        top, _, sub = name.partition(".")
+        if top not in item:
+            continue
+        if sub and isinstance(item[top], dict):
+            if sub in item[top]:
+                out.setdefault(top, {})[sub] = item[top][sub]
+        else:
+            out[top] = item[top]
+    return out
+
+
 def _touch(order: dict[str, Any], now: dt.datetime) -> None:
     order["date_modified_gmt"] = now.strftime("%Y-%m-%dT%H:%M:%S")
     order["date_modified"] = (now + SITE_OFFSET).strftime("%Y-%m-%dT%H:%M:%S")
@@ -349,4 +367,4 @@ def make_order(oid: int, now: dt.datetime, *, status: str = "processing",
     return order
 
 
-__all__ = ["FakeWooCommerce", "make_order", "parse_qsl"]
+__all__ = ["FakeWooCommerce", "make_order", "parse_qsl", "project"]
