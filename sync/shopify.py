@@ -34,8 +34,11 @@ from sync.remote import (
 )
 
 API_VERSION = "2025-01"
-PAGE = 25
-LINES = 35  # 2 + 25 × (3 + 35) stays under the 1000-point single-query limit
+# A page's requested cost is 2 + PAGE × (3 + LINES) and must stay under 1000 points. Most
+# orders have a few lines, so pages hold many orders with room for ten lines each; an order
+# with more is read again on its own (`_complete_lines`).
+PAGE = 75
+LINES = 10
 _ADDRESS = "name company address1 address2 zip city provinceCode countryCodeV2 phone"
 _ORDER_FIELDS = f"""id name updatedAt createdAt cancelledAt displayFinancialStatus
   displayFulfillmentStatus email note paymentGatewayNames currencyCode taxesIncluded

@@ -7,7 +7,7 @@ from typing import Any
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
-from sync.shopify import Shopify
+from sync.shopify import PAGE, Shopify
 from sync.shops import add_shop, make_connector
 from tests.fakes.shops.base import Fault
 from tests.fakes.shops.shopify import FakeShopify
@@ -54,11 +54,27 @@ def test_orders_import_through_cursor_pages_without_being_throttled(ctx: AppCont
         assert connector.throttled <= 1
 
 
+def test_an_order_with_more_lines_than_a_page_holds_arrives_whole(ctx: AppContext) -> None:
+    # GIVEN a page of orders with one order of 40 lines among them
+    with FakeShopify() as fake:
+        fake.add_order()
+        big = fake.add_order(lines=[(f"SKU-{n % 2 + 1}", 1, "1.00") for n in range(40)])
+        fake.add_order()
+        _setup(ctx, fake)
+        # WHEN sync runs
+        _sync(ctx, fake)
+        # THEN every order is there once and the long one has all its lines
+        rows = orders(ctx)
+        assert len(rows) == 3
+        assert len(order_by_ext(ctx, big["id"]).lines) == 40
+        assert fake.throttled == 0
+
+
 def test_pages_read_before_the_shop_drops_out_are_kept_and_the_rest_follow_once(
         ctx: AppContext) -> None:
-    # GIVEN 150 orders, read 25 a page, and a shop that goes down after the third page
+    # GIVEN four pages of orders and a shop that goes down after the third page
     with FakeShopify() as fake:
-        for _ in range(150):
+        for _ in range(3 * PAGE + 10):
             fake.add_order()
         _setup(ctx, fake)
         served: list[int] = []
@@ -78,13 +94,13 @@ def test_pages_read_before_the_shop_drops_out_are_kept_and_the_rest_follow_once(
         connector.close()
         # THEN the three pages read are written and the round says the shop failed
         assert "503" in report.error or "unavailable" in report.error.lower()
-        assert len(orders(ctx)) == 75
+        assert len(orders(ctx)) == 3 * PAGE
         assert shop_row(ctx, "shopify").pulled_until is not None
         fake.faults.clear()
         _sync(ctx, fake)
         rows = orders(ctx)
-        assert len(rows) == 150
-        assert len({row.external_id for row in rows}) == 150
+        assert len(rows) == 3 * PAGE + 10
+        assert len({row.external_id for row in rows}) == 3 * PAGE + 10
 
 
 def test_parcels_become_one_fulfilment_each_and_cancellations_come_back(ctx: AppContext) -> None:
