@@ -7,8 +7,11 @@ STAMP := $(VENV)/.installed
 SYSTEM_TOOLS := zbarimg pdftoppm pdftotext xvfb-run
 # libpulse0 lets QtMultimedia load (the bench's sounds); checked by its library file.
 SYSTEM_LIBS := libpulse.so.0
+# Libraries Qt's X11 (xcb) window plugin loads; a desktop usually has them, a minimal system not.
+WINDOW_LIBS := libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0
+WINDOW_PKGS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint typecheck pytest bench screenshots system-deps clean
+.PHONY: run test lint typecheck pytest bench screenshots system-deps window-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +19,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) window-deps
 	$(BIN)/station
+
+# What the window needs from the system to open on X11.
+window-deps:
+	@missing=""; for l in $(WINDOW_LIBS); do ldconfig -p 2>/dev/null | grep -q "$$l" || missing="$$missing $$l"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $(WINDOW_PKGS) for the window (missing:$$missing)"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      $(WINDOW_PKGS) >/dev/null || echo "could not install:$$missing"; \
+	  else echo "the window needs$$missing: install $(WINDOW_PKGS) (Debian/Ubuntu names)"; fi; \
+	fi
 
 # Tools the tests use to read documents back (barcodes, PDF text) and to draw windows.
 system-deps:
