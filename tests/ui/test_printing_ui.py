@@ -45,6 +45,16 @@ def pack_1001(qtbot: QtBot, window: BenchWindow) -> None:
     qtbot.waitUntil(lambda: "1001" in window.bench.idle_hint.text(), timeout=10_000)
 
 
+def redirect_failed_to(qtbot: QtBot, window: BenchWindow, folder: Path) -> list[Path]:
+    """Send the failed print jobs to a folder printer from the print jobs dialog; the files."""
+    window.open_print_jobs()
+    dialog = window.print_dialog
+    assert dialog is not None
+    dialog.redirect(f"folder:{folder}")
+    qtbot.waitUntil(lambda: folder.is_dir() and any(folder.iterdir()), timeout=5000)
+    return list(folder.iterdir())
+
+
 def test_a_refused_label_is_loud_and_retried_from_the_print_jobs_dialog(
     qtbot: QtBot, zpl_bench: BenchWindow, printer: FakePrinter
 ) -> None:
@@ -99,13 +109,7 @@ def test_a_failed_label_is_redirected_to_a_folder_printer(
     pack_1001(qtbot, window)
     qtbot.waitUntil(window.print_label.isVisible, timeout=10_000)
     # WHEN the operator sends it to a folder printer instead
-    window.open_print_jobs()
-    dialog = window.print_dialog
-    assert dialog is not None
-    spare = tmp_path / "spare"
-    dialog.redirect(f"folder:{spare}")
     # THEN the label lands there as a PDF and nothing is left failed
-    qtbot.waitUntil(lambda: spare.is_dir() and any(spare.iterdir()), timeout=5000)
-    [written] = spare.iterdir()
+    [written] = redirect_failed_to(qtbot, window, tmp_path / "spare")
     assert written.read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: not window.print_label.isVisible())

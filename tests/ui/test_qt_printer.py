@@ -20,7 +20,7 @@ from station.ui.window import BenchWindow
 from tests.labels.factories import label_view
 from tests.labels.readback import needs_raster, pdf_barcodes
 from tests.ui.conftest import open_window, type_scan
-from tests.ui.test_printing_ui import pack_1001
+from tests.ui.test_printing_ui import pack_1001, redirect_failed_to
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -156,12 +156,7 @@ def test_the_window_prints_on_a_system_printer_and_says_when_it_is_missing(
         assert "printer settings" in banner.text()
         qtbot.waitUntil(window.print_label.isVisible)
         # AND the failed label can be sent to another printer from the print jobs dialog
-        window.open_print_jobs()
-        dialog = window.print_dialog
-        assert dialog is not None
-        spare = tmp_path / "spare"
-        dialog.redirect(f"folder:{spare}")
-        qtbot.waitUntil(lambda: spare.is_dir() and any(spare.iterdir()), timeout=5000)
+        assert redirect_failed_to(qtbot, window, tmp_path / "spare")
         qtbot.waitUntil(lambda: not window.print_label.isVisible())
     finally:
         window.close()
