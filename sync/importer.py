@@ -1,9 +1,9 @@
 """Orders from a shop into the local store: insert new ones, update changed ones, flag problems.
 
-A batch of pages is one transaction. New orders are written with bulk inserts (a large first import must
-stay fast and flat in memory); changed orders go through the ORM with an ORDER_UPDATED event.
-Nothing is ever dropped: an order the shop sent in a shape we cannot read is stored on hold with
-the reason, an unknown SKU is stored and flagged.
+A batch of pages is one transaction. New orders are written with bulk inserts (a large first
+import must stay fast and flat in memory); changed orders go through the ORM with an
+ORDER_UPDATED event. Nothing is ever dropped: an order the shop sent in a shape we cannot read
+is stored on hold with the reason, an unknown SKU is stored and flagged.
 """
 
 from __future__ import annotations

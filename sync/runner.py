@@ -66,17 +66,18 @@ def record_contact(ctx: AppContext, shop_id: int, now: dt.datetime, error: str =
 
 def pull_orders(ctx: AppContext, shop: Shop, connector: Connector, clock: Clock) -> PullResult:
     """Incremental by modification time with an overlap window. Pages are written in
-    transactions of about BATCH orders: a Shopify page holds 25, and each transaction's fixed
-    cost (lookups, commit) would otherwise outweigh its rows. Pages already read are written
-    when the shop drops out half-way, so the next round starts from them."""
+    transactions of at least BATCH orders, whatever the shop's page size, so that each
+    transaction's fixed cost (lookups, commit) stays small beside its rows. Pages already read
+    are written when the shop drops out half-way, so the next round starts after them."""
     since = shop.pulled_until - OVERLAP if shop.pulled_until else None
     ref = ShopRef(shop.id, shop.name, rules_for(ctx.settings.extra.get("carrier_rules"),
                                                  shop.settings or {}))
     total = PullResult()
     batch: list[RemoteOrder] = []
-    written = [0]
+    written = 0
 
     def write() -> None:
+        nonlocal written
         with ctx.db.write() as s:
             result = apply_orders(s, ref, batch, clock())
             row = s.get(Shop, shop.id)
@@ -86,7 +87,7 @@ def pull_orders(ctx: AppContext, shop: Shop, connector: Connector, clock: Clock)
             _state(s, shop.id).last_pull_at = clock()
         total.add(result)
         batch.clear()
-        written[0] += 1
+        written += 1
 
     try:
         for page in connector.order_pages(since):
@@ -97,7 +98,7 @@ def pull_orders(ctx: AppContext, shop: Shop, connector: Connector, clock: Clock)
         if batch:
             write()
         raise
-    if batch or not written[0]:  # an empty round still records that the shop was asked
+    if batch or not written:  # an empty round still records that the shop was asked
         write()
     return total
 
