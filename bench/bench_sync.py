@@ -41,6 +41,14 @@ def _cpu_s() -> float:
 
 
 def _peak_mb() -> float:
+    """This process's own peak resident memory. Linux carries ru_maxrss over exec, so a run
+    started from a big parent would report the parent's peak; VmHWM starts afresh."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
