@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.db.models import BoxType, Operator, Order, OrderLine, Product, ProductBarcode, Shop
+from station.db.models import BoxType, Operator, Order, Product, ProductBarcode, Shop
 from station.devices.codes import gtin_check_digit, normalize_code
-from station.domain import EventType, OrderStatus, Role
-from station.services.events import append_event
+from station.domain import Role
+from station.domain import events as ev
+from station.services.events import new_uid, record_all, recorded
 from station.services.security import hash_pin
 
 COMPANY_PREFIX = "8099999"  # a made-up Italian GS1 company prefix
@@ -217,34 +218,30 @@ SHAPED_ORDERS: dict[str, list[tuple[str, int]]] = {
 
 
 def _seed_orders(session: Session, shop: Shop, products: list[Product], now: dt.datetime) -> None:
+    """The morning's orders, imported from the demo shop like any shop's."""
     rng = random.Random(1001)
     by_sku = {p.sku: p for p in products}
     demos = {d.sku: d for d in demo_products()}
     plain = [p for p in products if not (p.requires_lot or p.requires_serial)]
+    imports = []
     for n in range(1001, 1036):
         number = str(n)
         shaped = SHAPED_ORDERS.get(number)
         if shaped is None:
             picks = rng.sample(plain, rng.randint(1, 4))
             shaped = [(p.sku, rng.randint(1, 3)) for p in picks]
-        order = _order(number, n, rng, now, shop)
-        for line_no, (sku, quantity) in enumerate(shaped, start=1):
-            product = by_sku[sku]
-            order.lines.append(_line(line_no, product, demos[sku], quantity))
-        order.total = sum((ln.unit_price * ln.quantity for ln in order.lines), Decimal("0"))
-        _special(order, now)
-        session.add(order)
-        session.flush()
-        append_event(
-            session,
-            EventType.ORDER_IMPORTED,
-            at=now,
-            order_id=order.id,
-            payload={"number": order.number, "source": DEMO_SHOP},
+        lines = tuple(
+            _line(line_no, by_sku[sku], demos[sku], quantity)
+            for line_no, (sku, quantity) in enumerate(shaped, start=1)
         )
+        imports.append(recorded(_order(number, n, rng, now, shop, lines), at=now))
+    record_all(session, imports)
 
 
-def _order(number: str, n: int, rng: random.Random, now: dt.datetime, shop: Shop) -> Order:
+def _order(
+    number: str, n: int, rng: random.Random, now: dt.datetime, shop: Shop,
+    lines: tuple[ev.ImportedLine, ...],
+) -> ev.OrderImported:
     name, street, postcode, city, province = _CUSTOMERS[n % len(_CUSTOMERS)]
     carrier, service = _CARRIERS[n % len(_CARRIERS)]
     created = now - dt.timedelta(minutes=5 * (1040 - n))
@@ -257,51 +254,57 @@ def _order(number: str, n: int, rng: random.Random, now: dt.datetime, shop: Shop
         "country": "IT",
         "phone": f"+39 3{rng.randint(10, 99)} {rng.randint(1000000, 9999999)}",
     }
-    return Order(
-        number=number,
-        shop_id=shop.id,
-        external_id=f"demo-{number}",
-        status=OrderStatus.QUEUED,
-        priority=0,
-        cutoff_at=now.replace(hour=16, minute=0, second=0, microsecond=0) + dt.timedelta(days=1),
-        created_at=created,
+    total = sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
+    details = ev.OrderDetails(
         customer_name=name,
         customer_email=name.lower().replace(" ", ".") + "@example.com",
         shipping_address=address,
         billing_address={**address, "tax_code": _TAX_CODES[n % len(_TAX_CODES)]},
         currency="EUR",
+        total=total,
         shipping_total=Decimal("6.90"),
         payment_method="carta",
+    )
+    order = ev.OrderImported(
+        order=new_uid(),
+        number=number,
+        shop=shop.name,
+        external_id=f"demo-{number}",
+        created_at=created,
+        details=details,
         carrier=carrier,
         service=service,
+        cutoff_at=now.replace(hour=16, minute=0, second=0, microsecond=0) + dt.timedelta(days=1),
+        lines=lines,
     )
+    return _special(order, now)
 
 
-def _line(line_no: int, product: Product, demo: DemoProduct, quantity: int) -> OrderLine:
-    price, vat = Decimal(demo.price), Decimal(demo.vat)
-    return OrderLine(
+def _line(line_no: int, product: Product, demo: DemoProduct, quantity: int) -> ev.ImportedLine:
+    return ev.ImportedLine(
+        line=new_uid(),
         line_no=line_no,
-        product_id=product.id,
         sku=product.sku,
         name=product.name,
         quantity=quantity,
-        unit_price=price,
-        vat_rate=vat,
+        unit_price=Decimal(demo.price),
+        vat_rate=Decimal(demo.vat),
         external_id=f"{line_no}",
     )
 
 
-def _special(order: Order, now: dt.datetime) -> None:
+def _special(order: ev.OrderImported, now: dt.datetime) -> ev.OrderImported:
+    details = order.details
     if order.number == "1005":
-        order.payment_method = "contrassegno"
-        order.cod_amount = order.total + order.shipping_total
-    elif order.number == "1006":
-        order.priority = 5
-        order.service = "express"
-        order.cutoff_at = now + dt.timedelta(hours=1)
-        order.customer_note = "Consegna entro domani, grazie!"
-    elif order.number == "1007":
-        order.status = OrderStatus.HELD
-        order.hold_reason = "indirizzo da verificare"
-    elif order.number == "1004":
-        order.carrier, order.service = "BRT", "standard"
+        cod = details.total + details.shipping_total
+        details = replace(details, payment_method="contrassegno", cod_amount=cod)
+        return replace(order, details=details)
+    if order.number == "1006":
+        details = replace(details, customer_note="Consegna entro domani, grazie!")
+        return replace(order, details=details, priority=5, service="express",
+                       cutoff_at=now + dt.timedelta(hours=1))
+    if order.number == "1007":
+        return replace(order, hold=ev.Reason("hold_note", {"note": "indirizzo da verificare"}))
+    if order.number == "1004":
+        return replace(order, carrier="BRT", service="standard")
+    return order

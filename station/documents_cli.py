@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from station.context import AppContext
 from station.db.invoices import Invoice
 from station.db.models import Event, Order
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
 from station.labels.courier import label_zpl, labels_a4_pdf
 from station.labels.errors import DocumentError
 from station.labels.fatturapa import fatturapa_xml
@@ -33,7 +34,7 @@ from station.services.documents import (
     manifest_parcels,
     write_atomically,
 )
-from station.services.events import append_event
+from station.services.events import record
 from station.services.shipping import next_counter, sender_address
 
 
@@ -131,16 +132,11 @@ def invoice_for(session: Session, order: Order) -> Invoice:
     today = dt.datetime.now().astimezone().date()
     series = f"invoice:{today.year}"
     seq = next_counter(session, series)
-    invoice = Invoice(
-        order_id=order.id,
-        series=series,
-        seq=seq,
-        number=f"{today.year}/{seq:06d}",
-        issue_date=today,
+    issued = ev.InvoiceIssued(
+        order=order.uid, number=f"{today.year}/{seq:06d}", series=series, seq=seq, issue_date=today
     )
-    session.add(invoice)
-    session.flush()
-    return invoice
+    record(session, issued, at=dt.datetime.now(dt.UTC))
+    return session.scalars(select(Invoice).where(Invoice.order_id == order.id)).one()
 
 
 def progressivo(invoice: Invoice) -> str:
@@ -216,7 +212,7 @@ def shipped_orders(session: Session, day: dt.date) -> list[Order]:
 
 def closed_manifest(session: Session, carrier: str, day: dt.date) -> Event | None:
     events = session.scalars(
-        select(Event).where(Event.type == EventType.MANIFEST_CLOSED).order_by(Event.seq)
+        select(Event).where(Event.type == ev.ManifestClosed.TYPE).order_by(Event.seq)
     )
     for event in events:
         if event.payload.get("carrier") == carrier and event.payload.get("day") == day.isoformat():
@@ -227,13 +223,12 @@ def closed_manifest(session: Session, carrier: str, day: dt.date) -> Event | Non
 def record_closing(
     session: Session, ctx: AppContext, carrier: str, day: dt.date, tracking: list[str]
 ) -> None:
-    append_event(
+    record(
         session,
-        EventType.MANIFEST_CLOSED,
+        ev.ManifestClosed(carrier=carrier, day=day, tracking_numbers=tuple(tracking)),
         at=dt.datetime.now(dt.UTC),
         bench=ctx.settings.bench_name,
         operator=ctx.settings.operator,
-        payload={"carrier": carrier, "day": day.isoformat(), "tracking_numbers": tracking},
     )
 
 

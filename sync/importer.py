@@ -1,9 +1,9 @@
 """Orders from a shop into the local store: insert new ones, update changed ones, flag problems.
 
-A batch of pages is one transaction. New orders are written with bulk inserts (a large first
-import must stay fast and flat in memory); changed orders go through the ORM with an
-ORDER_UPDATED event. Nothing is ever dropped: an order the shop sent in a shape we cannot read
-is stored on hold with the reason, an unknown SKU is stored and flagged.
+The importer decides and records events; the projector writes the tables. A batch of pages is
+one transaction, and a page of new orders is projected in one bulk write, so a large first
+import stays fast and flat in memory. Nothing is ever dropped: an order the shop sent in a shape
+we cannot read is stored on hold with the reason, an unknown SKU is stored and flagged.
 """
 
 from __future__ import annotations
@@ -14,23 +14,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
-from station.db.bulk import insert_rows
-from station.db.models import Event, Order, OrderLine, Product
-from station.domain import EventType, OrderStatus
-from station.services.events import append_event, new_event_id
+from station.db.models import Order, Product
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.domain.reasons import SHOP_HOLDS
+from station.services.events import new_uid, record, record_all, recorded
 from sync.carriers import CarrierRule, carrier_for
 from sync.remote import RemoteOrder, ShopState
 
-SHOP_HOLD = "On hold in the shop"
-UNPAID_HOLD = "Waiting for payment in the shop"
-DONE_HOLD = "Already completed in the shop"
 NOT_NEW = (ShopState.CANCELLED, ShopState.SHIPPED, ShopState.UNPAID)
+SHOP_HOLD_FOR = {
+    ShopState.ON_HOLD: "hold_shop_on_hold",
+    ShopState.UNPAID: "hold_shop_unpaid",
+    ShopState.SHIPPED: "hold_shop_completed",
+}
 ID_CHUNK = 500
 _ORDERS = Order.__table__.c
-# Built once: the lookup runs twice per batch, and building an ORM select costs more than running it.
+# Built once: the lookup runs for every batch, and building an ORM select costs more than running it.
 _ORDER_IDS = select(_ORDERS.external_id, _ORDERS.id).where(
     _ORDERS.shop_id == bindparam("shop"), _ORDERS.external_id.in_(bindparam("ids", expanding=True)))
 
@@ -127,30 +130,14 @@ def _free_numbers(session: Session, shop: ShopRef, orders: list[RemoteOrder]) ->
 def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
                 products: dict[str, int], now: dt.datetime) -> tuple[int, int]:
     numbers = _free_numbers(session, shop, orders)
-    rows = [_order_row(shop, o, numbers[o.external_id], products, now) for o in orders]
-    flagged = sum(1 for row in rows if row["problem"])
-    # Core inserts on the tables: the ORM's bulk path re-inspects every row's keys and costs
-    # more than SQLite itself on a first import of thousands of orders.
-    orders_t, lines_t, events_t = _table(Order), _table(OrderLine), _table(Event)
-    insert_rows(session, orders_t, rows)
-    order_ids = _order_ids(session, shop, [o.external_id for o in orders])
-    lines: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
-    for order, row in zip(orders, rows, strict=True):
-        oid = order_ids[order.external_id]
-        lines.extend(_line_rows(oid, order, products))
-        events.append({"id": new_event_id(), "at": now, "type": EventType.ORDER_IMPORTED.value,
-                       "order_id": oid, "bench": "", "operator": "",
-                       "payload": {"shop": shop.name, "external_id": order.external_id,
-                                   "number": row["number"], "problem": row["problem"]}})
-    insert_rows(session, lines_t, lines)
-    insert_rows(session, events_t, events)
-    return len(rows), flagged
+    events = [imported(shop, o, numbers[o.external_id], products, now) for o in orders]
+    record_all(session, [recorded(e, at=now) for e in events])
+    return len(events), sum(1 for e in events if e.problem is not None)
 
 
 def _order_ids(session: Session, shop: ShopRef, external_ids: list[str]) -> dict[str, int]:
-    """The local ids of the shop's orders, read back after a bulk insert (an executemany
-    returns no ids), in chunks well inside every database's limit on bound parameters."""
+    """The local ids of the shop's orders, in chunks well inside every database's limit on
+    bound parameters."""
     found: dict[str, int] = {}
     conn = session.connection()
     for start in range(0, len(external_ids), ID_CHUNK):
@@ -160,158 +147,141 @@ def _order_ids(session: Session, shop: ShopRef, external_ids: list[str]) -> dict
     return found
 
 
-def _table(model: type[Any]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
+def details_of(order: RemoteOrder) -> ev.OrderDetails:
+    return ev.OrderDetails(
+        customer_name=order.customer_name[:200], customer_email=order.customer_email[:200],
+        shipping_address=order.shipping_address, billing_address=order.billing_address,
+        currency=order.currency[:3] or "EUR", total=order.total,
+        shipping_total=order.shipping_total, payment_method=order.payment_method[:60],
+        cod_amount=order.total if order.cod else None, customer_note=order.customer_note)
 
 
-def _order_row(shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int],
-               now: dt.datetime) -> dict[str, Any]:
+def lines_of(order: RemoteOrder) -> tuple[ev.ImportedLine, ...]:
+    return tuple(
+        ev.ImportedLine(line=new_uid(), line_no=n, sku=line.sku[:64], name=line.name[:300],
+                        quantity=line.quantity, unit_price=line.unit_price,
+                        vat_rate=line.vat_rate, external_id=line.external_id[:64])
+        for n, line in enumerate(order.lines, start=1))
+
+
+def imported(shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int],
+             now: dt.datetime) -> ev.OrderImported:
     carrier, service = carrier_for(order.shipping_method, shop.rules)
-    status, hold = _initial_status(order)
-    return {
-        "number": number, "shop_id": shop.id, "external_id": order.external_id,
-        "status": status, "hold_reason": hold, "problem": problem_of(order, products),
-        "created_at": order.created_at or now, "updated_at": now,
-        "shop_updated_at": order.updated_at,
-        "customer_name": order.customer_name[:200], "customer_email": order.customer_email[:200],
-        "shipping_address": order.shipping_address, "billing_address": order.billing_address,
-        "currency": order.currency[:3] or "EUR", "total": order.total,
-        "shipping_total": order.shipping_total, "payment_method": order.payment_method[:60],
-        "cod_amount": order.total if order.cod else None,
-        "carrier": carrier[:20], "service": service[:40], "customer_note": order.customer_note,
-        "priority": 0,
-    }
+    return ev.OrderImported(
+        order=new_uid(), number=number, shop=shop.name, external_id=order.external_id,
+        created_at=order.created_at or now, shop_updated_at=order.updated_at,
+        details=details_of(order), carrier=carrier[:20], service=service[:40],
+        hold=_initial_hold(order), problem=problem_of(order, products), lines=lines_of(order))
 
 
-def _initial_status(order: RemoteOrder) -> tuple[str, str]:
+def _initial_hold(order: RemoteOrder) -> ev.Reason | None:
     if order.malformed:
-        return OrderStatus.HELD, "The shop's data for this order could not be read"
+        return ev.Reason("hold_malformed")
     if order.state == ShopState.ON_HOLD:
-        return OrderStatus.HELD, SHOP_HOLD
-    return OrderStatus.QUEUED, ""
+        return ev.Reason("hold_shop_on_hold")
+    return None
 
 
-def _line_rows(order_id: int, order: RemoteOrder, products: dict[str, int]) -> list[dict[str, Any]]:
-    return [
-        {"order_id": order_id, "line_no": n, "product_id": products.get(line.sku),
-         "sku": line.sku[:64], "name": line.name[:300], "quantity": line.quantity,
-         "unit_price": line.unit_price, "vat_rate": line.vat_rate,
-         "external_id": line.external_id[:64], "verified_qty": 0, "short_qty": 0}
-        for n, line in enumerate(order.lines, start=1)
-    ]
-
-
-def problem_of(order: RemoteOrder, products: dict[str, int]) -> str:
-    """One sentence saying why the order cannot simply be packed, or ''."""
+def problem_of(order: RemoteOrder, products: dict[str, int]) -> ev.Reason | None:
+    """Why the order cannot simply be packed, or None."""
     if order.malformed:
-        return f"Malformed order from the shop: {order.malformed}"[:300]
+        return ev.Reason("problem_malformed", {"detail": order.malformed[:250]})
     if not order.lines:
-        return "The order has no lines to pack"
+        return ev.Reason("problem_no_lines")
     missing = [line.sku or f"(line {n} has no SKU)" for n, line in enumerate(order.lines, 1)
                if not line.sku or line.sku not in products]
     if missing:
-        return ("Unknown SKU: " + ", ".join(missing))[:300]
-    return ""
+        return ev.Reason("problem_unknown_sku", {"skus": ", ".join(missing)[:250]})
+    return None
 
 
 def update_order(session: Session, shop: ShopRef, local: Order, order: RemoteOrder,
                  products: dict[str, int], now: dt.datetime) -> list[str]:
-    """Bring a known order up to date with the shop; returns what changed (empty: nothing)."""
+    """Bring a known order up to date with the shop; returns what changed (empty: nothing).
+
+    Each change is an event; the shop's newer version is recorded even when nothing that
+    matters at the bench changed, so the order's shop version is part of the log too.
+    """
     if local.shop_updated_at and order.updated_at <= local.shop_updated_at:
         return []
-    changes = _apply_state(local, order.state)
+    events = _state_events(local, order.state, shop.name)
+    details: ev.OrderDetails | None = None
+    lines: tuple[ev.ImportedLine, ...] | None = None
     if local.status != OrderStatus.SHIPPED and not order.malformed:
-        changes += _apply_details(local, order)
-        changes += _apply_lines(session, local, order, products)
-    local.shop_updated_at = order.updated_at
-    if changes:
-        local.updated_at = now
-        append_event(session, EventType.ORDER_UPDATED, at=now, order_id=local.id,
-                     payload={"shop": shop.name, "changes": changes})
+        fresh = details_of(order)
+        details = fresh if fresh != _local_details(local) else None
+        lines, problem_events = _line_events(local, order, products)
+        events += problem_events
+    events.insert(0, ev.OrderUpdatedByShop(order=local.uid, shop=shop.name,
+                                           shop_updated_at=order.updated_at,
+                                           details=details, lines=lines))
+    for event in events:
+        record(session, event, at=now)
+    changes = [e.TYPE for e in events[1:]]
+    if details is not None:
+        changes.append("details")
+    if lines is not None:
+        changes.append("lines")
     return changes
 
 
-def _apply_state(local: Order, state: ShopState) -> list[str]:
-    status = local.status
+def _local_details(local: Order) -> ev.OrderDetails:
+    return ev.OrderDetails(
+        customer_name=local.customer_name, customer_email=local.customer_email,
+        shipping_address=local.shipping_address, billing_address=local.billing_address,
+        currency=local.currency, total=local.total, shipping_total=local.shipping_total,
+        payment_method=local.payment_method, cod_amount=local.cod_amount,
+        customer_note=local.customer_note)
+
+
+def _state_events(local: Order, state: ShopState, shop: str) -> list[ev.DomainEvent]:
+    status, held_by_shop = local.status, local.hold_code in SHOP_HOLDS
     if state == ShopState.CANCELLED:
         if status == OrderStatus.SHIPPED:
-            return _set_problem(local, "Cancelled in the shop after it was shipped")
+            return _flag(local, ev.Reason("problem_cancelled_after_shipping"))
         if status != OrderStatus.CANCELLED:
-            local.status = OrderStatus.CANCELLED
-            return ["cancelled in the shop"]
-    elif state in (ShopState.ON_HOLD, ShopState.UNPAID, ShopState.SHIPPED):
-        reason = {ShopState.ON_HOLD: SHOP_HOLD, ShopState.UNPAID: UNPAID_HOLD}.get(state, DONE_HOLD)
-        if status == OrderStatus.QUEUED or (status == OrderStatus.HELD and local.hold_reason in
-                                            (SHOP_HOLD, UNPAID_HOLD, DONE_HOLD)):
-            if local.status != OrderStatus.HELD or local.hold_reason != reason:
-                local.status, local.hold_reason = OrderStatus.HELD, reason
-                return [f"held: {reason}"]
+            return [ev.OrderCancelledByShop(order=local.uid, shop=shop)]
+    elif state in SHOP_HOLD_FOR:
+        reason = ev.Reason(SHOP_HOLD_FOR[state])
+        if status == OrderStatus.QUEUED or (status == OrderStatus.HELD and held_by_shop):
+            if local.status != OrderStatus.HELD or local.hold != reason:
+                return [ev.OrderHeld(order=local.uid, reason=reason, by="shop")]
         elif status == OrderStatus.PACKING and state == ShopState.SHIPPED:
-            return _set_problem(local, DONE_HOLD + " while being packed")
-    elif state == ShopState.OPEN and status == OrderStatus.HELD and local.hold_reason in (
-            SHOP_HOLD, UNPAID_HOLD, DONE_HOLD):
-        local.status, local.hold_reason = OrderStatus.QUEUED, ""
-        return ["released: open again in the shop"]
+            return _flag(local, ev.Reason("problem_completed_while_packing"))
+    elif state == ShopState.OPEN and status == OrderStatus.HELD and held_by_shop:
+        return [ev.OrderReleased(order=local.uid, reason=ev.Reason("released_by_shop"),
+                                 by="shop")]
     return []
 
 
-def _set_problem(local: Order, problem: str) -> list[str]:
+def _flag(local: Order, problem: ev.Reason | None) -> list[ev.DomainEvent]:
     if local.problem == problem:
         return []
-    local.problem = problem
-    return [problem]
-
-
-_DETAILS = ("customer_name", "customer_email", "shipping_address", "billing_address",
-            "customer_note", "payment_method", "total", "shipping_total", "currency")
-
-
-def _apply_details(local: Order, order: RemoteOrder) -> list[str]:
-    changes = []
-    for name in _DETAILS:
-        value = getattr(order, name)
-        if value != getattr(local, name):
-            setattr(local, name, value)
-            changes.append(f"{name} changed")
-    cod = order.total if order.cod else None
-    if cod != local.cod_amount:
-        local.cod_amount = cod
-        changes.append("cash on delivery changed")
-    return changes
+    return [ev.OrderFlagged(order=local.uid, problem=problem)]
 
 
 def _signature(lines: Iterable[Any]) -> list[tuple[str, int, Decimal]]:
     return sorted((line.sku, line.quantity, Decimal(line.unit_price)) for line in lines)
 
 
-def _apply_lines(session: Session, local: Order, order: RemoteOrder,
-                 products: dict[str, int]) -> list[str]:
+def _line_events(local: Order, order: RemoteOrder, products: dict[str, int]
+                 ) -> tuple[tuple[ev.ImportedLine, ...] | None, list[ev.DomainEvent]]:
+    """The new lines (None: unchanged or not to be changed) and the problem they leave."""
     if _signature(local.lines) == _signature(order.lines):
-        return _refresh_problem(local, order, products)
+        return None, _refreshed_problem(local, order, products)
     started = any(line.verified_qty or line.short_qty for line in local.lines)
     if local.status == OrderStatus.PACKING or started:
-        return _set_problem(local, "The lines were changed in the shop during packing: "
-                                   "check the order before shipping")
-    local.lines.clear()
-    session.flush()
-    for row in _line_rows(local.id, order, products):
-        row.pop("order_id")
-        local.lines.append(OrderLine(**row))
-    local.problem = problem_of(order, products)
-    return ["lines changed in the shop"]
+        return None, _flag(local, ev.Reason("problem_lines_changed_while_packing"))
+    return lines_of(order), _flag(local, problem_of(order, products))
 
 
-def _refresh_problem(local: Order, order: RemoteOrder, products: dict[str, int]) -> list[str]:
+def _refreshed_problem(local: Order, order: RemoteOrder,
+                       products: dict[str, int]) -> list[ev.DomainEvent]:
     """A product that arrived since the import clears the order's unknown-SKU flag."""
-    if not local.problem.startswith(("Unknown SKU", "Malformed order")):
+    if local.problem_code not in ("problem_unknown_sku", "problem_malformed"):
         return []
+    relink = any(line.product_id is None and line.sku in products for line in local.lines)
     problem = problem_of(order, products)
-    for line in local.lines:
-        if line.product_id is None and line.sku in products:
-            line.product_id = products[line.sku]
-    if problem != local.problem:
-        local.problem = problem
-        return ["problem cleared" if not problem else "problem changed"]
+    if problem != local.problem or relink:
+        return [ev.OrderFlagged(order=local.uid, problem=problem)]
     return []

@@ -16,6 +16,7 @@ from station.context import AppContext
 from station.db.models import Order, OutboxEntry, Shop
 from station.db.types import utcnow
 from station.domain import OrderStatus, OutboxStatus
+from station.domain.reasons import reason_text
 from sync.carriers import rules_for
 from sync.errors import AuthError, OfflineError, ShopError
 from sync.importer import PullResult, ShopRef, apply_orders, update_order
@@ -297,8 +298,8 @@ def _apply_recheck(ctx: AppContext, shop: Shop, order_id: int, remote: object) -
         changes = update_order(s, ref, local, remote, products, utcnow())
         if local.status == OrderStatus.CANCELLED:
             return f"Order {local.number} was cancelled in the shop: do not ship it."
-        if local.status == OrderStatus.HELD and local.hold_reason:
-            return f"Order {local.number} is on hold: {local.hold_reason}."
+        if local.status == OrderStatus.HELD and local.hold:
+            return f"Order {local.number} is on hold: {reason_text(local.hold)}."
         if changes and local.problem:
-            return f"Order {local.number}: {local.problem}."
+            return f"Order {local.number}: {reason_text(local.problem)}."
     return None

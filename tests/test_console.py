@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from station.app import open_home
 from station.db.models import Event, Order, OutboxEntry, PackedUnit, Product
-from station.domain import EventType, OrderStatus, OutboxStatus
+from station.domain import OrderStatus, OutboxStatus
+from station.domain import events as ev
 from tests.console_process import ConsoleProcess, ean_of, run_console
 
 pytestmark = pytest.mark.slow
@@ -19,9 +20,9 @@ def order(session, number: str) -> Order:  # type: ignore[no-untyped-def]
     return session.scalars(select(Order).where(Order.number == number)).one()
 
 
-def event_counts(session, order_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def event_counts(session, placed: Order) -> dict[str, int]:  # type: ignore[no-untyped-def]
     rows = session.execute(
-        select(Event.type, func.count()).where(Event.order_id == order_id).group_by(Event.type)
+        select(Event.type, func.count()).where(Event.order_uid == placed.uid).group_by(Event.type)
     )
     return dict(rows.all())  # type: ignore[arg-type]
 
@@ -77,10 +78,10 @@ def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
         assert kinds == ["order_shipped", "parcel_shipped", "parcel_shipped"]
 
         wrong = order(session, "1002")
-        counts = event_counts(session, wrong.id)
-        assert counts[EventType.SCAN_REJECTED] == 1
-        assert counts[EventType.UNITS_VERIFIED] == 3
-        assert counts[EventType.ORDER_SHIPPED] == 1
+        counts = event_counts(session, wrong)
+        assert counts[ev.ScanRejected.TYPE] == 1
+        assert counts[ev.UnitsVerified.TYPE] == 3
+        assert counts[ev.OrderShipped.TYPE] == 1
 
         short = order(session, "1003")
         assert short.status == OrderStatus.SHIPPED
@@ -89,7 +90,7 @@ def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
             sum(line.short_qty for line in short.lines)
             == sum(line.quantity for line in short.lines) - 2
         )
-        assert event_counts(session, short.id)[EventType.UNITS_SHORTED] == 1
+        assert event_counts(session, short)[ev.UnitsShorted.TYPE] == 1
 
         entries = list(session.scalars(select(OutboxEntry)))
         assert len(entries) == 3 + 2 + 2  # one per parcel and one per order, nothing twice
@@ -169,7 +170,7 @@ def test_a_killed_bench_resumes_exactly_where_it_was(tmp_path: Path) -> None:
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.order_id == packed.id)
         )
         assert outbox == 2
-        assert event_counts(session, packed.id)[EventType.UNITS_VERIFIED] == len(codes)
+        assert event_counts(session, packed)[ev.UnitsVerified.TYPE] == len(codes)
 
 
 def test_a_code_learnt_at_the_bench_is_kept_for_the_product(tmp_path: Path) -> None:
@@ -184,5 +185,5 @@ def test_a_code_learnt_at_the_bench_is_kept_for_the_product(tmp_path: Path) -> N
     with open_home(home) as ctx, ctx.db.read() as session:
         shirt = session.scalars(select(Product).where(Product.sku == "TSH-01")).one()
         assert "02000000000008" in [b.code for b in shirt.barcodes]
-        learnt = session.scalars(select(Event).where(Event.type == EventType.CODE_LEARNT)).one()
+        learnt = session.scalars(select(Event).where(Event.type == ev.CodeLearnt.TYPE)).one()
         assert learnt.payload["lead"] == "giulia"

@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from station.app import open_home
 from station.db.models import Counter, Event, Order
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
 from station.labels.tracking import NumberRange, format_number
 from tests.conftest import require_tool
 from tests.console_process import ean_of, env, run_console, station_cmd
@@ -208,7 +209,7 @@ def test_manifest_lists_the_days_parcels_and_reprints_the_same(
     assert first.read_bytes() == second.read_bytes()
     assert (tmp_path / "brt.pdf").read_bytes().startswith(b"%PDF")
     with open_home(shipped_home) as ctx, ctx.db.read() as session:
-        closings = session.scalars(select(Event).where(Event.type == EventType.MANIFEST_CLOSED))
+        closings = session.scalars(select(Event).where(Event.type == ev.ManifestClosed.TYPE))
         assert [e.payload["carrier"] for e in closings] == ["BRT"]
     # AND a carrier with nothing shipped is one clear line
     assert "no DHL parcels" in one_line_error(station(shipped_home, "manifest", "--carrier", "DHL"))

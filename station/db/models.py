@@ -25,6 +25,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from station.db.types import Money, UTCDateTime, utcnow
 from station.domain import OrderStatus, OutboxStatus
+from station.domain.events import Reason
+from station.domain.reasons import stored_reason
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -119,7 +121,8 @@ class Order(Base):
         UniqueConstraint("shop_id", "external_id", name="uq_orders_shop_external"),
         Index("ix_orders_queue", "status", "priority", "cutoff_at", "created_at"),
     )
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)  # a local row id; `uid` is global
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
     external_id: Mapped[str | None] = mapped_column(String(64))
@@ -141,9 +144,13 @@ class Order(Base):
     carrier: Mapped[str] = mapped_column(String(20), default="")
     service: Mapped[str] = mapped_column(String(40), default="")
     customer_note: Mapped[str] = mapped_column(Text, default="")
-    hold_reason: Mapped[str] = mapped_column(String(300), default="")
-    problem: Mapped[str] = mapped_column(String(300), default="")  # e.g. unknown SKU at import
+    # Why the order is held / what is wrong with it, as a message code and its parameters.
+    hold_code: Mapped[str] = mapped_column(String(60), default="")
+    hold_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    problem_code: Mapped[str] = mapped_column(String(60), default="")  # e.g. unknown SKU
+    problem_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    assigned_operator: Mapped[str] = mapped_column(String(80), default="")  # a lead's choice
     claimed_at: Mapped[dt.datetime | None]
     shipped_at: Mapped[dt.datetime | None]
     lines: Mapped[list[OrderLine]] = relationship(
@@ -153,11 +160,21 @@ class Order(Base):
         back_populates="order", cascade="all, delete-orphan", order_by="Parcel.seq"
     )
     bench: Mapped[Bench | None] = relationship()
+    shop: Mapped[Shop | None] = relationship()
+
+    @property
+    def hold(self) -> Reason | None:
+        return stored_reason(self.hold_code, self.hold_params)
+
+    @property
+    def problem(self) -> Reason | None:
+        return stored_reason(self.problem_code, self.problem_params)
 
 
 class OrderLine(Base):
     __tablename__ = "order_lines"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     line_no: Mapped[int]
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
@@ -177,6 +194,7 @@ class Parcel(Base):
     __tablename__ = "parcels"
     __table_args__ = (UniqueConstraint("order_id", "seq", name="uq_parcels_order_seq"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     seq: Mapped[int]  # 1..N within the order
     box_type_id: Mapped[int | None] = mapped_column(ForeignKey("box_types.id"))
@@ -211,7 +229,12 @@ class PackedUnit(Base):
 
 
 class Event(Base):
-    """The append-only log. `seq` orders events locally; `id` identifies them everywhere."""
+    """The append-only log. `seq` orders events locally; `id` identifies them everywhere.
+
+    `type` and `version` name the event's class and schema (`station.domain.events`); `order_uid`
+    is the order it is about. Events of version 0 come from a release before typed events and
+    are kept for the record only: an `order_carried_over` event holds what they amounted to.
+    """
 
     __tablename__ = "events"
     seq: Mapped[int] = mapped_column(
@@ -220,9 +243,10 @@ class Event(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     at: Mapped[dt.datetime]
     type: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(default=1)
     bench: Mapped[str] = mapped_column(String(80), default="")
     operator: Mapped[str] = mapped_column(String(80), default="")
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_uid: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 

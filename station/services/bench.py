@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 from station.config import Settings
 from station.db.engine import Database
 from station.db.models import Bench, Event, Order
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
 from station.labels.slip import slip_pdf
 from station.services.catalog import DbCatalog, order_snapshot
 from station.services.documents import slip_view, write_atomically
-from station.services.events import append_event, new_event_id
-from station.services.projection import Projector
+from station.services.events import new_event_id, record
+from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
-from station.workflow.io import Command, CommandName, Effect, Fact, Input, Outcome, Print, Weight
+from station.workflow.io import Command, CommandName, Effect, Input, Outcome, Print, Weight
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
@@ -108,8 +109,8 @@ class BenchService:
             state = BenchState(order=order_snapshot(session, order) if order else None)
             last = session.scalar(
                 select(Order)
-                .join(Event, Event.order_id == Order.id)
-                .where(Event.type == EventType.ORDER_SHIPPED, Event.bench == self.bench_name)
+                .join(Event, Event.order_uid == Order.uid)
+                .where(Event.type == ev.OrderShipped.TYPE, Event.bench == self.bench_name)
                 .order_by(Event.seq.desc())
                 .limit(1)
             )
@@ -153,39 +154,32 @@ class BenchService:
     def _record(
         self, session: Session, outcome: Outcome, now: dt.datetime, warnings: list[str]
     ) -> list[PrintedDocument]:
-        projector = Projector(session, self.bench_id, now)
         printed: list[PrintedDocument] = []
         for fact in outcome.facts:
-            self._append(session, fact, now)
-            projector.apply(fact)
-            if fact.type == EventType.ORDER_PACKED:
+            record(
+                session,
+                fact.event,
+                at=now,
+                bench=self.bench_name,
+                operator=self.operator,
+                event_id=fact.id,
+            )
+            if isinstance(fact.event, ev.OrderPacked):
                 session.flush()
-                printed += self._ship(session, fact, now, warnings)
+                printed += self._ship(session, fact.event, now, warnings)
         for effect in outcome.effects:
             if isinstance(effect, Print) and effect.document != "label":
                 printed += self._reprint(session, effect)
         return printed
 
-    def _append(self, session: Session, fact: Fact, now: dt.datetime) -> None:
-        append_event(
-            session,
-            EventType(fact.type),
-            at=now,
-            order_id=fact.order_id,
-            bench=self.bench_name,
-            operator=self.operator,
-            payload=fact.payload,
-            event_id=fact.id,
-        )
-
     def _ship(
-        self, session: Session, fact: Fact, now: dt.datetime, warnings: list[str]
+        self, session: Session, packed: ev.OrderPacked, now: dt.datetime, warnings: list[str]
     ) -> list[PrintedDocument]:
-        order = session.get_one(Order, fact.order_id)
+        assert packed.order is not None
+        order = order_by_uid(session, packed.order)
         parcels = ship_order(
             session,
             order,
-            list(fact.payload["parcels"]),
             settings=self.settings,
             labels_dir=self.labels_dir,
             at=now,

@@ -19,6 +19,8 @@ from station.db.models import (
     ProductBarcode,
 )
 from station.domain import OrderStatus, Role
+from station.domain.events import Reason
+from station.domain.reasons import stored_reason
 from station.services.security import verify_pin
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.state import (
@@ -53,6 +55,7 @@ def _line_state(line: OrderLine) -> LineState:
     codes = {b.code: b.units for b in product.barcodes} if product else {}
     return LineState(
         id=line.id,
+        uid=line.uid,
         sku=line.sku,
         name=line.name,
         quantity=line.quantity,
@@ -71,6 +74,7 @@ def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
     )
     return OrderSnapshot(
         id=order.id,
+        uid=order.uid,
         number=order.number,
         status=OrderStatus(order.status),
         customer=order.customer_name,
@@ -79,7 +83,7 @@ def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
         cod_amount=order.cod_amount,
         cutoff_at=order.cutoff_at,
         note=order.customer_note,
-        hold_reason=order.hold_reason,
+        hold=order.hold,
         claimed_by=order.bench.name if order.bench else None,
         lines=[_line_state(line) for line in order.lines],
         parcels=[
@@ -159,11 +163,11 @@ class DbCatalog:
         )
         return found is not None
 
-    def order_status(self, order_id: int) -> tuple[OrderStatus, str]:
+    def order_status(self, order_id: int) -> tuple[OrderStatus, Reason | None]:
         row = self.session.execute(
-            select(Order.status, Order.hold_reason).where(Order.id == order_id)
+            select(Order.status, Order.hold_code, Order.hold_params).where(Order.id == order_id)
         ).one()
-        return OrderStatus(row.status), row.hold_reason
+        return OrderStatus(row.status), stored_reason(row.hold_code, row.hold_params)
 
     def lead_for_pin(self, pin: str) -> str | None:
         leads = self.session.scalars(

@@ -78,7 +78,7 @@ def _first_code(barcodes: list[ProductBarcode]) -> str:
 def label_views(session: Session, order: Order, settings: Settings) -> list[LabelView]:
     """The labels of an order's numbered parcels, as they were printed (SSCC included)."""
     parcels = [p for p in order.parcels if p.tracking_number]
-    ssccs = recorded_ssccs(session, order.id)
+    ssccs = recorded_ssccs(session, order.uid)
     return [
         label_view(order, p, len(parcels), settings, ssccs.get(p.seq))
         for p in sorted(parcels, key=lambda p: p.seq)

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Order, OrderLine, OutboxEntry, Parcel, Product
+from station.domain.events import Reason
+from station.domain.reasons import reason_text
 from station.services.catalog import order_number_from_code
 
 
@@ -38,7 +40,8 @@ def list_orders(
             "customer": o.customer_name,
             "units": int(counts.get(o.id, 0) or 0),
             "bench": o.bench.name if o.bench else None,
-            "hold_reason": o.hold_reason,
+            "hold_reason": reason_text(o.hold),
+            "hold": _reason(o.hold),
         }
         for o in session.scalars(query)
     ]
@@ -75,13 +78,20 @@ def show_order(session: Session, number: str) -> dict[str, Any] | None:
         "cod_amount": _money(order.cod_amount),
         "payment_method": order.payment_method,
         "customer_note": order.customer_note,
-        "hold_reason": order.hold_reason,
-        "problem": order.problem,
+        "uid": str(order.uid),
+        "hold_reason": reason_text(order.hold),
+        "hold": _reason(order.hold),
+        "problem": reason_text(order.problem),
+        "problem_reason": _reason(order.problem),
         "bench": order.bench.name if order.bench else None,
         "lines": [_line(line) for line in order.lines],
         "parcels": [_parcel(parcel) for parcel in order.parcels],
         "outbox": [{"kind": e.kind, "key": e.key, "status": e.status} for e in outbox],
     }
+
+
+def _reason(reason: Reason | None) -> dict[str, Any] | None:
+    return None if reason is None else {"code": reason.code, "params": dict(reason.params)}
 
 
 def _line(line: OrderLine) -> dict[str, Any]:

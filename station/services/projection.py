@@ -1,135 +1,436 @@
-"""Applies each recorded fact to the order tables, in the same transaction as the event."""
+"""The one projector: turns every event into table state, live and on replay alike.
+
+A handler reads nothing but its event and the tables: no clock (times come from the event's
+envelope), no settings, no local ids from elsewhere, so replaying the log into an empty database
+gives back the same orders, lines, parcels, holds and outbox.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from station.db.models import BoxType, Order, OrderLine, PackedUnit, Parcel, ProductBarcode
-from station.domain import EventType, OrderStatus
-from station.workflow.io import Fact
+from station.db.invoices import Invoice
+from station.db.models import (
+    Bench,
+    BoxType,
+    Counter,
+    Order,
+    OrderLine,
+    OutboxEntry,
+    PackedUnit,
+    Parcel,
+    Product,
+    ProductBarcode,
+)
+from station.domain import OrderStatus, OutboxKind, OutboxStatus
+from station.domain import events as ev
+from station.services import projection_import
+
+E = TypeVar("E", bound=ev.DomainEvent)
+Handler = Callable[[Session, Order, ev.Recorded, Any], None]
+_HANDLERS: dict[type[ev.DomainEvent], Handler] = {}
+_WITHOUT_ORDER: dict[type[ev.DomainEvent], Callable[[Session, ev.Recorded, Any], None]] = {}
 
 
-class Projector:
-    def __init__(self, session: Session, bench_id: int, now: dt.datetime) -> None:
-        self.session = session
-        self.bench_id = bench_id
-        self.now = now
+def parcel_uid(event_id: uuid.UUID, seq: int) -> uuid.UUID:
+    """A parcel's uid, from the event that opened it: the same on every replay."""
+    return uuid.uuid5(event_id, str(seq))
 
-    def apply(self, fact: Fact) -> None:
-        handler = _HANDLERS.get(EventType(fact.type))
-        if handler is not None and fact.order_id is not None:
-            handler(self, self.session.get_one(Order, fact.order_id), fact)
 
-    def _parcel(self, order: Order, seq: int) -> Parcel:
-        found = next((p for p in order.parcels if p.seq == seq), None)
-        if found is None:
-            found = Parcel(seq=seq, carrier=order.carrier, service=order.service)
-            order.parcels.append(found)
-        return found
+def project_all(session: Session, recs: Sequence[ev.Recorded]) -> None:
+    """Apply events in order; consecutive imports go to the tables in one bulk write."""
+    batch: list[ev.Recorded] = []
+    for rec in recs:
+        if isinstance(rec.event, ev.OrderImported):
+            batch.append(rec)
+            continue
+        if batch:
+            projection_import.insert_imported(session, batch)
+            batch = []
+        project(session, rec)
+    if batch:
+        projection_import.insert_imported(session, batch)
 
-    def _line(self, order: Order, line_id: int) -> OrderLine:
-        return next(line for line in order.lines if line.id == line_id)
 
-    def claimed(self, order: Order, fact: Fact) -> None:
-        order.status = OrderStatus.PACKING
-        order.bench_id = self.bench_id
-        order.claimed_at = self.now
-        self._parcel(order, 1)
+def project(session: Session, rec: ev.Recorded) -> None:
+    kind = type(rec.event)
+    if kind is ev.OrderImported:
+        projection_import.insert_imported(session, [rec])
+        return
+    if kind is ev.OrderCarriedOver:
+        projection_import.carry_over(session, rec)
+        return
+    without = _WITHOUT_ORDER.get(kind)
+    if without is not None:
+        without(session, rec, rec.event)
+        return
+    handler = _HANDLERS.get(kind)
+    if handler is None or rec.event.order is None:
+        return  # a fact for the record only (a rejected scan, a sign-in, a print)
+    order = order_by_uid(session, rec.event.order)
+    handler(session, order, rec, rec.event)
 
-    def units_verified(self, order: Order, fact: Fact) -> None:
-        p = fact.payload
-        expiry = dt.date.fromisoformat(p["expiry"]) if p.get("expiry") else None
-        self.session.add(
-            PackedUnit(
-                event_id=fact.id,
-                order_id=order.id,
-                line_id=p["line_id"],
-                parcel_seq=p["parcel_seq"],
-                quantity=p["quantity"],
-                code=p["code"][:200],
-                lot=p.get("lot"),
-                expiry=expiry,
-                serial=p.get("serial"),
-                product_id=p.get("product_id"),
-            )
-        )
-        self._line(order, p["line_id"]).verified_qty += p["quantity"]
-        self._parcel(order, p["parcel_seq"])
 
-    def scan_undone(self, order: Order, fact: Fact) -> None:
-        p = fact.payload
-        self.session.execute(
-            update(PackedUnit)
-            .where(PackedUnit.event_id == uuid.UUID(p["undone_event"]))
-            .values(undone=True)
-        )
-        self._line(order, p["line_id"]).verified_qty -= p["quantity"]
+def order_by_uid(session: Session, uid: uuid.UUID) -> Order:
+    order = session.scalar(
+        select(Order).where(Order.uid == uid).options(selectinload(Order.lines))
+    )
+    if order is None:
+        raise LookupError(f"event for an order not in this database ({uid})")
+    return order
 
-    def parcel_opened(self, order: Order, fact: Fact) -> None:
-        self._parcel(order, fact.payload["parcel_seq"])
 
-    def box_chosen(self, order: Order, fact: Fact) -> None:
-        box = self.session.scalar(select(BoxType).where(BoxType.code == fact.payload["box"]))
-        self._parcel(order, fact.payload["parcel_seq"]).box_type = box
+def _on(kind: type[E]) -> Callable[[Callable[[Session, Order, ev.Recorded, E], None]], Any]:
+    def register(fn: Callable[[Session, Order, ev.Recorded, E], None]) -> Any:
+        _HANDLERS[kind] = fn
+        return fn
 
-    def units_shorted(self, order: Order, fact: Fact) -> None:
-        for shorted in fact.payload["lines"]:
-            self._line(order, shorted["line_id"]).short_qty += shorted["quantity"]
+    return register
 
-    def held(self, order: Order, fact: Fact) -> None:
-        if order.status != OrderStatus.CANCELLED:
-            order.status = OrderStatus.HELD
-        order.hold_reason = fact.payload["reason"][:300]
-        order.bench_id = None
 
-    def weighed(self, order: Order, fact: Fact) -> None:
-        p = fact.payload
-        parcel = self._parcel(order, p["parcel_seq"])
-        parcel.measured_weight_g = p["measured_g"]
-        parcel.expected_weight_g = p["expected_g"]
-        parcel.weight_override_by = p.get("override_by") or ""
-        if p.get("box"):
-            parcel.box_type = self.session.scalar(select(BoxType).where(BoxType.code == p["box"]))
+def _on_log(kind: type[E]) -> Callable[[Callable[[Session, ev.Recorded, E], None]], Any]:
+    def register(fn: Callable[[Session, ev.Recorded, E], None]) -> Any:
+        _WITHOUT_ORDER[kind] = fn
+        return fn
 
-    def code_learnt(self, order: Order, fact: Fact) -> None:
-        """The code joins the product's barcodes, for every order and bench from now on."""
-        p = fact.payload
-        taken = self.session.scalar(select(ProductBarcode).where(ProductBarcode.code == p["code"]))
-        if taken is None:
-            self.session.add(ProductBarcode(product_id=p["product_id"], code=p["code"], units=1))
+    return register
 
-    def released(self, order: Order, fact: Fact) -> None:
-        """ABORT: the items go back to the shelf, so the order starts again from nothing."""
-        if order.status == OrderStatus.PACKING:
-            order.status = OrderStatus.QUEUED
-        order.bench_id = None
+
+def bench_id(session: Session, name: str | None) -> int | None:
+    if not name:
+        return None
+    found = session.scalar(select(Bench.id).where(Bench.name == name))
+    if found is None:
+        bench = Bench(name=name)
+        session.add(bench)
+        session.flush()
+        return bench.id
+    return found
+
+
+def _parcel(order: Order, seq: int, uid: uuid.UUID) -> Parcel:
+    found = next((p for p in order.parcels if p.seq == seq), None)
+    if found is None:
+        found = Parcel(uid=uid, seq=seq, carrier=order.carrier, service=order.service)
+        order.parcels.append(found)
+    return found
+
+
+def _existing_parcel(order: Order, seq: int) -> Parcel:
+    return next(p for p in order.parcels if p.seq == seq)
+
+
+def _line(order: Order, uid: uuid.UUID) -> OrderLine:
+    return next(line for line in order.lines if line.uid == uid)
+
+
+def _box(session: Session, code: str | None) -> BoxType | None:
+    if not code:
+        return None
+    return session.scalar(select(BoxType).where(BoxType.code == code))
+
+
+def set_hold(order: Order, reason: ev.Reason | None) -> None:
+    order.hold_code = reason.code if reason else ""
+    order.hold_params = dict(reason.params) if reason else {}
+
+
+def set_problem(order: Order, problem: ev.Reason | None) -> None:
+    order.problem_code = problem.code if problem else ""
+    order.problem_params = dict(problem.params) if problem else {}
+
+
+def advance_counter(session: Session, name: str, value: int) -> None:
+    """A series is at least where the event says (numbers taken are never handed out again)."""
+    counter = session.get(Counter, name)
+    if counter is None:
+        session.add(Counter(name=name, value=value))
+    elif counter.value < value:
+        counter.value = value
+    session.flush()
+
+
+# --- shop sync -----------------------------------------------------------------------------------
+
+
+@_on(ev.OrderUpdatedByShop)
+def _updated_by_shop(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderUpdatedByShop) -> None:
+    order.shop_updated_at = e.shop_updated_at
+    if e.details is not None:
+        projection_import.apply_details(order, e.details)
+    if e.lines is not None:
+        order.lines.clear()
+        s.flush()
+        products = projection_import.product_ids(s, {line.sku for line in e.lines})
+        for row in projection_import.line_rows(order.id, e.lines, products):
+            row.pop("order_id")
+            order.lines.append(OrderLine(**row))
+    if e.details is not None or e.lines is not None:
+        order.updated_at = rec.at
+
+
+@_on(ev.OrderCancelledByShop)
+def _cancelled(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderCancelledByShop) -> None:
+    order.status = OrderStatus.CANCELLED
+    order.updated_at = rec.at
+
+
+@_on(ev.OrderFlagged)
+def _flagged(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderFlagged) -> None:
+    set_problem(order, e.problem)
+    # A product that arrived since the import: its lines now know it.
+    products = projection_import.product_ids(s, {line.sku for line in order.lines})
+    for line in order.lines:
+        if line.product_id is None and line.sku in products:
+            line.product_id = products[line.sku]
+    order.updated_at = rec.at
+
+
+# --- holds and leads -----------------------------------------------------------------------------
+
+
+@_on(ev.OrderHeld)
+def _held(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderHeld) -> None:
+    if order.status not in (OrderStatus.CANCELLED, OrderStatus.SHIPPED):
+        order.status = OrderStatus.HELD
+    set_hold(order, e.reason)
+    order.bench_id = None
+    order.updated_at = rec.at
+
+
+@_on(ev.OrderReleased)
+def _released(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderReleased) -> None:
+    if order.status == OrderStatus.HELD:
+        order.status = OrderStatus.QUEUED
+    set_hold(order, None)
+    order.updated_at = rec.at
+
+
+@_on(ev.OrderReassigned)
+def _reassigned(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderReassigned) -> None:
+    if order.status == OrderStatus.PACKING:
+        order.status = OrderStatus.QUEUED
         order.claimed_at = None
-        self.session.execute(
-            update(PackedUnit).where(PackedUnit.order_id == order.id).values(undone=True)
+    order.bench_id = bench_id(s, e.bench)
+    order.assigned_operator = e.operator or ""
+    order.updated_at = rec.at
+
+
+@_on(ev.PriorityChanged)
+def _priority(s: Session, order: Order, rec: ev.Recorded, e: ev.PriorityChanged) -> None:
+    order.priority = e.priority
+    order.updated_at = rec.at
+
+
+# --- the bench -----------------------------------------------------------------------------------
+
+
+@_on(ev.OrderClaimed)
+def _claimed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderClaimed) -> None:
+    order.status = OrderStatus.PACKING
+    order.bench_id = bench_id(s, e.bench)
+    order.claimed_at = rec.at
+    _parcel(order, 1, parcel_uid(rec.id, 1))
+
+
+@_on(ev.UnitsVerified)
+def _verified(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsVerified) -> None:
+    line = _line(order, e.line)
+    s.add(
+        PackedUnit(
+            event_id=rec.id,
+            order_id=order.id,
+            line_id=line.id,
+            parcel_seq=e.parcel_seq,
+            quantity=e.quantity,
+            code=e.code[:200],
+            lot=e.lot,
+            expiry=e.expiry,
+            serial=e.serial,
+            product_id=line.product_id,
         )
-        for line in order.lines:
-            line.verified_qty = 0
-            line.short_qty = 0
-        order.parcels.clear()
-        self.session.flush()
-        self.session.execute(delete(Parcel).where(Parcel.order_id == order.id))
+    )
+    line.verified_qty += e.quantity
+    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
 
 
-_HANDLERS: dict[EventType, Callable[[Projector, Order, Fact], Any]] = {
-    EventType.ORDER_CLAIMED: Projector.claimed,
-    EventType.UNITS_VERIFIED: Projector.units_verified,
-    EventType.SCAN_UNDONE: Projector.scan_undone,
-    EventType.PARCEL_OPENED: Projector.parcel_opened,
-    EventType.BOX_CHOSEN: Projector.box_chosen,
-    EventType.UNITS_SHORTED: Projector.units_shorted,
-    EventType.ORDER_HELD: Projector.held,
-    EventType.PARCEL_WEIGHED: Projector.weighed,
-    EventType.ORDER_RELEASED: Projector.released,
-    EventType.CODE_LEARNT: Projector.code_learnt,
-}
+@_on(ev.ScanUndone)
+def _undone(s: Session, order: Order, rec: ev.Recorded, e: ev.ScanUndone) -> None:
+    s.execute(update(PackedUnit).where(PackedUnit.event_id == e.undone_event).values(undone=True))
+    _line(order, e.line).verified_qty -= e.quantity
+
+
+@_on(ev.ParcelOpened)
+def _parcel_opened(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelOpened) -> None:
+    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
+
+
+@_on(ev.BoxChosen)
+def _box_chosen(s: Session, order: Order, rec: ev.Recorded, e: ev.BoxChosen) -> None:
+    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq)).box_type = _box(s, e.box)
+
+
+@_on(ev.UnitsShorted)
+def _shorted(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsShorted) -> None:
+    for shorted in e.lines:
+        _line(order, shorted.line).short_qty += shorted.quantity
+
+
+@_on(ev.ParcelWeighed)
+def _weighed(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelWeighed) -> None:
+    parcel = _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
+    parcel.measured_weight_g = e.measured_g
+    parcel.expected_weight_g = e.expected_g
+    parcel.weight_override_by = e.override_by
+    if e.box:
+        parcel.box_type = _box(s, e.box)
+
+
+@_on(ev.CodeLearnt)
+def _learnt(s: Session, order: Order, rec: ev.Recorded, e: ev.CodeLearnt) -> None:
+    """The code joins the product's barcodes, for every order and bench from now on."""
+    taken = s.scalar(select(ProductBarcode).where(ProductBarcode.code == e.code))
+    product = s.scalar(select(Product.id).where(Product.sku == e.sku))
+    if taken is None and product is not None:
+        s.add(ProductBarcode(product_id=product, code=e.code, units=1))
+
+
+@_on(ev.PackingAborted)
+def _aborted(s: Session, order: Order, rec: ev.Recorded, e: ev.PackingAborted) -> None:
+    """ABORT: the items go back to the shelf, so the order starts again from nothing."""
+    if order.status == OrderStatus.PACKING:
+        order.status = OrderStatus.QUEUED
+    order.bench_id = None
+    order.claimed_at = None
+    s.execute(update(PackedUnit).where(PackedUnit.order_id == order.id).values(undone=True))
+    for line in order.lines:
+        line.verified_qty = 0
+        line.short_qty = 0
+    order.parcels.clear()
+    s.flush()
+    s.execute(delete(Parcel).where(Parcel.order_id == order.id))
+
+
+@_on(ev.OrderPacked)
+def _packed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderPacked) -> None:
+    """Boxes opened but left empty are not parcels."""
+    for empty in [p for p in order.parcels if p.seq not in e.parcels]:
+        order.parcels.remove(empty)
+    s.flush()
+
+
+# --- labels and shipping -------------------------------------------------------------------------
+
+
+@_on(ev.LabelCreated)
+def _label(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelCreated) -> None:
+    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel.tracking_number = e.tracking_number
+    parcel.carrier = e.carrier
+    parcel.service = e.service
+    parcel.label_path = e.document
+    for name, value in e.counters.items():
+        advance_counter(s, name, value)
+
+
+@_on(ev.OrderShipped)
+def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> None:
+    order.status = OrderStatus.SHIPPED
+    order.shipped_at = rec.at
+    order.bench_id = None
+    if order.shop_id is None:
+        return
+    existing = set(s.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
+    for parcel in e.parcels:
+        key = f"{OutboxKind.PARCEL_SHIPPED}:{order.number}:{parcel.parcel_seq}"
+        if key not in existing:
+            payload: dict[str, Any] = {
+                "parcel_seq": parcel.parcel_seq,
+                "tracking_number": parcel.tracking_number,
+                "carrier": parcel.carrier,
+                "service": parcel.service,
+                "weight_g": parcel.weight_g,
+                "line_items": [
+                    {"sku": i.sku, "external_id": i.external_id, "quantity": i.quantity}
+                    for i in parcel.items
+                ],
+            }
+            _outbox(s, order, rec, key, OutboxKind.PARCEL_SHIPPED, payload)
+    key = f"{OutboxKind.ORDER_SHIPPED}:{order.number}"
+    if key not in existing:
+        shipped = {
+            "tracking_numbers": [p.tracking_number for p in e.parcels],
+            "carrier": e.parcels[0].carrier if e.parcels else "",
+        }
+        _outbox(s, order, rec, key, OutboxKind.ORDER_SHIPPED, shipped)
+
+
+def _outbox(
+    s: Session, order: Order, rec: ev.Recorded, key: str, kind: OutboxKind, payload: dict[str, Any]
+) -> None:
+    assert order.shop_id is not None
+    s.add(
+        OutboxEntry(
+            key=key,
+            kind=kind,
+            shop_id=order.shop_id,
+            order_id=order.id,
+            payload=payload,
+            created_at=rec.at,
+            next_attempt_at=rec.at,
+        )
+    )
+
+
+def _entry(s: Session, key: str) -> OutboxEntry | None:
+    return s.scalar(select(OutboxEntry).where(OutboxEntry.key == key))
+
+
+@_on_log(ev.ShopUpdateSent)
+def _sent(s: Session, rec: ev.Recorded, e: ev.ShopUpdateSent) -> None:
+    entry = _entry(s, e.key)
+    if entry is not None:
+        entry.status, entry.sent_at, entry.last_error = OutboxStatus.SENT, rec.at, ""
+
+
+@_on_log(ev.ShopUpdateParked)
+def _parked(s: Session, rec: ev.Recorded, e: ev.ShopUpdateParked) -> None:
+    entry = _entry(s, e.key)
+    if entry is not None:
+        entry.status, entry.last_error = OutboxStatus.PARKED, e.error
+
+
+@_on_log(ev.ShopUpdateRetried)
+def _retried(s: Session, rec: ev.Recorded, e: ev.ShopUpdateRetried) -> None:
+    entry = _entry(s, e.key)
+    if entry is not None and entry.status == OutboxStatus.PARKED:
+        entry.status, entry.next_attempt_at = OutboxStatus.PENDING, rec.at
+
+
+@_on_log(ev.CountersCarriedOver)
+def _counters(s: Session, rec: ev.Recorded, e: ev.CountersCarriedOver) -> None:
+    for name, value in e.counters.items():
+        advance_counter(s, name, value)
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+
+@_on(ev.InvoiceIssued)
+def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -> None:
+    s.add(
+        Invoice(
+            order_id=order.id,
+            series=e.series,
+            seq=e.seq,
+            number=e.number,
+            issue_date=e.issue_date,
+            created_at=rec.at,
+        )
+    )
+    advance_counter(s, e.series, e.seq)

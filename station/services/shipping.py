@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.config import Settings
-from station.db.models import Counter, Event, Order, OutboxEntry, PackedUnit, Parcel
-from station.domain import EventType, OrderStatus, OutboxKind
+from station.db.models import Counter, Event, Order, PackedUnit, Parcel
+from station.domain import events as ev
 from station.labels.courier import Address, LabelView, label_pdf, label_zpl
 from station.labels.errors import DocumentError
 from station.labels.tracking import (
@@ -23,7 +24,7 @@ from station.labels.tracking import (
     s10_range,
     sscc_range,
 )
-from station.services.events import append_event
+from station.services.events import record
 
 DEFAULT_CARRIER = "DEMO"
 
@@ -54,6 +55,7 @@ class Numbering:
     session: Session
     settings: Settings
     warnings: dict[str, str] = field(default_factory=dict)  # by carrier: one is enough
+    advanced: dict[str, int] = field(default_factory=dict)  # series -> last number taken
 
     def last_used(self, key: str) -> int | None:
         counter = self.session.get(Counter, key, with_for_update=True)
@@ -80,6 +82,7 @@ class Numbering:
         key = key or range_key(numbers)
         allocation = self._allocate(numbers, self.last_used(key))
         self.set_last_used(key, allocation.counter)
+        self.advanced[key] = allocation.counter
         if allocation.warning is not None:
             w = allocation.warning
             self.warnings[numbers.carrier] = (
@@ -210,7 +213,6 @@ def _zpl(view: LabelView, settings: Settings) -> bytes:
 def ship_order(
     session: Session,
     order: Order,
-    parcel_seqs: list[int],
     *,
     settings: Settings,
     labels_dir: Path,
@@ -219,68 +221,57 @@ def ship_order(
     operator: str,
     warnings: list[str] | None = None,
 ) -> list[Parcel]:
-    """Number, label and ship the order's parcels; queue the shop updates. Idempotent per order.
+    """Number, label and ship the order's parcels; the shop updates follow from the events.
 
     Tracking numbers come from the carrier's configured range. A range without enough numbers
     raises ShippingError before any number is taken or label written; a range running low adds
     one sentence per carrier to `warnings`.
     """
-    for empty in [p for p in order.parcels if p.seq not in parcel_seqs]:
-        order.parcels.remove(empty)
-    session.flush()
     parcels = sorted(order.parcels, key=lambda p: p.seq)
     numbering = Numbering(session, settings)
-    ssccs = number_parcels(numbering, order, parcels)
+    numbered = number_parcels(numbering, order, parcels)
+    ssccs = recorded_ssccs(session, order.uid)
     for parcel in parcels:
         path = labels_dir / f"{order.number}-{parcel.seq}.pdf"
-        sscc = ssccs.get(parcel.seq)
+        taken = numbered.get(parcel.seq)
+        sscc = taken.sscc if taken else ssccs.get(parcel.seq)
         view = label_view(order, parcel, len(parcels), settings, sscc)
         write_label(path, label_pdf(view))
         # The ZPL copy beside it (a fraction of a millisecond) lets any label go to a thermal
         # printer, also when a failed print is redirected or reprinted from another kind.
         write_label(path.with_suffix(".zpl"), _zpl(view, settings))
-        parcel.label_path = str(path)
-        payload: dict[str, Any] = {
-            "parcel_seq": parcel.seq,
-            "tracking_number": parcel.tracking_number,
-        }
-        if sscc:
-            payload["sscc"] = sscc
-        append_event(
-            session,
-            EventType.LABEL_PRINTED,
-            at=at,
-            order_id=order.id,
-            bench=bench,
-            operator=operator,
-            payload=payload,
+        created = ev.LabelCreated(
+            order=order.uid,
+            parcel_seq=parcel.seq,
+            tracking_number=parcel.tracking_number or "",
+            carrier=parcel.carrier,
+            service=parcel.service,
+            document=str(path),
+            sscc=sscc,
+            counters=taken.counters if taken else {},
         )
+        record(session, created, at=at, bench=bench, operator=operator)
     if warnings is not None:
         warnings.extend(numbering.warnings.values())
-    order.status = OrderStatus.SHIPPED
-    order.shipped_at = at
-    order.bench_id = None
-    tracking = [p.tracking_number for p in parcels]
-    append_event(
-        session,
-        EventType.ORDER_SHIPPED,
-        at=at,
-        order_id=order.id,
-        bench=bench,
-        operator=operator,
-        payload={"tracking_numbers": tracking},
+    shipped = ev.OrderShipped(
+        order=order.uid,
+        shop=order.shop.name if order.shop else None,
+        parcels=tuple(_shipped_parcel(p, items) for p, items in _items(session, order, parcels)),
     )
-    if order.shop_id is not None:
-        queue_shop_updates(session, order, parcels, at)
+    record(session, shipped, at=at, bench=bench, operator=operator)
     return parcels
 
 
-def number_parcels(numbering: Numbering, order: Order, parcels: list[Parcel]) -> dict[int, str]:
-    """Give each parcel without one a tracking number (and an SSCC when configured).
+@dataclass(frozen=True)
+class Taken:
+    """What numbering one parcel took: its SSCC and the series it advanced."""
 
-    Returns the SSCC of every parcel, the ones recorded by an earlier labelling included.
-    """
-    ssccs = recorded_ssccs(numbering.session, order.id)
+    sscc: str | None
+    counters: dict[str, int]
+
+
+def number_parcels(numbering: Numbering, order: Order, parcels: list[Parcel]) -> dict[int, Taken]:
+    """Give each parcel without one a tracking number (and an SSCC when configured)."""
     missing: dict[str, list[Parcel]] = {}
     for parcel in parcels:
         parcel.carrier = parcel.carrier or order.carrier or DEFAULT_CARRIER
@@ -288,20 +279,21 @@ def number_parcels(numbering: Numbering, order: Order, parcels: list[Parcel]) ->
         if parcel.tracking_number is None:
             missing.setdefault(parcel.carrier, []).append(parcel)
     ranges = {carrier: numbering.reserve(carrier, len(todo)) for carrier, todo in missing.items()}
+    taken: dict[int, Taken] = {}
     for carrier, todo in missing.items():
         for parcel in todo:
+            numbering.advanced = {}
             parcel.tracking_number = numbering.take(ranges[carrier])
             sscc = numbering.sscc()
-            if sscc:
-                ssccs[parcel.seq] = sscc
-    return ssccs
+            taken[parcel.seq] = Taken(sscc, dict(numbering.advanced))
+    return taken
 
 
-def recorded_ssccs(session: Session, order_id: int) -> dict[int, str]:
+def recorded_ssccs(session: Session, order_uid: uuid.UUID) -> dict[int, str]:
     """The SSCC printed on each parcel's label, as the label events recorded it."""
     events = session.scalars(
         select(Event)
-        .where(Event.order_id == order_id, Event.type == EventType.LABEL_PRINTED)
+        .where(Event.order_uid == order_uid, Event.type == ev.LabelCreated.TYPE)
         .order_by(Event.seq)
     )
     return {
@@ -311,68 +303,37 @@ def recorded_ssccs(session: Session, order_id: int) -> dict[int, str]:
     }
 
 
-def queue_shop_updates(
-    session: Session, order: Order, parcels: list[Parcel], at: dt.datetime
-) -> None:
-    """One outbox entry per shop update; the unique key makes a second attempt a no-op."""
-    existing = set(session.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
-    items_by_seq = _items_by_parcel(session, order)
-    for parcel in parcels:
-        key = f"{OutboxKind.PARCEL_SHIPPED}:{order.number}:{parcel.seq}"
-        if key in existing:
-            continue
-        payload: dict[str, Any] = {
-            "parcel_seq": parcel.seq,
-            "tracking_number": parcel.tracking_number,
-            "carrier": parcel.carrier,
-            "service": parcel.service,
-            "weight_g": parcel.measured_weight_g,
-            "line_items": items_by_seq.get(parcel.seq, []),
-        }
-        _add_outbox(session, order, key, OutboxKind.PARCEL_SHIPPED, payload, at)
-    key = f"{OutboxKind.ORDER_SHIPPED}:{order.number}"
-    if key not in existing:
-        shipped: dict[str, Any] = {
-            "tracking_numbers": [p.tracking_number for p in parcels],
-            "carrier": parcels[0].carrier if parcels else "",
-        }
-        _add_outbox(session, order, key, OutboxKind.ORDER_SHIPPED, shipped, at)
-
-
-def _add_outbox(
-    session: Session,
-    order: Order,
-    key: str,
-    kind: OutboxKind,
-    payload: dict[str, Any],
-    at: dt.datetime,
-) -> None:
-    assert order.shop_id is not None
-    session.add(
-        OutboxEntry(
-            key=key,
-            kind=kind,
-            shop_id=order.shop_id,
-            order_id=order.id,
-            payload=payload,
-            created_at=at,
-            next_attempt_at=at,
-        )
+def _shipped_parcel(parcel: Parcel, items: list[ev.ShippedItem]) -> ev.ShippedParcel:
+    return ev.ShippedParcel(
+        parcel_seq=parcel.seq,
+        tracking_number=parcel.tracking_number or "",
+        carrier=parcel.carrier,
+        service=parcel.service,
+        weight_g=parcel.measured_weight_g,
+        items=tuple(items),
     )
 
 
-def _items_by_parcel(session: Session, order: Order) -> dict[int, list[dict[str, Any]]]:
+def _items(
+    session: Session, order: Order, parcels: list[Parcel]
+) -> list[tuple[Parcel, list[ev.ShippedItem]]]:
+    """What went into each parcel, from the units verified into it."""
     lines = {line.id: line for line in order.lines}
-    result: dict[int, dict[int, int]] = {}
+    per_parcel: dict[int, dict[int, int]] = {}
     for unit in session.scalars(
-        select(PackedUnit).where(PackedUnit.order_id == order.id, PackedUnit.undone.is_(False))
+        select(PackedUnit)
+        .where(PackedUnit.order_id == order.id, PackedUnit.undone.is_(False))
+        .order_by(PackedUnit.id)
     ):
-        per_line = result.setdefault(unit.parcel_seq, {})
+        per_line = per_parcel.setdefault(unit.parcel_seq, {})
         per_line[unit.line_id] = per_line.get(unit.line_id, 0) + unit.quantity
-    return {
-        seq: [
-            {"sku": lines[lid].sku, "external_id": lines[lid].external_id, "quantity": qty}
-            for lid, qty in per_line.items()
-        ]
-        for seq, per_line in result.items()
-    }
+    return [
+        (
+            parcel,
+            [
+                ev.ShippedItem(lines[lid].sku, lines[lid].external_id, qty)
+                for lid, qty in per_parcel.get(parcel.seq, {}).items()
+            ],
+        )
+        for parcel in parcels
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from station.domain import EventType
+from station.domain import events as ev
 from station.workflow.io import Print, StateChanged
 from station.workflow.packing import Packing
 from station.workflow.step import StepBase
@@ -32,10 +32,7 @@ class CommandSteps(StepBase):
             return
         Packing(order).remove_units(last)
         line = order.line(last.line_id)
-        self.fact(
-            EventType.SCAN_UNDONE,
-            {"undone_event": str(last.event_id), "line_id": line.id, "quantity": last.quantity},
-        )
+        self.fact(ev.ScanUndone(undone_event=last.event_id, line=line.uid, quantity=last.quantity))
         self.accept("undone", name=line.name, verified=line.verified, quantity=line.quantity)
 
     def cmd_newbox(self, _arg: str) -> None:
@@ -61,18 +58,16 @@ class CommandSteps(StepBase):
         if not lines:
             self.reject("nothing_short", f"SHORT {arg}".strip())
             return
-        shorted = [
-            {"line_id": line.id, "sku": line.sku, "quantity": line.remaining} for line in lines
-        ]
+        shorted = tuple(ev.ShortedLine(line.uid, line.sku, line.remaining) for line in lines)
         for line in lines:
             line.short += line.remaining
-        self.fact(EventType.UNITS_SHORTED, {"lines": shorted})
-        summary = ", ".join(f"{s['sku']} ×{s['quantity']}" for s in shorted)
+        self.fact(ev.UnitsShorted(lines=shorted))
+        summary = ", ".join(f"{s.sku} ×{s.quantity}" for s in shorted)
         self.accept("shorted", summary=summary)
         if self.ctx.settings.short_policy == "hold":
-            self.hold(order, self.say("shorted", summary=summary))
+            self.hold(order, ev.Reason("hold_shorted", {"summary": summary}))
         elif Packing(order).packed_units() == 0:
-            self.hold(order, self.say("nothing_packed", number=order.number))
+            self.hold(order, ev.Reason("hold_nothing_packed", {"number": order.number}))
         elif Packing(order).complete():
             self.finish()
 
@@ -80,7 +75,8 @@ class CommandSteps(StepBase):
         order = self._require_order("HOLD")
         if order is None:
             return
-        self.hold(order, arg.strip() or "held at the bench")
+        note = arg.strip()
+        self.hold(order, ev.Reason("hold_note", {"note": note}) if note else ev.Reason("held_at_bench"))
 
     def cmd_print(self, _arg: str) -> None:
         order = self._require_order("PRINT")
@@ -101,7 +97,7 @@ class CommandSteps(StepBase):
         order = self._require_order("ABORT")
         if order is None:
             return
-        self.fact(EventType.ORDER_RELEASED, {"reason": "abort", "number": order.number})
+        self.fact(ev.PackingAborted(number=order.number))
         self.accept("aborted", number=order.number)
         self.state.order = None
         self.state.pending_weight = None

@@ -7,12 +7,12 @@ it shows the effects, and throws the engine away (reloading its state) if that f
 from __future__ import annotations
 
 from station.devices.codes import decode_scan
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
 from station.workflow.command_steps import CommandSteps
 from station.workflow.io import (
     Command,
     CommandName,
-    Fact,
     Input,
     Outcome,
     Prompt,
@@ -64,7 +64,7 @@ class _Step(LearningSteps, CommandSteps, StepBase):
         """The shop or a lead may have cancelled or held the open order since the last input."""
         order = self.state.order
         assert order is not None
-        status, reason = self.ctx.catalog.order_status(order.id)
+        status, hold = self.ctx.catalog.order_status(order.id)
         order.status = status
         allowed = isinstance(inp, Command) and inp.name in (
             CommandName.ABORT,
@@ -74,7 +74,7 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             self.reject("order_cancelled", number=order.number)
             return False
         if status is OrderStatus.HELD and not allowed:
-            self.reject("order_held", number=order.number, reason=reason)
+            self.reject("order_held", number=order.number, reason=self.reason_text(hold))
             return False
         return True
 
@@ -114,7 +114,7 @@ class _Step(LearningSteps, CommandSteps, StepBase):
         if box is not None:
             parcel = order.current_parcel
             parcel.box_code = box.code
-            self.fact(EventType.BOX_CHOSEN, {"parcel_seq": parcel.seq, "box": box.code})
+            self.fact(ev.BoxChosen(parcel_seq=parcel.seq, box=box.code))
             self.accept("box_chosen", seq=parcel.seq, box=box.name)
             return
         self.verify_units(code)
@@ -150,18 +150,18 @@ class _Step(LearningSteps, CommandSteps, StepBase):
         seq = packing.parcel_for_items().seq
         event_id = self.ctx.new_id()
         packing.add_units(event_id, line, units, seq, scanned.serial)
-        payload = {
-            "line_id": line.id,
-            "sku": line.sku,
-            "quantity": units,
-            "parcel_seq": seq,
-            "code": scanned.raw,
-            "lot": scanned.lot,
-            "expiry": scanned.expiry.isoformat() if scanned.expiry else None,
-            "serial": scanned.serial,
-            "product_id": line.product.id if line.product else None,
-        }
-        self.out.facts.append(Fact(EventType.UNITS_VERIFIED.value, order.id, payload, event_id))
+        verified = ev.UnitsVerified(
+            line=line.uid,
+            sku=line.sku,
+            quantity=units,
+            parcel_seq=seq,
+            code=scanned.raw,
+            lot=scanned.lot,
+            expiry=scanned.expiry,
+            serial=scanned.serial,
+            product_sku=line.product.sku if line.product else None,
+        )
+        self.fact(verified, event_id)
         code_name = "unit_ok" if units == 1 else "units_ok"
         self.accept(
             code_name, name=line.name, units=units, verified=line.verified, quantity=line.quantity

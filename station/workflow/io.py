@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
+
+from station.domain.events import DomainEvent
 
 
 class CommandName(enum.StrEnum):
@@ -113,10 +116,8 @@ Effect = Prompt | Accepted | Rejected | Sound | Print | ReadScale | Done | State
 class Fact:
     """An event the engine asks to record, with the id it was given."""
 
-    type: str
-    order_id: int | None
-    payload: dict[str, Any]
-    id: Any = None
+    event: DomainEvent
+    id: uuid.UUID
 
 
 @dataclass

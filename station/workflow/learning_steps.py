@@ -6,7 +6,7 @@ counts at once."""
 from __future__ import annotations
 
 from station.devices.codes import decode_scan
-from station.domain import EventType
+from station.domain import events as ev
 from station.workflow.state import LineState, PendingLearn
 from station.workflow.weighing_steps import WeighingSteps
 
@@ -61,15 +61,7 @@ class LearningSteps(WeighingSteps):
         key = decode_scan(pending.code).key
         line.codes[key] = 1
         self.fact(
-            EventType.CODE_LEARNT,
-            {
-                "code": key,
-                "scanned": pending.code,
-                "line_id": line.id,
-                "sku": line.sku,
-                "product_id": line.product.id,
-                "lead": lead,
-            },
+            ev.CodeLearnt(code=key, scanned=pending.code, line=line.uid, sku=line.sku, lead=lead)
         )
         self.state.pending_learn = None
         self.state.unknown_code = None

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from station.domain import OrderStatus
+from station.domain.events import Reason
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class BoxInfo:
 @dataclass
 class LineState:
     id: int
+    uid: uuid.UUID
     sku: str
     name: str
     quantity: int
@@ -77,6 +79,7 @@ class ParcelState:
 @dataclass
 class OrderSnapshot:
     id: int
+    uid: uuid.UUID
     number: str
     status: OrderStatus
     customer: str = ""
@@ -85,7 +88,7 @@ class OrderSnapshot:
     cod_amount: Decimal | None = None
     cutoff_at: dt.datetime | None = None
     note: str = ""
-    hold_reason: str = ""
+    hold: Reason | None = None
     claimed_by: str | None = None
     lines: list[LineState] = field(default_factory=list)
     parcels: list[ParcelState] = field(default_factory=list)
@@ -154,7 +157,7 @@ class Catalog(Protocol):
     def next_order(self) -> OrderSnapshot | None: ...
     def product_by_code(self, key: str) -> ProductInfo | None: ...
     def serial_packed(self, product_id: int, serial: str) -> bool: ...
-    def order_status(self, order_id: int) -> tuple[OrderStatus, str]: ...
+    def order_status(self, order_id: int) -> tuple[OrderStatus, Reason | None]: ...
     def lead_for_pin(self, pin: str) -> str | None: ...
     def boxes(self) -> list[BoxInfo]: ...
 

@@ -3,9 +3,12 @@ finishing and releasing an order."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.domain.reasons import reason_text
 from station.workflow.io import (
     Accepted,
     Done,
@@ -38,12 +41,16 @@ class StepBase:
     def say(self, code: str, /, **params: Any) -> str:
         return message(code, self.ctx.settings.language, **params)
 
-    def fact(self, type_: EventType, payload: dict[str, Any], order_id: int | None = None) -> Any:
-        event_id = self.ctx.new_id()
-        if order_id is None and self.state.order is not None:
-            order_id = self.state.order.id
-        self.out.facts.append(Fact(type_.value, order_id, payload, event_id))
+    def fact(self, event: ev.DomainEvent, event_id: Any = None) -> Any:
+        """Record `event` about the open order (unless it names another); returns its id."""
+        event_id = event_id or self.ctx.new_id()
+        if event.order is None and self.state.order is not None:
+            event = dataclasses.replace(event, order=self.state.order.uid)
+        self.out.facts.append(Fact(event, event_id))
         return event_id
+
+    def reason_text(self, reason: ev.Reason | None) -> str:
+        return reason_text(reason, self.ctx.settings.language)
 
     def accept(self, code: str, /, **params: Any) -> None:
         self.out.effects.append(Accepted(code, self.say(code, **params), params))
@@ -53,7 +60,8 @@ class StepBase:
         text = self.say(reason, **params)
         self.out.effects.append(Rejected(reason, text, params))
         self.out.effects.append(Sound(SoundKind.ERROR))
-        self.fact(EventType.SCAN_REJECTED, {"code": reason, "input": scanned, "message": text})
+        params_text = {key: str(value) for key, value in params.items()}
+        self.fact(ev.ScanRejected(reason=ev.Reason(reason, params_text), input=scanned))
 
     def prompt(self) -> None:
         code, params = self._next_prompt()
@@ -95,7 +103,7 @@ class StepBase:
         order.status = OrderStatus.PACKING
         if not order.parcels:
             order.parcels.append(Packing.new_parcel(1))
-        self.fact(EventType.ORDER_CLAIMED, {"number": order.number, "bench": self.ctx.bench})
+        self.fact(ev.OrderClaimed(number=order.number, bench=self.ctx.bench))
         self.accept(
             "order_opened", number=order.number, customer=order.customer, units=order.units_left
         )
@@ -105,7 +113,7 @@ class StepBase:
         if order.status is OrderStatus.CANCELLED:
             return "order_cancelled", {"number": order.number}
         if order.status is OrderStatus.HELD:
-            return "order_held", {"number": order.number, "reason": order.hold_reason}
+            return "order_held", {"number": order.number, "reason": self.reason_text(order.hold)}
         if order.status is OrderStatus.SHIPPED:
             return "order_shipped", {"number": order.number}
         if order.claimed_by and order.claimed_by != self.ctx.bench:
@@ -121,10 +129,7 @@ class StepBase:
         order = self.state.order
         assert order is not None
         parcels = [p for p in order.parcels if Packing(order).units_in_parcel(p.seq) > 0]
-        self.fact(
-            EventType.ORDER_PACKED,
-            {"number": order.number, "parcels": [p.seq for p in parcels]},
-        )
+        self.fact(ev.OrderPacked(number=order.number, parcels=tuple(p.seq for p in parcels)))
         for parcel in parcels:
             self.out.effects.append(Print("label", order.id, parcel.seq))
         text = self.say("done", number=order.number, parcels=len(parcels))
@@ -132,9 +137,9 @@ class StepBase:
         self.out.effects.append(Sound(SoundKind.DONE))
         self.release(order)
 
-    def hold(self, order: OrderSnapshot, reason: str) -> None:
-        self.fact(EventType.ORDER_HELD, {"reason": reason})
-        self.accept("held", number=order.number, reason=reason)
+    def hold(self, order: OrderSnapshot, reason: ev.Reason) -> None:
+        self.fact(ev.OrderHeld(reason=reason, by="bench"))
+        self.accept("held", number=order.number, reason=self.reason_text(reason))
         self.release(order)
 
     def release(self, order: OrderSnapshot) -> None:
@@ -151,5 +156,5 @@ class StepBase:
         assert order is not None
         parcel = Packing.new_parcel(len(order.parcels) + 1)
         order.parcels.append(parcel)
-        self.fact(EventType.PARCEL_OPENED, {"parcel_seq": parcel.seq})
+        self.fact(ev.ParcelOpened(parcel_seq=parcel.seq))
         self.accept("parcel_opened", seq=parcel.seq)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from station.domain import EventType
+from station.domain import events as ev
 from station.workflow.io import Prompt, ReadScale, Rejected, Sound, SoundKind, Weight
 from station.workflow.packing import Packing
 from station.workflow.state import PendingWeight
@@ -31,8 +31,9 @@ class WeighingSteps(StepBase):
         if abs(diff) > allowed:
             self.state.pending_weight = PendingWeight(parcel.seq, reading.grams, expected)
             self.fact(
-                EventType.WEIGHT_REJECTED,
-                {"parcel_seq": parcel.seq, "measured_g": reading.grams, "expected_g": expected},
+                ev.WeightRejected(
+                    parcel_seq=parcel.seq, measured_g=reading.grams, expected_g=expected
+                )
             )
             self.out.effects.append(
                 Rejected(
@@ -62,14 +63,15 @@ class WeighingSteps(StepBase):
         parcel.measured_g, parcel.expected_g = measured, expected
         parcel.box_code = box.code if box else parcel.box_code
         self.state.pending_weight = None
-        payload = {
-            "parcel_seq": seq,
-            "measured_g": measured,
-            "expected_g": expected,
-            "box": parcel.box_code,
-            "override_by": lead,
-        }
-        self.fact(EventType.PARCEL_WEIGHED, payload)
+        self.fact(
+            ev.ParcelWeighed(
+                parcel_seq=seq,
+                measured_g=measured,
+                expected_g=expected,
+                box=parcel.box_code,
+                override_by=lead,
+            )
+        )
 
     def after_weighing(self) -> None:
         order = self.state.order
@@ -101,8 +103,9 @@ class WeighingSteps(StepBase):
             self.reject("bad_pin", "OVERRIDE ****")
             return
         self.fact(
-            EventType.WEIGHT_OVERRIDDEN,
-            {"parcel_seq": pending.parcel_seq, "measured_g": pending.measured_g, "lead": lead},
+            ev.WeightOverridden(
+                parcel_seq=pending.parcel_seq, measured_g=pending.measured_g, lead=lead
+            )
         )
         self.record_weight(pending.parcel_seq, pending.measured_g, pending.expected_g, lead)
         self.accept(

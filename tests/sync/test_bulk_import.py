@@ -52,10 +52,11 @@ def test_bulk_imported_lines_and_events_read_back_as_written(db: Database) -> No
         # the price's text keeps its four decimals: it never went through a float
         lines = [(ln.sku, ln.quantity, str(ln.unit_price), ln.vat_rate, ln.product_id is not None)
                  for ln in order.lines]
-        events = s.scalars(select(Event).where(Event.order_id == order.id)).all()
+        events = s.scalars(select(Event).where(Event.order_uid == order.uid)).all()
     assert lines == [("SKU-1", 2, "5.0820", Decimal("22"), True),
                      ("SKU-X", 1, lines[1][2], Decimal("0"), False)]
     assert Decimal(lines[1][2]) == 0
     assert [(e.type, e.at, e.payload["number"], e.payload["problem"]) for e in events] == [
-        ("order_imported", WHEN, "2001", "Unknown SKU: SKU-X")]
+        ("order_imported", WHEN, "2001", {"code": "problem_unknown_sku",
+                                          "params": {"skus": "SKU-X"}})]
     assert (order.customer_name, order.shipping_address["city"]) == ("Zoë Łukasiewicz 😀", "Forlì")

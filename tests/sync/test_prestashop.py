@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from station.context import AppContext
 from station.db.models import Event
 from station.domain import OrderStatus, OutboxStatus
+from station.domain.events import Reason
 from sync.runner import sync_shop, sync_status
 from sync.shops import add_shop, make_connector
 from tests.fakes.shops.base import Clock, Fault
@@ -84,7 +85,7 @@ def test_orders_are_imported_once_across_pages_with_addresses_lines_and_events(
         one = order_by_ext(ctx, created[0]["id"])
         assert one.number == created[0]["reference"]
         assert one.status == OrderStatus.QUEUED
-        assert one.problem == ""
+        assert one.problem is None
         assert [(line.sku, line.quantity) for line in one.lines] == [("SKU-1", 2), ("SKU-2", 1)]
         assert str(one.lines[0].unit_price) == "10.0000"
         assert str(one.lines[0].vat_rate) == "22.00"
@@ -138,7 +139,7 @@ def test_unknown_sku_is_kept_and_flagged(ctx: AppContext, ps: FakePrestaShop) ->
     _sync(ctx)
     # THEN the order is in the queue, flagged with the SKU the operator must look for
     local = order_by_ext(ctx, odd["id"])
-    assert local.problem == "Unknown SKU: NOPE-9"
+    assert local.problem == Reason("problem_unknown_sku", {"skus": "NOPE-9"})
     assert [line.sku for line in local.lines] == ["SKU-1", "NOPE-9"]
 
 
@@ -299,6 +300,7 @@ def test_a_malformed_order_is_held_and_the_orders_after_it_still_arrive(ctx: App
     # THEN the bad order is held with the reason and none of the later ones is skipped
     bad = order_by_ext(ctx, created[19]["id"])
     assert bad.status == OrderStatus.HELD
-    assert bad.problem.startswith("Malformed order from the shop")
+    assert bad.problem is not None
+    assert bad.problem.code == "problem_malformed"
     assert len(orders(ctx)) == 150
     ps.stop()

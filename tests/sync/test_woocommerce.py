@@ -6,6 +6,7 @@ import pytest
 
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
+from station.domain.events import Reason
 from sync.runner import sync_shop
 from sync.shops import add_shop, make_connector
 from sync.woocommerce import ORDER_FIELDS, WooCommerce
@@ -53,7 +54,7 @@ def test_orders_are_imported_once_with_lines_addresses_and_events(
     assert len(rows) == 250
     first = rows[0]
     assert first.status == OrderStatus.QUEUED
-    assert first.problem == ""
+    assert first.problem is None
     assert [(line.sku, line.quantity) for line in first.lines] == [("SKU-1", 2), ("SKU-2", 1)]
     assert str(first.lines[0].unit_price) == "10.0000"
     assert str(first.lines[0].vat_rate) == "22.00"
@@ -97,11 +98,12 @@ def test_unknown_sku_and_malformed_orders_are_kept_and_flagged(
     # WHEN sync runs
     _sync(ctx, sleeper)
     # THEN both are visible with the reason, and the good order is imported as usual
-    assert order_by_ext(ctx, odd["id"]).problem == "Unknown SKU: NOPE"
+    assert order_by_ext(ctx, odd["id"]).problem == Reason("problem_unknown_sku", {"skus": "NOPE"})
     bad = order_by_ext(ctx, broken["id"])
-    assert bad.problem.startswith("Malformed order from the shop")
+    assert bad.problem is not None
+    assert bad.problem.code == "problem_malformed"
     assert bad.status == "held"
-    assert order_by_ext(ctx, fine["id"]).problem == ""
+    assert order_by_ext(ctx, fine["id"]).problem is None
 
 
 def test_cancellation_in_the_shop_reaches_the_local_order(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from station.devices.codes import normalize_code
 from station.domain import OrderStatus
+from station.domain import events as ev
+from station.domain.events import Reason
 from station.workflow.engine import BenchEngine
 from station.workflow.io import Input, Outcome
 from station.workflow.state import (
@@ -60,12 +62,17 @@ def make_order(
     oid: int, lines: list[tuple[tuple[ProductInfo, dict[str, int]], int]], **extra: object
 ) -> OrderSnapshot:
     order = OrderSnapshot(
-        id=oid, number=str(1000 + oid), status=OrderStatus.QUEUED, customer="Maria Rossi"
+        id=oid,
+        uid=uuid.UUID(int=oid),
+        number=str(1000 + oid),
+        status=OrderStatus.QUEUED,
+        customer="Maria Rossi",
     )
     for line_id, ((info, codes), qty) in enumerate(lines, start=oid * 100):
         order.lines.append(
             LineState(
                 id=line_id,
+                uid=uuid.UUID(int=10_000 + line_id),
                 sku=info.sku,
                 name=info.name,
                 quantity=qty,
@@ -114,9 +121,9 @@ class MemoryCatalog:
     def serial_packed(self, product_id: int, serial: str) -> bool:
         return (product_id, serial) in self.packed_serials
 
-    def order_status(self, order_id: int) -> tuple[OrderStatus, str]:
+    def order_status(self, order_id: int) -> tuple[OrderStatus, Reason | None]:
         order = next(o for o in self.orders.values() if o.id == order_id)
-        return order.status, order.hold_reason
+        return order.status, order.hold
 
     def lead_for_pin(self, pin: str) -> str | None:
         return self.leads.get(pin)
@@ -145,18 +152,18 @@ class Bench:
         )
         outcome = self.engine.handle(inp, ctx)
         for fact in outcome.facts:
-            self._follow(fact.type, fact.order_id, fact.payload)
+            self._follow(fact.event)
         return outcome
 
-    def _follow(self, type_: str, order_id: int | None, payload: dict[str, object]) -> None:
-        order = next((o for o in self.catalog.orders.values() if o.id == order_id), None)
+    def _follow(self, event: ev.DomainEvent) -> None:
+        order = next((o for o in self.catalog.orders.values() if o.uid == event.order), None)
         if order is None:
             return
-        if type_ == "order_claimed":
+        if isinstance(event, ev.OrderClaimed):
             order.status, order.claimed_by = OrderStatus.PACKING, "bench-1"
-        elif type_ == "order_held":
-            order.status, order.hold_reason = OrderStatus.HELD, str(payload["reason"])
-        elif type_ == "order_packed":
+        elif isinstance(event, ev.OrderHeld):
+            order.status, order.hold = OrderStatus.HELD, event.reason
+        elif isinstance(event, ev.OrderPacked):
             order.status = OrderStatus.SHIPPED
-        elif type_ == "order_released":
+        elif isinstance(event, ev.PackingAborted):
             order.status, order.claimed_by = OrderStatus.QUEUED, None

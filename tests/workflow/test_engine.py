@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from station.domain import EventType, OrderStatus
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.domain.events import Reason
 from station.workflow.io import (
     Accepted,
     Command,
@@ -62,7 +66,7 @@ def test_an_order_opens_by_number_or_slip_and_items_are_verified(catalog: Memory
     opened = bench.feed(Scan("ORD1001"))
     # THEN the order is claimed and a fact records it
     assert codes(opened) == ["order_opened"]
-    assert [f.type for f in opened.facts] == [EventType.ORDER_CLAIMED]
+    assert [type(f.event) for f in opened.facts] == [ev.OrderClaimed]
     # WHEN its items are scanned (EAN-13, UPC-A) THEN each is accepted with a sound
     first = bench.feed(Scan("4006381333931"))
     assert codes(first) == ["unit_ok"]
@@ -92,8 +96,8 @@ def test_every_rejection_is_recorded_and_sounds_an_error(catalog: MemoryCatalog)
     outcome = bench.feed(Scan("nonsense"))
     assert rejected(outcome) == "unknown_order"
     assert Sound(SoundKind.ERROR) in outcome.effects
-    assert [f.type for f in outcome.facts] == [EventType.SCAN_REJECTED]
-    assert outcome.facts[0].payload["input"] == "nonsense"
+    assert [type(f.event) for f in outcome.facts] == [ev.ScanRejected]
+    assert outcome.facts[0].event.input == "nonsense"
 
 
 def test_a_packaging_code_counts_its_units(catalog: MemoryCatalog) -> None:
@@ -101,7 +105,7 @@ def test_a_packaging_code_counts_its_units(catalog: MemoryCatalog) -> None:
     bench.feed(Scan("1005"))
     outcome = bench.feed(Scan("14006381333938"))
     assert codes(outcome) == ["units_ok"]
-    assert outcome.facts[0].payload["quantity"] == 6
+    assert outcome.facts[0].event.quantity == 6
 
 
 def test_lot_and_serial_come_from_gs1_codes(catalog: MemoryCatalog) -> None:
@@ -112,8 +116,8 @@ def test_lot_and_serial_come_from_gs1_codes(catalog: MemoryCatalog) -> None:
     # GS1-128 with AIM prefix, GTIN, lot and expiry
     outcome = bench.feed(Scan("]C10100000012345670" + f"10LOT42{GS}17271231"))
     assert codes(outcome) == ["unit_ok"]
-    payload = next(f.payload for f in outcome.facts if f.type == EventType.UNITS_VERIFIED)
-    assert (payload["lot"], payload["expiry"]) == ("LOT42", "2027-12-31")
+    verified = next(f.event for f in outcome.facts if isinstance(f.event, ev.UnitsVerified))
+    assert (verified.lot, verified.expiry) == ("LOT42", dt.date(2027, 12, 31))
 
 
 def test_a_serial_cannot_be_packed_twice(catalog: MemoryCatalog) -> None:
@@ -128,7 +132,7 @@ def test_a_serial_cannot_be_packed_twice(catalog: MemoryCatalog) -> None:
 
 def test_held_cancelled_and_claimed_orders_are_refused_with_why(catalog: MemoryCatalog) -> None:
     catalog.orders["1001"].status = OrderStatus.HELD
-    catalog.orders["1001"].hold_reason = "address check"
+    catalog.orders["1001"].hold = Reason("hold_note", {"note": "address check"})
     catalog.orders["1002"].status = OrderStatus.CANCELLED
     catalog.orders["1003"].claimed_by = "bench-7"
     bench = Bench(catalog)
@@ -165,7 +169,7 @@ def test_undo_takes_back_the_last_scan(catalog: MemoryCatalog) -> None:
     bench.feed(Scan("4006381333931"))
     outcome = bench.feed(Command(CommandName.UNDO))
     assert codes(outcome) == ["undone"]
-    assert outcome.facts[0].type == EventType.SCAN_UNDONE
+    assert isinstance(outcome.facts[0].event, ev.ScanUndone)
     assert bench.engine.state.order is not None
     assert bench.engine.state.order.lines[0].verified == 0
     assert rejected(bench.feed(Command(CommandName.UNDO))) == "nothing_to_undo"
@@ -188,7 +192,7 @@ def test_weighing_within_tolerance_finishes_with_a_label(catalog: MemoryCatalog)
     assert Print("label", 1, 1) in done.effects
     assert any(isinstance(e, Done) for e in done.effects)
     assert Sound(SoundKind.DONE) in done.effects
-    assert [f.type for f in done.facts] == [EventType.PARCEL_WEIGHED, EventType.ORDER_PACKED]
+    assert [type(f.event) for f in done.facts] == [ev.ParcelWeighed, ev.OrderPacked]
     assert bench.engine.state.order is None
 
 
@@ -203,9 +207,9 @@ def test_a_weight_out_of_tolerance_needs_a_lead(catalog: MemoryCatalog) -> None:
     assert rejected(bench.feed(Command(CommandName.OVERRIDE, "1234"))) == "bad_pin"
     done = bench.feed(Command(CommandName.OVERRIDE, "9999"))
     assert codes(done) == ["weight_overridden"]
-    weighed = next(f for f in done.facts if f.type == EventType.PARCEL_WEIGHED)
-    assert weighed.payload["override_by"] == "giulia"
-    assert any(f.type == EventType.ORDER_PACKED for f in done.facts)
+    weighed = next(f.event for f in done.facts if isinstance(f.event, ev.ParcelWeighed))
+    assert weighed.override_by == "giulia"
+    assert any(isinstance(f.event, ev.OrderPacked) for f in done.facts)
 
 
 def test_a_heavy_order_goes_in_several_parcels(catalog: MemoryCatalog) -> None:
@@ -242,8 +246,8 @@ def test_short_ships_what_is_there_or_holds(
     bench.feed(Scan("4006381333931"))
     outcome = bench.feed(Command(CommandName.SHORT))
     assert codes(outcome)[0] == "shorted"
-    shorted = next(f for f in outcome.facts if f.type == EventType.UNITS_SHORTED)
-    assert {line["sku"]: line["quantity"] for line in shorted.payload["lines"]} == {
+    shorted = next(f.event for f in outcome.facts if isinstance(f.event, ev.UnitsShorted))
+    assert {line.sku: line.quantity for line in shorted.lines} == {
         "mug": 1,
         "shirt": 1,
     }
@@ -261,7 +265,7 @@ def test_hold_takes_a_reason_and_frees_the_bench(catalog: MemoryCatalog) -> None
     bench.feed(Scan("1001"))
     outcome = bench.feed(parse_line("hold box damaged"))  # type: ignore[arg-type]
     assert codes(outcome) == ["held"]
-    assert catalog.orders["1001"].hold_reason == "box damaged"
+    assert catalog.orders["1001"].hold == Reason("hold_note", {"note": "box damaged"})
     assert bench.engine.state.order is None
 
 
@@ -312,8 +316,8 @@ def test_an_unknown_code_is_learnt_for_a_line_when_a_lead_confirms(catalog: Memo
     done = bench.feed(Command(CommandName.OVERRIDE, "9999"))
     # THEN the code is the shirt's, recorded with the lead, and the unit in hand counts
     assert codes(done) == ["code_learnt", "unit_ok"]
-    learnt = next(f for f in done.facts if f.type == EventType.CODE_LEARNT)
-    assert (learnt.payload["code"], learnt.payload["sku"], learnt.payload["lead"]) == (
+    learnt = next(f.event for f in done.facts if isinstance(f.event, ev.CodeLearnt))
+    assert (learnt.code, learnt.sku, learnt.lead) == (
         "02000000000008",
         "shirt",
         "giulia",

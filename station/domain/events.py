@@ -1,0 +1,614 @@
+"""Everything that happens in the warehouse, one frozen dataclass per kind, past tense.
+
+Events are the only write path: the bench, the lead, shop sync, documents and the command line
+append them, and one projector turns each into table state. An event names what it is about by
+global uids (orders, lines) and human numbers (parcel seq, tracking numbers), never by a local
+row id, so two databases can merge their logs; reasons are codes with parameters, never prose.
+
+Each kind is registered by its class (`TYPE`, `VERSION`) and serialised once, by `encode` and
+`decode`, into a JSON-safe payload. A change to a kind's fields raises its VERSION; `decode`
+refuses a version it does not know rather than guessing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, ClassVar
+
+Json = Any
+_REGISTRY: dict[str, type[DomainEvent]] = {}
+
+
+class UnknownEventError(ValueError):
+    """A stored event of a type or schema version this release cannot read."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Reason:
+    """Why something happened, as a message code and its parameters (never a sentence)."""
+
+    code: str
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DomainEvent:
+    """Base of every event kind. `order` is the uid of the order it is about, if any."""
+
+    TYPE: ClassVar[str] = ""
+    VERSION: ClassVar[int] = 1
+
+    order: uuid.UUID | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.TYPE:
+            if cls.TYPE in _REGISTRY:
+                raise TypeError(f"event type {cls.TYPE!r} is registered twice")
+            _REGISTRY[cls.TYPE] = cls
+
+
+@dataclasses.dataclass(frozen=True)
+class Recorded:
+    """An event as it stands in the log: its id, when, where and by whom."""
+
+    id: uuid.UUID
+    at: dt.datetime
+    bench: str
+    operator: str
+    event: DomainEvent
+
+
+# --- values carried inside events ----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportedLine:
+    line: uuid.UUID
+    line_no: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal = Decimal("0")
+    vat_rate: Decimal = Decimal("22")
+    external_id: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class OrderDetails:
+    """What the shop tells about an order besides its lines and state."""
+
+    customer_name: str = ""
+    customer_email: str = ""
+    shipping_address: dict[str, Any] = dataclasses.field(default_factory=dict)
+    billing_address: dict[str, Any] = dataclasses.field(default_factory=dict)
+    currency: str = "EUR"
+    total: Decimal = Decimal("0")
+    shipping_total: Decimal = Decimal("0")
+    payment_method: str = ""
+    cod_amount: Decimal | None = None
+    customer_note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class ShortedLine:
+    line: uuid.UUID
+    sku: str
+    quantity: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ShippedItem:
+    sku: str
+    external_id: str
+    quantity: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ShippedParcel:
+    parcel_seq: int
+    tracking_number: str
+    carrier: str
+    service: str
+    weight_g: int | None = None
+    items: tuple[ShippedItem, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class CarriedLine:
+    line: uuid.UUID
+    verified_qty: int
+    short_qty: int
+
+
+@dataclasses.dataclass(frozen=True)
+class CarriedParcel:
+    parcel: uuid.UUID
+    seq: int
+    box: str | None
+    expected_weight_g: int | None
+    measured_weight_g: int | None
+    weight_override_by: str
+    carrier: str
+    service: str
+    tracking_number: str | None
+    label_path: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CarriedUnit:
+    event: uuid.UUID
+    line: uuid.UUID
+    parcel_seq: int
+    quantity: int
+    code: str
+    lot: str | None
+    expiry: dt.date | None
+    serial: str | None
+    sku: str | None
+    undone: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class CarriedOutbox:
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    next_attempt_at: dt.datetime
+    last_error: str
+    created_at: dt.datetime
+    sent_at: dt.datetime | None
+
+
+# --- shop sync -----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderImported(DomainEvent):
+    TYPE = "order_imported"
+    VERSION = 2
+
+    number: str
+    shop: str = ""
+    external_id: str | None = None
+    created_at: dt.datetime
+    shop_updated_at: dt.datetime | None = None
+    details: OrderDetails = OrderDetails()
+    carrier: str = ""
+    service: str = ""
+    priority: int = 0
+    cutoff_at: dt.datetime | None = None
+    hold: Reason | None = None
+    problem: Reason | None = None
+    lines: tuple[ImportedLine, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderUpdatedByShop(DomainEvent):
+    """The shop's newer version of an order: its details, and its lines when they changed."""
+
+    TYPE = "order_updated_by_shop"
+
+    shop: str
+    shop_updated_at: dt.datetime
+    details: OrderDetails | None = None
+    lines: tuple[ImportedLine, ...] | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderCancelledByShop(DomainEvent):
+    TYPE = "order_cancelled_by_shop"
+
+    shop: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderFlagged(DomainEvent):
+    """The order's problem changed: set to `problem`, or cleared when it is None."""
+
+    TYPE = "order_flagged"
+
+    problem: Reason | None
+
+
+# --- holds, leads ----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderHeld(DomainEvent):
+    """Taken out of the queue; `by` is `bench`, `shop` or `lead`."""
+
+    TYPE = "order_held"
+    VERSION = 2
+
+    reason: Reason
+    by: str = "bench"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderReleased(DomainEvent):
+    """A held order back in the queue."""
+
+    TYPE = "order_released"
+    VERSION = 2
+
+    reason: Reason
+    by: str = "lead"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderReassigned(DomainEvent):
+    """A lead gave the order to a bench (or to none: back to the queue) and maybe a person."""
+
+    TYPE = "order_reassigned"
+
+    bench: str | None
+    operator: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PriorityChanged(DomainEvent):
+    TYPE = "priority_changed"
+
+    priority: int
+
+
+# --- the bench -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderClaimed(DomainEvent):
+    TYPE = "order_claimed"
+    VERSION = 2
+
+    number: str
+    bench: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PackingAborted(DomainEvent):
+    """ABORT: the items go back to the shelf and the order back to the queue, from nothing."""
+
+    TYPE = "packing_aborted"
+
+    number: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class UnitsVerified(DomainEvent):
+    TYPE = "units_verified"
+    VERSION = 2
+
+    line: uuid.UUID
+    sku: str
+    quantity: int
+    parcel_seq: int
+    code: str
+    lot: str | None = None
+    expiry: dt.date | None = None
+    serial: str | None = None
+    product_sku: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ScanUndone(DomainEvent):
+    TYPE = "scan_undone"
+    VERSION = 2
+
+    undone_event: uuid.UUID
+    line: uuid.UUID
+    quantity: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ScanRejected(DomainEvent):
+    TYPE = "scan_rejected"
+    VERSION = 2
+
+    reason: Reason
+    input: str = ""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ParcelOpened(DomainEvent):
+    TYPE = "parcel_opened"
+
+    parcel_seq: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BoxChosen(DomainEvent):
+    TYPE = "box_chosen"
+
+    parcel_seq: int
+    box: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class UnitsShorted(DomainEvent):
+    TYPE = "units_shorted"
+    VERSION = 2
+
+    lines: tuple[ShortedLine, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ParcelWeighed(DomainEvent):
+    TYPE = "parcel_weighed"
+
+    parcel_seq: int
+    measured_g: int
+    expected_g: int
+    box: str | None = None
+    override_by: str = ""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class WeightRejected(DomainEvent):
+    TYPE = "weight_rejected"
+
+    parcel_seq: int
+    measured_g: int
+    expected_g: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class WeightOverridden(DomainEvent):
+    TYPE = "weight_overridden"
+
+    parcel_seq: int
+    measured_g: int
+    lead: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CodeLearnt(DomainEvent):
+    """A lead confirmed that an unknown code is this product's, for every order from now on."""
+
+    TYPE = "code_learnt"
+    VERSION = 2
+
+    code: str
+    scanned: str
+    line: uuid.UUID
+    sku: str
+    lead: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderPacked(DomainEvent):
+    TYPE = "order_packed"
+
+    number: str
+    parcels: tuple[int, ...]
+
+
+# --- labels, printing, shipping --------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelCreated(DomainEvent):
+    """A parcel got its number and its label document; `counters` are the series it advanced."""
+
+    TYPE = "label_created"
+
+    parcel_seq: int
+    tracking_number: str
+    carrier: str
+    service: str
+    document: str
+    sscc: str | None = None
+    counters: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelPrinted(DomainEvent):
+    """A printer took the document (not merely: the file was written)."""
+
+    TYPE = "label_printed"
+    VERSION = 2
+
+    document: str
+    printer: str
+    parcel_seq: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PrintFailed(DomainEvent):
+    TYPE = "print_failed"
+
+    document: str
+    printer: str
+    reason: Reason
+    parcel_seq: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderShipped(DomainEvent):
+    TYPE = "order_shipped"
+    VERSION = 2
+
+    shop: str | None
+    parcels: tuple[ShippedParcel, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ShopUpdateSent(DomainEvent):
+    """The shop took an outbox entry (a tracking number, the shipped status)."""
+
+    TYPE = "shop_update_sent"
+
+    key: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ShopUpdateParked(DomainEvent):
+    """The shop refused an outbox entry for good; a person must look at it."""
+
+    TYPE = "shop_update_parked"
+
+    key: str
+    error: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ShopUpdateRetried(DomainEvent):
+    """A person sent a parked outbox entry again."""
+
+    TYPE = "shop_update_retried"
+
+    key: str
+
+
+# --- documents ---------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class InvoiceIssued(DomainEvent):
+    TYPE = "invoice_issued"
+
+    number: str
+    series: str
+    seq: int
+    issue_date: dt.date
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ManifestClosed(DomainEvent):
+    TYPE = "manifest_closed"
+
+    carrier: str
+    day: dt.date
+    tracking_numbers: tuple[str, ...]
+
+
+# --- people and upgrades -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OperatorSignedIn(DomainEvent):
+    TYPE = "operator_signed_in"
+
+    name: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderCarriedOver(DomainEvent):
+    """An order's whole state as it stood when the log was upgraded from an older release.
+
+    Older releases logged some changes as prose; their events stay in the log for the record
+    (schema version 1), and this event is where a replay of the order starts.
+    """
+
+    TYPE = "order_carried_over"
+
+    imported: OrderImported
+    status: str
+    hold: Reason | None
+    problem: Reason | None
+    bench: str | None
+    claimed_at: dt.datetime | None
+    shipped_at: dt.datetime | None
+    lines: tuple[CarriedLine, ...]
+    parcels: tuple[CarriedParcel, ...]
+    units: tuple[CarriedUnit, ...]
+    outbox: tuple[CarriedOutbox, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CountersCarriedOver(DomainEvent):
+    """The number series (tracking ranges, invoices) as an upgrade found them."""
+
+    TYPE = "counters_carried_over"
+
+    counters: dict[str, int]
+
+
+# --- serialisation ---------------------------------------------------------------------------------
+
+
+def event_class(type_: str) -> type[DomainEvent]:
+    try:
+        return _REGISTRY[type_]
+    except KeyError:
+        raise UnknownEventError(f"unknown event type {type_!r}") from None
+
+
+def event_types() -> dict[str, type[DomainEvent]]:
+    return dict(_REGISTRY)
+
+
+def encode(event: DomainEvent) -> dict[str, Json]:
+    """The event's fields as a JSON-safe dict (UUIDs, Decimals and times as text)."""
+    return {name: enc(getattr(event, name)) for name, (enc, _) in _codecs(type(event)).items()}
+
+
+def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:
+    cls = event_class(type_)
+    if version != cls.VERSION:
+        raise UnknownEventError(f"event {type_!r} of schema version {version} (this release reads "
+                           f"version {cls.VERSION})")
+    event: DomainEvent = _decode_dataclass(cls, payload)
+    return event
+
+
+Encoder = Callable[[Any], Json]
+Decoder = Callable[[Json], Any]
+_CODECS: dict[type[Any], dict[str, tuple[Encoder, Decoder]]] = {}
+
+
+def _codecs(cls: type[Any]) -> dict[str, tuple[Encoder, Decoder]]:
+    found = _CODECS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = {f.name: _codec(hints[f.name]) for f in dataclasses.fields(cls)}
+        _CODECS[cls] = found
+    return found
+
+
+def _decode_dataclass(cls: type[Any], payload: dict[str, Json]) -> Any:
+    codecs = _codecs(cls)
+    return cls(**{name: codecs[name][1](value) for name, value in payload.items()
+                  if name in codecs})
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _codec(hint: Any) -> tuple[Encoder, Decoder]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        enc, dec = _codec(inner[0])
+        return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
+    if origin is tuple:
+        enc, dec = _codec(args[0])
+        return (lambda v: [enc(x) for x in v]), (lambda v: tuple(dec(x) for x in v))
+    if origin is dict or hint in (str, int, bool):
+        return _same, _same
+    if hint is uuid.UUID:
+        return str, uuid.UUID
+    if hint is Decimal:
+        return str, Decimal
+    if hint is dt.datetime:
+        return (lambda v: v.isoformat()), dt.datetime.fromisoformat
+    if hint is dt.date:
+        return (lambda v: v.isoformat()), dt.date.fromisoformat
+    if dataclasses.is_dataclass(hint):
+        cls = typing.cast(type[Any], hint)
+        return encode_value, (lambda v: _decode_dataclass(cls, v))
+    raise TypeError(f"no codec for event field type {hint!r}")
+
+
+def encode_value(value: Any) -> dict[str, Json]:
+    return {name: enc(getattr(value, name)) for name, (enc, _) in _codecs(type(value)).items()}
