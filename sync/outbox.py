@@ -19,6 +19,8 @@ from sqlalchemy import func, select
 from station.db.engine import Database
 from station.db.models import Order, OutboxEntry
 from station.domain import OutboxKind, OutboxStatus
+from station.domain import events as ev
+from station.services.events import record
 from sync.errors import AuthError, OfflineError, PermanentError, ShopError, TransientError
 from sync.http import backoff_s
 from sync.remote import Connector, Shipment
@@ -69,14 +71,19 @@ def _claim(db: Database, entry_id: int, now: dt.datetime) -> Shipment | None:
 
 def _finish(db: Database, entry_id: int, *, status: OutboxStatus, now: dt.datetime,
             error: str = "", next_at: dt.datetime | None = None) -> None:
+    """Record the outcome: sent and parked are events (the log says what the shop was told);
+    a retry's wait is the outbox's own bookkeeping."""
     with db.write() as s:
         entry = s.get(OutboxEntry, entry_id)
         if entry is None:
             return
-        entry.status = status
-        entry.last_error = error
+        order_uid = s.scalar(select(Order.uid).where(Order.id == entry.order_id))
         if status == OutboxStatus.SENT:
-            entry.sent_at = now
+            record(s, ev.ShopUpdateSent(order=order_uid, key=entry.key), at=now)
+        elif status == OutboxStatus.PARKED:
+            record(s, ev.ShopUpdateParked(order=order_uid, key=entry.key, error=error), at=now)
+        else:
+            entry.last_error = error
         if next_at is not None:
             entry.next_attempt_at = next_at
 
@@ -131,5 +138,6 @@ def retry_parked(db: Database, entry_key: str, now: dt.datetime) -> bool:
         entry = s.scalar(select(OutboxEntry).where(OutboxEntry.key == entry_key))
         if entry is None or entry.status != OutboxStatus.PARKED:
             return False
-        entry.status, entry.next_attempt_at = OutboxStatus.PENDING, now
+        order_uid = s.scalar(select(Order.uid).where(Order.id == entry.order_id))
+        record(s, ev.ShopUpdateRetried(order=order_uid, key=entry_key), at=now)
         return True
