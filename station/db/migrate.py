@@ -43,9 +43,20 @@ def upgrade(db: Database) -> str | None:
         return None
     backup = db.backup(f"before-{head}") if current is not None else None
     config = _config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            # Migrations rebuild tables (SQLite's way to alter them); with foreign keys on,
+            # dropping a referenced table fails. Off outside the transaction, checked after.
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            if db.is_sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(f"the upgrade left broken references: {broken[:3]}")
+        if db.is_sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     return str(backup) if backup else None
 
 
