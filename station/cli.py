@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("verify", help="replay the event log and compare it with the tables").set_defaults(
+        func=cmd_db_verify
+    )
     db_sub.add_parser("upgrade", help="create or migrate the database").set_defaults(
         func=cmd_db_upgrade
     )
@@ -106,6 +109,26 @@ def _add_extensions(sub: Any) -> None:
 
 def cmd_db_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
     print(f"database ready: {ctx.db.url}")
+    return 0
+
+
+def cmd_db_verify(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.verify import verify
+
+    differences = verify(ctx.db, ctx.home)
+    for difference in differences:
+        print(difference)
+    italian = ctx.settings.language == "it"
+    if differences:
+        print(
+            f"{len(differences)} differenze tra le tabelle e il registro degli eventi"
+            if italian
+            else f"{len(differences)} difference(s) between the tables and the event log",
+            file=sys.stderr,
+        )
+        return 1
+    print("le tabelle corrispondono al registro degli eventi" if italian
+          else "the tables agree with the event log")
     return 0
 
 

@@ -113,10 +113,16 @@ def bench_id(session: Session, name: str | None) -> int | None:
     return found
 
 
-def _parcel(order: Order, seq: int, uid: uuid.UUID) -> Parcel:
+def _parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel:
     found = next((p for p in order.parcels if p.seq == seq), None)
     if found is None:
-        found = Parcel(uid=uid, seq=seq, carrier=order.carrier, service=order.service)
+        found = Parcel(
+            uid=parcel_uid(rec.id, seq),
+            seq=seq,
+            carrier=order.carrier,
+            service=order.service,
+            created_at=rec.at,
+        )
         order.parcels.append(found)
     return found
 
@@ -235,7 +241,7 @@ def _claimed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderClaimed) -> 
     order.status = OrderStatus.PACKING
     order.bench_id = bench_id(s, e.bench)
     order.claimed_at = rec.at
-    _parcel(order, 1, parcel_uid(rec.id, 1))
+    _parcel(order, 1, rec)
 
 
 @_on(ev.UnitsVerified)
@@ -256,7 +262,7 @@ def _verified(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsVerified) -
         )
     )
     line.verified_qty += e.quantity
-    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
+    _parcel(order, e.parcel_seq, rec)
 
 
 @_on(ev.ScanUndone)
@@ -267,12 +273,12 @@ def _undone(s: Session, order: Order, rec: ev.Recorded, e: ev.ScanUndone) -> Non
 
 @_on(ev.ParcelOpened)
 def _parcel_opened(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelOpened) -> None:
-    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
+    _parcel(order, e.parcel_seq, rec)
 
 
 @_on(ev.BoxChosen)
 def _box_chosen(s: Session, order: Order, rec: ev.Recorded, e: ev.BoxChosen) -> None:
-    _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq)).box_type = _box(s, e.box)
+    _parcel(order, e.parcel_seq, rec).box_type = _box(s, e.box)
 
 
 @_on(ev.UnitsShorted)
@@ -283,7 +289,7 @@ def _shorted(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsShorted) -> 
 
 @_on(ev.ParcelWeighed)
 def _weighed(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelWeighed) -> None:
-    parcel = _parcel(order, e.parcel_seq, parcel_uid(rec.id, e.parcel_seq))
+    parcel = _parcel(order, e.parcel_seq, rec)
     parcel.measured_weight_g = e.measured_g
     parcel.expected_weight_g = e.expected_g
     parcel.weight_override_by = e.override_by
