@@ -71,9 +71,15 @@ def carry_over(conn: Connection, now: dt.datetime) -> None:
     benches = dict(conn.execute(select(t["benches"].c.id, t["benches"].c.name)).all())
     boxes = dict(conn.execute(select(t["box_types"].c.id, t["box_types"].c.code)).all())
     rows: list[dict[str, Any]] = []
-    for order in conn.execute(select(t["orders"]).order_by(t["orders"].c.id)).mappings():
+    orders = t["orders"]
+    for order in list(conn.execute(select(orders).order_by(orders.c.id)).mappings()):
         event = _order_event(conn, t, order, shops, benches, boxes)
         rows.append(_row(event, now))
+        conn.execute(orders.update().where(orders.c.id == order["id"]).values(
+            hold_code=event.hold.code if event.hold else "",
+            hold_params=event.hold.params if event.hold else {},
+            problem_code=event.problem.code if event.problem else "",
+            problem_params=event.problem.params if event.problem else {}))
     counters = dict(conn.execute(select(t["counters"].c.name, t["counters"].c.value)).all())
     if counters:
         rows.append(_row(ev.CountersCarriedOver(counters=counters), now))
