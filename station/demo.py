@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.db.models import BoxType, Operator, Order, OrderLine, Product, ProductBarcode, Shop
-from station.devices.codes import gtin_check_digit, normalize_code
 from station.domain import EventType, OrderStatus, Role
+from station.domain.barcodes import gtin_check_digit, normalize_code
 from station.services.events import append_event
 from station.services.security import hash_pin
 

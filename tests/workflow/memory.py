@@ -8,8 +8,8 @@ import itertools
 import uuid
 from dataclasses import dataclass, field
 
-from station.devices.codes import normalize_code
 from station.domain import OrderStatus
+from station.domain.barcodes import normalize_code
 from station.workflow.engine import BenchEngine
 from station.workflow.io import Input, Outcome
 from station.workflow.state import (
