@@ -10,8 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from station.devices.protocols import PROTOCOLS, FrameKind, ScaleProtocol
-from station.devices.serialscale import open_serial
+from station.devices.protocols.base import FrameKind, ScaleProtocol
+from station.devices.protocols.registry import PROTOCOLS
+from station.devices.serial_line import open_serial
 
 LISTEN_S = 0.4
 ASK_S = 0.4
