@@ -155,4 +155,4 @@ def _connect(shop: ShopAccess) -> DropFolder:
     return DropFolder(shop.name, Path(shop.settings["path"]))
 
 
-register_shop_kind("folder", _connect, location="path")
+register_shop_kind(DropFolder.kind, _connect, location="path")

@@ -298,7 +298,7 @@ def _connect(shop: ShopAccess) -> PrestaShop:
 
 
 register_shop_kind(
-    "prestashop", _connect, location="url",
+    PrestaShop.kind, _connect, location="url",
     secrets=(ShopOption("key", "PrestaShop webservice key"),),
     settings=(ShopOption("timezone", "the shop's time zone (PrestaShop), e.g. Europe/Rome"),),
 )

@@ -334,5 +334,5 @@ def _connect(shop: ShopAccess) -> Shopify:
                    timeout_s=shop.timeout_s, sleep=shop.sleep)
 
 
-register_shop_kind("shopify", _connect, location="url",
+register_shop_kind(Shopify.kind, _connect, location="url",
                    secrets=(ShopOption("token", "Shopify Admin API access token"),))

@@ -284,7 +284,7 @@ def _connect(shop: ShopAccess) -> WooCommerce:
 
 
 register_shop_kind(
-    "woocommerce", _connect, location="url",
+    WooCommerce.kind, _connect, location="url",
     secrets=(ShopOption("key", "WooCommerce consumer key"),
              ShopOption("secret", "WooCommerce consumer secret")),
 )
