@@ -29,7 +29,7 @@ from station.db.migrate import upgrade
 from station.db.models import Product
 from station.db.types import utcnow
 from sync.runner import pull_orders
-from sync.shops import add_shop, find_shop, make_connector
+from sync.shops.config import add_shop, find_shop, make_connector
 
 ORDERS = 10_000
 RUNS = 3

@@ -15,7 +15,8 @@ from station.app import is_configured, open_home
 from station.config import default_home
 from station.context import AppContext
 from station.db.engine import DatabaseError
-from station.devices.scale import ScaleSpecError, open_scale, scale_protocols
+from station.devices.scale import ScaleSpecError
+from station.devices.scale_spec import open_scale, scale_protocols
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
 

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.db.models import BoxType, Operator, Order, Product, ProductBarcode, Shop
-from station.devices.codes import gtin_check_digit, normalize_code
 from station.domain import Role
 from station.domain import events as ev
+from station.domain.barcodes import gtin_check_digit, normalize_code
 from station.services.events import new_uid, record_all, recorded
 from station.services.security import hash_pin
 

@@ -11,7 +11,8 @@ from station.context import AppContext
 from sync.errors import ShopError
 from sync.products import apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
-from sync.shops import KINDS, ShopConfigError, add_shop, find_shop, list_shops, make_connector
+from sync.shops.config import add_shop, find_shop, list_shops, make_connector
+from sync.shops.registry import ShopConfigError, shop_kind, shop_kind_names, shop_kinds
 
 
 def _fail(message: str) -> int:
@@ -20,10 +21,9 @@ def _fail(message: str) -> int:
 
 
 def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    secrets = {k: v for k, v in (("key", args.key), ("secret", args.secret),
-                                 ("token", args.token)) if v}
-    settings = {"timezone": args.timezone} if args.timezone else {}
+    given = {name: getattr(args, name) for name in _kind_options()}
     try:
+        secrets, settings = shop_kind(args.kind).split_options(given)
         where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
                          secrets=secrets, settings=settings)
     except ShopConfigError as exc:
@@ -34,10 +34,11 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
     status = {s.name: s for s in sync_status(ctx).shops}
+    folders = {k.name for k in shop_kinds() if k.location == "path"}
     for shop in list_shops(ctx):
         st = status.get(shop.name)
         online = {True: "online", False: "offline", None: "not synced yet"}[st.online if st else None]
-        where = shop.settings.get("path") if shop.kind == "folder" else shop.url
+        where = shop.settings.get("path") if shop.kind in folders else shop.url
         print(f"{shop.name}\t{shop.kind}\t{where}\t{online}\tpending {st.pending if st else 0}"
               f"\tparked {st.parked if st else 0}")
     return 0
@@ -95,18 +96,25 @@ def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def _kind_options() -> dict[str, list[str]]:
+    """Every `shop add` option some kind takes, with each kind's help for it."""
+    options: dict[str, list[str]] = {}
+    for kind in shop_kinds():
+        for option in (*kind.secrets, *kind.settings):
+            options.setdefault(option.name, []).append(option.help)
+    return options
+
+
 def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shop = subparsers.add_parser("shop", help="configure shops")
     shop_sub = shop.add_subparsers(dest="shop_command", required=True)
     add = shop_sub.add_parser("add", help="add a shop")
-    add.add_argument("kind", choices=KINDS)
+    add.add_argument("kind", choices=shop_kind_names())
     add.add_argument("name")
     add.add_argument("--url")
     add.add_argument("--path", help="folder watched by a drop-folder shop")
-    add.add_argument("--key", help="WooCommerce consumer key or PrestaShop webservice key")
-    add.add_argument("--secret", help="WooCommerce consumer secret")
-    add.add_argument("--token", help="Shopify Admin API access token")
-    add.add_argument("--timezone", help="the shop's time zone (PrestaShop), e.g. Europe/Rome")
+    for name, helps in _kind_options().items():
+        add.add_argument(f"--{name}", help=" or ".join(helps))
     add.set_defaults(func=shop_add)
     shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(func=shop_list)
     test = shop_sub.add_parser("test", help="check that a shop answers with its credentials")

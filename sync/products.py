@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Product, ProductBarcode
-from station.devices.codes import normalize_code
+from station.domain.barcodes import normalize_code
 from sync.remote import RemoteProduct, money, to_grams, to_mm
 
 

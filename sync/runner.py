@@ -24,7 +24,8 @@ from sync.models import ShopSyncState
 from sync.outbox import PushResult, push_due
 from sync.products import ProductResult, apply_products
 from sync.remote import Connector, RemoteOrder
-from sync.shops import ShopConfigError, list_shops, make_connector
+from sync.shops.config import list_shops, make_connector
+from sync.shops.registry import ShopConfigError, shop_kind
 
 log = logging.getLogger("station.sync")
 Clock = Callable[[], dt.datetime]
@@ -154,9 +155,7 @@ def run_once(ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
              ) -> list[ShopReport]:
     reports = []
     for shop in list_shops(ctx):
-        if shop.kind not in ("woocommerce", "shopify", "prestashop", "folder"):
-            continue
-        try:
+        try:  # an unknown kind or missing credentials: an error for this shop, the others go on
             connector = make_connector(ctx, shop, timeout_s=timeout_s)
         except ShopConfigError as exc:
             record_contact(ctx, shop.id, clock(), str(exc))
@@ -265,9 +264,11 @@ def recheck_order(ctx: AppContext, order_id: int, timeout_s: float = 3.0) -> str
     with ctx.db.read() as s:
         order = s.get(Order, order_id)
         shop = s.get(Shop, order.shop_id) if order and order.shop_id else None
-    if order is None or shop is None or shop.kind == "folder" or not order.external_id:
+    if order is None or shop is None or not order.external_id:
         return None
     try:
+        if shop_kind(shop.kind).location != "url":
+            return None  # a drop folder cannot be asked for an order again
         connector = make_connector(ctx, shop, timeout_s=timeout_s)
     except ShopConfigError:
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from station import demo
-from station.devices.codes import normalize_code
+from station.domain.barcodes import normalize_code
 from tests.conftest import require_tool
 from tests.console_process import env, run_console, station_cmd
 

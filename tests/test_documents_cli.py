@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
 import tomli_w
+from lxml import etree
 from sqlalchemy import select
 
 from station.app import open_home
@@ -183,14 +184,10 @@ def set_tax_code(home: Path, number: str, tax_code: str) -> None:
 
 
 def validate_fatturapa(xml: bytes) -> None:
-    folder = Path(os.environ.get("STATION_XSD_DIR") or Path(__file__).parents[2] / "shared" / "xsd")
-    xsd = folder / "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
-    if not xsd.is_file():
-        pytest.skip(f"FatturaPA XSD not found at {xsd}")
-    lxml = pytest.importorskip("lxml.etree")
-    parser = lxml.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
-    schema = lxml.XMLSchema(lxml.parse(str(xsd), parser))
-    assert schema.validate(lxml.fromstring(xml, parser)), schema.error_log
+    xsd = files("station.labels.xsd") / "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
+    with as_file(xsd) as path:
+        schema = etree.XMLSchema(etree.parse(str(path)))
+    assert schema.validate(etree.fromstring(xml)), schema.error_log
 
 
 def test_manifest_lists_the_days_parcels_and_reprints_the_same(

@@ -19,8 +19,9 @@ from station.devices.messages import message
 from station.devices.ports import PortNotFoundError, list_serial_ports
 from station.devices.printers import WINDOW_KINDS, open_printer
 from station.devices.probe import probe_protocol
-from station.devices.protocols import PROTOCOLS
-from station.devices.scale import ScaleSpecError, ScaleState, WeightReading, open_scale
+from station.devices.protocols.registry import protocol_names
+from station.devices.scale import ScaleSpecError, ScaleState, WeightReading
+from station.devices.scale_spec import open_scale
 from station.devices.scanner import SerialScanner
 from station.devices.serialscale import ScaleOptions, SerialScale
 
@@ -38,7 +39,7 @@ def add_device_commands(subparsers: Any) -> None:
     scale_sub = scale.add_subparsers(dest="scale_command", required=True)
     read = scale_sub.add_parser("read", help="print the stable weight in grams")
     read.add_argument("--port", required=True, help="device, /dev/serial/by-id/... or usb:VID:PID")
-    read.add_argument("--protocol", default="auto", choices=["auto", *PROTOCOLS])
+    read.add_argument("--protocol", default="auto", choices=["auto", *protocol_names()])
     read.add_argument("--baud", type=int, default=None, help="default: the protocol's usual")
     read.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS")
     read.add_argument("--watch", action="store_true", help="print every reading until Ctrl-C")

@@ -8,34 +8,61 @@ parser recognises a whole frame wins. Bounded: about 2.5 s on a silent port.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from station.devices.protocols import PROTOCOLS, FrameKind, ScaleProtocol
-from station.devices.serialscale import open_serial
+from station.devices.protocols.base import FrameKind, ScaleProtocol
+from station.devices.protocols.registry import PROTOCOLS
+from station.devices.serial_line import open_serial
 
 LISTEN_S = 0.4
 ASK_S = 0.4
-_STREAMING = ("toledo-continuous", "cas", "mt-sics")  # mt-sics too: a balance may already stream
-_ASKED = ("mt-sics", "nci", "toledo-8217")  # MT-SICS first: its probe is a plain weight request
+# The order to try the registered protocols in, learnt on real scales: continuous Toledo before
+# CAS (different line settings), MT-SICS first among those asked (its probe is a plain weight
+# request). A protocol registered later and not named here is tried after these.
+_PREFERRED = ("toledo-continuous", "cas", "mt-sics", "nci", "toledo-8217")
 
 
 def probe_protocol(port: str, baudrate: int | None = None) -> ScaleProtocol | None:
     """The protocol the scale on `port` speaks, or None. Raises serial errors if no port."""
-    for framing in ("toledo-continuous", "cas"):  # 7E1, then 8N1
-        found = _listen(port, PROTOCOLS[framing], baudrate)
+    for framing in _framings():
+        found = _listen(port, framing, baudrate)
         if found:
             return found
-    for name in _ASKED:
-        if _asks(port, PROTOCOLS[name], baudrate):
-            return PROTOCOLS[name]
+    for protocol in _asked():
+        if _asks(port, protocol, baudrate):
+            return protocol
     return None
+
+
+def _in_order(protocols: Iterable[ScaleProtocol]) -> list[ScaleProtocol]:
+    def rank(p: ScaleProtocol) -> int:
+        return _PREFERRED.index(p.name) if p.name in _PREFERRED else len(_PREFERRED)
+
+    return sorted(protocols, key=rank)
+
+
+def _streaming() -> list[ScaleProtocol]:
+    """Protocols that talk unasked (no poll command); MT-SICS too: a balance may already stream."""
+    return _in_order(p for p in PROTOCOLS.values() if not p.poll)
+
+
+def _asked() -> list[ScaleProtocol]:
+    return _in_order(p for p in PROTOCOLS.values() if p.probe)
+
+
+def _framings() -> list[ScaleProtocol]:
+    """One streaming protocol per distinct line setting (7E1, then 8N1), to listen with."""
+    seen: dict[tuple[int, str], ScaleProtocol] = {}
+    for p in _streaming():
+        seen.setdefault((p.bytesize, p.parity), p)
+    return list(seen.values())
 
 
 def _listen(port: str, framing: ScaleProtocol, baudrate: int | None) -> ScaleProtocol | None:
     data = _exchange(port, framing, baudrate, b"", LISTEN_S, _two_frames)
-    for name in _STREAMING:
-        if _recognises(PROTOCOLS[name], data):
-            return PROTOCOLS[name]
+    for protocol in _streaming():
+        if _recognises(protocol, data):
+            return protocol
     return None
 
 
@@ -81,4 +108,4 @@ def _for(protocol: ScaleProtocol) -> Callable[[bytes], bool]:
 
 def _two_frames(data: bytes) -> bool:
     # A stream is recognised on its second frame: the first may have started mid-frame.
-    return any(len(PROTOCOLS[name].new_parser().feed(data)) >= 2 for name in _STREAMING)
+    return any(len(p.new_parser().feed(data)) >= 2 for p in _streaming())

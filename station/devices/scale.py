@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -59,33 +58,3 @@ class SimulatedScale:
 
     def close(self) -> None:
         pass
-
-
-ScaleFactory = Callable[[str, str], Scale]
-_PROTOCOLS: dict[str, ScaleFactory] = {}
-
-
-def register_scale_protocol(name: str, factory: ScaleFactory) -> None:
-    """Make `PROTOCOL:PORT` specs with this protocol name open scales built by `factory`."""
-    _PROTOCOLS[name] = factory
-
-
-def scale_protocols() -> list[str]:
-    return sorted(_PROTOCOLS)
-
-
-def open_scale(spec: str) -> Scale | None:
-    """`sim`, `none` (None: weights are typed) or `PROTOCOL:PORT`."""
-    if spec == "sim":
-        return SimulatedScale()
-    if spec == "none":
-        return None
-    import station.devices.serialscale  # noqa: F401  (registers the serial protocols)
-
-    protocol, sep, port = spec.partition(":")
-    if not sep or not port:
-        raise ScaleSpecError(spec)
-    factory = _PROTOCOLS.get(protocol)
-    if factory is None:
-        raise ScaleSpecError(spec)
-    return factory(protocol, port)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import serial
 
-from station.devices.codes import ScannedCode, decode_scan
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.ports import PortNotFoundError, resolve_port
+from station.domain.barcodes import ScannedCode, decode_scan
 
 log = logging.getLogger(__name__)
 ScanCallback = Callable[[ScannedCode], None]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import queue
 import termios
 import threading
@@ -25,9 +24,11 @@ from typing import TYPE_CHECKING, TypeVar
 import serial
 
 from station.devices.health import DeviceHealth, scale_health
-from station.devices.ports import PortNotFoundError, resolve_port
-from station.devices.protocols import PROTOCOLS, FrameKind, FrameParser, ScaleFrame, ScaleProtocol
-from station.devices.scale import ScaleSpecError, ScaleState, WeightReading, register_scale_protocol
+from station.devices.ports import PortNotFoundError
+from station.devices.protocols.base import FrameKind, FrameParser, ScaleFrame, ScaleProtocol
+from station.devices.protocols.registry import scale_protocol
+from station.devices.scale import ScaleState, WeightReading
+from station.devices.serial_line import open_serial
 
 if TYPE_CHECKING:
     from station.devices.simulators.scale import ScaleSimulator
@@ -39,9 +40,6 @@ ReadingCallback = Callable[[WeightReading], None]
 HealthCallback = Callable[[DeviceHealth], None]
 FrameCallback = Callable[[ScaleFrame], None]
 
-_BYTESIZE = {7: serial.SEVENBITS, 8: serial.EIGHTBITS}
-_PARITY = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD}
-READ_SLICE_S = 0.02  # how long one read waits: bounds poll jitter and shutdown time
 REPLY_TIMEOUT_S = 0.5  # a poll with no answer is sent again after this
 RESTART_STREAM_S = 1.0  # a streaming scale silent this long is asked to stream again
 
@@ -54,30 +52,6 @@ class ScaleOptions:
     poll_interval_s: float = 0.1
     reconnect_every_s: float = 0.5
     min_parcel_g: int = 10  # a stable reading below this is an empty pan, never a parcel
-
-
-def open_serial(port: str, protocol: ScaleProtocol, baudrate: int | None) -> serial.Serial:
-    device = resolve_port(port)
-    try:
-        return _open(device, baudrate or protocol.baudrate, protocol.bytesize, protocol.parity)
-    except termios.error:
-        # Pseudo-terminals are 8-bit only and may refuse 7E1; simulators live on them, so
-        # fall back to 8N1 there. A real port that refuses its framing is a real error.
-        if not os.path.realpath(device).startswith("/dev/pts/"):
-            raise
-        return _open(device, baudrate or protocol.baudrate, 8, "N")
-
-
-def _open(device: str, baudrate: int, bytesize: int, parity: str) -> serial.Serial:
-    return serial.Serial(
-        device,
-        baudrate=baudrate,
-        bytesize=_BYTESIZE[bytesize],
-        parity=_PARITY[parity],
-        stopbits=serial.STOPBITS_ONE,
-        timeout=READ_SLICE_S,
-        write_timeout=1.0,
-    )
 
 
 class SerialScale:
@@ -93,7 +67,7 @@ class SerialScale:
         on_command: FrameCallback | None = None,
     ) -> None:
         self.port = port
-        self.protocol = PROTOCOLS[protocol] if isinstance(protocol, str) else protocol
+        self.protocol = scale_protocol(protocol) if isinstance(protocol, str) else protocol
         self.options = options or ScaleOptions()
         self.on_reading, self.on_health, self.on_command = on_reading, on_health, on_command
         self.name = f"{self.protocol.name}:{port}"
@@ -315,35 +289,3 @@ def _call(callback: Callable[[T], None] | None, value: T) -> None:
 def _close_quietly(link: serial.Serial) -> None:
     with contextlib.suppress(serial.SerialException, OSError):
         link.close()
-
-
-def _open_serial_scale(protocol: str, port: str) -> SerialScale:
-    return SerialScale(port, protocol).start()
-
-
-def _open_auto(_: str, port: str) -> SerialScale:
-    """`auto:PORT`: probe the port once, then drive it with what answered."""
-    from station.devices.probe import probe_protocol
-
-    found = probe_protocol(port)
-    if found is None:
-        raise ScaleSpecError(f"auto:{port}")
-    return SerialScale(port, found).start()
-
-
-def _open_simulator(_: str, protocol: str) -> SerialScale:
-    """`simulator:PROTOCOL`: demo mode with the real driver, on a pty scale simulator."""
-    from station.devices.simulators.scale import ScaleSimulator
-
-    if protocol not in PROTOCOLS:
-        raise ScaleSpecError(f"simulator:{protocol}")
-    simulator = ScaleSimulator(protocol, grams=0).start()
-    scale = SerialScale(simulator.port, protocol)
-    scale.simulator = simulator
-    return scale.start()
-
-
-for _name in PROTOCOLS:
-    register_scale_protocol(_name, _open_serial_scale)
-register_scale_protocol("auto", _open_auto)
-register_scale_protocol("simulator", _open_simulator)

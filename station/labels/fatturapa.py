@@ -22,6 +22,7 @@ from station.labels.invoice_model import (
     totals,
     validate_invoice,
 )
+from station.labels.schema import validate_fatturapa
 
 NAMESPACE = "http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"
 _PROGRESSIVO = re.compile(r"^[A-Za-z0-9]{1,5}$")
@@ -155,7 +156,7 @@ def _check_progressivo(progressivo: str) -> None:
 
 
 def fatturapa_xml(view: InvoiceView, progressivo: str) -> bytes:
-    """The FatturaPA FPR12 XML of `view`, UTF-8 with declaration."""
+    """The FatturaPA FPR12 XML of `view`, UTF-8 with declaration, valid against the schema."""
     validate_invoice(view)
     _check_progressivo(progressivo)
     _check_fiscal_ids(view.buyer)
@@ -174,6 +175,7 @@ def fatturapa_xml(view: InvoiceView, progressivo: str) -> bytes:
     _sub(detail, "ModalitaPagamento", view.payment_method)
     _sub(detail, "ImportoPagamento", _amount(totals(view.lines).total))
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    validate_fatturapa(xml)
     return xml
 
 

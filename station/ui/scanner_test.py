@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from station.demo_sheet import SCANNER_TEST_CODE as TEST_CODE  # printed on the demo sheet
-from station.devices.layouts import LAYOUTS, fix_layout
+from station.domain.layouts import LAYOUTS, fix_layout
 from station.ui.wedge import ScanCapture
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.config import Settings, system_language
-from station.devices.scale import scale_protocols
+from station.devices.scale_spec import scale_protocols
 from station.ui.qt_printer import system_printer_names
 
 LAYOUTS = (("us", "US (QWERTY)"), ("it", "Italiano"))

@@ -6,9 +6,9 @@ it shows the effects, and throws the engine away (reloading its state) if that f
 
 from __future__ import annotations
 
-from station.devices.codes import decode_scan
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.barcodes import decode_scan
 from station.workflow.command_steps import CommandSteps
 from station.workflow.io import (
     Command,

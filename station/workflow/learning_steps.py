@@ -5,8 +5,8 @@ counts at once."""
 
 from __future__ import annotations
 
-from station.devices.codes import decode_scan
 from station.domain import events as ev
+from station.domain.barcodes import decode_scan
 from station.workflow.state import LineState, PendingLearn
 from station.workflow.weighing_steps import WeighingSteps
 

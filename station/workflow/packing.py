@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from station.devices.codes import ScannedCode
+from station.domain.barcodes import ScannedCode
 from station.workflow.state import Catalog, LineState, OrderSnapshot, PackedUnits, ParcelState
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from station.devices.protocols.registry import protocol_names
 from station.devices.scale import ScaleState, WeightReading
 from station.devices.serialscale import ScaleOptions, SerialScale
 from station.devices.simulators.scale import ScaleSimulator
 
-ALL_PROTOCOLS = ["mt-sics", "toledo-8217", "toledo-continuous", "nci", "cas"]
+ALL_PROTOCOLS = protocol_names()  # every registered protocol, each with its simulator
 
 
 class Recorder:

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from station.cli import build_parser
 from station.config import Settings
+from station.devices import probe
 from station.devices.commands import add_device_commands
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
 from station.devices.probe import probe_protocol
+from station.devices.protocols.registry import protocol_names
 from station.devices.simulators.printer import FakePrinter
 from tests.devices.conftest import ALL_PROTOCOLS, Bench
 
@@ -26,6 +29,23 @@ def run(argv: list[str]) -> int:
     add_device_commands(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
     return int(args.func(args, None))
+
+
+def test_scale_read_offers_auto_and_exactly_the_registered_protocols() -> None:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    scale = commands.choices["scale"]
+    read = next(a for a in scale._actions if isinstance(a, argparse._SubParsersAction))
+    protocol = next(a for a in read.choices["read"]._actions if a.dest == "protocol")
+    assert list(protocol.choices or ()) == ["auto", *protocol_names()]
+    assert protocol_names() == ["mt-sics", "toledo-8217", "toledo-continuous", "nci", "cas"]
+
+
+def test_auto_probe_listens_for_or_asks_every_registered_protocol() -> None:
+    # Streaming ones are listened for on each line setting; polled ones are asked.
+    tried = {p.name for p in (*probe._streaming(), *probe._asked())}
+    assert tried == set(protocol_names())
+    assert [p.name for p in probe._framings()] == ["toledo-continuous", "cas"]  # 7E1, then 8N1
 
 
 @pytest.mark.parametrize("protocol", ALL_PROTOCOLS)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from station.devices.codes import ScannedCode
 from station.devices.health import HealthLevel
 from station.devices.scanner import ScanFramer, ScannerConfig, SerialScanner
 from station.devices.simulators.scanner import ScannerSimulator
+from station.domain.barcodes import ScannedCode
 
 GS = "\x1d"
 

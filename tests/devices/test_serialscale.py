@@ -7,7 +7,8 @@ import time
 import pytest
 
 from station.devices.health import HealthLevel
-from station.devices.scale import ScaleState, open_scale
+from station.devices.scale import ScaleState
+from station.devices.scale_spec import open_scale
 from tests.devices.conftest import ALL_PROTOCOLS, Bench, Recorder
 
 

@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+import re
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
+from importlib.resources import as_file, files
 
 import pytest
+from lxml import etree
 
 from station.labels.courier import Address
 from station.labels.errors import DocumentError
 from station.labels.fatturapa import fatturapa_filename, fatturapa_xml, latin
 from station.labels.invoice import invoice_pdf
 from station.labels.invoice_model import DocumentRef, InvoiceLine, Party, totals
+from station.labels.schema import validate_fatturapa
 from tests.labels.factories import BUYER_DE, BUYER_IT, HOSTILE_NAMES, invoice_view
 from tests.labels.readback import needs_pdftotext, pdf_text
 
 
-def _xsd_dir() -> Path:
-    env = os.environ.get("STATION_XSD_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared" / "xsd"
-
-
-XSD = _xsd_dir() / "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
-needs_xsd = pytest.mark.skipif(not XSD.is_file(), reason=f"FatturaPA XSD not found at {XSD}")
-
-
 def _validate(xml: bytes) -> None:
-    lxml = pytest.importorskip("lxml.etree")
-    parser = lxml.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
-    schema = lxml.XMLSchema(lxml.parse(str(XSD), parser))
-    doc = lxml.fromstring(xml, parser)
+    # The schema shipped in the package, read by lxml directly rather than by the code under test.
+    xsd = files("station.labels.xsd") / "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
+    with as_file(xsd) as path:
+        schema = etree.XMLSchema(etree.parse(str(path)))
+    doc = etree.fromstring(xml)
     assert schema.validate(doc), schema.error_log
 
 
@@ -100,7 +94,6 @@ def test_bad_invoice_data_is_one_clear_error(changes: dict[str, object], phrase:
 # --- FatturaPA ---------------------------------------------------------------------------------
 
 
-@needs_xsd
 @pytest.mark.parametrize("kind", ["invoice", "credit_note", "deferred"])
 @pytest.mark.parametrize("buyer", ["it", "de"])
 def test_fatturapa_validates_for_each_document_type(kind: str, buyer: str) -> None:
@@ -127,7 +120,6 @@ def test_fatturapa_file_is_named_after_the_seller_vat_number() -> None:
         fatturapa_filename(invoice_view(1), "000001")
 
 
-@needs_xsd
 def test_fatturapa_with_hostile_names_and_zero_rate_lines_still_validates() -> None:
     lines = [
         InvoiceLine(name, Decimal("1.5"), Decimal("3.3333"), Decimal(22), sku=name[:10])
@@ -136,6 +128,19 @@ def test_fatturapa_with_hostile_names_and_zero_rate_lines_still_validates() -> N
     lines.append(InvoiceLine("Spedizione UE", Decimal(1), Decimal("5"), Decimal(0), natura="N3.2"))
     buyer = replace(BUYER_IT, address=replace(BUYER_IT.address, name=HOSTILE_NAMES["emoji"]))
     _validate(fatturapa_xml(invoice_view(1, lines=lines, buyer=buyer), "1"))
+
+
+def test_an_e_invoice_the_schema_refuses_is_one_clear_error_naming_the_schema_error() -> None:
+    # GIVEN a valid e-invoice that loses its currency on the way
+    xml = fatturapa_xml(invoice_view(1), "1")
+    broken = re.sub(rb"<Divisa>EUR</Divisa>", b"", xml)
+    # WHEN it is checked against the schema shipped with the app
+    with pytest.raises(DocumentError) as err:
+        validate_fatturapa(broken)
+    # THEN the message names the schema's first complaint, in both languages
+    assert "FatturaPA schema" in str(err.value)
+    assert "Divisa" in str(err.value)
+    assert "Divisa" in err.value.italian
 
 
 def test_fatturapa_refuses_italian_buyer_without_fiscal_id() -> None:
@@ -149,7 +154,6 @@ def test_latin_keeps_accents_and_transliterates_the_rest() -> None:
     assert latin("", 10) == "-"
 
 
-@needs_xsd
 @needs_pdftotext
 def test_three_hundred_lines_make_a_multipage_invoice_and_a_valid_xml() -> None:
     # GIVEN a 300-line invoice with long, mixed-script descriptions

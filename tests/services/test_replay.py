@@ -38,7 +38,7 @@ from station.services.events import record
 from station.services.verify import differences, replay, snapshot, verify
 from station.workflow.io import parse_line
 from sync.runner import sync_shop
-from sync.shops import add_shop, make_connector
+from sync.shops.config import add_shop, make_connector
 from tests.console_process import ean_of, env, station_cmd
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 

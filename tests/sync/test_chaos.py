@@ -14,7 +14,7 @@ import sync.outbox
 from station.context import AppContext
 from station.domain import OutboxStatus
 from sync.runner import sync_shop, sync_status
-from sync.shops import add_shop, make_connector
+from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.base import Fault
 from tests.fakes.shops.shopify import FakeShopify
 from tests.fakes.shops.woocommerce import FakeWooCommerce

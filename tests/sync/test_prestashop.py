@@ -14,7 +14,7 @@ from station.db.models import Event
 from station.domain import OrderStatus, OutboxStatus
 from station.domain.events import Reason
 from sync.runner import sync_shop, sync_status
-from sync.shops import add_shop, make_connector
+from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.base import Clock, Fault
 from tests.fakes.shops.prestashop import KEY, FakePrestaShop
 from tests.sync.conftest import (

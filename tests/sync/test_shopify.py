@@ -7,8 +7,8 @@ from typing import Any
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
-from sync.shopify import PAGE, Shopify
-from sync.shops import add_shop, make_connector
+from sync.shops.config import add_shop, make_connector
+from sync.shops.shopify import PAGE, Shopify
 from tests.fakes.shops.base import Fault
 from tests.fakes.shops.shopify import FakeShopify
 from tests.sync.conftest import (

@@ -8,8 +8,8 @@ from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from station.domain.events import Reason
 from sync.runner import sync_shop
-from sync.shops import add_shop, make_connector
-from sync.woocommerce import ORDER_FIELDS, WooCommerce
+from sync.shops.config import add_shop, make_connector
+from sync.shops.woocommerce import ORDER_FIELDS, WooCommerce
 from tests.fakes.shops.woocommerce import FakeWooCommerce, make_order, project
 from tests.sync.conftest import (
     Later,

@@ -17,7 +17,7 @@ import trustme
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
-from sync.shops import add_shop, make_connector
+from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 from tests.sync.conftest import (
     Later,

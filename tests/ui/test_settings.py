@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from station.config import Settings
 from station.context import AppContext
-from station.devices.layouts import as_typed
+from station.domain.layouts import as_typed
 from station.ui.scanner_test import TEST_CODE, ScannerTestDialog
 from station.ui.settings_dialog import SettingsDialog
 from station.ui.window import BenchWindow

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from station import demo
-from station.devices.layouts import as_typed
+from station.domain.layouts import as_typed
 from station.ui.window import BenchWindow
 from tests.ui.conftest import type_scan
 

@@ -8,9 +8,9 @@ import itertools
 import uuid
 from dataclasses import dataclass, field
 
-from station.devices.codes import normalize_code
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.barcodes import normalize_code
 from station.domain.events import Reason
 from station.workflow.engine import BenchEngine
 from station.workflow.io import Input, Outcome

@@ -15,6 +15,7 @@ from station.devices.protocols.base import (
     ScaleProtocol,
     to_grams,
 )
+from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
 NAME = "cas"
@@ -52,3 +53,5 @@ class CasParser(LineParser):
 
 
 PROTOCOL = ScaleProtocol(name=NAME, new_parser=CasParser)
+
+register_protocol(PROTOCOL)

@@ -16,6 +16,7 @@ from station.devices.protocols.base import (
     ascii_text,
     to_grams,
 )
+from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
 NAME = "mt-sics"
@@ -158,3 +159,5 @@ PROTOCOL = ScaleProtocol(
     tare=TARE,
     probe=SEND_IMMEDIATE,
 )
+
+register_protocol(PROTOCOL)

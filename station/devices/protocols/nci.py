@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from station.devices.protocols.base import FrameKind, ScaleFrame, ScaleProtocol, to_grams
+from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
 NAME = "nci"
@@ -130,3 +131,5 @@ def _status(raw: bytes) -> tuple[ScaleState | None, str]:
 
 
 PROTOCOL = ScaleProtocol(name=NAME, new_parser=NciParser, poll=WEIGH, zero=ZERO, probe=WEIGH)
+
+register_protocol(PROTOCOL)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from station.devices.protocols.base import FrameKind, ScaleFrame, ScaleProtocol, to_grams
+from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
 NAME = "toledo-8217"
@@ -116,3 +117,5 @@ PROTOCOL = ScaleProtocol(
     probe=PROBE,
     probe_end=PROBE_END,
 )
+
+register_protocol(PROTOCOL)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from station.devices.protocols.base import FrameKind, ScaleFrame, ScaleProtocol, to_grams
+from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
 NAME = "toledo-continuous"
@@ -138,3 +139,5 @@ def _state(swb: int) -> ScaleState:
 
 
 PROTOCOL = ScaleProtocol(name=NAME, new_parser=ToledoContinuousParser, bytesize=7, parity="E")
+
+register_protocol(PROTOCOL)

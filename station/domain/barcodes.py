@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import biip
 
-from station.devices.layouts import fix_layout
+from station.domain.layouts import fix_layout
 
 __all__ = [
     "AIM_SYMBOLOGIES",

@@ -32,6 +32,7 @@ from sync.remote import (
     parse_utc,
     to_grams,
 )
+from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 
 API_VERSION = "2025-01"
 # A page's requested cost is 2 + PAGE × (3 + LINES) and must stay under 1000 points. Most
@@ -326,3 +327,12 @@ def _map_variant(v: dict[str, Any]) -> RemoteProduct:
         barcodes=[v["barcode"]] if v.get("barcode") else [],
         weight_g=to_grams(weight.get("value"), str(weight.get("unit") or "GRAMS")),
         image_url=image)
+
+
+def _connect(shop: ShopAccess) -> Shopify:
+    return Shopify(shop.name, shop.url, shop.secrets["token"], settings=dict(shop.settings),
+                   timeout_s=shop.timeout_s, sleep=shop.sleep)
+
+
+register_shop_kind(Shopify.kind, _connect, location="url",
+                   secrets=(ShopOption("token", "Shopify Admin API access token"),))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from station.devices.codes import (
+from station.domain.barcodes import (
     decode_scan,
     decode_typed,
     fix_layout,
@@ -16,7 +16,7 @@ from station.devices.codes import (
     normalize_code,
     symbology_name,
 )
-from station.devices.layouts import as_typed
+from station.domain.layouts import as_typed
 
 GS = "\x1d"
 

@@ -32,6 +32,7 @@ from sync.remote import (
     to_mm,
     vat_percent,
 )
+from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 
 PAGE = 100
 # Default install ids (order_state.xml); a shop can override with settings["states"].
@@ -289,3 +290,15 @@ def _product(r: dict[str, Any], wu: str, du: str) -> RemoteProduct:
         name=_i18n(r.get("name")), barcodes=[c for c in codes if c and c != "0"],
         weight_g=to_grams(r.get("weight"), wu), length_mm=to_mm(r.get("depth"), du),
         width_mm=to_mm(r.get("width"), du), height_mm=to_mm(r.get("height"), du))
+
+
+def _connect(shop: ShopAccess) -> PrestaShop:
+    return PrestaShop(shop.name, shop.url, shop.secrets["key"], settings=dict(shop.settings),
+                      timeout_s=shop.timeout_s, sleep=shop.sleep)
+
+
+register_shop_kind(
+    PrestaShop.kind, _connect, location="url",
+    secrets=(ShopOption("key", "PrestaShop webservice key"),),
+    settings=(ShopOption("timezone", "the shop's time zone (PrestaShop), e.g. Europe/Rome"),),
+)

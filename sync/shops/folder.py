@@ -26,6 +26,7 @@ from sync.remote import (
     money,
     parse_utc,
 )
+from sync.shops.registry import ShopAccess, register_shop_kind
 
 STATES = {"": ShopState.OPEN, "open": ShopState.OPEN, "hold": ShopState.ON_HOLD,
           "cancelled": ShopState.CANCELLED}
@@ -148,3 +149,10 @@ def _order(o: dict[str, Any], stamp: dt.datetime) -> RemoteOrder:
             customer_note=str(o.get("note") or ""), lines=lines)
     except (KeyError, ValueError, TypeError) as exc:
         return RemoteOrder.broken(number, number, f"{type(exc).__name__}: {exc}", stamp)
+
+
+def _connect(shop: ShopAccess) -> DropFolder:
+    return DropFolder(shop.name, Path(shop.settings["path"]))
+
+
+register_shop_kind(DropFolder.kind, _connect, location="path")

@@ -31,6 +31,7 @@ from sync.remote import (
     to_mm,
     vat_percent,
 )
+from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 
 API = "/wp-json/wc/v3"
 TRACKING_API = "/wp-json/wc-shipment-tracking/v3"
@@ -275,3 +276,15 @@ def _map_product(raw: dict[str, Any], weight_unit: str, dim_unit: str) -> Remote
         weight_g=to_grams(raw.get("weight"), weight_unit),
         length_mm=to_mm(dims.get("length"), dim_unit), width_mm=to_mm(dims.get("width"), dim_unit),
         height_mm=to_mm(dims.get("height"), dim_unit), image_url=image.get("src") or "")
+
+
+def _connect(shop: ShopAccess) -> WooCommerce:
+    return WooCommerce(shop.name, shop.url, shop.secrets["key"], shop.secrets["secret"],
+                       settings=dict(shop.settings), timeout_s=shop.timeout_s, sleep=shop.sleep)
+
+
+register_shop_kind(
+    WooCommerce.kind, _connect, location="url",
+    secrets=(ShopOption("key", "WooCommerce consumer key"),
+             ShopOption("secret", "WooCommerce consumer secret")),
+)

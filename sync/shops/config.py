@@ -1,0 +1,73 @@
+"""Configured shops: adding them (secrets apart), and building a connector for one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from station.context import AppContext
+from station.db.models import Shop
+from sync.http import Sleep
+from sync.remote import Connector
+from sync.secrets import load_secrets, save_secrets
+from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind
+
+
+def add_shop(
+    ctx: AppContext,
+    kind: str,
+    name: str,
+    *,
+    url: str = "",
+    path: str = "",
+    secrets: dict[str, str] | None = None,
+    settings: dict[str, Any] | None = None,
+) -> str:
+    """Register a shop; returns where its secrets were stored."""
+    shop = shop_kind(kind)
+    shop.check(url=url, path=path, secrets=secrets or {})
+    with ctx.db.write() as s:
+        if s.scalar(select(Shop).where(Shop.name == name)) is not None:
+            raise ShopConfigError(f"a shop named {name!r} already exists")
+        where = save_secrets(ctx.home, name, secrets or {}) if secrets else ""
+        stored = dict(settings or {})
+        if shop.location == "path":
+            stored["path"] = str(Path(path).expanduser().resolve())
+        s.add(Shop(name=name, kind=kind, url=url.rstrip("/"), settings=stored))
+    return where
+
+
+def make_connector(
+    ctx: AppContext, shop: Shop, *, timeout_s: float = 20.0, sleep: Sleep | None = None
+) -> Connector:
+    """The connector for a configured shop; ShopConfigError (naming the shop) when its kind is
+    unknown or its credentials are missing."""
+    try:
+        kind = shop_kind(shop.kind)
+    except ShopConfigError as exc:
+        raise ShopConfigError(f"{shop.name}: {exc}") from None
+    secrets = load_secrets(ctx.home, shop.name)
+    missing = [n for n in kind.secret_names if not secrets.get(n)]
+    if missing:
+        raise ShopConfigError(
+            f"{shop.name}: no stored credentials; add the shop again with "
+            f"`station shop add {shop.kind} {shop.name} ...`"
+        )
+    return kind.connect(
+        ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)
+    )
+
+
+def list_shops(ctx: AppContext) -> list[Shop]:
+    with ctx.db.read() as s:
+        return list(s.scalars(select(Shop).order_by(Shop.name)))
+
+
+def find_shop(ctx: AppContext, name: str) -> Shop:
+    with ctx.db.read() as s:
+        shop = s.scalar(select(Shop).where(Shop.name == name))
+    if shop is None:
+        raise ShopConfigError(f"no shop named {name!r}; see `station shop list`")
+    return shop

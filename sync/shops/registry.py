@@ -1,0 +1,108 @@
+"""Shop kinds: each connector module registers its own at its bottom, and everything that lists,
+adds, validates or connects shops reads this registry instead of a list of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sync.http import Sleep
+from sync.remote import Connector
+
+
+class ShopConfigError(Exception):
+    """A shop cannot be added or used as configured; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class ShopAccess:
+    """What a connector is built from: the shop as configured and its stored secrets."""
+
+    name: str
+    url: str
+    settings: Mapping[str, Any]
+    secrets: Mapping[str, str]
+    timeout_s: float = 20.0
+    sleep: Sleep | None = None
+
+
+ConnectorFactory = Callable[[ShopAccess], Connector]
+
+
+@dataclass(frozen=True)
+class ShopOption:
+    """An option of `station shop add`: `--NAME VALUE`, with the help text for this kind."""
+
+    name: str
+    help: str
+
+
+@dataclass(frozen=True)
+class ShopKind:
+    """A kind of shop. `secrets` are required and kept in the keyring (or the 0600 file), never
+    in the database; `settings` are optional and stored with the shop."""
+
+    name: str
+    connect: ConnectorFactory
+    location: Literal["url", "path"]  # a shop on the web, or a folder on this machine
+    secrets: tuple[ShopOption, ...] = ()
+    settings: tuple[ShopOption, ...] = ()
+
+    @property
+    def secret_names(self) -> tuple[str, ...]:
+        return tuple(o.name for o in self.secrets)
+
+    def split_options(
+        self, given: Mapping[str, str | None]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The given `shop add` options as (secrets, settings); an option this kind does not
+        take is an error rather than silently dropped."""
+        values = {k: v for k, v in given.items() if v}
+        taken = {o.name for o in (*self.secrets, *self.settings)}
+        if extra := sorted(set(values) - taken):
+            raise ShopConfigError(f"a {self.name} shop takes no --{' --'.join(extra)}")
+        secrets = {n: values[n] for n in self.secret_names if n in values}
+        return secrets, {o.name: values[o.name] for o in self.settings if o.name in values}
+
+    def check(self, *, url: str, path: str, secrets: Mapping[str, str]) -> None:
+        """Raise ShopConfigError saying what is missing for a shop of this kind."""
+        missing = [n for n in self.secret_names if not secrets.get(n)]
+        if missing:
+            raise ShopConfigError(f"{self.name} needs --{' --'.join(missing)}")
+        if self.location == "path" and not path:
+            raise ShopConfigError(f"a {self.name} shop needs --path DIR")
+        if self.location == "url" and not url.startswith(("http://", "https://")):
+            raise ShopConfigError("the shop needs --url starting with https://")
+
+
+_KINDS: dict[str, ShopKind] = {}
+
+
+def register_shop_kind(
+    name: str,
+    connect: ConnectorFactory,
+    *,
+    location: Literal["url", "path"] = "url",
+    secrets: Sequence[ShopOption] = (),
+    settings: Sequence[ShopOption] = (),
+) -> None:
+    """Make `name` a shop kind that `station shop add` offers and sync connects with `connect`."""
+    _KINDS[name] = ShopKind(name, connect, location, tuple(secrets), tuple(settings))
+
+
+def shop_kind(name: str) -> ShopKind:
+    """The registered kind `name`; ShopConfigError naming the known kinds if there is none."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        known = ", ".join(shop_kind_names())
+        raise ShopConfigError(f"unknown shop kind {name!r}: use one of {known}") from None
+
+
+def shop_kinds() -> tuple[ShopKind, ...]:
+    return tuple(_KINDS.values())
+
+
+def shop_kind_names() -> list[str]:
+    return list(_KINDS)
