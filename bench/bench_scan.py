@@ -12,72 +12,43 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from station import demo
 from station.app import open_home
-from station.db.models import Order, OrderLine, Product
-from station.domain import OrderStatus
+from station.db.models import Order, Product
+from station.domain import events as ev
 from station.services.bench import BenchService
+from station.services.events import new_uid, record_all, recorded
 from station.workflow.io import parse_line
 
 ORDERS = 100_000
 SAMPLE_ORDERS = 150
 
 
-def fill(ctx_db, shop_id: int, products: list[Product]) -> None:  # type: ignore[no-untyped-def]
+def fill(ctx_db, shop_name: str, products: list[Product]) -> None:  # type: ignore[no-untyped-def]
+    """100,000 orders imported as a shop's would be: OrderImported events, projected in bulk."""
     now = dt.datetime.now(dt.UTC)
-    with ctx_db.engine.begin() as conn:
-        for start in range(0, ORDERS, 10_000):
-            rows = [
-                {
-                    "number": str(200000 + n),
-                    "shop_id": shop_id,
-                    "external_id": f"bulk-{n}",
-                    "status": OrderStatus.QUEUED,
-                    "priority": 0,
-                    "created_at": now - dt.timedelta(seconds=n),
-                    "updated_at": now,
-                    "customer_name": f"Cliente {n}",
-                    "customer_email": "",
-                    "shipping_address": {"name": f"Cliente {n}", "city": "Milano", "country": "IT"},
-                    "billing_address": {},
-                    "currency": "EUR",
-                    "total": Decimal("10"),
-                    "shipping_total": Decimal("0"),
-                    "payment_method": "carta",
-                    "carrier": "BRT",
-                    "service": "standard",
-                    "customer_note": "",
-                    "hold_reason": "",
-                    "problem": "",
-                }
-                for n in range(start, start + 10_000)
-            ]
-            conn.execute(insert(Order), rows)
-        ids = conn.execute(
-            select(Order.id, Order.number).where(Order.external_id.like("bulk-%"))
-        ).all()
-        lines = []
-        for order_id, number in ids:
-            for line_no in range(1, 3):
-                product = products[(int(number) + line_no) % len(products)]
-                lines.append(
-                    {
-                        "order_id": order_id,
-                        "line_no": line_no,
-                        "product_id": product.id,
-                        "sku": product.sku,
-                        "name": product.name,
-                        "quantity": 2,
-                        "unit_price": Decimal("5"),
-                        "vat_rate": Decimal("22"),
-                        "verified_qty": 0,
-                        "short_qty": 0,
-                        "external_id": "",
-                    }
-                )
-        conn.execute(insert(OrderLine), lines)
+    for start in range(0, ORDERS, 10_000):
+        events = []
+        for n in range(start, start + 10_000):
+            number = str(200000 + n)
+            lines = tuple(
+                ev.ImportedLine(line=new_uid(), line_no=line_no, sku=product.sku,
+                                name=product.name, quantity=2, unit_price=Decimal("5"))
+                for line_no in range(1, 3)
+                for product in [products[(int(number) + line_no) % len(products)]]
+            )
+            details = ev.OrderDetails(
+                customer_name=f"Cliente {n}",
+                shipping_address={"name": f"Cliente {n}", "city": "Milano", "country": "IT"},
+                total=Decimal("10"), payment_method="carta")
+            events.append(recorded(ev.OrderImported(
+                order=new_uid(), number=number, shop=shop_name, external_id=f"bulk-{n}",
+                created_at=now - dt.timedelta(seconds=n), details=details, carrier="BRT",
+                service="standard", lines=lines), at=now))
+        with ctx_db.write() as session:
+            record_all(session, events)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -101,12 +72,12 @@ def main() -> None:
                 for p in session.scalars(select(Product))
                 if not (p.requires_lot or p.requires_serial)
             ]
-            shop_id = session.scalar(select(Order.shop_id).limit(1))
+            shop_name = demo.DEMO_SHOP
             eans = {}
             for index, item in enumerate(demo.demo_products()):
                 eans[item.sku] = demo.product_ean(index)
         started = time.perf_counter()
-        fill(ctx.db, shop_id, products)
+        fill(ctx.db, shop_name, products)
         print(f"   filled {ORDERS} orders in {time.perf_counter() - started:.1f} s")
         service = BenchService(ctx.db, ctx.settings, ctx.home / "labels", operator="bench")
         scans: list[float] = []

@@ -16,12 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 
 from station import demo
 from station.app import open_home
 from station.db.engine import Database
-from station.db.models import Order, OrderLine, Product
+from station.db.models import Order, Product
+from station.domain import events as ev
+from station.services.events import new_uid, record_all, recorded
 from station.services.queue import QueueFilter, queue_count, queue_page
 
 ORDERS = 100_000
@@ -30,53 +32,25 @@ BENCH_ORDER = "BENCH1"
 
 
 def fill(db: Database) -> None:
+    """100,000 queued orders and one big order for the bench, imported as events."""
     now = dt.datetime.now(dt.UTC)
-    with db.write() as session:
+    with db.read() as session:
         mug = session.scalar(select(Product).where(Product.sku == "MUG-01"))
         assert mug is not None
-        rows = [
-            {
-                "number": f"B{n:06d}",
-                "status": "queued",
-                "priority": n % 3,
-                "cutoff_at": now + dt.timedelta(minutes=n % 600),
-                "created_at": now,
-                "updated_at": now,
-                "customer_name": f"Cliente {n}",
-                "carrier": ("BRT", "GLS", "SDA")[n % 3],
-                "service": "standard",
-            }
-            for n in range(ORDERS)
-        ]
-        rows.append({**rows[0], "number": BENCH_ORDER, "priority": 0})
-        session.execute(insert(Order), rows)
-        bench_id = session.scalar(select(Order.id).where(Order.number == BENCH_ORDER))
-        first = session.scalar(select(Order.id).where(Order.number == "B000000"))
-        assert first is not None
-        session.execute(
-            insert(OrderLine),
-            [
-                {
-                    "order_id": first + n,
-                    "line_no": 1,
-                    "product_id": mug.id,
-                    "sku": "MUG-01",
-                    "name": mug.name,
-                    "quantity": 1 + n % 3,
-                }
-                for n in range(ORDERS)
-            ],
-        )
-        session.add(
-            OrderLine(
-                order_id=bench_id,
-                line_no=1,
-                product_id=mug.id,
-                sku="MUG-01",
-                name=mug.name,
-                quantity=SCANS + 10,
-            )
-        )
+
+    def order(number: str, n: int, quantity: int) -> ev.Recorded:
+        line = ev.ImportedLine(line=new_uid(), line_no=1, sku="MUG-01", name=mug.name,
+                               quantity=quantity)
+        return recorded(ev.OrderImported(
+            order=new_uid(), number=number, created_at=now, priority=n % 3,
+            cutoff_at=now + dt.timedelta(minutes=n % 600),
+            details=ev.OrderDetails(customer_name=f"Cliente {n}"),
+            carrier=("BRT", "GLS", "SDA")[n % 3], service="standard", lines=(line,)), at=now)
+
+    events = [order(f"B{n:06d}", n, 1 + n % 3) for n in range(ORDERS)]
+    events.append(order(BENCH_ORDER, 0, SCANS + 10))
+    with db.write() as session:
+        record_all(session, events)
 
 
 class BusyWriter(threading.Thread):
@@ -89,14 +63,19 @@ class BusyWriter(threading.Thread):
         self.commits = 0
 
     def run(self) -> None:
+        with self.db.read() as session:
+            uids = dict(session.execute(select(Order.number, Order.uid)).all())
         n = 0
         while not self.stop.is_set():
+            now = dt.datetime.now(dt.UTC)
             with self.db.write() as session:
-                session.execute(
-                    update(Order)
-                    .where(Order.number.in_([f"B{(n + i) % ORDERS:06d}" for i in range(50)]))
-                    .values(customer_note=f"sync {n}")
-                )
+                updates = [
+                    recorded(ev.OrderUpdatedByShop(
+                        order=uids[f"B{(n + i) % ORDERS:06d}"], shop="", shop_updated_at=now,
+                        details=ev.OrderDetails(customer_note=f"sync {n}")), at=now)
+                    for i in range(50)
+                ]
+                record_all(session, updates)
             self.commits += 1
             n += 50
             time.sleep(0.005)
