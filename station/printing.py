@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station.config import Settings
-from station.devices.messages import message
 from station.devices.printers import (
     WINDOW_KINDS,
     Printer,
@@ -24,6 +23,7 @@ from station.devices.printers import (
     open_printer,
 )
 from station.devices.printqueue import PrintQueue, UnknownJobError
+from station.domain.messages import text
 from station.services.bench import PrintedDocument
 
 STATE_DIR = "print"  # under the home: the failed list and the day's printed jobs
@@ -71,7 +71,7 @@ def open_bench_printer(
     if spec and ":" not in spec and spec not in ("folder", "zpl", "cups", *WINDOW_KINDS, *kinds):
         spec = f"cups:{spec}"
     if kind in WINDOW_KINDS and kind not in kinds:
-        raise CannotPrintError(message("qt_window_only", language))
+        raise CannotPrintError(text("qt_window_only", language))
     try:
         return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
     except ValueError as exc:
@@ -225,7 +225,7 @@ class BenchPrinter:
             j for j in pool if ref and j.job_id.startswith(ref)
         ]
         if len(found) != 1:
-            raise CannotPrintError(message("unknown_job", self.language, job=ref))
+            raise CannotPrintError(text("unknown_job", self.language, job=ref))
         return found[0]
 
     def retry(self, job_id: str, spec: str | None = None) -> PrintJob:
@@ -238,21 +238,21 @@ class BenchPrinter:
         try:
             return self.queue.retry(job.job_id, printer)
         except UnknownJobError as exc:  # retried or discarded meanwhile
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id)) from exc
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id)) from exc
 
     def _convert(self, job: PrintJob, kind: str) -> None:
         # PrintQueue.retry keeps a job's bytes; a PDF job redirected to a ZPL printer needs the
         # other copy. The failed job is idle (no thread touches it), so it is swapped in place.
         doc = self.document_of(job)
         if doc is None:
-            raise CannotPrintError(message("unknown_job", self.language, job=job.job_id))
+            raise CannotPrintError(text("unknown_job", self.language, job=job.job_id))
         job.data, job.kind = self._read(doc, kind), kind
 
     def discard(self, job_id: str) -> None:
         try:
             self.queue.discard(self.find(job_id).job_id)
         except UnknownJobError as exc:
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id)) from exc
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id)) from exc
 
     def reprint(self, job_id: str) -> PrintJob:
         """Print again a job of today on the bench's printer, in the format it takes now."""
@@ -262,7 +262,7 @@ class BenchPrinter:
             return self.queue.reprint(original.job_id)
         doc = self.document_of(original)
         if doc is None:
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id))
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id))
         job = self.queue.submit(self._read(doc, kind), original.name, kind)
         self._documents[job.job_id] = doc
         return job

@@ -15,7 +15,6 @@ import serial
 
 from station.config import Settings, default_home, system_language
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
-from station.devices.messages import message
 from station.devices.ports import PortNotFoundError, list_serial_ports
 from station.devices.printers import WINDOW_KINDS, open_printer
 from station.devices.probe import probe_protocol
@@ -23,6 +22,7 @@ from station.devices.protocols import PROTOCOLS
 from station.devices.scale import ScaleSpecError, ScaleState, WeightReading, open_scale
 from station.devices.scanner import SerialScanner
 from station.devices.serialscale import ScaleOptions, SerialScale
+from station.domain.messages import text
 
 DEFAULT_TIMEOUT_S = 5.0
 CHECK_S = 1.5  # how long `devices list` waits for each device to show signs of life
@@ -54,7 +54,7 @@ def cmd_scale_read(args: argparse.Namespace, ctx: object = None) -> int:
     if protocol == "auto":
         found, error = _probe(args.port, args.baud)
         if found is None:
-            return _fail(message(error, lang, port=args.port))
+            return _fail(text(error, lang, port=args.port))
         protocol = found
     # A diagnostic read: an empty pan is a fine answer (0 g), unlike at the bench.
     scale = SerialScale(args.port, protocol, ScaleOptions(baudrate=args.baud, min_parcel_g=0))
@@ -84,7 +84,7 @@ def _why(reading: WeightReading, scale: SerialScale, lang: str) -> str:
     code = reading.code or "scale_offline"
     if reading.state is ScaleState.OFFLINE and code == "scale_offline" and scale.garbage_bytes:
         code = "scale_wrong_protocol"  # bytes came, but none made sense in this protocol
-    return message(code, lang, **fields)
+    return text(code, lang, **fields)
 
 
 def _watch(scale: SerialScale) -> int:

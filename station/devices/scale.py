@@ -24,7 +24,7 @@ class WeightReading:
     grams: int
     state: ScaleState = ScaleState.STABLE
     detail: str = ""
-    # A message code (station.devices.messages) saying what to do when the reading is not stable.
+    # A message code (station.domain.messages) saying what to do when the reading is not stable.
     code: str = ""
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from station.domain import EventType, OrderStatus
+from station.domain.messages import text
 from station.workflow.io import (
     Accepted,
     Done,
@@ -18,7 +19,6 @@ from station.workflow.io import (
     SoundKind,
     StateChanged,
 )
-from station.workflow.messages import message
 from station.workflow.packing import Packing
 from station.workflow.state import BenchState, Context, OrderSnapshot
 from station.workflow.weighing import expected_weight_g
@@ -36,7 +36,7 @@ class StepBase:
         raise NotImplementedError  # the engine's own scan step
 
     def say(self, code: str, /, **params: Any) -> str:
-        return message(code, self.ctx.settings.language, **params)
+        return text(code, self.ctx.settings.language, **params)
 
     def fact(self, type_: EventType, payload: dict[str, Any], order_id: int | None = None) -> Any:
         event_id = self.ctx.new_id()

@@ -94,34 +94,6 @@
     </message>
 </context>
 <context>
-    <name>BenchWorker</name>
-    <message>
-        <location filename="../worker.py" line="84" />
-        <source>Order {number} is open: {left} unit(s) left.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="121" />
-        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="139" />
-        <source>The database could not save this ({detail}); scan again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="145" />
-        <source>Could not write a file ({detail}); free disk space and scan again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="179" />
-        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Commands</name>
     <message>
         <location filename="../commands.py" line="55" />

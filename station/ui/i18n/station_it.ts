@@ -94,34 +94,6 @@
     </message>
 </context>
 <context>
-    <name>BenchWorker</name>
-    <message>
-        <location filename="../worker.py" line="84" />
-        <source>Order {number} is open: {left} unit(s) left.</source>
-        <translation>L'ordine {number} è aperto: mancano {left} pezzi.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="121" />
-        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
-        <translation>La bilancia non ha dato un peso stabile ({problem}): controllala e scansiona di nuovo WEIGH.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="139" />
-        <source>The database could not save this ({detail}); scan again.</source>
-        <translation>Il database non ha potuto salvare ({detail}); scansiona di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="145" />
-        <source>Could not write a file ({detail}); free disk space and scan again.</source>
-        <translation>Impossibile scrivere un file ({detail}); libera spazio su disco e scansiona di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="179" />
-        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
-        <translation>Nessuna bilancia: digita il peso come WEIGHT &lt;grammi&gt;.</translation>
-    </message>
-</context>
-<context>
     <name>Commands</name>
     <message>
         <location filename="../commands.py" line="55" />

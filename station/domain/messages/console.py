@@ -1,0 +1,95 @@
+"""What the bench's front ends (the window and the line console) say besides the engine.
+
+The console prints each line as `WORD code text`; the word and the code are for scripts, the
+text (from here) for people.
+"""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    Message(
+        "resumed",
+        "Order {number} is open: {left} unit(s) left.",
+        "L'ordine {number} è aperto: mancano {left} pezzi.",
+    ),
+    Message(
+        "storage_db",
+        "The database could not save this ({detail}); scan again.",
+        "Il database non ha potuto salvare ({detail}); scansiona di nuovo.",
+    ),
+    Message(
+        "storage_file",
+        "Could not write a file ({detail}); free disk space and scan again.",
+        "Impossibile scrivere un file ({detail}); libera spazio su disco e scansiona di nuovo.",
+    ),
+    Message(
+        "no_scale",
+        "No scale: type the weight as WEIGHT <grams>.",
+        "Nessuna bilancia: digita il peso come WEIGHT <grammi>.",
+    ),
+    Message(
+        "scale_unstable",
+        "The scale gave no stable weight ({problem}): check it and scan WEIGH again.",
+        "La bilancia non ha dato un peso stabile ({problem}): controllala e scansiona di nuovo "
+        "WEIGH.",
+    ),
+    # printing from the console
+    Message("what_label", "Label for order {order}", "L'etichetta dell'ordine {order}"),
+    Message(
+        "what_label_parcel",
+        "Label for order {order} (parcel {parcel})",
+        "L'etichetta dell'ordine {order} (collo {parcel})",
+    ),
+    Message(
+        "what_document",
+        "The {document} for order {order}",
+        "Il documento {document} dell'ordine {order}",
+    ),
+    Message(
+        "print_failed",
+        "{what} not printed: {reason} Type RETRY {job} to print it again, or RETRY {job} "
+        "PRINTER to send it elsewhere.",
+        "{what}: stampa non riuscita: {reason} Scrivi RETRY {job} per ristamparla, o RETRY "
+        "{job} STAMPANTE per mandarla altrove.",
+    ),
+    Message(
+        "print_waiting",
+        "{name} is still waiting for {printer}; PRINTERS lists it if it fails.",
+        "{name} è ancora in attesa di {printer}; PRINTERS la elenca se non riesce.",
+    ),
+    Message(
+        "no_printer", "This bench has no printer queue.", "Questo banco non ha una coda di stampa."
+    ),
+    Message(
+        "print_failed_job",
+        "{job} {name} on {printer}, {attempts} attempt(s): {reason}",
+        "{job} {name} su {printer}, {attempts} tentativo/i: {reason}",
+    ),
+    Message(
+        "printers",
+        "{count} print(s) failed; the bench prints on {printer}.",
+        "{count} stampa/e non riuscita/e; il banco stampa su {printer}.",
+    ),
+    Message(
+        "printers_retry_hint",
+        "RETRY <id> [PRINTER] prints one again.",
+        "RETRY <id> [STAMPANTE] ne ristampa una.",
+    ),
+    Message(
+        "usage_retry",
+        "Type RETRY <id> or RETRY <id> PRINTER (ids from PRINTERS).",
+        "Scrivi RETRY <id> o RETRY <id> STAMPANTE (gli id da PRINTERS).",
+    ),
+    Message(
+        "usage_discard",
+        "Type DISCARD <id> (ids from PRINTERS).",
+        "Scrivi DISCARD <id> (gli id da PRINTERS).",
+    ),
+    Message(
+        "discarded",
+        "{name} ({job}) will not be printed.",
+        "{name} ({job}) non verrà stampato.",
+    ),
+)
