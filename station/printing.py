@@ -29,32 +29,9 @@ from station.services.bench import PrintedDocument
 STATE_DIR = "print"  # under the home: the failed list and the day's printed jobs
 FOLDER_DIR = ("print", "out")  # where the plain `folder` printer puts its files
 
-_TEXTS = {
-    "en": {
-        "not_for_zpl": "A label printer cannot print the {document} of order {order}; "
-        "it is saved at {path}.",
-        "no_copy": "The {kind} copy of {name} is missing ({path}): "
-        "print it with `station label {order}`.",
-        "bad_spec": "Unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], "
-        "cups:QUEUE, or qt:NAME for a system printer.",
-    },
-    "it": {
-        "not_for_zpl": "Una stampante di etichette non può stampare il {document} "
-        "dell'ordine {order}; è salvato in {path}.",
-        "no_copy": "Manca la copia {kind} di {name} ({path}): stampala con "
-        "`station label {order}`.",
-        "bad_spec": "Stampante {spec!r} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], "
-        "cups:CODA, o qt:NOME per una stampante di sistema.",
-    },
-}
-
 
 class CannotPrintError(Exception):
     """A request the printer cannot take; the message is one sentence saying what to do."""
-
-
-def _text(key: str, language: str, **fields: object) -> str:
-    return _TEXTS.get(language, _TEXTS["en"])[key].format(**fields)
 
 
 Kinds = Mapping[str, PrinterFactory]
@@ -75,7 +52,7 @@ def open_bench_printer(
     try:
         return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
     except ValueError as exc:
-        raise CannotPrintError(_text("bad_spec", language, spec=spec)) from exc
+        raise CannotPrintError(text("bad_spec", language, spec=repr(spec))) from exc
 
 
 def check_printer_spec(spec: str, home: Path, language: str = "en", window: bool = False) -> None:
@@ -200,13 +177,13 @@ class BenchPrinter:
         path = archived_copy(doc, kind)
         if path is None:
             fields = {"document": doc.document, "order": doc.order_number, "path": doc.path}
-            raise CannotPrintError(_text("not_for_zpl", self.language, **fields))
+            raise CannotPrintError(text("not_for_zpl", self.language, **fields))
         try:
             return path.read_bytes()
         except OSError as exc:
             fields = {"kind": kind.upper(), "name": job_name(doc), "path": path}
-            text = _text("no_copy", self.language, order=doc.order_number, **fields)
-            raise CannotPrintError(text) from exc
+            sentence = text("no_copy", self.language, order=doc.order_number, **fields)
+            raise CannotPrintError(sentence) from exc
 
     def failed(self) -> list[PrintJob]:
         return self.queue.failed()

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from station.domain.messages import text
+
 
 class DocumentError(ValueError):
-    """Bad data for a document. `str()` is the English sentence; `italian` the Italian one."""
+    """Bad data for a document, as a message code and its parameters.
 
-    def __init__(self, english: str, italian: str) -> None:
-        super().__init__(english)
-        self.english = english
-        self.italian = italian
+    `str()` is the English sentence; a front end shows `message(language)`.
+    """
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(text(code, "en", **params))
+        self.code = code
+        self.params = params
 
     def message(self, language: str = "en") -> str:
-        return self.italian if language == "it" else self.english
+        return text(self.code, language, **self.params)
+
+    @property
+    def english(self) -> str:
+        return self.message("en")
+
+    @property
+    def italian(self) -> str:
+        return self.message("it")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from station.domain.messages import (  # noqa: F401 - each module registers its entries
     console,
     devices,
+    documents,
     workflow,
 )
 from station.domain.messages.catalogue import (

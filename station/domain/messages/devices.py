@@ -180,4 +180,23 @@ register(
         "System printers (qt:NAME) print from the window only: start the bench without --console, or choose cups:QUEUE.",
         "Le stampanti di sistema (qt:NOME) stampano solo dalla finestra: avvia il banco senza --console, o scegli cups:CODA.",
     ),
+    # the bench printer (station.printing)
+    Message(
+        "not_for_zpl",
+        "A label printer cannot print the {document} of order {order}; it is saved at {path}.",
+        "Una stampante di etichette non può stampare il {document} dell'ordine {order}; è "
+        "salvato in {path}.",
+    ),
+    Message(
+        "no_copy",
+        "The {kind} copy of {name} is missing ({path}): print it with `station label {order}`.",
+        "Manca la copia {kind} di {name} ({path}): stampala con `station label {order}`.",
+    ),
+    Message(
+        "bad_spec",
+        "Unknown printer {spec}: use folder, folder:DIR, zpl:HOST[:PORT], cups:QUEUE, or "
+        "qt:NAME for a system printer.",
+        "Stampante {spec} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], cups:CODA, o "
+        "qt:NOME per una stampante di sistema.",
+    ),
 )
