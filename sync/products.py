@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Product, ProductBarcode
 from station.devices.codes import normalize_code
+from station.domain.messages import Phrase
 from sync.remote import RemoteProduct, money, to_grams, to_mm
 
 
@@ -24,7 +25,7 @@ class ProductResult:
     created: int = 0
     updated: int = 0
     skipped: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)  # said to whoever imported
 
 
 def apply_products(session: Session, products: list[RemoteProduct], shop_id: int | None,
@@ -35,7 +36,7 @@ def apply_products(session: Session, products: list[RemoteProduct], shop_id: int
     for p in products:
         if not p.sku:
             result.skipped += 1
-            result.notes.append(f"product {p.external_id} ({p.name}) has no SKU: skipped")
+            result.notes.append(Phrase("product_without_sku", {"id": p.external_id, "name": p.name}))
     known = {
         p.sku: p for p in session.scalars(
             select(Product).where(Product.sku.in_([w.sku for w in wanted]))
@@ -79,8 +80,7 @@ def _add_codes(session: Session, product: Product, codes: list[tuple[str, int]],
         session.flush()
         owner = session.scalar(select(ProductBarcode).where(ProductBarcode.code == code))
         if owner is not None:
-            result.notes.append(f"barcode {raw} of {product.sku} already belongs to another "
-                                f"product: kept there")
+            result.notes.append(Phrase("barcode_taken", {"code": raw, "sku": product.sku}))
             continue
         product.barcodes.append(ProductBarcode(code=code, units=units))
         have.add(code)

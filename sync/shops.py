@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from station.context import AppContext
 from station.db.models import Shop
+from station.domain.messages import MessageError
 from sync.http import Sleep
 from sync.remote import Connector
 from sync.secrets import load_secrets, save_secrets
@@ -18,7 +19,7 @@ SECRET_NAMES = {"woocommerce": ("key", "secret"), "shopify": ("token",),
                 "prestashop": ("key",), "folder": ()}
 
 
-class ShopConfigError(Exception):
+class ShopConfigError(MessageError):
     """A shop cannot be added or used as configured; the message says what to fix."""
 
 
@@ -27,17 +28,18 @@ def add_shop(ctx: AppContext, kind: str, name: str, *, url: str = "", path: str 
              settings: dict[str, Any] | None = None) -> str:
     """Register a shop; returns where its secrets were stored."""
     if kind not in KINDS:
-        raise ShopConfigError(f"unknown shop kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise ShopConfigError("unknown_shop_kind", kind=kind, kinds=", ".join(KINDS))
     missing = [n for n in SECRET_NAMES[kind] if not (secrets or {}).get(n)]
     if missing:
-        raise ShopConfigError(f"{kind} needs --{' --'.join(missing)}")
+        raise ShopConfigError("shop_needs_options", kind=kind,
+                              options=" ".join(f"--{name}" for name in missing))
     if kind == "folder" and not path:
-        raise ShopConfigError("a folder shop needs --path DIR")
+        raise ShopConfigError("folder_shop_needs_path")
     if kind != "folder" and not url.startswith(("http://", "https://")):
-        raise ShopConfigError("the shop needs --url starting with https://")
+        raise ShopConfigError("shop_needs_https")
     with ctx.db.write() as s:
         if s.scalar(select(Shop).where(Shop.name == name)) is not None:
-            raise ShopConfigError(f"a shop named {name!r} already exists")
+            raise ShopConfigError("shop_exists", name=name)
         where = save_secrets(ctx.home, name, secrets or {}) if secrets else ""
         stored = dict(settings or {})
         if kind == "folder":
@@ -51,8 +53,7 @@ def make_connector(ctx: AppContext, shop: Shop, *, timeout_s: float = 20.0,
     secrets = load_secrets(ctx.home, shop.name)
     missing = [n for n in SECRET_NAMES.get(shop.kind, ()) if not secrets.get(n)]
     if missing:
-        raise ShopConfigError(f"{shop.name}: no stored credentials; add the shop again with "
-                              f"`station shop add {shop.kind} {shop.name} ...`")
+        raise ShopConfigError("shop_no_credentials", shop=shop.name, kind=shop.kind)
     settings = dict(shop.settings or {})
     if shop.kind == "woocommerce":
         from sync.woocommerce import WooCommerce
@@ -69,7 +70,7 @@ def make_connector(ctx: AppContext, shop: Shop, *, timeout_s: float = 20.0,
     if shop.kind == "folder":
         from sync.folder import DropFolder
         return DropFolder(shop.name, Path(settings["path"]))
-    raise ShopConfigError(f"{shop.name}: shops of kind {shop.kind!r} are not synced")
+    raise ShopConfigError("shop_kind_not_synced", shop=shop.name, kind=shop.kind)
 
 
 def list_shops(ctx: AppContext) -> list[Shop]:
@@ -81,5 +82,5 @@ def find_shop(ctx: AppContext, name: str) -> Shop:
     with ctx.db.read() as s:
         shop = s.scalar(select(Shop).where(Shop.name == name))
     if shop is None:
-        raise ShopConfigError(f"no shop named {name!r}; see `station shop list`")
+        raise ShopConfigError("unknown_shop", name=name)
     return shop

@@ -118,20 +118,20 @@ def cmd_devices_list(args: argparse.Namespace, ctx: Any = None) -> int:
     home = Path(ctx.home) if ctx is not None else (getattr(args, "home", None) or default_home())
     settings = ctx.settings if ctx is not None else Settings.load(Path(home))
     lang = settings.language or system_language()
-    print("Serial ports:")
-    for line in _port_lines():
+    print(text("serial_ports", lang))
+    for line in _port_lines(lang):
         print(f"  {line}")
-    print("Configured devices:")
+    print(text("configured_devices", lang))
     health = configured_health(settings, Path(home))
     for line in health.lines(lang):
         print(f"  {line}")
     return 0
 
 
-def _port_lines() -> list[str]:
+def _port_lines(lang: str) -> list[str]:
     ports = list_serial_ports()
     if not ports:
-        return ["(none found)"]
+        return [text("no_serial_ports", lang)]
     return [
         f"{p.device:<16} {p.vid_pid or '-':<10} serial {p.serial_number or '-':<16} "
         f"{p.stable_name or '-'}  {p.description}"

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from station.domain.messages import text
+from station.domain.messages import MessageError
 
 
-class DocumentError(ValueError):
+class DocumentError(MessageError, ValueError):
     """Bad data for a document, as a message code and its parameters.
 
     `str()` is the English sentence; a front end shows `message(language)`.
     """
-
-    def __init__(self, code: str, /, **params: object) -> None:
-        super().__init__(text(code, "en", **params))
-        self.code = code
-        self.params = params
-
-    def message(self, language: str = "en") -> str:
-        return text(self.code, language, **self.params)
 
     @property
     def english(self) -> str:

@@ -9,18 +9,31 @@ registers its own.
 from __future__ import annotations
 
 from station.domain.messages import (  # noqa: F401 - each module registers its entries
+    cli,
     console,
     devices,
     documents,
+    sync,
     workflow,
 )
 from station.domain.messages.catalogue import (
     CATALOGUE,
     LANGUAGES,
     Message,
+    MessageError,
+    Phrase,
     UnknownMessage,
     placeholders,
     text,
 )
 
-__all__ = ["CATALOGUE", "LANGUAGES", "Message", "UnknownMessage", "placeholders", "text"]
+__all__ = [
+    "CATALOGUE",
+    "LANGUAGES",
+    "Message",
+    "MessageError",
+    "Phrase",
+    "UnknownMessage",
+    "placeholders",
+    "text",
+]

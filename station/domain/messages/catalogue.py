@@ -7,7 +7,8 @@ register their entries here; `station.domain.messages` imports them all.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 LANGUAGES = ("en", "it")
 
@@ -59,6 +60,34 @@ def text(code: str, language: str = "en", /, **params: object) -> str:
     except KeyError:
         raise UnknownMessage(code) from None
     return message.template(language).format_map(_Params(params))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A sentence not yet put into words: its code and parameters, said at the edge in the
+    reader's language (e.g. what a shop answered to `station shop test`)."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, language: str = "en") -> str:
+        return text(self.code, language, **self.params)
+
+
+class MessageError(Exception):
+    """An error a person reads: a message code and its parameters.
+
+    `str()` is the English sentence (for logs and scripts); a front end shows
+    `message(language)` in the reader's language.
+    """
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(text(code, "en", **params))
+        self.code = code
+        self.params = params
+
+    def message(self, language: str = "en") -> str:
+        return text(self.code, language, **self.params)
 
 
 def placeholders(template: str) -> set[str]:

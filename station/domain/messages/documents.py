@@ -238,4 +238,11 @@ register(
         "SSCC serial reference {serial} does not fit after prefix {prefix}.",
         "Il riferimento seriale SSCC {serial} non sta dopo il prefisso {prefix}.",
     ),
+    Message(
+        "no_tracking_range",
+        "There is no usable {carrier} tracking number range (first and last number); add it "
+        "in the settings.",
+        "Manca una serie valida di numeri di spedizione {carrier} (primo e ultimo numero); "
+        "aggiungila nelle impostazioni.",
+    ),
 )
