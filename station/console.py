@@ -106,7 +106,7 @@ class ConsoleBench:
         self.on_packed = on_packed
         self.language = ctx.settings.language
 
-    def say(self, word: str, line_code: str, code: str, /, **params: object) -> None:
+    def tell(self, word: str, line_code: str, code: str, /, **params: object) -> None:
         """One `WORD line_code sentence` line, the sentence in the operator's language."""
         self.emit(f"{word} {line_code} {text(code, self.language, **params)}")
 
@@ -127,18 +127,18 @@ class ConsoleBench:
     def show_state(self) -> None:
         order = self.service.engine.state.order
         if order is None:
-            self.say("PROMPT", "scan_order", "scan_order")
+            self.tell("PROMPT", "scan_order", "scan_order")
         else:
-            self.say("PROMPT", "resumed", "resumed", number=order.number, left=order.units_left)
+            self.tell("PROMPT", "resumed", "resumed", number=order.number, left=order.units_left)
 
     def feed(self, inp: Input) -> None:
         try:
             handled = self.service.handle(inp)
         except OperationalError as exc:
-            self.say("ERROR", "storage", "storage_db", detail=exc.orig)
+            self.tell("ERROR", "storage", "storage_db", detail=exc.orig)
             return
         except OSError as exc:
-            self.say("ERROR", "storage", "storage_file", detail=exc.strerror)
+            self.tell("ERROR", "storage", "storage_file", detail=exc.strerror)
             return
         except ShippingError as exc:
             self.emit(f"ERROR shipping {exc}")
@@ -185,7 +185,7 @@ class ConsoleBench:
         elif job.status == "failed" and self.printer is not None:
             self.emit(failed_line(doc, job, self.printer.reason(job), self.language))
         else:
-            self.say("WARN", "print_waiting", "print_waiting", name=job.name, printer=job.printer)
+            self.tell("WARN", "print_waiting", "print_waiting", name=job.name, printer=job.printer)
 
     def print_command(self, raw: str) -> bool:
         """PRINTERS, RETRY and DISCARD: the failed list, worked from the keyboard."""
@@ -195,7 +195,7 @@ class ConsoleBench:
         if handler is None:
             return False
         if self.printer is None:
-            self.say("ERROR", "no_printer", "no_printer")
+            self.tell("ERROR", "no_printer", "no_printer")
             return True
         try:
             handler(self.printer, rest.split())
@@ -208,7 +208,7 @@ class ConsoleBench:
         for job in failed:
             fields = {"job": short_id(job), "name": job.name, "printer": job.printer}
             reason = printer.reason(job)
-            self.say(
+            self.tell(
                 "WARN",
                 "print_failed",
                 "print_failed_job",
@@ -222,7 +222,7 @@ class ConsoleBench:
 
     def retry(self, printer: BenchPrinter, args: list[str]) -> None:
         if not args or len(args) > 2:
-            self.say("ERROR", "usage", "usage_retry")
+            self.tell("ERROR", "usage", "usage_retry")
             return
         job = printer.retry(args[0], args[1] if len(args) > 1 else None)
         printer.wait(PRINT_WAIT_S)
@@ -231,11 +231,11 @@ class ConsoleBench:
 
     def discard(self, printer: BenchPrinter, args: list[str]) -> None:
         if len(args) != 1:
-            self.say("ERROR", "usage", "usage_discard")
+            self.tell("ERROR", "usage", "usage_discard")
             return
         job = printer.find(args[0])
         printer.discard(job.job_id)
-        self.say("OK", "discarded", "discarded", name=job.name, job=short_id(job))
+        self.tell("OK", "discarded", "discarded", name=job.name, job=short_id(job))
 
     def after_packing(self) -> None:
         if self.on_packed is not None:
@@ -245,12 +245,12 @@ class ConsoleBench:
 
     def weigh(self, request: ReadScale) -> None:
         if self.scale is None:
-            self.say("PROMPT", "scale", "no_scale")
+            self.tell("PROMPT", "scale", "no_scale")
             return
         reading = self.scale.read_stable(request.expected_g, SCALE_TIMEOUT_S)
         if reading.state is not ScaleState.STABLE:
             code = reading.code or f"scale_{reading.state.value}"
-            self.say("ERROR", code, code, port=self.scale_port, detail=reading.detail)
+            self.tell("ERROR", code, code, port=self.scale_port, detail=reading.detail)
             return
         self.emit(f"SCALE {reading.grams} g")
         self.feed(Weight(reading.grams))

@@ -83,7 +83,8 @@ def _why(reading: WeightReading, scale: SerialScale, lang: str) -> str:
     fields = {"port": scale.port, "protocol": scale.protocol.name, "detail": reading.detail}
     code = reading.code or "scale_offline"
     if reading.state is ScaleState.OFFLINE and code == "scale_offline" and scale.garbage_bytes:
-        code = "scale_wrong_protocol"  # bytes came, but none made sense in this protocol
+        # bytes came, but none made sense in this protocol
+        return text("scale_wrong_protocol", lang, **fields)
     return text(code, lang, **fields)
 
 

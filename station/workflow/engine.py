@@ -162,9 +162,12 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             "product_id": line.product.id if line.product else None,
         }
         self.out.facts.append(Fact(EventType.UNITS_VERIFIED.value, order.id, payload, event_id))
-        code_name = "unit_ok" if units == 1 else "units_ok"
         self.accept(
-            code_name, name=line.name, units=units, verified=line.verified, quantity=line.quantity
+            "unit_ok" if units == 1 else "units_ok",
+            name=line.name,
+            units=units,
+            verified=line.verified,
+            quantity=line.quantity,
         )
 
     def on_command(self, command: Command) -> None:

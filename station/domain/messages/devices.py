@@ -1,7 +1,8 @@
 """What the bench says about its devices: scales, scanners, printers.
 
 One sentence each: what happened and what to do. Devices and the health summary carry codes;
-they become text only at the edge, in the operator's language.
+they become text only at the edge, in the operator's language. Entries marked `dynamic` are
+picked from a table by device state (a scale's `ScaleState`, a printer's status flags).
 """
 
 from __future__ import annotations
@@ -54,16 +55,19 @@ register(
         "scale_overload",
         "The scale is overloaded: take the parcel off and use a scale with more capacity.",
         "La bilancia è in sovraccarico: togli il collo e usa una bilancia di portata maggiore.",
+        dynamic=True,
     ),
     Message(
         "scale_underload",
         "The scale reads below zero: put the pan in place, empty the scale and zero it.",
         "La bilancia legge sotto zero: rimetti il piatto, svuota la bilancia e azzerala.",
+        dynamic=True,
     ),
     Message(
         "scale_error",
         "The scale reports an error ({detail}): read its display and follow its manual.",
         "La bilancia segnala un errore ({detail}): leggi il display e segui il suo manuale.",
+        dynamic=True,
     ),
     Message(
         "scale_wrong_protocol",
@@ -74,11 +78,6 @@ register(
         "scale_no_protocol",
         "No known scale protocol answers on {port}: check the baud rate and the scale's output settings.",
         "Nessun protocollo di bilancia noto risponde su {port}: controlla velocità e impostazioni di uscita della bilancia.",
-    ),
-    Message(
-        "scale_no_command",
-        "This scale has no {command} command over its cable: use the key on the scale.",
-        "Questa bilancia non accetta il comando {command} dal cavo: usa il tasto sulla bilancia.",
     ),
     Message(
         "scanner_offline",
@@ -114,21 +113,25 @@ register(
         "printer_paper_out",
         "The printer is out of labels: load labels, then retry.",
         "Nella stampante sono finite le etichette: caricale, poi riprova.",
+        dynamic=True,
     ),
     Message(
         "printer_paused",
         "The printer is paused: press its pause key, then retry.",
         "La stampante è in pausa: premi il tasto pausa, poi riprova.",
+        dynamic=True,
     ),
     Message(
         "printer_head_open",
         "The printer head is open: close it, then retry.",
         "La testina della stampante è aperta: chiudila, poi riprova.",
+        dynamic=True,
     ),
     Message(
         "printer_ribbon_out",
         "The printer is out of ribbon: load a ribbon, then retry.",
         "Nella stampante è finito il nastro: caricane uno, poi riprova.",
+        dynamic=True,
     ),
     Message(
         "printer_jobs_failed",

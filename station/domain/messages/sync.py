@@ -208,7 +208,6 @@ register(
         "recheck_problem",
         "Order {number}: {problem}.",
         "Ordine {number}: {problem}.",
-        same=True,
     ),
     # catalogue import (sync/products.py)
     Message(
