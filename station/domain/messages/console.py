@@ -92,4 +92,39 @@ register(
         "{name} ({job}) will not be printed.",
         "{name} ({job}) non verrà stampato.",
     ),
+    # the window's own sentences about the core's state
+    Message(
+        "label_not_printed",
+        "Label for order {order} not printed: {reason}",
+        "Etichetta dell'ordine {order} non stampata: {reason}",
+    ),
+    Message(
+        "slip_not_printed",
+        "Packing slip for order {order} not printed: {reason}",
+        "Distinta di imballaggio dell'ordine {order} non stampata: {reason}",
+    ),
+    Message("job_not_printed", "{name} not printed: {reason}", "{name} non stampato: {reason}"),
+    Message(
+        "unknown_badge", "Unknown badge or PIN: try again.", "Badge o PIN sconosciuto: riprova."
+    ),
+    Message(
+        "not_a_lead",
+        "{name} is not a lead: a lead must sign in.",
+        "{name} non è un capoturno: serve l'accesso di un capoturno.",
+    ),
+    Message(
+        "shop_waiting",
+        "Shop: {pending} update(s) waiting",
+        "Negozio: {pending} aggiornamenti in attesa",
+    ),
+    Message(
+        "shop_waiting_parked",
+        "Shop: {pending} update(s) waiting, {parked} parked (see the outbox)",
+        "Negozio: {pending} aggiornamenti in attesa, {parked} bloccati (vedi la coda di invio)",
+    ),
+    Message(
+        "shop_offline",
+        "Shop offline, packing goes on: {status}",
+        "Negozio non raggiungibile, l'imballaggio continua: {status}",
+    ),
 )

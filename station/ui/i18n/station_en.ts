@@ -28,11 +28,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="79" />
-        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../window.py" line="84" />
         <source>&amp;Bench</source>
         <translation type="unfinished" />
@@ -48,16 +43,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="174" />
-        <source>Unknown badge or PIN: try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="178" />
-        <source>{0} is not a lead: a lead must sign in.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../window.py" line="186" />
         <source>Operator: {0}</source>
         <translation type="unfinished" />
@@ -70,21 +55,6 @@
     <message>
         <location filename="../window.py" line="184" />
         <source>{0} print(s) failed (Ctrl+P)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="192" />
-        <source>Label for order {0} not printed: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="196" />
-        <source>Packing slip for order {0} not printed: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="200" />
-        <source>{0} not printed: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -551,24 +521,6 @@
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
         <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>ShopSync</name>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop: {0} update(s) waiting</source>
-        <translation>Shop: {0} update(s) waiting</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>, {0} parked (see the outbox)</source>
-        <translation>, {0} parked (see the outbox)</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop offline, packing goes on: {0}</source>
-        <translation>Shop offline, packing goes on: {0}</translation>
     </message>
 </context>
 <context>

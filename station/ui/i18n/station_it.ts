@@ -28,11 +28,6 @@
         <translation>Station — {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="79" />
-        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
-        <translation>Nessuna bilancia: digita WEIGHT &lt;grammi&gt;.</translation>
-    </message>
-    <message>
         <location filename="../window.py" line="84" />
         <source>&amp;Bench</source>
         <translation>&amp;Banco</translation>
@@ -48,16 +43,6 @@
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174" />
-        <source>Unknown badge or PIN: try again.</source>
-        <translation>Badge o PIN sconosciuto: riprova.</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="178" />
-        <source>{0} is not a lead: a lead must sign in.</source>
-        <translation>{0} non è un capoturno: serve l'accesso di un capoturno.</translation>
-    </message>
-    <message>
         <location filename="../window.py" line="186" />
         <source>Operator: {0}</source>
         <translation>Operatore: {0}</translation>
@@ -71,21 +56,6 @@
         <location filename="../window.py" line="184" />
         <source>{0} print(s) failed (Ctrl+P)</source>
         <translation>Stampe non riuscite: {0} (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="192" />
-        <source>Label for order {0} not printed: {1}</source>
-        <translation>Etichetta dell'ordine {0} non stampata: {1}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="196" />
-        <source>Packing slip for order {0} not printed: {1}</source>
-        <translation>Distinta di imballaggio dell'ordine {0} non stampata: {1}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="200" />
-        <source>{0} not printed: {1}</source>
-        <translation>{0} non stampato: {1}</translation>
     </message>
     <message>
         <location filename="../window.py" line="206" />
@@ -551,24 +521,6 @@
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
         <translation>annullato</translation>
-    </message>
-</context>
-<context>
-    <name>ShopSync</name>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop: {0} update(s) waiting</source>
-        <translation>Negozio: {0} aggiornamenti in attesa</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>, {0} parked (see the outbox)</source>
-        <translation>, {0} bloccati (vedi la coda di invio)</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop offline, packing goes on: {0}</source>
-        <translation>Negozio non raggiungibile, l'imballaggio continua: {0}</translation>
     </message>
 </context>
 <context>
