@@ -10,7 +10,7 @@ from pathlib import Path
 from station.context import AppContext
 from station.domain.messages import text
 from sync.errors import ShopError
-from sync.products import apply_products, read_products_csv
+from sync.products import CatalogueFileError, apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
 from sync.shops import KINDS, ShopConfigError, add_shop, find_shop, list_shops, make_connector
 
@@ -89,6 +89,8 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
 def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         products, packs = read_products_csv(Path(args.file))
+    except CatalogueFileError as exc:
+        return _fail(exc.message(ctx.settings.language))
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
     with ctx.db.write() as s:

@@ -29,17 +29,7 @@ EMITTERS = {
     "Accepted": 0,
     "Rejected": 0,
     "Prompt": 0,
-    # documents
-    "DocumentError": 0,
-    "RangeExhausted": 0,
-    # shop sync
-    "ShopError": 0,
-    "TransientError": 0,
-    "OfflineError": 0,
-    "RateLimitedError": 0,
-    "AuthError": 0,
-    "PermanentError": 0,
-    "ShopConfigError": 0,
+    # (every subclass of MessageError is added by `emitters()`: DocumentError, ShopError, ...)
     # devices
     "PrintError": 0,
     "DeviceHealth": 2,
@@ -77,6 +67,28 @@ def source_files() -> Iterator[Path]:
                 yield path
 
 
+def message_errors(trees: list[ast.Module]) -> set[str]:
+    """Every class that derives, directly or not, from MessageError: each takes a code first."""
+    bases = {
+        node.name: {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+        for tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+    found = {"MessageError"}
+    while grown := {name for name, parents in bases.items() if parents & found} - found:
+        found |= grown
+    return found
+
+
+def parsed_sources() -> list[tuple[Path, ast.Module]]:
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in source_files()]
+
+
+def emitters(trees: list[ast.Module]) -> dict[str, int]:
+    return EMITTERS | dict.fromkeys(message_errors(trees), 0)
+
+
 def literals(node: ast.expr) -> list[str]:
     """The strings an expression can be: a literal, or either side of `a if cond else b`."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -94,7 +106,7 @@ def _call_name(call: ast.Call) -> str | None:
     return None
 
 
-def emitted_codes(tree: ast.AST) -> Iterator[tuple[str, int]]:
+def emitted_codes(tree: ast.AST, calls: dict[str, int]) -> Iterator[tuple[str, int]]:
     """Every literal code in `tree`: at an emitter's code position or `code=` keyword, and in
     `return "code", {params}` (how the engine's rules answer with a message)."""
     for node in ast.walk(tree):
@@ -105,9 +117,9 @@ def emitted_codes(tree: ast.AST) -> Iterator[tuple[str, int]]:
         if not isinstance(node, ast.Call):
             continue
         name = _call_name(node)
-        if name not in EMITTERS:
+        if name not in calls:
             continue
-        position = EMITTERS[name]
+        position = calls[name]
         args = [node.args[position]] if 0 <= position < len(node.args) else []
         args += [k.value for k in node.keywords if k.arg == "code"]
         for arg in args:
@@ -115,10 +127,11 @@ def emitted_codes(tree: ast.AST) -> Iterator[tuple[str, int]]:
 
 
 def all_emitted() -> dict[str, list[str]]:
+    sources = parsed_sources()
+    calls = emitters([tree for _, tree in sources])
     found: dict[str, list[str]] = {}
-    for path in source_files():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for code, line in emitted_codes(tree):
+    for path, tree in sources:
+        for code, line in emitted_codes(tree, calls):
             found.setdefault(code, []).append(f"{path.relative_to(ROOT)}:{line}")
     return found
 
@@ -126,8 +139,8 @@ def all_emitted() -> dict[str, list[str]]:
 def all_string_constants() -> set[str]:
     return {
         node.value
-        for path in source_files()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for _, tree in parsed_sources()
+        for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
 
@@ -200,6 +213,12 @@ def test_no_catalogue_entry_is_dead() -> None:
     assert not AWAITING_CALLERS & emitted.keys(), "now emitted: drop it from AWAITING_CALLERS"
 
 
+def test_the_walk_knows_every_error_that_carries_a_code() -> None:
+    errors = message_errors([tree for _, tree in parsed_sources()])
+    assert {"DocumentError", "RangeExhausted", "ShopError", "PermanentError"} <= errors
+    assert {"ShopConfigError", "CatalogueFileError"} <= errors
+
+
 def test_the_walk_finds_codes_where_the_engine_and_the_devices_put_them() -> None:
     tree = ast.parse(
         "def f(self, ok):\n"
@@ -209,7 +228,7 @@ def test_the_walk_finds_codes_where_the_engine_and_the_devices_put_them() -> Non
         "    raise DocumentError('ddt_empty')\n"
         "    return 'line_complete', {'name': 'x'}\n"
     )
-    codes = {code for code, _ in emitted_codes(tree)}
+    codes = {code for code, _ in emitted_codes(tree, EMITTERS | {"DocumentError": 0})}
     assert codes == {
         "no_order",
         "unit_ok",

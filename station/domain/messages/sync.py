@@ -220,6 +220,22 @@ register(
         "barcode {code} of {sku} already belongs to another product: kept there",
         "il codice {code} di {sku} appartiene già a un altro prodotto: resta lì",
     ),
+    Message(
+        "csv_no_sku_column",
+        "{file}: no 'sku' column (columns: sku, name, barcode (several separated by '|' or "
+        "spaces), weight_g or weight with weight_unit (g, kg, lb, oz), length_mm, width_mm, "
+        "height_mm (or with dimension_unit), image_url, pack_barcode and pack_units for a "
+        "packaging code)",
+        "{file}: manca la colonna 'sku' (colonne: sku, name, barcode (più codici separati da "
+        "'|' o spazi), weight_g oppure weight con weight_unit (g, kg, lb, oz), length_mm, "
+        "width_mm, height_mm (oppure con dimension_unit), image_url, pack_barcode e pack_units "
+        "per un codice di confezione)",
+    ),
+    Message(
+        "csv_bad_line",
+        "{file} line {line}: {detail}",
+        "{file} riga {line}: {detail}",
+    ),
     # sentences of code another part of sync owns; kept here so that part can use them
     Message("hold_shop_on_hold", "On hold in the shop", "Sospeso nel negozio"),
     Message(
