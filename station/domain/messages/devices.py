@@ -39,12 +39,15 @@ register(
     Message(
         "scale_no_port",
         "Port {port} does not exist: plug the scale in or pick a port from `station devices list`.",
-        "La porta {port} non esiste: collega la bilancia o scegli una porta da `station devices list`.",
+        "La porta {port} non esiste: collega la bilancia o scegli una porta da `station devices "
+        "list`.",
     ),
     Message(
         "scale_cannot_open",
-        "Port {port} cannot be opened ({detail}): close the program using it or fix its permissions.",
-        "La porta {port} non si apre ({detail}): chiudi il programma che la usa o correggi i permessi.",
+        "Port {port} cannot be opened ({detail}): close the program using it or fix its "
+        "permissions.",
+        "La porta {port} non si apre ({detail}): chiudi il programma che la usa o correggi i "
+        "permessi.",
     ),
     Message(
         "scale_motion",
@@ -72,12 +75,15 @@ register(
     Message(
         "scale_wrong_protocol",
         "The scale on {port} answers, but not in protocol {protocol}: try --protocol auto.",
-        "La bilancia su {port} risponde, ma non con il protocollo {protocol}: prova --protocol auto.",
+        "La bilancia su {port} risponde, ma non con il protocollo {protocol}: prova --protocol "
+        "auto.",
     ),
     Message(
         "scale_no_protocol",
-        "No known scale protocol answers on {port}: check the baud rate and the scale's output settings.",
-        "Nessun protocollo di bilancia noto risponde su {port}: controlla velocità e impostazioni di uscita della bilancia.",
+        "No known scale protocol answers on {port}: check the baud rate and the scale's output "
+        "settings.",
+        "Nessun protocollo di bilancia noto risponde su {port}: controlla velocità e impostazioni "
+        "di uscita della bilancia.",
     ),
     Message(
         "scanner_offline",
@@ -86,18 +92,23 @@ register(
     ),
     Message(
         "scanner_no_port",
-        "Port {port} does not exist: plug the scanner in or pick a port from `station devices list`.",
-        "La porta {port} non esiste: collega lo scanner o scegli una porta da `station devices list`.",
+        "Port {port} does not exist: plug the scanner in or pick a port from `station devices "
+        "list`.",
+        "La porta {port} non esiste: collega lo scanner o scegli una porta da `station devices "
+        "list`.",
     ),
     Message(
         "printer_refused",
-        "The printer at {address} refused the connection: check it is on and on the network, then retry.",
-        "La stampante {address} ha rifiutato la connessione: controlla che sia accesa e in rete, poi riprova.",
+        "The printer at {address} refused the connection: check it is on and on the network, then "
+        "retry.",
+        "La stampante {address} ha rifiutato la connessione: controlla che sia accesa e in rete, "
+        "poi riprova.",
     ),
     Message(
         "printer_hung_up",
         "The printer at {address} closed the connection: check it for errors, then retry.",
-        "La stampante {address} ha chiuso la connessione: controlla se segnala errori, poi riprova.",
+        "La stampante {address} ha chiuso la connessione: controlla se segnala errori, poi "
+        "riprova.",
     ),
     Message(
         "printer_timeout",
@@ -146,12 +157,14 @@ register(
     Message(
         "cups_failed",
         "CUPS did not take the job for queue {queue} ({detail}): check the queue, then retry.",
-        "CUPS non ha accettato la stampa per la coda {queue} ({detail}): controlla la coda, poi riprova.",
+        "CUPS non ha accettato la stampa per la coda {queue} ({detail}): controlla la coda, poi "
+        "riprova.",
     ),
     Message(
         "folder_failed",
         "Labels cannot be written to {path} ({detail}): check the folder exists and is writable.",
-        "Non si possono scrivere etichette in {path} ({detail}): controlla che la cartella esista e sia scrivibile.",
+        "Non si possono scrivere etichette in {path} ({detail}): controlla che la cartella esista "
+        "e sia scrivibile.",
     ),
     Message(
         "unknown_job",
@@ -160,28 +173,38 @@ register(
     ),
     Message(
         "qt_printer_missing",
-        "The system has no printer named {printer}: check its name in the system's printer settings, or choose another printer.",
-        "Il sistema non ha una stampante di nome {printer}: controlla il nome nelle impostazioni stampanti del sistema, o scegli un'altra stampante.",
+        "The system has no printer named {printer}: check its name in the system's printer "
+        "settings, or choose another printer.",
+        "Il sistema non ha una stampante di nome {printer}: controlla il nome nelle impostazioni "
+        "stampanti del sistema, o scegli un'altra stampante.",
     ),
     Message(
         "qt_no_default",
-        "The system has no default printer: set one in the system's printer settings, or choose a printer by name (qt:NAME).",
-        "Il sistema non ha una stampante predefinita: impostala nelle impostazioni stampanti del sistema, o scegli una stampante per nome (qt:NOME).",
+        "The system has no default printer: set one in the system's printer settings, or choose a "
+        "printer by name (qt:NAME).",
+        "Il sistema non ha una stampante predefinita: impostala nelle impostazioni stampanti del "
+        "sistema, o scegli una stampante per nome (qt:NOME).",
     ),
     Message(
         "qt_printer_failed",
-        "The system printer {printer} did not take the job: check it in the system's printer settings, then retry.",
-        "La stampante di sistema {printer} non ha accettato la stampa: controllala nelle impostazioni stampanti del sistema, poi riprova.",
+        "The system printer {printer} did not take the job: check it in the system's printer "
+        "settings, then retry.",
+        "La stampante di sistema {printer} non ha accettato la stampa: controllala nelle "
+        "impostazioni stampanti del sistema, poi riprova.",
     ),
     Message(
         "qt_bad_document",
-        "The system printer {printer} cannot print this job ({detail}): reprint the document from its order.",
-        "La stampante di sistema {printer} non può stampare questo lavoro ({detail}): ristampa il documento dal suo ordine.",
+        "The system printer {printer} cannot print this job ({detail}): reprint the document from "
+        "its order.",
+        "La stampante di sistema {printer} non può stampare questo lavoro ({detail}): ristampa il "
+        "documento dal suo ordine.",
     ),
     Message(
         "qt_window_only",
-        "System printers (qt:NAME) print from the window only: start the bench without --console, or choose cups:QUEUE.",
-        "Le stampanti di sistema (qt:NOME) stampano solo dalla finestra: avvia il banco senza --console, o scegli cups:CODA.",
+        "System printers (qt:NAME) print from the window only: start the bench without --console, "
+        "or choose cups:QUEUE.",
+        "Le stampanti di sistema (qt:NOME) stampano solo dalla finestra: avvia il banco senza "
+        "--console, o scegli cups:CODA.",
     ),
     # the bench printer (station.printing)
     Message(

@@ -101,7 +101,8 @@ register(
     Message(
         "order_cancelled",
         "Order {number} was cancelled: do not ship it; scan ABORT and put the items back.",
-        "L'ordine {number} è stato annullato: non spedirlo; scansiona ABORT e rimetti gli articoli.",
+        "L'ordine {number} è stato annullato: non spedirlo; scansiona ABORT e rimetti gli "
+        "articoli.",
     ),
     Message(
         "order_held",
@@ -141,7 +142,8 @@ register(
     Message(
         "too_many",
         "{name}: this pack holds {units}, only {left} still needed. Open it and scan the units.",
-        "{name}: la confezione ne contiene {units}, ne servono solo {left}. Aprila e scansiona i pezzi.",
+        "{name}: la confezione ne contiene {units}, ne servono solo {left}. Aprila e scansiona i "
+        "pezzi.",
     ),
     Message(
         "needs_lot",
@@ -192,8 +194,10 @@ register(
     ),
     Message(
         "weight_out_of_tolerance",
-        "Parcel {seq} weighs {measured_g} g, expected {expected_g} g ({diff_g:+d} g, allowed ±{allowed_g} g).",
-        "Il collo {seq} pesa {measured_g} g, attesi {expected_g} g ({diff_g:+d} g, tolleranza ±{allowed_g} g).",
+        "Parcel {seq} weighs {measured_g} g, expected {expected_g} g ({diff_g:+d} g, allowed "
+        "±{allowed_g} g).",
+        "Il collo {seq} pesa {measured_g} g, attesi {expected_g} g ({diff_g:+d} g, tolleranza "
+        "±{allowed_g} g).",
     ),
     Message(
         "no_override_pending",
@@ -234,7 +238,8 @@ register(
     Message(
         "learn_no_product",
         "{name} is not in the catalogue, so it cannot take a code: ask a lead to add it.",
-        "{name} non è nel catalogo, quindi non può avere un codice: chiedi a un capoturno di aggiungerlo.",
+        "{name} non è nel catalogo, quindi non può avere un codice: chiedi a un capoturno di "
+        "aggiungerlo.",
     ),
     Message(
         "nothing_packed",
