@@ -52,7 +52,7 @@ def open_bench_printer(
     try:
         return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
     except ValueError as exc:
-        raise CannotPrintError(text("bad_spec", language, spec=repr(spec))) from exc
+        raise CannotPrintError(text("bad_spec", language, spec=spec)) from exc
 
 
 def check_printer_spec(spec: str, home: Path, language: str = "en", window: bool = False) -> None:

@@ -220,9 +220,9 @@ register(
     ),
     Message(
         "bad_spec",
-        "Unknown printer {spec}: use folder, folder:DIR, zpl:HOST[:PORT], cups:QUEUE, or "
+        "Unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], cups:QUEUE, or "
         "qt:NAME for a system printer.",
-        "Stampante {spec} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], cups:CODA, o "
+        "Stampante {spec!r} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], cups:CODA, o "
         "qt:NOME per una stampante di sistema.",
     ),
 )
