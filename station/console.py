@@ -206,15 +206,15 @@ class ConsoleBench:
     def list_failed(self, printer: BenchPrinter, _args: list[str]) -> None:
         failed = printer.failed()
         for job in failed:
-            fields = {"job": short_id(job), "name": job.name, "printer": job.printer}
-            reason = printer.reason(job)
             self.tell(
                 "WARN",
                 "print_failed",
                 "print_failed_job",
-                **fields,
+                job=short_id(job),
+                name=job.name,
+                printer=job.printer,
                 attempts=job.attempts,
-                reason=reason,
+                reason=printer.reason(job),
             )
         summary = text("printers", self.language, count=len(failed), printer=printer.spec)
         hint = f" {text('printers_retry_hint', self.language)}" if failed else ""

@@ -36,22 +36,22 @@ register(
         "WEIGH.",
     ),
     # printing from the console
-    Message("what_label", "Label for order {order}", "L'etichetta dell'ordine {order}"),
+    Message("what_label", "Label for order {order}", "etichetta dell'ordine {order}"),
     Message(
         "what_label_parcel",
         "Label for order {order} (parcel {parcel})",
-        "L'etichetta dell'ordine {order} (collo {parcel})",
+        "etichetta del collo {parcel} dell'ordine {order}",
     ),
     Message(
         "what_document",
         "The {document} for order {order}",
-        "Il documento {document} dell'ordine {order}",
+        "documento {document} dell'ordine {order}",
     ),
     Message(
         "print_failed",
         "{what} not printed: {reason} Type RETRY {job} to print it again, or RETRY {job} "
         "PRINTER to send it elsewhere.",
-        "{what}: stampa non riuscita: {reason} Scrivi RETRY {job} per ristamparla, o RETRY "
+        "Stampa non riuscita, {what}: {reason} Scrivi RETRY {job} per ristamparla, o RETRY "
         "{job} STAMPANTE per mandarla altrove.",
     ),
     Message(
