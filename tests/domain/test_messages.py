@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from station.domain.messages import CATALOGUE, Message, Phrase, UnknownMessage, placeholders, text
+from station.labels.errors import DocumentError
+from sync.errors import TransientError
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("station", "sync")
@@ -183,6 +185,21 @@ def test_an_unknown_code_raises_and_an_unknown_language_gets_english() -> None:
 
 def test_a_missing_parameter_prints_as_a_question_mark_not_a_traceback() -> None:
     assert text("scale_no_port", "en").startswith("Port ? does not exist")
+
+
+def test_an_error_carries_its_code_and_is_said_in_the_readers_language() -> None:
+    # GIVEN errors raised with a code and its parameters
+    document = DocumentError("unknown_slip_size", size="a3")
+    shop = TransientError(
+        "shop_timeout", shop="Negozio", method="GET", path="/orders", retry_after_s=5.0
+    )
+    # THEN str() is the English sentence, message() the reader's, and the code stays for code
+    assert str(document) == "Unknown slip size 'a3'; use a4 or a5."
+    assert document.message("it") == "Formato distinta 'a3' sconosciuto; usa a4 o a5."
+    assert (document.code, document.params) == ("unknown_slip_size", {"size": "a3"})
+    assert shop.message("it") == "Negozio: il negozio non ha risposto in tempo (GET /orders)"
+    assert shop.retry_after_s == 5.0
+    assert Phrase("folder_ready", {"count": 2}).text("it") == "Cartella pronta: 2 file in attesa"
 
 
 def test_every_code_the_code_emits_is_in_the_catalogue() -> None:
