@@ -249,7 +249,7 @@ class ConsoleBench:
             return
         reading = self.scale.read_stable(request.expected_g, SCALE_TIMEOUT_S)
         if reading.state is not ScaleState.STABLE:
-            code = reading.code or f"scale_{reading.state.value}"
+            code = reading.problem_code
             self.tell("ERROR", code, code, port=self.scale_port, detail=reading.detail)
             return
         self.emit(f"SCALE {reading.grams} g")

@@ -31,6 +31,11 @@ class WeightReading:
     def stable(self) -> bool:
         return self.state is ScaleState.STABLE
 
+    @property
+    def problem_code(self) -> str:
+        """The message to show for an unstable reading: its own code, else its state's."""
+        return self.code or f"scale_{self.state.value}"
+
 
 class Scale(Protocol):
     def read_stable(self, expected_g: int | None, timeout_s: float) -> WeightReading:

@@ -120,8 +120,7 @@ class BenchWorker(QObject):
     def on_reading(self, seq: int, grams: int, problem: str, started_at: float) -> None:
         """A reading from the scale thread; `problem` is empty when the weight is stable."""
         if problem:
-            msg = messages.text("scale_unstable", self._ctx.settings.language, problem=problem)
-            self._emit_error(f"{grams} g", msg, started_at)
+            self._emit_error(f"{grams} g", problem, started_at)
             return
         self._run(Weight(grams), f"{grams} g", started_at)
 

@@ -29,12 +29,6 @@ register(
         "No scale: type the weight as WEIGHT <grams>.",
         "Nessuna bilancia: digita il peso come WEIGHT <grammi>.",
     ),
-    Message(
-        "scale_unstable",
-        "The scale gave no stable weight ({problem}): check it and scan WEIGH again.",
-        "La bilancia non ha dato un peso stabile ({problem}): controllala e scansiona di nuovo "
-        "WEIGH.",
-    ),
     # printing from the console
     Message("what_label", "Label for order {order}", "etichetta dell'ordine {order}"),
     Message(
