@@ -22,8 +22,8 @@ class Message:
     """One sentence in English and Italian, with `{named}` parameters.
 
     `same` marks an entry whose Italian is rightly the English (a bare number, a name);
-    `dynamic` one whose code is built at run time (e.g. from a device state), so no literal
-    in the source names it.
+    `dynamic` one whose code is picked from a table at run time (e.g. by a device's state)
+    rather than named where it is emitted.
     """
 
     code: str
@@ -92,4 +92,4 @@ class MessageError(Exception):
 
 def placeholders(template: str) -> set[str]:
     """The parameter names a template uses."""
-    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
