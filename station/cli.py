@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from station.app import is_configured, open_home
-from station.config import default_home
+from station.config import default_home, system_language
 from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError
 from station.devices.scale_spec import open_scale, scale_protocols
+from station.domain.messages import text
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
 
@@ -109,7 +110,7 @@ def _add_extensions(sub: Any) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(f"database ready: {ctx.db.url}")
+    print(text("database_ready", ctx.settings.language, url=ctx.db.url))
     return 0
 
 
@@ -119,17 +120,11 @@ def cmd_db_verify(args: argparse.Namespace, ctx: AppContext) -> int:
     differences = verify(ctx.db, ctx.home)
     for difference in differences:
         print(difference)
-    italian = ctx.settings.language == "it"
+    language = ctx.settings.language
     if differences:
-        print(
-            f"{len(differences)} differenze tra le tabelle e il registro degli eventi"
-            if italian
-            else f"{len(differences)} difference(s) between the tables and the event log",
-            file=sys.stderr,
-        )
+        print(text("log_differs", language, count=len(differences)), file=sys.stderr)
         return 1
-    print("le tabelle corrispondono al registro degli eventi" if italian
-          else "the tables agree with the event log")
+    print(text("log_agrees", language))
     return 0
 
 
@@ -152,7 +147,9 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         scale = open_scale(spec)
     except ScaleSpecError as exc:
         known = ", ".join(["sim", "none", *[f"{p}:PORT" for p in scale_protocols()]])
-        raise UserError(f"unknown scale '{exc}': use one of {known}") from exc
+        raise UserError(
+            text("unknown_scale", ctx.settings.language, spec=exc, known=known)
+        ) from exc
     if window is not None:
         return window(ctx, scale)
     from station.console import run_console
@@ -190,9 +187,11 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
     worker.start()
 
     def status() -> str:
-        now = sync_status(ctx)
-        text = f"{now.pending} update(s) waiting for the shop, {now.parked} parked"
-        return text if now.online else f"{text}; shop offline: {now.last_error}"
+        now, language = sync_status(ctx), ctx.settings.language
+        waiting = text("shop_updates_waiting", language, pending=now.pending, parked=now.parked)
+        if now.online:
+            return waiting
+        return text("shop_updates_offline", language, status=waiting, error=now.last_error)
 
     return worker, status
 
@@ -231,29 +230,38 @@ def cmd_orders_show(args: argparse.Namespace, ctx: AppContext) -> int:
     with ctx.db.read() as session:
         data = show_order(session, args.number)
     if data is None:
-        raise UserError(f"no order {args.number}: check the number with 'station orders list'")
+        raise UserError(text("order_not_found", ctx.settings.language, number=args.number))
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
-    print(
-        f"Order {data['number']} ({data['status']}) {data['customer']}, "
-        f"{data['carrier']} {data['service']}"
-    )
+    language = ctx.settings.language
+    fields = ("number", "status", "customer", "carrier", "service")
+    print(text("order_summary", language, **{k: data[k] for k in fields}))
     for line in data["lines"]:
         print(f"  {line['sku']:<8} {line['verified']}/{line['quantity']}  {line['name']}")
     for parcel in data["parcels"]:
-        print(f"  parcel {parcel['seq']}: {parcel['weight_g']} g {parcel['tracking_number'] or ''}")
+        said = text(
+            "order_parcel",
+            language,
+            seq=parcel["seq"],
+            weight_g=parcel["weight_g"],
+            tracking=parcel["tracking_number"] or "",
+        )
+        print(f"  {said}")
     return 0
 
 
 def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
     from station.demo_sheet import demo_sheet
 
+    language = ctx.settings.language if ctx is not None else system_language()
     try:
         args.output.write_bytes(demo_sheet())
     except OSError as exc:
-        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
-    print(f"wrote {args.output}")
+        raise UserError(
+            text("cannot_write", language, path=args.output, error=exc.strerror)
+        ) from exc
+    print(text("wrote", language, path=args.output))
     return 0
 
 

@@ -20,9 +20,9 @@ from sqlalchemy.exc import OperationalError
 
 from station.app import bench_service
 from station.context import AppContext
-from station.devices.messages import message as device_message
 from station.devices.printers import PrintJob
 from station.devices.scale import Scale, ScaleState
+from station.domain.messages import text
 from station.printing import BenchPrinter, CannotPrintError, Submitted
 from station.services.bench import HandledInput, PrintedDocument
 from station.services.shipping import ShippingError
@@ -38,7 +38,6 @@ from station.workflow.io import (
     Weight,
     parse_line,
 )
-from station.workflow.messages import message
 
 SCALE_TIMEOUT_S = 5.0
 PRINT_WAIT_S = 120.0  # retries included; a job still queued by then is reported as waiting
@@ -70,19 +69,18 @@ def short_id(job: PrintJob) -> str:
     return job.job_id[:8]
 
 
-def what_failed(doc: PrintedDocument) -> str:
-    if doc.document == "label":
-        parcel = f" (parcel {doc.parcel_seq})" if doc.parcel_seq is not None else ""
-        return f"Label for order {doc.order_number}{parcel}"
-    return f"The {doc.document} for order {doc.order_number}"
+def what_failed(doc: PrintedDocument, language: str) -> str:
+    if doc.document != "label":
+        return text("what_document", language, document=doc.document, order=doc.order_number)
+    if doc.parcel_seq is None:
+        return text("what_label", language, order=doc.order_number)
+    return text("what_label_parcel", language, order=doc.order_number, parcel=doc.parcel_seq)
 
 
-def failed_line(doc: PrintedDocument, job: PrintJob, reason: str) -> str:
-    ref = short_id(job)
-    return (
-        f"ERROR print_failed {what_failed(doc)} not printed: {reason} "
-        f"Type RETRY {ref} to print it again, or RETRY {ref} PRINTER to send it elsewhere."
-    )
+def failed_line(doc: PrintedDocument, job: PrintJob, reason: str, language: str) -> str:
+    what = what_failed(doc, language)
+    sentence = text("print_failed", language, what=what, reason=reason, job=short_id(job))
+    return f"ERROR print_failed {sentence}"
 
 
 class ConsoleBench:
@@ -106,6 +104,11 @@ class ConsoleBench:
         self.out = out
         self.shop_status = shop_status
         self.on_packed = on_packed
+        self.language = ctx.settings.language
+
+    def tell(self, word: str, line_code: str, code: str, /, **params: object) -> None:
+        """One `WORD line_code sentence` line, the sentence in the operator's language."""
+        self.emit(f"{word} {line_code} {text(code, self.language, **params)}")
 
     def emit(self, line: str) -> None:
         self.out.write(line + "\n")
@@ -124,21 +127,18 @@ class ConsoleBench:
     def show_state(self) -> None:
         order = self.service.engine.state.order
         if order is None:
-            self.emit(f"PROMPT scan_order {message('scan_order', self.service.settings.language)}")
+            self.tell("PROMPT", "scan_order", "scan_order")
         else:
-            left = order.units_left
-            self.emit(f"PROMPT resumed Order {order.number} is open: {left} unit(s) left.")
+            self.tell("PROMPT", "resumed", "resumed", number=order.number, left=order.units_left)
 
     def feed(self, inp: Input) -> None:
         try:
             handled = self.service.handle(inp)
         except OperationalError as exc:
-            self.emit(f"ERROR storage The database could not save this ({exc.orig}); scan again.")
+            self.tell("ERROR", "storage", "storage_db", detail=exc.orig)
             return
         except OSError as exc:
-            self.emit(
-                f"ERROR storage Could not write a file ({exc.strerror}); free disk space and scan again."
-            )
+            self.tell("ERROR", "storage", "storage_file", detail=exc.strerror)
             return
         except ShippingError as exc:
             self.emit(f"ERROR shipping {exc}")
@@ -183,12 +183,9 @@ class ConsoleBench:
         elif job.status == "printed":
             self.emit(printed_line(doc))
         elif job.status == "failed" and self.printer is not None:
-            self.emit(failed_line(doc, job, self.printer.reason(job)))
+            self.emit(failed_line(doc, job, self.printer.reason(job), self.language))
         else:
-            self.emit(
-                f"WARN print_waiting {job.name} is still waiting for {job.printer}; "
-                "PRINTERS lists it if it fails."
-            )
+            self.tell("WARN", "print_waiting", "print_waiting", name=job.name, printer=job.printer)
 
     def print_command(self, raw: str) -> bool:
         """PRINTERS, RETRY and DISCARD: the failed list, worked from the keyboard."""
@@ -198,7 +195,7 @@ class ConsoleBench:
         if handler is None:
             return False
         if self.printer is None:
-            self.emit("ERROR no_printer This bench has no printer queue.")
+            self.tell("ERROR", "no_printer", "no_printer")
             return True
         try:
             handler(self.printer, rest.split())
@@ -209,18 +206,23 @@ class ConsoleBench:
     def list_failed(self, printer: BenchPrinter, _args: list[str]) -> None:
         failed = printer.failed()
         for job in failed:
-            self.emit(
-                f"WARN print_failed {short_id(job)} {job.name} on {job.printer}, "
-                f"{job.attempts} attempt(s): {printer.reason(job)}"
+            self.tell(
+                "WARN",
+                "print_failed",
+                "print_failed_job",
+                job=short_id(job),
+                name=job.name,
+                printer=job.printer,
+                attempts=job.attempts,
+                reason=printer.reason(job),
             )
-        self.emit(
-            f"OK printers {len(failed)} print(s) failed; the bench prints on {printer.spec}."
-            + (" RETRY <id> [PRINTER] prints one again." if failed else "")
-        )
+        summary = text("printers", self.language, count=len(failed), printer=printer.spec)
+        hint = f" {text('printers_retry_hint', self.language)}" if failed else ""
+        self.emit(f"OK printers {summary}{hint}")
 
     def retry(self, printer: BenchPrinter, args: list[str]) -> None:
         if not args or len(args) > 2:
-            self.emit("ERROR usage Type RETRY <id> or RETRY <id> PRINTER (ids from PRINTERS).")
+            self.tell("ERROR", "usage", "usage_retry")
             return
         job = printer.retry(args[0], args[1] if len(args) > 1 else None)
         printer.wait(PRINT_WAIT_S)
@@ -229,11 +231,11 @@ class ConsoleBench:
 
     def discard(self, printer: BenchPrinter, args: list[str]) -> None:
         if len(args) != 1:
-            self.emit("ERROR usage Type DISCARD <id> (ids from PRINTERS).")
+            self.tell("ERROR", "usage", "usage_discard")
             return
         job = printer.find(args[0])
         printer.discard(job.job_id)
-        self.emit(f"OK discarded {job.name} ({short_id(job)}) will not be printed.")
+        self.tell("OK", "discarded", "discarded", name=job.name, job=short_id(job))
 
     def after_packing(self) -> None:
         if self.on_packed is not None:
@@ -243,15 +245,12 @@ class ConsoleBench:
 
     def weigh(self, request: ReadScale) -> None:
         if self.scale is None:
-            self.emit("PROMPT scale No scale: type the weight as WEIGHT <grams>.")
+            self.tell("PROMPT", "scale", "no_scale")
             return
         reading = self.scale.read_stable(request.expected_g, SCALE_TIMEOUT_S)
         if reading.state is not ScaleState.STABLE:
-            code = reading.code or f"scale_{reading.state.value}"
-            text = device_message(
-                code, self.service.settings.language, port=self.scale_port, detail=reading.detail
-            )
-            self.emit(f"ERROR {code} {text}")
+            code = reading.problem_code
+            self.tell("ERROR", code, code, port=self.scale_port, detail=reading.detail)
             return
         self.emit(f"SCALE {reading.grams} g")
         self.feed(Weight(reading.grams))

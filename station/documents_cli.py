@@ -17,11 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.config import system_language
 from station.context import AppContext
 from station.db.invoices import Invoice
 from station.db.models import Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.messages import text
 from station.labels.courier import label_zpl, labels_a4_pdf
 from station.labels.errors import DocumentError
 from station.labels.fatturapa import fatturapa_xml
@@ -38,10 +40,10 @@ from station.services.events import record
 from station.services.shipping import next_counter, sender_address
 
 
-def user_error(message: str) -> Exception:
+def user_error(code: str, language: str, /, **params: object) -> Exception:
     from station.cli import UserError  # the command module imports this one
 
-    return UserError(message)
+    return UserError(text(code, language, **params))
 
 
 @contextmanager
@@ -50,13 +52,13 @@ def documents(ctx: AppContext) -> Iterator[None]:
     try:
         yield
     except DocumentError as exc:
-        raise user_error(exc.message(ctx.settings.language)) from exc
+        raise user_error(exc.code, ctx.settings.language, **exc.params) from exc
 
 
-def find_order(session: Session, number: str) -> Order:
+def find_order(session: Session, number: str, language: str) -> Order:
     order = session.scalar(select(Order).where(Order.number == order_number_from_code(number)))
     if order is None:
-        raise user_error(f"no order {number}: check the number with 'station orders list'")
+        raise user_error("order_not_found", language, number=number)
     return order
 
 
@@ -66,27 +68,25 @@ def find_order(session: Session, number: str) -> Order:
 def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
     """All labels of a packed order in one file: A6 labels four to an A4 sheet, or ZPL."""
     with ctx.db.read() as session, documents(ctx):
-        order = find_order(session, args.number)
+        order = find_order(session, args.number, ctx.settings.language)
         views = label_views(session, order, ctx.settings)
         if not views:
-            raise user_error(
-                f"order {order.number} is not packed yet: pack it at a bench, then print its labels"
-            )
+            raise user_error("order_not_packed", ctx.settings.language, number=order.number)
         if args.format == "zpl":
             data = b"".join(label_zpl(view, args.dpi) for view in views)
         else:
             data = labels_a4_pdf(views)
     output = args.output or ctx.labels_dir / f"{order.number}-labels.{args.format}"
-    _write(output, data)
+    _write(output, data, ctx.settings.language)
     return 0
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, language: str) -> None:
     try:
         write_atomically(path, data)
     except OSError as exc:
-        raise user_error(f"cannot write {path}: {exc.strerror}") from exc
-    print(f"wrote {path}")
+        raise user_error("cannot_write", language, path=path, error=exc.strerror) from exc
+    print(text("wrote", language, path=path))
 
 
 # --- invoice -------------------------------------------------------------------------------------
@@ -99,36 +99,35 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
     the transaction rolls back and the number is not used up.
     """
     staged: list[tuple[Path, Path]] = []
+    language = ctx.settings.language
     try:
         with ctx.db.write() as session, documents(ctx):
-            order = find_order(session, args.number)
-            invoice = invoice_for(session, order)
+            order = find_order(session, args.number, language)
+            invoice = invoice_for(session, order, language)
             view = invoice_view(order, invoice.number, invoice.issue_date, ctx.settings)
             pdf_path = args.output or ctx.documents_dir / f"invoice-{_file_part(invoice)}.pdf"
-            staged.append(_stage(pdf_path, invoice_pdf(view)))
+            staged.append(_stage(pdf_path, invoice_pdf(view), language))
             if args.fatturapa:
                 xml = fatturapa_xml(view, progressivo(invoice))
-                staged.append(_stage(args.fatturapa, xml))
+                staged.append(_stage(args.fatturapa, xml, language))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
     for tmp, final in staged:
         tmp.replace(final)
-        print(f"wrote {final}")
-    print(f"invoice {invoice.number} for order {order.number}")
+        print(text("wrote", language, path=final))
+    print(text("invoice_written", language, invoice=invoice.number, order=order.number))
     return 0
 
 
-def invoice_for(session: Session, order: Order) -> Invoice:
+def invoice_for(session: Session, order: Order, language: str) -> Invoice:
     """The order's invoice number: the stored one, else the next of this year's series."""
     invoice = session.scalar(select(Invoice).where(Invoice.order_id == order.id))
     if invoice is not None:
         return invoice
     if order.status != OrderStatus.SHIPPED:
-        raise user_error(
-            f"order {order.number} is not shipped yet: an invoice bills what left the warehouse"
-        )
+        raise user_error("order_not_shipped", language, number=order.number)
     today = dt.datetime.now().astimezone().date()
     series = f"invoice:{today.year}"
     seq = next_counter(session, series)
@@ -153,14 +152,14 @@ def _file_part(invoice: Invoice) -> str:
     return invoice.number.replace("/", "-")
 
 
-def _stage(path: Path, data: bytes) -> tuple[Path, Path]:
+def _stage(path: Path, data: bytes, language: str) -> tuple[Path, Path]:
     """Write beside the target; the rename comes after the commit."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
     except OSError as exc:
-        raise user_error(f"cannot write {path}: {exc.strerror}") from exc
+        raise user_error("cannot_write", language, path=path, error=exc.strerror) from exc
     return tmp, path
 
 
@@ -181,9 +180,12 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
             late = [p for p in parcels if p.tracking_number not in keep]
             parcels = [p for p in parcels if p.tracking_number in keep]
             if late:
-                print(f"note: {len(late)} parcel(s) shipped after the manifest was closed")
+                said = text("manifest_late_parcels", ctx.settings.language, count=len(late))
+                print(f"note: {said}")
         if not parcels:
-            raise user_error(f"no {carrier} parcels shipped on {day.isoformat()}")
+            raise user_error(
+                "no_parcels_shipped", ctx.settings.language, carrier=carrier, day=day.isoformat()
+            )
         parcels = list(manifest_sequence(parcels))
         if closed is None:
             record_closing(session, ctx, carrier, day, [p.tracking_number for p in parcels])
@@ -192,7 +194,7 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
         data = manifest_csv(view) if csv else manifest_pdf(view)
     suffix = "csv" if csv else "pdf"
     output = args.output or ctx.documents_dir / f"manifest-{carrier}-{day.isoformat()}.{suffix}"
-    _write(output, data)
+    _write(output, data, ctx.settings.language)
     return 0
 
 
@@ -235,11 +237,12 @@ def record_closing(
 # --- registration --------------------------------------------------------------------------------
 
 
-def _date(text: str) -> dt.date:
+def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+        said = text("bad_date", system_language(), value=value)
+        raise argparse.ArgumentTypeError(said) from None
 
 
 def add_document_commands(subparsers: Any) -> None:

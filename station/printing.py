@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station.config import Settings
-from station.devices.messages import message
 from station.devices.printers import (
     WINDOW_KINDS,
     Printer,
@@ -24,37 +23,15 @@ from station.devices.printers import (
     open_printer,
 )
 from station.devices.printqueue import PrintQueue, UnknownJobError
+from station.domain.messages import text
 from station.services.bench import PrintedDocument
 
 STATE_DIR = "print"  # under the home: the failed list and the day's printed jobs
 FOLDER_DIR = ("print", "out")  # where the plain `folder` printer puts its files
 
-_TEXTS = {
-    "en": {
-        "not_for_zpl": "A label printer cannot print the {document} of order {order}; "
-        "it is saved at {path}.",
-        "no_copy": "The {kind} copy of {name} is missing ({path}): "
-        "print it with `station label {order}`.",
-        "bad_spec": "Unknown printer {spec!r}: use folder, folder:DIR, zpl:HOST[:PORT], "
-        "cups:QUEUE, or qt:NAME for a system printer.",
-    },
-    "it": {
-        "not_for_zpl": "Una stampante di etichette non può stampare il {document} "
-        "dell'ordine {order}; è salvato in {path}.",
-        "no_copy": "Manca la copia {kind} di {name} ({path}): stampala con "
-        "`station label {order}`.",
-        "bad_spec": "Stampante {spec!r} sconosciuta: usa folder, folder:DIR, zpl:HOST[:PORT], "
-        "cups:CODA, o qt:NOME per una stampante di sistema.",
-    },
-}
-
 
 class CannotPrintError(Exception):
     """A request the printer cannot take; the message is one sentence saying what to do."""
-
-
-def _text(key: str, language: str, **fields: object) -> str:
-    return _TEXTS.get(language, _TEXTS["en"])[key].format(**fields)
 
 
 Kinds = Mapping[str, PrinterFactory]
@@ -71,11 +48,11 @@ def open_bench_printer(
     if spec and ":" not in spec and spec not in ("folder", "zpl", "cups", *WINDOW_KINDS, *kinds):
         spec = f"cups:{spec}"
     if kind in WINDOW_KINDS and kind not in kinds:
-        raise CannotPrintError(message("qt_window_only", language))
+        raise CannotPrintError(text("qt_window_only", language))
     try:
         return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
     except ValueError as exc:
-        raise CannotPrintError(_text("bad_spec", language, spec=spec)) from exc
+        raise CannotPrintError(text("bad_spec", language, spec=spec)) from exc
 
 
 def check_printer_spec(spec: str, home: Path, language: str = "en", window: bool = False) -> None:
@@ -200,13 +177,13 @@ class BenchPrinter:
         path = archived_copy(doc, kind)
         if path is None:
             fields = {"document": doc.document, "order": doc.order_number, "path": doc.path}
-            raise CannotPrintError(_text("not_for_zpl", self.language, **fields))
+            raise CannotPrintError(text("not_for_zpl", self.language, **fields))
         try:
             return path.read_bytes()
         except OSError as exc:
             fields = {"kind": kind.upper(), "name": job_name(doc), "path": path}
-            text = _text("no_copy", self.language, order=doc.order_number, **fields)
-            raise CannotPrintError(text) from exc
+            sentence = text("no_copy", self.language, order=doc.order_number, **fields)
+            raise CannotPrintError(sentence) from exc
 
     def failed(self) -> list[PrintJob]:
         return self.queue.failed()
@@ -225,7 +202,7 @@ class BenchPrinter:
             j for j in pool if ref and j.job_id.startswith(ref)
         ]
         if len(found) != 1:
-            raise CannotPrintError(message("unknown_job", self.language, job=ref))
+            raise CannotPrintError(text("unknown_job", self.language, job=ref))
         return found[0]
 
     def retry(self, job_id: str, spec: str | None = None) -> PrintJob:
@@ -238,21 +215,21 @@ class BenchPrinter:
         try:
             return self.queue.retry(job.job_id, printer)
         except UnknownJobError as exc:  # retried or discarded meanwhile
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id)) from exc
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id)) from exc
 
     def _convert(self, job: PrintJob, kind: str) -> None:
         # PrintQueue.retry keeps a job's bytes; a PDF job redirected to a ZPL printer needs the
         # other copy. The failed job is idle (no thread touches it), so it is swapped in place.
         doc = self.document_of(job)
         if doc is None:
-            raise CannotPrintError(message("unknown_job", self.language, job=job.job_id))
+            raise CannotPrintError(text("unknown_job", self.language, job=job.job_id))
         job.data, job.kind = self._read(doc, kind), kind
 
     def discard(self, job_id: str) -> None:
         try:
             self.queue.discard(self.find(job_id).job_id)
         except UnknownJobError as exc:
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id)) from exc
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id)) from exc
 
     def reprint(self, job_id: str) -> PrintJob:
         """Print again a job of today on the bench's printer, in the format it takes now."""
@@ -262,7 +239,7 @@ class BenchPrinter:
             return self.queue.reprint(original.job_id)
         doc = self.document_of(original)
         if doc is None:
-            raise CannotPrintError(message("unknown_job", self.language, job=job_id))
+            raise CannotPrintError(text("unknown_job", self.language, job=job_id))
         job = self.queue.submit(self._read(doc, kind), original.name, kind)
         self._documents[job.job_id] = doc
         return job

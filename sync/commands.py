@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 from station.context import AppContext
+from station.domain.messages import text
 from sync.errors import ShopError
-from sync.products import apply_products, read_products_csv
+from sync.products import CatalogueFileError, apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
 from sync.shops.config import add_shop, find_shop, list_shops, make_connector
 from sync.shops.registry import ShopConfigError, shop_kind, shop_kind_names, shop_kinds
@@ -27,8 +28,10 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
         where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
                          secrets=secrets, settings=settings)
     except ShopConfigError as exc:
-        return _fail(str(exc))
-    print(f"shop {args.name} added" + (f"; credentials stored in {where}" if where else ""))
+        return _fail(exc.message(ctx.settings.language))
+    said = text("shop_added_secrets" if where else "shop_added", ctx.settings.language,
+                name=args.name, where=where)
+    print(said)
     return 0
 
 
@@ -48,29 +51,31 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         connector = make_connector(ctx, find_shop(ctx, args.name), timeout_s=10.0)
     except ShopConfigError as exc:
-        return _fail(str(exc))
+        return _fail(exc.message(ctx.settings.language))
     http = getattr(connector, "http", None)
     if http is not None:
         http.retries = 0  # a test answers at once: up or down
     try:
-        print(connector.test())
+        print(connector.test().text(ctx.settings.language))
         return 0
     except ShopError as exc:
-        return _fail(str(exc))
+        return _fail(exc.message(ctx.settings.language))
     finally:
         connector.close()
 
 
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
+    language = ctx.settings.language
     if args.once:
         reports = run_once(ctx)
         for r in reports:
             p, q = r.pulled, r.pushed
-            print(f"{r.shop}: {p.imported} imported, {p.updated} updated, {p.flagged} flagged; "
-                  f"{q.sent} sent, {q.retrying} to retry, {q.parked} parked"
-                  + (f"; {r.error}" if r.error else ""))
+            said = text("sync_report", language, shop=r.shop, imported=p.imported,
+                        updated=p.updated, flagged=p.flagged, sent=q.sent, retrying=q.retrying,
+                        parked=q.parked)
+            print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
-        print(f"outbox: {status.pending} pending, {status.parked} parked")
+        print(text("outbox_status", language, pending=status.pending, parked=status.parked))
         return 1 if any(r.error for r in reports) else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
     worker.start()
@@ -85,14 +90,17 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
 def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         products, packs = read_products_csv(Path(args.file))
+    except CatalogueFileError as exc:
+        return _fail(exc.message(ctx.settings.language))
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
     with ctx.db.write() as s:
         result = apply_products(s, products, None, packs)
+    language = ctx.settings.language
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
-    print(f"{result.created} products created, {result.updated} updated, "
-          f"{result.skipped} skipped")
+        print(f"note: {note.text(language)}", file=sys.stderr)
+    print(text("products_imported", language, created=result.created, updated=result.updated,
+               skipped=result.skipped))
     return 0
 
 

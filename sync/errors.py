@@ -1,21 +1,26 @@
 """What can go wrong talking to a shop, sorted by what the sync does about it.
 
-Messages are one sentence a user can act on. They never carry a secret: they name the shop and
-the path, never the full URL, headers or credentials.
+Each error carries a message code and its parameters (`station.domain.messages`); `str()` is
+the English sentence, `message(language)` the one for the reader. Messages never carry a
+secret: they name the shop and the path, never the full URL, headers or credentials.
 """
 
 from __future__ import annotations
 
+from station.domain.messages import MessageError
 
-class ShopError(Exception):
+
+class ShopError(MessageError):
     """Base of every shop problem."""
 
 
 class TransientError(ShopError):
     """Worth retrying later: the shop is down, slow, rate limiting, or answered garbage."""
 
-    def __init__(self, message: str, *, retry_after_s: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: str, /, *, retry_after_s: float | None = None, **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.retry_after_s = retry_after_s
 
 

@@ -136,18 +136,18 @@ class ShopHttp:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 # Not an outage, and retrying will not help: the shop's certificate is not one we
                 # trust (self-signed, expired, another host name). A person must look at it.
-                raise AuthError(f"{self.name}: the shop's HTTPS certificate is not trusted "
-                                f"({_ssl_reason(exc)}); if the shop uses its own certificate, "
-                                "set the shop's ca_file to the file that signs it") from None
-            raise OfflineError(f"{self.name}: the shop cannot be reached ({type(exc).__name__})") from None
+                raise AuthError("shop_certificate_untrusted", shop=self.name,
+                                reason=_ssl_reason(exc)) from None
+            raise OfflineError("shop_unreachable", shop=self.name,
+                               error=type(exc).__name__) from None
         except httpx.ConnectTimeout as exc:
-            raise OfflineError(f"{self.name}: the shop cannot be reached ({type(exc).__name__})") from None
+            raise OfflineError("shop_unreachable", shop=self.name,
+                               error=type(exc).__name__) from None
         except httpx.TimeoutException:
-            raise TransientError(f"{self.name}: the shop did not answer in time ({method} {path})") from None
+            raise TransientError("shop_timeout", shop=self.name, method=method, path=path) from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
-            raise TransientError(
-                f"{self.name}: the connection broke during {method} {path} ({type(exc).__name__})"
-            ) from None
+            raise TransientError("shop_connection_broke", shop=self.name, method=method, path=path,
+                                 error=type(exc).__name__) from None
         self.check(method, path, response)
         return response
 
@@ -156,18 +156,17 @@ class ShopHttp:
         if status < 400:
             return
         text = error_text(response)
-        where = f"{self.name}: {method} {path}"
+        where = {"shop": self.name, "method": method, "path": path, "detail": text}
         if status == 429:
             self.rate_limited += 1
-            raise RateLimitedError(f"{where} was rate limited: {text}",
+            raise RateLimitedError("shop_rate_limited", **where,
                                    retry_after_s=retry_after_s(response) or 2.0)
         if status >= 500 or status == 408:
-            raise TransientError(f"{where} failed with HTTP {status}: {text}",
+            raise TransientError("shop_http_failed", **where, status=status,
                                  retry_after_s=retry_after_s(response))
         if status in (401, 403):
-            raise AuthError(f"{self.name}: the shop refused the credentials ({text}); "
-                            "check the key with `station shop test`")
-        raise PermanentError(f"{where} was refused (HTTP {status}): {text}")
+            raise AuthError("shop_bad_credentials", shop=self.name, detail=text)
+        raise PermanentError("shop_refused", **where, status=status)
 
 
 def _ssl_reason(exc: Exception) -> str:
@@ -180,4 +179,4 @@ def parse_json(name: str, path: str, response: httpx.Response) -> Any:
     try:
         return orjson.loads(response.content)
     except orjson.JSONDecodeError:
-        raise TransientError(f"{name}: the shop sent malformed JSON for {path}") from None
+        raise TransientError("shop_malformed_json", shop=name, path=path) from None

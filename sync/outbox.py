@@ -107,7 +107,7 @@ def _push_one(db: Database, entry: OutboxEntry, shipment: Shipment, connector: C
     """Push one entry and record the outcome; False when the shop should not be tried further."""
     try:
         if not shipment.order_external_id:
-            raise PermanentError(f"order {shipment.order_number} has no id in the shop")
+            raise PermanentError("shop_order_without_id", number=shipment.order_number)
         connector.push(shipment)
     except PermanentError as exc:
         _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=str(exc))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Product, ProductBarcode
 from station.domain.barcodes import normalize_code
+from station.domain.messages import MessageError, Phrase
 from sync.remote import RemoteProduct, money, to_grams, to_mm
 
 
@@ -24,7 +25,7 @@ class ProductResult:
     created: int = 0
     updated: int = 0
     skipped: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)  # said to whoever imported
 
 
 def apply_products(session: Session, products: list[RemoteProduct], shop_id: int | None,
@@ -35,7 +36,7 @@ def apply_products(session: Session, products: list[RemoteProduct], shop_id: int
     for p in products:
         if not p.sku:
             result.skipped += 1
-            result.notes.append(f"product {p.external_id} ({p.name}) has no SKU: skipped")
+            result.notes.append(Phrase("product_without_sku", {"id": p.external_id, "name": p.name}))
     known = {
         p.sku: p for p in session.scalars(
             select(Product).where(Product.sku.in_([w.sku for w in wanted]))
@@ -79,27 +80,24 @@ def _add_codes(session: Session, product: Product, codes: list[tuple[str, int]],
         session.flush()
         owner = session.scalar(select(ProductBarcode).where(ProductBarcode.code == code))
         if owner is not None:
-            result.notes.append(f"barcode {raw} of {product.sku} already belongs to another "
-                                f"product: kept there")
+            result.notes.append(Phrase("barcode_taken", {"code": raw, "sku": product.sku}))
             continue
         product.barcodes.append(ProductBarcode(code=code, units=units))
         have.add(code)
 
 
-CSV_HELP = (
-    "columns: sku, name, barcode (several separated by '|' or spaces), weight_g or weight with "
-    "weight_unit (g, kg, lb, oz), length_mm, width_mm, height_mm (or with dimension_unit), "
-    "image_url, pack_barcode and pack_units for a packaging code"
-)
+class CatalogueFileError(MessageError, ValueError):
+    """A catalogue CSV that cannot be read; the message names the file and the line."""
 
 
 def read_products_csv(path: Path) -> tuple[list[RemoteProduct], dict[str, list[tuple[str, int]]]]:
-    """Parse a catalogue CSV (comma or semicolon separated). Raises ValueError with the row."""
+    """Parse a catalogue CSV (comma or semicolon separated). Raises CatalogueFileError (a
+    ValueError) naming the line."""
     text = path.read_text(encoding="utf-8-sig")
     dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     rows = list(csv.DictReader(text.splitlines(), dialect=dialect))
     if rows and "sku" not in {(k or "").strip().lower() for k in rows[0]}:
-        raise ValueError(f"{path.name}: no 'sku' column ({CSV_HELP})")
+        raise CatalogueFileError("csv_no_sku_column", file=path.name)
     products: list[RemoteProduct] = []
     packs: dict[str, list[tuple[str, int]]] = {}
     for n, raw in enumerate(rows, start=2):
@@ -107,7 +105,7 @@ def read_products_csv(path: Path) -> tuple[list[RemoteProduct], dict[str, list[t
         try:
             product = _csv_product(row)
         except ValueError as exc:
-            raise ValueError(f"{path.name} line {n}: {exc}") from None
+            raise CatalogueFileError("csv_bad_line", file=path.name, line=n, detail=exc) from None
         products.append(product)
         if row.get("pack_barcode"):
             packs.setdefault(product.sku, []).append(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
+from station.domain.messages import Phrase
+
 
 class ShopState(enum.StrEnum):
     """An order's state in the shop, reduced to what matters at a bench."""
@@ -88,7 +90,7 @@ class Shipment:
 class Connector(Protocol):
     name: str
 
-    def test(self) -> str: ...
+    def test(self) -> Phrase: ...
     def order_pages(self, since: dt.datetime | None) -> Iterator[list[RemoteOrder]]: ...
     def product_pages(self) -> Iterator[list[RemoteProduct]]: ...
     def fetch_order(self, external_id: str) -> RemoteOrder | None: ...

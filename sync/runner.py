@@ -16,6 +16,7 @@ from station.context import AppContext
 from station.db.models import Order, OutboxEntry, Shop
 from station.db.types import utcnow
 from station.domain import OrderStatus, OutboxStatus
+from station.domain.messages import text
 from station.domain.reasons import reason_text
 from sync.carriers import rules_for
 from sync.errors import AuthError, OfflineError, ShopError
@@ -282,7 +283,7 @@ def recheck_order(ctx: AppContext, order_id: int, timeout_s: float = 3.0) -> str
     finally:
         connector.close()
     if remote is None:
-        return f"Order {order.number} no longer exists in the shop: check before shipping it."
+        return text("recheck_gone", ctx.settings.language, number=order.number)
     return _apply_recheck(ctx, shop, order_id, remote)
 
 
@@ -297,10 +298,13 @@ def _apply_recheck(ctx: AppContext, shop: Shop, order_id: int, remote: object) -
         assert local is not None
         products = _product_ids(s, {line.sku for line in remote.lines if line.sku})
         changes = update_order(s, ref, local, remote, products, utcnow())
+        language, number = ctx.settings.language, local.number
         if local.status == OrderStatus.CANCELLED:
-            return f"Order {local.number} was cancelled in the shop: do not ship it."
+            return text("recheck_cancelled", language, number=number)
         if local.status == OrderStatus.HELD and local.hold:
-            return f"Order {local.number} is on hold: {reason_text(local.hold)}."
+            return text("recheck_held", language, number=number,
+                        reason=reason_text(local.hold, language))
         if changes and local.problem:
-            return f"Order {local.number}: {reason_text(local.problem)}."
+            return text("recheck_problem", language, number=number,
+                        problem=reason_text(local.problem, language))
     return None

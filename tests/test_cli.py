@@ -72,6 +72,24 @@ def test_errors_are_one_line_and_exit_codes_follow_the_contract(tmp_path: Path) 
     assert "print from the window only" in system_printer.stderr
 
 
+def test_an_italian_home_gets_its_errors_in_italian(tmp_path: Path) -> None:
+    # GIVEN a bench whose language is Italian
+    home = tmp_path / "bench"
+    italian = {**env(), "STATION_LANG": "it"}
+    run = subprocess.run(
+        station_cmd(home, "orders", "show", "4242"),
+        capture_output=True,
+        text=True,
+        env=italian,
+        timeout=120,
+    )
+    # THEN the error keeps its stable prefix and says what to do in Italian
+    assert run.returncode == 1
+    assert run.stderr.strip() == (
+        "station: nessun ordine 4242: controlla il numero con 'station orders list'"
+    )
+
+
 def test_db_upgrade_on_postgresql(tmp_path: Path, pg_schema_url: str) -> None:
     done = station(tmp_path, "--db", pg_schema_url, "db", "upgrade")
     assert done.returncode == 0, done.stderr

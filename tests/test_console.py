@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from station.app import open_home
 from station.db.models import Event, Order, OutboxEntry, PackedUnit, Product
 from station.domain import OrderStatus, OutboxStatus
 from station.domain import events as ev
-from tests.console_process import ConsoleProcess, ean_of, run_console
+from tests.console_process import ConsoleProcess, ean_of, env, run_console, station_cmd
 
 pytestmark = pytest.mark.slow
 
@@ -99,6 +100,26 @@ def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
         shipped = home / "demo-shop" / "shipped"
         sent = [e for e in entries if e.status == OutboxStatus.SENT]
         assert len(list(shipped.glob("*.json"))) == len(sent)
+
+
+def test_an_italian_console_keeps_its_line_words_and_speaks_italian(tmp_path: Path) -> None:
+    # GIVEN a console bench whose language is Italian
+    result = subprocess.run(
+        station_cmd(tmp_path / "bench", "bench", "--console", "--demo"),
+        input="\n".join(["1002", "4006381333931", "RETRY", "PRINTERS"]) + "\n",
+        capture_output=True,
+        text=True,
+        env={**env(), "STATION_LANG": "it"},
+        timeout=120,
+        check=True,
+    )
+    out = result.stdout.splitlines()
+    # THEN every line starts with the same stable word and code, and the rest is Italian
+    assert out[0].startswith("PROMPT scan_order Scansiona un ordine")
+    assert any(line.startswith("OK order_opened Ordine 1002 aperto") for line in out)
+    assert any(line.startswith("ERROR unknown_code Codice sconosciuto") for line in out)
+    assert "ERROR usage Scrivi RETRY <id> o RETRY <id> STAMPANTE (gli id da PRINTERS)." in out
+    assert any(line.startswith("OK printers 0 stampa/e non riuscita/e") for line in out)
 
 
 def test_a_weight_out_of_tolerance_is_overridden_by_a_lead(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import table as table_clause
 
 from station.db.types import UTCDateTime
 from station.domain import events as ev
-from station.domain.reasons import REASONS
+from station.domain.messages import CATALOGUE
 
 _EXACT = {
     "On hold in the shop": "hold_shop_on_hold",
@@ -49,7 +49,7 @@ def reason_from_text(text: str) -> ev.Reason | None:
     for prefix, (code, param) in _PREFIXED.items():
         if text.startswith(prefix):
             return ev.Reason(code, {param: text.removeprefix(prefix)})
-    assert "legacy_text" in REASONS
+    assert "legacy_text" in CATALOGUE
     return ev.Reason("legacy_text", {"text": text})
 
 

@@ -15,7 +15,6 @@ import serial
 
 from station.config import Settings, default_home, system_language
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
-from station.devices.messages import message
 from station.devices.ports import PortNotFoundError, list_serial_ports
 from station.devices.printers import WINDOW_KINDS, open_printer
 from station.devices.probe import probe_protocol
@@ -24,6 +23,7 @@ from station.devices.scale import ScaleSpecError, ScaleState, WeightReading
 from station.devices.scale_spec import open_scale
 from station.devices.scanner import SerialScanner
 from station.devices.serialscale import ScaleOptions, SerialScale
+from station.domain.messages import text
 
 DEFAULT_TIMEOUT_S = 5.0
 CHECK_S = 1.5  # how long `devices list` waits for each device to show signs of life
@@ -55,7 +55,7 @@ def cmd_scale_read(args: argparse.Namespace, ctx: object = None) -> int:
     if protocol == "auto":
         found, error = _probe(args.port, args.baud)
         if found is None:
-            return _fail(message(error, lang, port=args.port))
+            return _fail(text(error, lang, port=args.port))
         protocol = found
     # A diagnostic read: an empty pan is a fine answer (0 g), unlike at the bench.
     scale = SerialScale(args.port, protocol, ScaleOptions(baudrate=args.baud, min_parcel_g=0))
@@ -84,8 +84,9 @@ def _why(reading: WeightReading, scale: SerialScale, lang: str) -> str:
     fields = {"port": scale.port, "protocol": scale.protocol.name, "detail": reading.detail}
     code = reading.code or "scale_offline"
     if reading.state is ScaleState.OFFLINE and code == "scale_offline" and scale.garbage_bytes:
-        code = "scale_wrong_protocol"  # bytes came, but none made sense in this protocol
-    return message(code, lang, **fields)
+        # bytes came, but none made sense in this protocol
+        return text("scale_wrong_protocol", lang, **fields)
+    return text(code, lang, **fields)
 
 
 def _watch(scale: SerialScale) -> int:
@@ -119,20 +120,20 @@ def cmd_devices_list(args: argparse.Namespace, ctx: Any = None) -> int:
     home = Path(ctx.home) if ctx is not None else (getattr(args, "home", None) or default_home())
     settings = ctx.settings if ctx is not None else Settings.load(Path(home))
     lang = settings.language or system_language()
-    print("Serial ports:")
-    for line in _port_lines():
+    print(text("serial_ports", lang))
+    for line in _port_lines(lang):
         print(f"  {line}")
-    print("Configured devices:")
+    print(text("configured_devices", lang))
     health = configured_health(settings, Path(home))
     for line in health.lines(lang):
         print(f"  {line}")
     return 0
 
 
-def _port_lines() -> list[str]:
+def _port_lines(lang: str) -> list[str]:
     ports = list_serial_ports()
     if not ports:
-        return ["(none found)"]
+        return [text("no_serial_ports", lang)]
     return [
         f"{p.device:<16} {p.vid_pid or '-':<10} serial {p.serial_number or '-':<16} "
         f"{p.stable_name or '-'}  {p.description}"

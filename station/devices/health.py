@@ -1,6 +1,6 @@
 """The bench's health at a glance: scanner, scale, printer, each ok / warning / failed and why.
 
-Devices report codes (see `messages.py`), so the window and `station devices list` can say the
+Devices report codes (see `station.domain.messages`), so the window and `station devices list` can say the
 same thing in the operator's language.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from station.devices.messages import message
 from station.devices.scale import ScaleState, WeightReading
+from station.domain.messages import text
 
 
 class HealthLevel(enum.StrEnum):
@@ -35,7 +35,7 @@ class DeviceHealth:
     fields: dict[str, str] = field(default_factory=dict, compare=False)
 
     def message(self, lang: str = "en") -> str:
-        return message(self.code, lang, **self.fields)
+        return text(self.code, lang, **self.fields)
 
 
 class HealthSource(Protocol):

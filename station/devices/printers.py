@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from station.devices.health import DeviceHealth, HealthLevel
-from station.devices.messages import message
+from station.domain.messages import text
 
 STX, ETX = b"\x02", b"\x03"
 HOST_STATUS = b"~HS"
@@ -29,7 +29,7 @@ class PrintError(Exception):
     """A print that did not happen; `code` names the message the operator sees."""
 
     def __init__(self, code: str, **fields: str) -> None:
-        super().__init__(message(code, "en", **fields))
+        super().__init__(text(code, "en", **fields))
         self.code = code
         self.fields = fields
 
@@ -51,7 +51,7 @@ class PrintJob:
     printed_at: dt.datetime | None = None
 
     def reason(self, lang: str = "en") -> str:
-        return message(self.error, lang, **self.error_fields) if self.error else ""
+        return text(self.error, lang, **self.error_fields) if self.error else ""
 
     def to_json(self) -> dict[str, Any]:
         data = self.__dict__ | {"data": base64.b64encode(self.data).decode("ascii")}

@@ -23,12 +23,17 @@ class WeightReading:
     grams: int
     state: ScaleState = ScaleState.STABLE
     detail: str = ""
-    # A message code (station.devices.messages) saying what to do when the reading is not stable.
+    # A message code (station.domain.messages) saying what to do when the reading is not stable.
     code: str = ""
 
     @property
     def stable(self) -> bool:
         return self.state is ScaleState.STABLE
+
+    @property
+    def problem_code(self) -> str:
+        """The message to show for an unstable reading: its own code, else its state's."""
+        return self.code or f"scale_{self.state.value}"
 
 
 class Scale(Protocol):

@@ -97,10 +97,7 @@ class RangeCarrier:
     def create_label(self, request: ShipmentRequest) -> CreatedShipment:
         count = len(request.parcel_weights_g)
         if count == 0:
-            raise DocumentError(
-                "An order needs at least one parcel before it can be labelled.",
-                "Un ordine ha bisogno di almeno un collo per l'etichetta.",
-            )
+            raise DocumentError("label_needs_parcel")
         # Take the last number first: a range too short for the whole order fails before any
         # counter moves, so an order is never half labelled.
         last_used = self.counters.last_used(self.counter_key)
@@ -168,10 +165,7 @@ def adapter_factory(code: str) -> AdapterFactory:
     try:
         return _ADAPTERS[code.upper()]
     except KeyError:
-        raise DocumentError(
-            f"No carrier called {code!r} is set up; add it in the carrier settings.",
-            f"Nessun corriere {code!r} è configurato; aggiungilo nelle impostazioni corrieri.",
-        ) from None
+        raise DocumentError("unknown_carrier", carrier=code) from None
 
 
 def registered_carriers() -> list[str]:

@@ -74,33 +74,17 @@ class LabelView:
 def validate(view: LabelView) -> None:
     """Raise DocumentError with a clear sentence when the label would be wrong or unreadable."""
     if not _TRACKING.match(view.tracking_number):
-        raise DocumentError(
-            f"The tracking number {view.tracking_number!r} has characters a barcode cannot carry; "
-            "check the carrier's number range.",
-            f"Il numero di tracciamento {view.tracking_number!r} contiene caratteri non validi "
-            "per un codice a barre; controlla la serie del corriere.",
-        )
+        raise DocumentError("bad_tracking_chars", tracking=view.tracking_number)
     if not 1 <= view.parcel_no <= view.parcel_count:
         raise DocumentError(
-            f"Parcel {view.parcel_no} of {view.parcel_count} is impossible; recount the parcels.",
-            f"Collo {view.parcel_no} di {view.parcel_count} è impossibile; ricontrolla i colli.",
+            "impossible_parcel_no", parcel_no=view.parcel_no, parcel_count=view.parcel_count
         )
     if view.weight_g < 0:
-        raise DocumentError(
-            "The parcel weight cannot be negative; weigh the parcel again.",
-            "Il peso del collo non può essere negativo; pesa di nuovo il collo.",
-        )
+        raise DocumentError("negative_weight")
     if view.cod_amount is not None and view.cod_amount < 0:
-        raise DocumentError(
-            "The cash-on-delivery amount cannot be negative; correct the order.",
-            "L'importo del contrassegno non può essere negativo; correggi l'ordine.",
-        )
+        raise DocumentError("negative_cod")
     if view.sscc is not None and (len(view.sscc) != 18 or not gs1_valid(view.sscc)):
-        raise DocumentError(
-            f"The SSCC {view.sscc} is not 18 digits with a valid check digit; check the GS1 prefix.",
-            f"L'SSCC {view.sscc} non ha 18 cifre con cifra di controllo valida; "
-            "controlla il prefisso GS1.",
-        )
+        raise DocumentError("bad_sscc", sscc=view.sscc)
 
 
 def weight_text(weight_g: int) -> str:
@@ -122,10 +106,7 @@ def sscc_hri(sscc: str) -> str:
 def label_pdf(view: LabelView, size: str = "4x6") -> bytes:
     """One label as a one-page PDF: "4x6" (100x150 mm) or "a6" (105x148 mm)."""
     if size not in SIZES_MM:
-        raise DocumentError(
-            f"Unknown label size {size!r}; use 4x6 or a6.",
-            f"Formato etichetta {size!r} sconosciuto; usa 4x6 o a6.",
-        )
+        raise DocumentError("unknown_label_size", size=size)
     validate(view)
     w, h = (v * mm for v in SIZES_MM[size])
     buf = io.BytesIO()

@@ -51,10 +51,7 @@ class DdtView:
 
 def ddt_pdf(view: DdtView) -> bytes:
     if not view.lines or view.parcels < 1:
-        raise DocumentError(
-            "A DDT needs goods and at least one parcel; pack the order first.",
-            "Un DDT richiede merce e almeno un collo; imballa prima l'ordine.",
-        )
+        raise DocumentError("ddt_empty")
     page_w, page_h = float(A4[0]), float(A4[1])
     margin = 15 * mm
     width = page_w - 2 * margin

@@ -60,10 +60,7 @@ def demo_sheet_pdf(title: str, sections: Sequence[tuple[str, Sequence[SheetCode]
 
 def _check(code: SheetCode) -> None:
     if code.symbology not in SYMBOLOGIES:
-        raise DocumentError(
-            f"Unknown symbology {code.symbology!r} for {code.caption!r}; use ean13 or code128.",
-            f"Simbologia {code.symbology!r} sconosciuta per {code.caption!r}; usa ean13 o code128.",
-        )
+        raise DocumentError("unknown_symbology", symbology=code.symbology, caption=code.caption)
 
 
 def _header(c: Canvas, title: str, page_h: float) -> float:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from station.domain.messages import MessageError
 
-class DocumentError(ValueError):
-    """Bad data for a document. `str()` is the English sentence; `italian` the Italian one."""
 
-    def __init__(self, english: str, italian: str) -> None:
-        super().__init__(english)
-        self.english = english
-        self.italian = italian
+class DocumentError(MessageError, ValueError):
+    """Bad data for a document, as a message code and its parameters.
 
-    def message(self, language: str = "en") -> str:
-        return self.italian if language == "it" else self.english
+    `str()` is the English sentence; a front end shows `message(language)`.
+    """
+
+    @property
+    def english(self) -> str:
+        return self.message("en")
+
+    @property
+    def italian(self) -> str:
+        return self.message("it")

@@ -149,10 +149,7 @@ def fatturapa_filename(view: InvoiceView, progressivo: str) -> str:
 
 def _check_progressivo(progressivo: str) -> None:
     if not _PROGRESSIVO.match(progressivo):
-        raise DocumentError(
-            f"The e-invoice file number {progressivo!r} must be 1-5 letters or digits.",
-            f"Il progressivo del file {progressivo!r} deve avere da 1 a 5 lettere o cifre.",
-        )
+        raise DocumentError("bad_progressivo", progressivo=progressivo)
 
 
 def fatturapa_xml(view: InvoiceView, progressivo: str) -> bytes:
@@ -185,12 +182,7 @@ def _check_fiscal_ids(buyer: Party) -> None:
         and buyer.country == "IT"
         and not (buyer.vat_id or buyer.tax_code)
     ):
-        raise DocumentError(
-            "An Italian buyer needs a tax code (codice fiscale) or VAT number on an e-invoice; "
-            "ask the customer for it.",
-            "Per la fattura elettronica un cliente italiano deve avere codice fiscale o partita "
-            "IVA; chiedilo al cliente.",
-        )
+        raise DocumentError("buyer_needs_fiscal_id")
 
 
 def _transmission(el: ET.Element, v: InvoiceView, progressivo: str) -> None:
@@ -242,11 +234,7 @@ def _sede(el: ET.Element, a: Address) -> None:
     street = " ".join(x for x in (a.street, a.street2) if x.strip())
     italian = a.country.upper() == "IT"
     if italian and not (street.strip() and a.city.strip() and re.fullmatch(r"\d{5}", a.postcode)):
-        raise DocumentError(
-            f"The address of {a.name[:40]!r} needs street, 5-digit CAP and town for an e-invoice.",
-            f"L'indirizzo di {a.name[:40]!r} deve avere via, CAP di 5 cifre e comune per la "
-            "fattura elettronica.",
-        )
+        raise DocumentError("einvoice_address", name=a.name[:40])
     _sub(el, "Indirizzo", latin(street, 60))
     _sub(el, "CAP", a.postcode if italian else "00000")
     _sub(el, "Comune", latin(a.city, 60))

@@ -129,39 +129,19 @@ def totals(lines: Sequence[InvoiceLine]) -> Totals:
     return Totals(vat, taxable, tax, taxable + tax)
 
 
-def _error(english: str, italian: str) -> DocumentError:
-    return DocumentError(english, italian)
-
-
 def validate_invoice(view: InvoiceView) -> None:
     """One clear error for data that would make a wrong or rejected invoice."""
     if not view.lines:
-        raise _error(
-            "An invoice needs at least one line; add the goods sold.",
-            "Una fattura ha bisogno di almeno una riga; aggiungi i beni venduti.",
-        )
+        raise DocumentError("invoice_no_lines")
     if not view.number.strip() or len(view.number) > 20 or not view.number.isascii():
-        raise _error(
-            f"Invoice number {view.number!r} must be 1-20 plain characters.",
-            f"Il numero fattura {view.number!r} deve avere da 1 a 20 caratteri semplici.",
-        )
+        raise DocumentError("bad_invoice_number", number=view.number)
     if view.payment_method not in PAYMENT_METHODS:
-        raise _error(
-            f"Payment method {view.payment_method!r} is not known; pick one of "
-            f"{', '.join(PAYMENT_METHODS)}.",
-            f"Modalità di pagamento {view.payment_method!r} sconosciuta; scegli tra "
-            f"{', '.join(PAYMENT_METHODS)}.",
-        )
+        methods = ", ".join(PAYMENT_METHODS)
+        raise DocumentError("unknown_payment_method", method=view.payment_method, methods=methods)
     if view.kind == "credit_note" and not view.related:
-        raise _error(
-            "A credit note must name the invoice it refunds.",
-            "Una nota di credito deve indicare la fattura che storna.",
-        )
+        raise DocumentError("credit_note_unrelated")
     if view.kind == "deferred" and not view.ddts:
-        raise _error(
-            "A deferred invoice must list its transport documents (DDT).",
-            "Una fattura differita deve elencare i documenti di trasporto (DDT).",
-        )
+        raise DocumentError("deferred_without_ddt")
     for n, line in enumerate(view.lines, start=1):
         _check_line(n, line)
     check_party(view.seller, "seller", require_vat=True)
@@ -170,22 +150,11 @@ def validate_invoice(view: InvoiceView) -> None:
 
 def _check_line(n: int, line: InvoiceLine) -> None:
     if line.quantity <= 0 or line.unit_price < 0:
-        raise _error(
-            f"Line {n}: quantity must be above zero and price not negative; for a "
-            "refund issue a credit note.",
-            f"Riga {n}: la quantità deve essere maggiore di zero e il prezzo non "
-            "negativo; per un rimborso emetti una nota di credito.",
-        )
+        raise DocumentError("bad_line_amounts", line=n)
     if not Decimal(0) <= line.vat_rate < 100:
-        raise _error(
-            f"Line {n}: VAT rate {line.vat_rate}% is impossible; correct the rate.",
-            f"Riga {n}: l'aliquota IVA {line.vat_rate}% è impossibile; correggila.",
-        )
+        raise DocumentError("bad_vat_rate", line=n, rate=line.vat_rate)
     if line.vat_rate == 0 and not line.natura:
-        raise _error(
-            f"Line {n} has 0% VAT: give the exemption nature code (e.g. N3.1).",
-            f"La riga {n} ha IVA 0%: indica il codice natura dell'esenzione (es. N3.1).",
-        )
+        raise DocumentError("zero_vat_needs_natura", line=n)
 
 
 def check_party(party: Party, role: str, require_vat: bool) -> None:
@@ -194,16 +163,11 @@ def check_party(party: Party, role: str, require_vat: bool) -> None:
     from stdnum.eu import vat as eu_vat
     from stdnum.it import codicefiscale, iva
 
-    it_role = "venditore" if role == "seller" else "cliente"
+    seller = role == "seller"
     if not party.address.name.strip():
-        raise _error(
-            f"The {role}'s name is missing; fill it in.", f"Manca il nome del {it_role}; compilalo."
-        )
+        raise DocumentError("seller_no_name" if seller else "buyer_no_name")
     if require_vat and not party.vat_id:
-        raise _error(
-            f"The {role}'s VAT number (partita IVA) is missing; add it in the settings.",
-            f"Manca la partita IVA del {it_role}; aggiungila nelle impostazioni.",
-        )
+        raise DocumentError("seller_no_vat" if seller else "buyer_no_vat")
     try:
         if party.vat_id:
             if party.country == "IT":
@@ -214,8 +178,4 @@ def check_party(party: Party, role: str, require_vat: bool) -> None:
         if party.tax_code and party.country == "IT":
             codicefiscale.validate(party.tax_code)
     except exceptions.ValidationError:
-        raise _error(
-            f"The {role}'s VAT number or tax code is not valid; check it digit by digit.",
-            f"La partita IVA o il codice fiscale del {it_role} non è valido; "
-            "controllalo cifra per cifra.",
-        ) from None
+        raise DocumentError("seller_bad_fiscal_id" if seller else "buyer_bad_fiscal_id") from None

@@ -107,10 +107,7 @@ def _code128_modules(value: str) -> float:
 
 def check_code128(value: str) -> None:
     if not value or any(ord(ch) > 127 and ch != FNC1 for ch in value):
-        raise DocumentError(
-            f"The barcode value {value!r} must be plain ASCII text; correct it and print again.",
-            f"Il valore del codice a barre {value!r} deve essere testo ASCII; correggilo e ristampa.",
-        )
+        raise DocumentError("barcode_not_ascii", value=value)
 
 
 def draw_code128(
@@ -130,10 +127,7 @@ def draw_code128(
     modules = _code128_modules(value) + 20
     module = min(max_width / modules, max_module_mm * mm)
     if module < MIN_MODULE_MM * mm:
-        raise DocumentError(
-            f"The barcode {value.lstrip(FNC1)} is too long to print readably on this document.",
-            f"Il codice a barre {value.lstrip(FNC1)} è troppo lungo per essere stampato leggibile.",
-        )
+        raise DocumentError("barcode_too_long", value=value.lstrip(FNC1))
     bars = Code128(
         value,
         barWidth=module,
@@ -154,11 +148,7 @@ def draw_ean13(c: Canvas, x: float, y: float, value: str, module_mm: float, heig
         or not value.isdigit()
         or (len(value) == 13 and not gs1_valid(value))
     ):
-        raise DocumentError(
-            f"{value!r} is not an EAN-13 (13 digits, valid check digit); correct the product code.",
-            f"{value!r} non è un EAN-13 (13 cifre, cifra di controllo valida); "
-            "correggi il codice del prodotto.",
-        )
+        raise DocumentError("bad_ean13", value=value)
     drawing = createBarcodeDrawing(
         "EAN13",
         value=value[:12],

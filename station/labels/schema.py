@@ -47,8 +47,4 @@ def validate_fatturapa(xml: bytes) -> None:
     if schema.validate(etree.fromstring(xml, _parser())):
         return
     first = schema.error_log[0]
-    raise DocumentError(
-        f"The e-invoice does not match the FatturaPA schema (line {first.line}): {first.message}",
-        f"La fattura elettronica non rispetta lo schema FatturaPA (riga {first.line}): "
-        f"{first.message}",
-    )
+    raise DocumentError("fatturapa_invalid", line=first.line, error=first.message)

@@ -79,10 +79,7 @@ def order_barcode(order_number: str) -> str:
 
 def slip_pdf(view: SlipView, size: str = "a4") -> bytes:
     if size not in ("a4", "a5"):
-        raise DocumentError(
-            f"Unknown slip size {size!r}; use a4 or a5.",
-            f"Formato distinta {size!r} sconosciuto; usa a4 o a5.",
-        )
+        raise DocumentError("unknown_slip_size", size=size)
     page = A4 if size == "a4" else A5
     page_w, page_h = float(page[0]), float(page[1])
     margin = (15 if size == "a4" else 10) * mm

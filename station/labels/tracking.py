@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from station.domain.messages import text
 from station.labels.checkdigits import (
     gs1_check_digit,
     gs1_valid,
@@ -31,11 +32,21 @@ class RangeExhausted(DocumentError):  # noqa: N818 - the warehouse word, not "..
 
 @dataclass(frozen=True)
 class RangeWarning:
-    """A range running low: shown to the user, the number is still good."""
+    """A range running low: shown to the user (`message(language)`), the number is still good."""
 
     remaining: int
-    english: str
-    italian: str
+    carrier: str
+
+    def message(self, language: str = "en") -> str:
+        return text("range_low", language, remaining=self.remaining, carrier=self.carrier)
+
+    @property
+    def english(self) -> str:
+        return self.message("en")
+
+    @property
+    def italian(self) -> str:
+        return self.message("it")
 
 
 @dataclass(frozen=True)
@@ -79,33 +90,20 @@ class Allocation:
 
 def check_range(r: NumberRange) -> None:
     """Raise DocumentError when a range as typed by the user cannot produce valid numbers."""
-    problem = None
     if r.check not in CHECK_SCHEMES:
-        problem = f"the check digit rule must be one of {', '.join(CHECK_SCHEMES)}"
-    elif r.first < 0 or r.last < r.first:
-        problem = "the last number must not be below the first"
-    elif not (_AFFIX.match(r.prefix) and _AFFIX.match(r.suffix)):
-        problem = "prefix and suffix may hold only capital letters, digits and '-'"
-    elif r.check == "s10" and not (
+        schemes = ", ".join(CHECK_SCHEMES)
+        raise DocumentError("range_bad_check", carrier=r.carrier, schemes=schemes)
+    if r.first < 0 or r.last < r.first:
+        raise DocumentError("range_reversed", carrier=r.carrier)
+    if not (_AFFIX.match(r.prefix) and _AFFIX.match(r.suffix)):
+        raise DocumentError("range_bad_affix", carrier=r.carrier)
+    if r.check == "s10" and not (
         re.fullmatch("[A-Z]{2}", r.prefix)
         and re.fullmatch("[A-Z]{2}", r.suffix)
         and r.last <= 99_999_999
         and r.width in (0, 8)
     ):
-        problem = "an S10 range needs a 2-letter service, a 2-letter country and 8 digits"
-    if problem:
-        raise DocumentError(
-            f"The {r.carrier} number range is not usable: {problem}. Correct it in the settings.",
-            f"La serie di numeri {r.carrier} non è utilizzabile: {_ITALIAN.get(problem, problem)}."
-            " Correggila nelle impostazioni.",
-        )
-
-
-_ITALIAN = {
-    "the last number must not be below the first": "l'ultimo numero è minore del primo",
-    "prefix and suffix may hold only capital letters, digits and '-'": "prefisso e suffisso ammettono solo lettere maiuscole, cifre e '-'",
-    "an S10 range needs a 2-letter service, a 2-letter country and 8 digits": "una serie S10 vuole 2 lettere di servizio, 2 lettere di paese e 8 cifre",
-}
+        raise DocumentError("range_bad_s10", carrier=r.carrier)
 
 
 def format_number(r: NumberRange, serial: int) -> str:
@@ -135,21 +133,11 @@ def next_number(r: NumberRange, last_used: int | None) -> Allocation:
     check_range(r)
     serial = r.first if last_used is None else max(r.first, last_used + 1)
     if serial > r.last:
-        raise RangeExhausted(
-            f"The {r.carrier} number range ({r.first}-{r.last}) is used up; ask {r.carrier} for a "
-            "new range and add it in the settings before printing more labels.",
-            f"La serie di numeri {r.carrier} ({r.first}-{r.last}) è esaurita; chiedi a "
-            f"{r.carrier} una nuova serie e aggiungila nelle impostazioni prima di stampare.",
-        )
+        raise RangeExhausted("range_exhausted", carrier=r.carrier, first=r.first, last=r.last)
     remaining = r.last - serial
     warning = None
     if remaining <= r.warn_at:
-        warning = RangeWarning(
-            remaining,
-            f"Only {remaining} {r.carrier} numbers are left; ask {r.carrier} for a new range now.",
-            f"Restano solo {remaining} numeri {r.carrier}; chiedi subito a {r.carrier} una "
-            "nuova serie.",
-        )
+        warning = RangeWarning(remaining, r.carrier)
     return Allocation(format_number(r, serial), serial, remaining, warning)
 
 
@@ -187,12 +175,7 @@ def sscc_range(
 ) -> NumberRange:
     """All serial references of a GS1 company prefix (7-10 digits) under one extension digit."""
     if not (company_prefix.isdigit() and 7 <= len(company_prefix) <= 10 and 0 <= extension <= 9):
-        raise DocumentError(
-            "The GS1 company prefix must be 7 to 10 digits and the extension digit 0-9; "
-            "copy them from your GS1 membership.",
-            "Il prefisso aziendale GS1 deve avere da 7 a 10 cifre e la cifra di estensione 0-9; "
-            "copiali dalla tua iscrizione GS1.",
-        )
+        raise DocumentError("bad_gs1_prefix")
     width = 16 - len(company_prefix)
     return NumberRange(
         "SSCC",
@@ -209,11 +192,7 @@ def make_sscc(company_prefix: str, serial_reference: int, extension: int = 0) ->
     """The 18-digit SSCC (without the AI) for one serial reference."""
     r = sscc_range(company_prefix, extension)
     if not r.first <= serial_reference <= r.last:
-        raise DocumentError(
-            f"SSCC serial reference {serial_reference} does not fit after prefix {company_prefix}.",
-            f"Il riferimento seriale SSCC {serial_reference} non sta dopo il prefisso "
-            f"{company_prefix}.",
-        )
+        raise DocumentError("sscc_serial_misfit", serial=serial_reference, prefix=company_prefix)
     return format_number(r, serial_reference)
 
 

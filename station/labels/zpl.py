@@ -49,10 +49,7 @@ def clean_text(text: str) -> str:
 
 def dpmm_for(dpi: int) -> int:
     if dpi not in DPMM:
-        raise DocumentError(
-            f"ZPL labels are made for 203 or 300 dpi printers, not {dpi}; choose one of those.",
-            f"Le etichette ZPL sono per stampanti a 203 o 300 dpi, non {dpi}; scegli uno dei due.",
-        )
+        raise DocumentError("zpl_bad_dpi", dpi=dpi)
     return DPMM[dpi]
 
 
@@ -124,10 +121,7 @@ class ZplLabel:
         """Code 128 (or GS1-128 with FNC1 when `gs1`): module width picked to fit the space."""
         module = max(1, min(4, int(self.d(max_width_mm) / (modules + 20))))
         if module < 2 and self.dpmm == 8:
-            raise DocumentError(
-                f"The barcode {data} is too long for this label; shorten the number range.",
-                f"Il codice {data} è troppo lungo per questa etichetta; accorcia la serie.",
-            )
+            raise DocumentError("zpl_barcode_too_long", data=data)
         payload = f">;>8{data}" if gs1 else data
         self.parts.append(f"^BY{module},3,{self.d(height_mm)}")
         self.parts.append(

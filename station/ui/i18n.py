@@ -1,5 +1,8 @@
 """Translations: the committed Qt Linguist `.ts` files are compiled to `.qm` at start.
 
+They hold the widget chrome only (captions, menus, dialog titles); sentences from the core are
+said through `station.domain.messages` in the bench's language.
+
 `.qm` files are build output, not committed; they go into a cache folder and are rebuilt when
 the `.ts` file is newer.
 """

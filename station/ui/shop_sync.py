@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from station.context import AppContext
+from station.domain.messages import text
 
 REFRESH_MS = 5_000
 
@@ -42,13 +43,16 @@ class ShopSync(QObject):
     def refresh(self) -> None:
         from sync.runner import sync_status
 
-        now = sync_status(self._ctx)
-        text = self.tr("Shop: {0} update(s) waiting").format(now.pending)
-        if now.parked:
-            text += self.tr(", {0} parked (see the outbox)").format(now.parked)
+        now, language = sync_status(self._ctx), self._ctx.settings.language
+        said = text(
+            "shop_waiting_parked" if now.parked else "shop_waiting",
+            language,
+            pending=now.pending,
+            parked=now.parked,
+        )
         if not now.online:
-            text = self.tr("Shop offline, packing goes on: {0}").format(text)
-        self.status.emit(text, now.online and not now.parked)
+            said = text("shop_offline", language, status=said)
+        self.status.emit(said, now.online and not now.parked)
 
     @Slot()
     def wake(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, Q
 from station.config import Settings
 from station.context import AppContext
 from station.devices.scale import Scale
+from station.domain.messages import text
 from station.services.operators import SignedIn
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
@@ -90,7 +91,7 @@ class BenchWindow(QMainWindow):
         bar.addPermanentWidget(self.operator_label)
         problems = [self.sounds.problem] if self.sounds.problem else []
         if self.workers.scale is None:
-            problems.append(self.tr("No scale: type WEIGHT <grams>."))
+            problems.append(text("no_scale", self.ctx.settings.language))
         self.health_label.setText("  ·  ".join(problems))
         self.health_label.setStyleSheet("color: #b71c1c;")
         self.workers.shop_sync.status.connect(self._on_sync_status)
@@ -188,17 +189,14 @@ class BenchWindow(QMainWindow):
 
     def _on_print_failed(self, row: JobRow) -> None:
         """Loud on purpose: a parcel without its label must not leave the bench."""
+        language = self.ctx.settings.language
         if row.document == "label":
-            text = self.tr("Label for order {0} not printed: {1}").format(
-                row.order_number, row.reason
-            )
+            said = text("label_not_printed", language, order=row.order_number, reason=row.reason)
         elif row.document == "slip":
-            text = self.tr("Packing slip for order {0} not printed: {1}").format(
-                row.order_number, row.reason
-            )
+            said = text("slip_not_printed", language, order=row.order_number, reason=row.reason)
         else:
-            text = self.tr("{0} not printed: {1}").format(row.name, row.reason)
-        self.bench.banner.show_banner(Banner("error", text))
+            said = text("job_not_printed", language, name=row.name, reason=row.reason)
+        self.bench.banner.show_banner(Banner("error", said))
         self.sounds.play("error")
 
     def _on_printed(self, row: JobRow) -> None:
@@ -249,12 +247,10 @@ class BenchWindow(QMainWindow):
 
     def _on_signed_in(self, purpose: str, who: SignedIn | None) -> None:
         if who is None:
-            self.signin.show_error(self.tr("Unknown badge or PIN: try again."))
+            self.signin.show_error(text("unknown_badge", self.ctx.settings.language))
             return
         if purpose == "lead" and not who.is_lead:
-            self.signin.show_error(
-                self.tr("{0} is not a lead: a lead must sign in.").format(who.name)
-            )
+            self.signin.show_error(text("not_a_lead", self.ctx.settings.language, name=who.name))
             return
         if purpose == "lead":
             self._lead_over(who)

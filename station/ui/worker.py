@@ -11,12 +11,13 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
 from station.app import bench_service
 from station.config import Settings
 from station.context import AppContext
+from station.domain import messages
 from station.services.bench import BenchService, HandledInput
 from station.services.catalog import DbCatalog
 from station.services.shipping import ShippingError
@@ -32,7 +33,6 @@ from station.ui.viewdata import (
     weigh_request,
 )
 from station.workflow.io import Input, Tick, Weight, parse_line
-from station.workflow.messages import message
 from station.workflow.state import BoxInfo
 
 log = logging.getLogger(__name__)
@@ -82,10 +82,10 @@ class BenchWorker(QObject):
         settings = self._ctx.settings
         order = self._view.order
         if order is None:
-            return message("scan_order", settings.language)
-        return QCoreApplication.translate(
-            "BenchWorker", "Order {number} is open: {left} unit(s) left."
-        ).format(number=order.number, left=order.units_left)
+            return messages.text("scan_order", settings.language)
+        return messages.text(
+            "resumed", settings.language, number=order.number, left=order.units_left
+        )
 
     @Slot()
     def stop(self) -> None:
@@ -120,11 +120,7 @@ class BenchWorker(QObject):
     def on_reading(self, seq: int, grams: int, problem: str, started_at: float) -> None:
         """A reading from the scale thread; `problem` is empty when the weight is stable."""
         if problem:
-            text = QCoreApplication.translate(
-                "BenchWorker",
-                "The scale gave no stable weight ({problem}): check it and scan WEIGH again.",
-            )
-            self._emit_error(f"{grams} g", text.format(problem=problem), started_at)
+            self._emit_error(f"{grams} g", problem, started_at)
             return
         self._run(Weight(grams), f"{grams} g", started_at)
 
@@ -138,20 +134,16 @@ class BenchWorker(QObject):
         try:
             handled = self._service.handle(inp)
         except OperationalError as exc:
-            msg = QCoreApplication.translate(
-                "BenchWorker", "The database could not save this ({detail}); scan again."
-            )
-            self._emit_error(text, msg.format(detail=exc.orig), started_at)
+            msg = messages.text("storage_db", self._ctx.settings.language, detail=exc.orig)
+            self._emit_error(text, msg, started_at)
             return
         except ShippingError as exc:
             # e.g. the carrier's number range is used up: nothing was labelled or committed
             self._emit_error(text, str(exc), started_at)
             return
         except OSError as exc:
-            msg = QCoreApplication.translate(
-                "BenchWorker", "Could not write a file ({detail}); free disk space and scan again."
-            )
-            self._emit_error(text, msg.format(detail=exc.strerror), started_at)
+            msg = messages.text("storage_file", self._ctx.settings.language, detail=exc.strerror)
+            self._emit_error(text, msg, started_at)
             return
         if quiet and not handled.effects:
             return
@@ -183,12 +175,7 @@ class BenchWorker(QObject):
         )
         if weigh is not None:
             if self._typed_weights:
-                self._emit_info(
-                    QCoreApplication.translate(
-                        "BenchWorker", "No scale: type the weight as WEIGHT <grams>."
-                    ),
-                    started_at,
-                )
+                self._emit_info(messages.text("no_scale", self._ctx.settings.language), started_at)
             else:
                 self.weigh_requested.emit(weigh[0], weigh[1], started_at)
 

@@ -53,7 +53,8 @@ class Workers(QObject):
         self.scale = scale
         self.bench = BenchWorker(ctx, typed_weights=scale is None)
         self.query = QueryWorker(ctx.db)
-        self.scale_worker = ScaleWorker(scale) if scale is not None else None
+        language = ctx.settings.language
+        self.scale_worker = ScaleWorker(scale, language) if scale is not None else None
         self.shop_sync = ShopSync(ctx)
         self.printing = PrintWorker(ctx)
         self._threads = [

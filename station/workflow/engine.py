@@ -162,9 +162,12 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             product_sku=line.product.sku if line.product else None,
         )
         self.fact(verified, event_id)
-        code_name = "unit_ok" if units == 1 else "units_ok"
         self.accept(
-            code_name, name=line.name, units=units, verified=line.verified, quantity=line.quantity
+            "unit_ok" if units == 1 else "units_ok",
+            name=line.name,
+            units=units,
+            verified=line.verified,
+            quantity=line.quantity,
         )
 
     def on_command(self, command: Command) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.messages import text
 from station.domain.reasons import reason_text
 from station.workflow.io import (
     Accepted,
@@ -21,7 +22,6 @@ from station.workflow.io import (
     SoundKind,
     StateChanged,
 )
-from station.workflow.messages import message
 from station.workflow.packing import Packing
 from station.workflow.state import BenchState, Context, OrderSnapshot
 from station.workflow.weighing import expected_weight_g
@@ -39,7 +39,7 @@ class StepBase:
         raise NotImplementedError  # the engine's own scan step
 
     def say(self, code: str, /, **params: Any) -> str:
-        return message(code, self.ctx.settings.language, **params)
+        return text(code, self.ctx.settings.language, **params)
 
     def fact(self, event: ev.DomainEvent, event_id: Any = None) -> Any:
         """Record `event` about the open order (unless it names another); returns its id."""

@@ -12,7 +12,7 @@ from station.db.models import Shop
 from sync.http import Sleep
 from sync.remote import Connector
 from sync.secrets import load_secrets, save_secrets
-from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind
+from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind, shop_kind_names
 
 
 def add_shop(
@@ -30,7 +30,7 @@ def add_shop(
     shop.check(url=url, path=path, secrets=secrets or {})
     with ctx.db.write() as s:
         if s.scalar(select(Shop).where(Shop.name == name)) is not None:
-            raise ShopConfigError(f"a shop named {name!r} already exists")
+            raise ShopConfigError("shop_exists", name=name)
         where = save_secrets(ctx.home, name, secrets or {}) if secrets else ""
         stored = dict(settings or {})
         if shop.location == "path":
@@ -46,15 +46,13 @@ def make_connector(
     unknown or its credentials are missing."""
     try:
         kind = shop_kind(shop.kind)
-    except ShopConfigError as exc:
-        raise ShopConfigError(f"{shop.name}: {exc}") from None
+    except ShopConfigError:
+        raise ShopConfigError("shop_of_unknown_kind", shop=shop.name, kind=shop.kind,
+                              kinds=", ".join(shop_kind_names())) from None
     secrets = load_secrets(ctx.home, shop.name)
     missing = [n for n in kind.secret_names if not secrets.get(n)]
     if missing:
-        raise ShopConfigError(
-            f"{shop.name}: no stored credentials; add the shop again with "
-            f"`station shop add {shop.kind} {shop.name} ...`"
-        )
+        raise ShopConfigError("shop_no_credentials", shop=shop.name, kind=shop.kind)
     return kind.connect(
         ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)
     )
@@ -69,5 +67,5 @@ def find_shop(ctx: AppContext, name: str) -> Shop:
     with ctx.db.read() as s:
         shop = s.scalar(select(Shop).where(Shop.name == name))
     if shop is None:
-        raise ShopConfigError(f"no shop named {name!r}; see `station shop list`")
+        raise ShopConfigError("unknown_shop", name=name)
     return shop

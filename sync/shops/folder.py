@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from station.domain.messages import Phrase
 from sync.errors import PermanentError
 from sync.remote import (
     RemoteLine,
@@ -45,11 +46,11 @@ class DropFolder:
     def close(self) -> None:
         self._finish_moves()
 
-    def test(self) -> str:
+    def test(self) -> Phrase:
         if not self.path.is_dir():
-            raise PermanentError(f"{self.name}: the folder {self.path} does not exist")
+            raise PermanentError("folder_missing", shop=self.name, path=self.path)
         files = [p for p in self.path.iterdir() if p.suffix.lower() in (".csv", ".json")]
-        return f"Drop folder ready: {len(files)} file(s) waiting"
+        return Phrase("folder_ready", {"count": len(files)})
 
     def order_pages(self, since: dt.datetime | None) -> Iterator[list[RemoteOrder]]:
         self._finish_moves()

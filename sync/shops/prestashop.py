@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from station.domain.messages import Phrase
 from sync.errors import PermanentError
 from sync.http import ShopHttp, Sleep
 from sync.remote import (
@@ -80,9 +81,9 @@ class PrestaShop:
         body, _ = self.http.get_json(f"/{resource}", params={"output_format": "JSON", **params})
         return body
 
-    def test(self) -> str:
+    def test(self) -> Phrase:
         rows = _rows(self._get("orders", limit="1"), "orders")
-        return f"PrestaShop answers: {'orders found' if rows else 'no orders yet'}"
+        return Phrase("prestashop_answers_orders" if rows else "prestashop_answers_empty")
 
     def _local(self, value: dt.datetime) -> str:
         return value.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -192,15 +193,16 @@ class PrestaShop:
         elif shipment.kind == "order_shipped":
             self._set_shipped(shipment)
         else:
-            raise PermanentError(f"{self.name}: cannot send {shipment.kind!r} to PrestaShop")
+            raise PermanentError("shop_cannot_send", shop=self.name, kind=shipment.kind,
+                                 platform="PrestaShop")
 
     def _set_tracking(self, shipment: Shipment, number: str) -> None:
         rows = _rows(self._get("order_carriers", display="full",
                                **{"filter[id_order]": f"[{shipment.order_external_id}]"}),
                      "order_carriers")
         if not rows:
-            raise PermanentError(f"{self.name}: order {shipment.order_number} has no carrier row "
-                                 "in the shop to hold the tracking number")
+            raise PermanentError("prestashop_no_carrier_row", shop=self.name,
+                                 number=shipment.order_number)
         row = rows[0]
         current = [t.strip() for t in str(row.get("tracking_number") or "").split(",") if t.strip()]
         if number in current:
@@ -227,13 +229,13 @@ class PrestaShop:
         rows = _rows(self._get("orders", display="[id,current_state]",
                                **{"filter[id]": f"[{shipment.order_external_id}]"}), "orders")
         if not rows:
-            raise PermanentError(f"{self.name}: order {shipment.order_number} is not in the shop")
+            raise PermanentError("shop_order_missing", shop=self.name, number=shipment.order_number)
         state = self.states.get(str(rows[0]["current_state"]))
         if state == ShopState.SHIPPED:
             return
         if state == ShopState.CANCELLED:
-            raise PermanentError(f"{self.name}: order {shipment.order_number} is cancelled in "
-                                 "the shop, so it was not marked shipped")
+            raise PermanentError("prestashop_cancelled_not_shipped", shop=self.name,
+                                 number=shipment.order_number)
         self._write("POST", "/order_histories",
                     f"<order_history><id_order>{escape(shipment.order_external_id)}</id_order>"
                     f"<id_order_state>{escape(self.shipped_state)}</id_order_state></order_history>")

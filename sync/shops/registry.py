@@ -7,11 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from station.domain.messages import MessageError
 from sync.http import Sleep
 from sync.remote import Connector
 
 
-class ShopConfigError(Exception):
+class ShopConfigError(MessageError):
     """A shop cannot be added or used as configured; the message says what to fix."""
 
 
@@ -61,7 +62,8 @@ class ShopKind:
         values = {k: v for k, v in given.items() if v}
         taken = {o.name for o in (*self.secrets, *self.settings)}
         if extra := sorted(set(values) - taken):
-            raise ShopConfigError(f"a {self.name} shop takes no --{' --'.join(extra)}")
+            raise ShopConfigError("shop_takes_no_options", kind=self.name,
+                                  options=" ".join(f"--{name}" for name in extra))
         secrets = {n: values[n] for n in self.secret_names if n in values}
         return secrets, {o.name: values[o.name] for o in self.settings if o.name in values}
 
@@ -69,11 +71,12 @@ class ShopKind:
         """Raise ShopConfigError saying what is missing for a shop of this kind."""
         missing = [n for n in self.secret_names if not secrets.get(n)]
         if missing:
-            raise ShopConfigError(f"{self.name} needs --{' --'.join(missing)}")
+            raise ShopConfigError("shop_needs_options", kind=self.name,
+                                  options=" ".join(f"--{name}" for name in missing))
         if self.location == "path" and not path:
-            raise ShopConfigError(f"a {self.name} shop needs --path DIR")
+            raise ShopConfigError("shop_needs_path", kind=self.name)
         if self.location == "url" and not url.startswith(("http://", "https://")):
-            raise ShopConfigError("the shop needs --url starting with https://")
+            raise ShopConfigError("shop_needs_https")
 
 
 _KINDS: dict[str, ShopKind] = {}
@@ -97,7 +100,7 @@ def shop_kind(name: str) -> ShopKind:
         return _KINDS[name]
     except KeyError:
         known = ", ".join(shop_kind_names())
-        raise ShopConfigError(f"unknown shop kind {name!r}: use one of {known}") from None
+        raise ShopConfigError("unknown_shop_kind", kind=name, kinds=known) from None
 
 
 def shop_kinds() -> tuple[ShopKind, ...]:

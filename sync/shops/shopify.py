@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from station.domain.messages import Phrase
 from sync.errors import PermanentError, RateLimitedError, TransientError
 from sync.http import ShopHttp, Sleep, parse_json
 from sync.remote import (
@@ -143,13 +144,14 @@ class Shopify:
                 continue  # the bucket estimate now says how long to wait
             if errors:
                 message = "; ".join(str(e.get("message")) for e in errors)
-                raise PermanentError(f"{self.name}: the shop refused {op}: {message}")
+                raise PermanentError("shop_refused_operation", shop=self.name, operation=op,
+                                     detail=message)
             return dict(body.get("data") or {})
-        raise TransientError(f"{self.name}: the shop kept throttling {op}", retry_after_s=10)
+        raise TransientError("shop_kept_throttling", shop=self.name, operation=op, retry_after_s=10)
 
-    def test(self) -> str:
+    def test(self) -> Phrase:
         data = self.graphql(SHOP)
-        return f"Shopify answers: shop {data['shop']['name']}"
+        return Phrase("shopify_answers", {"name": data["shop"]["name"]})
 
     # -- orders in -------------------------------------------------------------------------
 
@@ -194,18 +196,19 @@ class Shopify:
         if shipment.kind == "order_shipped":
             return  # the fulfilments of the parcels already say it: nothing more to send
         if shipment.kind != "parcel_shipped":
-            raise PermanentError(f"{self.name}: cannot send {shipment.kind!r} to Shopify")
+            raise PermanentError("shop_cannot_send", shop=self.name, kind=shipment.kind,
+                                 platform="Shopify")
         number = str(shipment.payload["tracking_number"])
         order = self._fulfilment_state(shipment)
         if _has_tracking(order, number):
             return
         if order.get("cancelledAt"):
-            raise PermanentError(f"{self.name}: order {shipment.order_number} was cancelled in "
-                                 "the shop; the parcel was not reported")
+            raise PermanentError("shopify_cancelled_not_reported", shop=self.name,
+                                 number=shipment.order_number)
         by_fo = _line_items_by_fo(order, shipment.payload.get("line_items") or [])
         if not by_fo:
-            raise PermanentError(f"{self.name}: nothing left to fulfil in order "
-                                 f"{shipment.order_number} for tracking {number}")
+            raise PermanentError("shopify_nothing_to_fulfil", shop=self.name,
+                                 number=shipment.order_number, tracking=number)
         data = self.graphql(CREATE, {"fulfillment": {
             "notifyCustomer": True,
             "trackingInfo": {"number": number, "company": shipment.payload.get("carrier") or None},
@@ -214,13 +217,13 @@ class Shopify:
         if errors:
             if _has_tracking(self._fulfilment_state(shipment), number):
                 return
-            raise PermanentError(f"{self.name}: order {shipment.order_number}: "
-                                 + "; ".join(e["message"] for e in errors))
+            raise PermanentError("shop_order_errors", shop=self.name, number=shipment.order_number,
+                                 detail="; ".join(e["message"] for e in errors))
 
     def _fulfilment_state(self, shipment: Shipment) -> dict[str, Any]:
         data = self.graphql(FULFILMENT_STATE, {"id": shipment.order_external_id})
         if not data.get("order"):
-            raise PermanentError(f"{self.name}: order {shipment.order_number} is not in the shop")
+            raise PermanentError("shop_order_missing", shop=self.name, number=shipment.order_number)
         return dict(data["order"])
 
     # -- catalogue -------------------------------------------------------------------------

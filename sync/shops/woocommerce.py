@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from station.domain.messages import Phrase
 from sync.errors import PermanentError
 from sync.http import ShopHttp, Sleep
 from sync.oauth1 import OAuth1
@@ -75,9 +76,9 @@ class WooCommerce:
     def close(self) -> None:
         self.http.close()
 
-    def test(self) -> str:
+    def test(self) -> Phrase:
         _, response = self.http.get_json(f"{API}/orders", params={"per_page": 1})
-        return f"WooCommerce answers: {response.headers.get('X-WP-Total', '?')} orders"
+        return Phrase("woocommerce_answers", {"count": response.headers.get("X-WP-Total", "?")})
 
     # -- orders in -------------------------------------------------------------------------
 
@@ -128,7 +129,8 @@ class WooCommerce:
         elif shipment.kind == "order_shipped":
             self._complete(shipment)
         else:
-            raise PermanentError(f"{self.name}: cannot send {shipment.kind!r} to WooCommerce")
+            raise PermanentError("shop_cannot_send", shop=self.name, kind=shipment.kind,
+                                 platform="WooCommerce")
 
     def _push_tracking(self, shipment: Shipment) -> None:
         number = str(shipment.payload["tracking_number"])
@@ -175,8 +177,8 @@ class WooCommerce:
         if status == "completed":
             return
         if STATES.get(str(status)) == ShopState.CANCELLED:
-            raise PermanentError(f"{self.name}: order {shipment.order_number} is {status} in the "
-                                 "shop, so it was not marked completed")
+            raise PermanentError("woocommerce_not_completed", shop=self.name,
+                                 number=shipment.order_number, status=status)
         self.http.request("PUT", path, json_body={"status": "completed"}, idempotent=True)
 
     # -- catalogue -------------------------------------------------------------------------

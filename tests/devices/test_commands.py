@@ -155,9 +155,8 @@ def test_bench_health_is_the_worst_device() -> None:
     assert "caricale" in health.lines("it")[2]
 
 
-def test_every_message_has_an_italian_translation() -> None:
-    from station.devices.messages import MESSAGES, message
+def test_device_messages_speak_italian_and_never_raise_on_a_missing_field() -> None:
+    from station.domain.messages import text
 
-    assert set(MESSAGES["en"]) == set(MESSAGES["it"])
-    assert message("scale_no_port", "it", port="/dev/x").startswith("La porta /dev/x")
-    assert "?" in message("scale_no_port", "en")  # a missing field never raises
+    assert text("scale_no_port", "it", port="/dev/x").startswith("La porta /dev/x")
+    assert "?" in text("scale_no_port", "en")  # a missing field never raises

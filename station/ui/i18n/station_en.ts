@@ -28,11 +28,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="79" />
-        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../window.py" line="84" />
         <source>&amp;Bench</source>
         <translation type="unfinished" />
@@ -45,16 +40,6 @@
     <message>
         <location filename="../window.py" line="130" />
         <source>Reason:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="174" />
-        <source>Unknown badge or PIN: try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="178" />
-        <source>{0} is not a lead: a lead must sign in.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -73,51 +58,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="192" />
-        <source>Label for order {0} not printed: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="196" />
-        <source>Packing slip for order {0} not printed: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="200" />
-        <source>{0} not printed: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../window.py" line="206" />
         <source>Printed: {0} on {1}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>BenchWorker</name>
-    <message>
-        <location filename="../worker.py" line="84" />
-        <source>Order {number} is open: {left} unit(s) left.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="121" />
-        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="139" />
-        <source>The database could not save this ({detail}); scan again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="145" />
-        <source>Could not write a file ({detail}); free disk space and scan again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../worker.py" line="179" />
-        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -579,24 +521,6 @@
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
         <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>ShopSync</name>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop: {0} update(s) waiting</source>
-        <translation>Shop: {0} update(s) waiting</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>, {0} parked (see the outbox)</source>
-        <translation>, {0} parked (see the outbox)</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop offline, packing goes on: {0}</source>
-        <translation>Shop offline, packing goes on: {0}</translation>
     </message>
 </context>
 <context>

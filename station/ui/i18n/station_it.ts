@@ -28,11 +28,6 @@
         <translation>Station — {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="79" />
-        <source>No scale: type WEIGHT &lt;grams&gt;.</source>
-        <translation>Nessuna bilancia: digita WEIGHT &lt;grammi&gt;.</translation>
-    </message>
-    <message>
         <location filename="../window.py" line="84" />
         <source>&amp;Bench</source>
         <translation>&amp;Banco</translation>
@@ -46,16 +41,6 @@
         <location filename="../window.py" line="130" />
         <source>Reason:</source>
         <translation>Motivo:</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="174" />
-        <source>Unknown badge or PIN: try again.</source>
-        <translation>Badge o PIN sconosciuto: riprova.</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="178" />
-        <source>{0} is not a lead: a lead must sign in.</source>
-        <translation>{0} non è un capoturno: serve l'accesso di un capoturno.</translation>
     </message>
     <message>
         <location filename="../window.py" line="186" />
@@ -73,52 +58,9 @@
         <translation>Stampe non riuscite: {0} (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192" />
-        <source>Label for order {0} not printed: {1}</source>
-        <translation>Etichetta dell'ordine {0} non stampata: {1}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="196" />
-        <source>Packing slip for order {0} not printed: {1}</source>
-        <translation>Distinta di imballaggio dell'ordine {0} non stampata: {1}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="200" />
-        <source>{0} not printed: {1}</source>
-        <translation>{0} non stampato: {1}</translation>
-    </message>
-    <message>
         <location filename="../window.py" line="206" />
         <source>Printed: {0} on {1}</source>
         <translation>Stampato: {0} su {1}</translation>
-    </message>
-</context>
-<context>
-    <name>BenchWorker</name>
-    <message>
-        <location filename="../worker.py" line="84" />
-        <source>Order {number} is open: {left} unit(s) left.</source>
-        <translation>L'ordine {number} è aperto: mancano {left} pezzi.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="121" />
-        <source>The scale gave no stable weight ({problem}): check it and scan WEIGH again.</source>
-        <translation>La bilancia non ha dato un peso stabile ({problem}): controllala e scansiona di nuovo WEIGH.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="139" />
-        <source>The database could not save this ({detail}); scan again.</source>
-        <translation>Il database non ha potuto salvare ({detail}); scansiona di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="145" />
-        <source>Could not write a file ({detail}); free disk space and scan again.</source>
-        <translation>Impossibile scrivere un file ({detail}); libera spazio su disco e scansiona di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../worker.py" line="179" />
-        <source>No scale: type the weight as WEIGHT &lt;grams&gt;.</source>
-        <translation>Nessuna bilancia: digita il peso come WEIGHT &lt;grammi&gt;.</translation>
     </message>
 </context>
 <context>
@@ -579,24 +521,6 @@
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
         <translation>annullato</translation>
-    </message>
-</context>
-<context>
-    <name>ShopSync</name>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop: {0} update(s) waiting</source>
-        <translation>Negozio: {0} aggiornamenti in attesa</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>, {0} parked (see the outbox)</source>
-        <translation>, {0} bloccati (vedi la coda di invio)</translation>
-    </message>
-    <message>
-        <location filename="../shop_sync.py" line="45" />
-        <source>Shop offline, packing goes on: {0}</source>
-        <translation>Negozio non raggiungibile, l'imballaggio continua: {0}</translation>
     </message>
 </context>
 <context>

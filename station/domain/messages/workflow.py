@@ -1,203 +1,244 @@
-"""Every sentence the bench says, in English and Italian, keyed by a stable code."""
+"""What the bench engine says: prompts, accepted scans and rejected ones."""
 
 from __future__ import annotations
 
-from typing import Any
+from station.domain.messages.catalogue import Message, register
 
-MESSAGES: dict[str, tuple[str, str]] = {
+register(
     # prompts
-    "scan_order": (
+    Message(
+        "scan_order",
         "Scan an order (number or packing slip) or NEXT.",
         "Scansiona un ordine (numero o distinta) oppure NEXT.",
     ),
-    "scan_items": (
+    Message(
+        "scan_items",
         "Order {number}: scan the items, {left} left. Next: {name} ({bin}).",
         "Ordine {number}: scansiona gli articoli, ne mancano {left}. Prossimo: {name} ({bin}).",
     ),
-    "weigh_parcel": (
+    Message(
+        "weigh_parcel",
         "Put parcel {seq} on the scale (about {expected_g} g) and scan WEIGH.",
         "Metti il collo {seq} sulla bilancia (circa {expected_g} g) e scansiona WEIGH.",
     ),
-    "weighing": ("Weighing parcel {seq}…", "Pesatura del collo {seq}…"),
-    "after_bad_weight": (
+    Message("weighing", "Weighing parcel {seq}…", "Pesatura del collo {seq}…"),
+    Message(
+        "after_bad_weight",
         "Check parcel {seq} and weigh again, or a lead scans OVERRIDE with the PIN.",
         "Controlla il collo {seq} e ripesa, oppure un capoturno scansiona OVERRIDE con il PIN.",
     ),
-    "cutoff_passed": (
+    Message(
+        "cutoff_passed",
         "The carrier cut-off of order {number} has passed.",
         "L'orario di ritiro del corriere per l'ordine {number} è passato.",
     ),
     # accepted
-    "order_opened": (
+    Message(
+        "order_opened",
         "Order {number} opened: {customer}, {units} unit(s).",
         "Ordine {number} aperto: {customer}, {units} pezzo/i.",
     ),
-    "unit_ok": ("{name}: {verified}/{quantity}.", "{name}: {verified}/{quantity}."),
-    "units_ok": (
-        "{name}: +{units}, {verified}/{quantity}.",
-        "{name}: +{units}, {verified}/{quantity}.",
+    Message(
+        "unit_ok", "{name}: {verified}/{quantity}.", "{name}: {verified}/{quantity}.", same=True
     ),
-    "box_chosen": ("Parcel {seq}: box {box}.", "Collo {seq}: scatola {box}."),
-    "undone": (
+    Message(
+        "units_ok",
+        "{name}: +{units}, {verified}/{quantity}.",
+        "{name}: +{units}, {verified}/{quantity}.",
+        same=True,
+    ),
+    Message("box_chosen", "Parcel {seq}: box {box}.", "Collo {seq}: scatola {box}."),
+    Message(
+        "undone",
         "Undone: {name}, now {verified}/{quantity}.",
         "Annullato: {name}, ora {verified}/{quantity}.",
     ),
-    "parcel_opened": ("Parcel {seq} opened.", "Collo {seq} aperto."),
-    "shorted": ("Marked missing: {summary}.", "Segnati mancanti: {summary}."),
-    "held": ("Order {number} on hold: {reason}.", "Ordine {number} sospeso: {reason}."),
-    "weight_ok": (
+    Message("parcel_opened", "Parcel {seq} opened.", "Collo {seq} aperto."),
+    Message("shorted", "Marked missing: {summary}.", "Segnati mancanti: {summary}."),
+    Message("held", "Order {number} on hold: {reason}.", "Ordine {number} sospeso: {reason}."),
+    Message(
+        "weight_ok",
         "Parcel {seq}: {measured_g} g (expected {expected_g} g).",
         "Collo {seq}: {measured_g} g (atteso {expected_g} g).",
     ),
-    "weight_overridden": (
+    Message(
+        "weight_overridden",
         "Parcel {seq}: {measured_g} g accepted by {lead}.",
         "Collo {seq}: {measured_g} g accettato da {lead}.",
     ),
-    "aborted": (
+    Message(
+        "aborted",
         "Order {number} put back in the queue; put its items back.",
         "Ordine {number} rimesso in coda; rimetti a posto gli articoli.",
     ),
-    "printing_slip": ("Printing the packing slip.", "Stampa della distinta."),
-    "reprinting": (
+    Message("printing_slip", "Printing the packing slip.", "Stampa della distinta."),
+    Message(
+        "reprinting",
         "Reprinting the labels of order {number}.",
         "Ristampa etichette ordine {number}.",
     ),
-    "done": (
+    Message(
+        "done",
         "Order {number} packed: {parcels} parcel(s).",
         "Ordine {number} imballato: {parcels} colli.",
     ),
     # rejected
-    "no_order": (
+    Message(
+        "no_order",
         "No order is open: scan an order's number or packing slip, or NEXT.",
         "Nessun ordine aperto: scansiona il numero o la distinta di un ordine, oppure NEXT.",
     ),
-    "unknown_order": (
+    Message(
+        "unknown_order",
         "No order or product has the code {code}: check the code and scan again.",
         "Nessun ordine o articolo ha il codice {code}: controlla e scansiona di nuovo.",
     ),
-    "queue_empty": (
+    Message(
+        "queue_empty",
         "No order is waiting to be packed.",
         "Nessun ordine in attesa di imballaggio.",
     ),
-    "order_cancelled": (
+    Message(
+        "order_cancelled",
         "Order {number} was cancelled: do not ship it; scan ABORT and put the items back.",
-        "L'ordine {number} è stato annullato: non spedirlo; scansiona ABORT e rimetti gli articoli.",
+        "L'ordine {number} è stato annullato: non spedirlo; scansiona ABORT e rimetti gli "
+        "articoli.",
     ),
-    "order_held": (
+    Message(
+        "order_held",
         "Order {number} is on hold ({reason}): ask a lead.",
         "L'ordine {number} è sospeso ({reason}): chiedi al capoturno.",
     ),
-    "order_shipped": (
+    Message(
+        "order_shipped",
         "Order {number} has already been shipped.",
         "L'ordine {number} è già stato spedito.",
     ),
-    "order_claimed": (
+    Message(
+        "order_claimed",
         "Order {number} is being packed at {bench}: pick another order.",
         "L'ordine {number} è in lavorazione al banco {bench}: scegli un altro ordine.",
     ),
-    "order_open": (
+    Message(
+        "order_open",
         "Order {number} is open: finish it, HOLD it or ABORT it first.",
         "L'ordine {number} è aperto: completalo, sospendilo (HOLD) o annullalo (ABORT) prima.",
     ),
-    "unknown_code": (
+    Message(
+        "unknown_code",
         "Unknown code {code}: no product has it. Set the item aside for a lead.",
         "Codice sconosciuto {code}: nessun articolo lo ha. Metti da parte l'articolo.",
     ),
-    "not_in_order": (
+    Message(
+        "not_in_order",
         "{name} is not in order {number}: put it back.",
         "{name} non è nell'ordine {number}: rimettilo a posto.",
     ),
-    "line_complete": (
+    Message(
+        "line_complete",
         "{name}: all {quantity} already packed. Put this one back.",
         "{name}: già imballati tutti e {quantity}. Rimetti a posto questo.",
     ),
-    "too_many": (
+    Message(
+        "too_many",
         "{name}: this pack holds {units}, only {left} still needed. Open it and scan the units.",
-        "{name}: la confezione ne contiene {units}, ne servono solo {left}. Aprila e scansiona i pezzi.",
+        "{name}: la confezione ne contiene {units}, ne servono solo {left}. Aprila e scansiona i "
+        "pezzi.",
     ),
-    "needs_lot": (
+    Message(
+        "needs_lot",
         "{name} needs its lot: scan the GS1 code that carries the lot.",
         "{name} richiede il lotto: scansiona il codice GS1 con il lotto.",
     ),
-    "needs_expiry": (
+    Message(
+        "needs_expiry",
         "{name} needs its expiry date: scan the GS1 code that carries it.",
         "{name} richiede la scadenza: scansiona il codice GS1 che la riporta.",
     ),
-    "needs_serial": (
+    Message(
+        "needs_serial",
         "{name} needs its serial number: scan the code with the serial.",
         "{name} richiede il numero di serie: scansiona il codice con il seriale.",
     ),
-    "serial_shipped": (
+    Message(
+        "serial_shipped",
         "Serial {serial} of {name} was already packed: scan another unit.",
         "Il seriale {serial} di {name} è già stato imballato: scansiona un'altra unità.",
     ),
-    "other_order": (
+    Message(
+        "other_order",
         "That is order {other}; order {number} is open. Finish it or ABORT it first.",
         "Questo è l'ordine {other}; è aperto l'ordine {number}. Completalo o annullalo (ABORT).",
     ),
-    "nothing_to_undo": ("Nothing to undo.", "Niente da annullare."),
-    "undo_weighed": (
+    Message("nothing_to_undo", "Nothing to undo.", "Niente da annullare."),
+    Message(
+        "undo_weighed",
         "Parcel {seq} is already weighed: its items cannot be undone.",
         "Il collo {seq} è già pesato: i suoi articoli non si possono annullare.",
     ),
-    "box_empty": (
+    Message(
+        "box_empty",
         "Parcel {seq} is still empty: pack something in it first.",
         "Il collo {seq} è ancora vuoto: prima mettici qualcosa.",
     ),
-    "nothing_short": ("No item is missing.", "Nessun articolo mancante."),
-    "nothing_to_weigh": (
+    Message("nothing_short", "No item is missing.", "Nessun articolo mancante."),
+    Message(
+        "nothing_to_weigh",
         "Nothing to weigh now: scan items first.",
         "Niente da pesare ora: prima scansiona gli articoli.",
     ),
-    "weight_unstable": (
+    Message(
+        "weight_unstable",
         "The scale is not stable: wait for it to settle.",
         "La bilancia non è stabile: attendi che si fermi.",
     ),
-    "weight_out_of_tolerance": (
-        "Parcel {seq} weighs {measured_g} g, expected {expected_g} g ({diff_g:+d} g, allowed ±{allowed_g} g).",
-        "Il collo {seq} pesa {measured_g} g, attesi {expected_g} g ({diff_g:+d} g, tolleranza ±{allowed_g} g).",
+    Message(
+        "weight_out_of_tolerance",
+        "Parcel {seq} weighs {measured_g} g, expected {expected_g} g ({diff_g:+d} g, allowed "
+        "±{allowed_g} g).",
+        "Il collo {seq} pesa {measured_g} g, attesi {expected_g} g ({diff_g:+d} g, tolleranza "
+        "±{allowed_g} g).",
     ),
-    "no_override_pending": (
+    Message(
+        "no_override_pending",
         "There is no rejected weight to override.",
         "Non c'è nessun peso rifiutato da forzare.",
     ),
-    "bad_pin": (
+    Message(
+        "bad_pin",
         "That PIN is not a lead's: a lead must enter their PIN.",
         "Il PIN non è di un capoturno: serve il PIN di un capoturno.",
     ),
-    "nothing_to_reprint": ("No labels to reprint yet.", "Nessuna etichetta da ristampare."),
-    "learn_confirm": (
+    Message("nothing_to_reprint", "No labels to reprint yet.", "Nessuna etichetta da ristampare."),
+    Message(
+        "learn_confirm",
         "A lead confirms that {code} is {name}: OVERRIDE with the lead's PIN.",
         "Un capoturno conferma che {code} è {name}: OVERRIDE con il PIN del capoturno.",
     ),
-    "code_learnt": (
+    Message(
+        "code_learnt",
         "{code} is now a code of {name} (confirmed by {lead}).",
         "{code} ora è un codice di {name} (confermato da {lead}).",
     ),
-    "nothing_to_learn": (
+    Message(
+        "nothing_to_learn",
         "Nothing to learn: scan the unknown code first, then LEARN and the SKU.",
         "Niente da imparare: scansiona prima il codice sconosciuto, poi LEARN e lo SKU.",
     ),
-    "learn_no_line": (
+    Message(
+        "learn_no_line",
         "Order {number} has no line {sku}: LEARN needs the SKU of one of its lines.",
         "L'ordine {number} non ha la riga {sku}: LEARN vuole lo SKU di una delle sue righe.",
     ),
-    "learn_pick_line": (
+    Message(
+        "learn_pick_line",
         "Say which line the code belongs to: LEARN followed by its SKU.",
         "Indica a quale riga appartiene il codice: LEARN seguito dallo SKU.",
     ),
-    "learn_no_product": (
+    Message(
+        "learn_no_product",
         "{name} is not in the catalogue, so it cannot take a code: ask a lead to add it.",
-        "{name} non è nel catalogo, quindi non può avere un codice: chiedi a un capoturno di aggiungerlo.",
+        "{name} non è nel catalogo, quindi non può avere un codice: chiedi a un capoturno di "
+        "aggiungerlo.",
     ),
-    "nothing_packed": (
-        "Nothing was packed in order {number}: it is put on hold.",
-        "Nell'ordine {number} non è stato imballato nulla: viene sospeso.",
-    ),
-}
-
-
-def message(code: str, language: str, /, **params: Any) -> str:
-    english, italian = MESSAGES[code]
-    template = italian if language == "it" else english
-    return template.format(**params)
+)

@@ -1,0 +1,124 @@
+"""What the bench's front ends (the window and the line console) say besides the engine.
+
+The console prints each line as `WORD code text`; the word and the code are for scripts, the
+text (from here) for people.
+"""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    Message(
+        "resumed",
+        "Order {number} is open: {left} unit(s) left.",
+        "L'ordine {number} è aperto: mancano {left} pezzi.",
+    ),
+    Message(
+        "storage_db",
+        "The database could not save this ({detail}); scan again.",
+        "Il database non ha potuto salvare ({detail}); scansiona di nuovo.",
+    ),
+    Message(
+        "storage_file",
+        "Could not write a file ({detail}); free disk space and scan again.",
+        "Impossibile scrivere un file ({detail}); libera spazio su disco e scansiona di nuovo.",
+    ),
+    Message(
+        "no_scale",
+        "No scale: type the weight as WEIGHT <grams>.",
+        "Nessuna bilancia: digita il peso come WEIGHT <grammi>.",
+    ),
+    # printing from the console
+    Message("what_label", "Label for order {order}", "etichetta dell'ordine {order}"),
+    Message(
+        "what_label_parcel",
+        "Label for order {order} (parcel {parcel})",
+        "etichetta del collo {parcel} dell'ordine {order}",
+    ),
+    Message(
+        "what_document",
+        "The {document} for order {order}",
+        "documento {document} dell'ordine {order}",
+    ),
+    Message(
+        "print_failed",
+        "{what} not printed: {reason} Type RETRY {job} to print it again, or RETRY {job} "
+        "PRINTER to send it elsewhere.",
+        "Stampa non riuscita, {what}: {reason} Scrivi RETRY {job} per ristamparla, o RETRY "
+        "{job} STAMPANTE per mandarla altrove.",
+    ),
+    Message(
+        "print_waiting",
+        "{name} is still waiting for {printer}; PRINTERS lists it if it fails.",
+        "{name} è ancora in attesa di {printer}; PRINTERS la elenca se non riesce.",
+    ),
+    Message(
+        "no_printer", "This bench has no printer queue.", "Questo banco non ha una coda di stampa."
+    ),
+    Message(
+        "print_failed_job",
+        "{job} {name} on {printer}, {attempts} attempt(s): {reason}",
+        "{job} {name} su {printer}, {attempts} tentativo/i: {reason}",
+    ),
+    Message(
+        "printers",
+        "{count} print(s) failed; the bench prints on {printer}.",
+        "{count} stampa/e non riuscita/e; il banco stampa su {printer}.",
+    ),
+    Message(
+        "printers_retry_hint",
+        "RETRY <id> [PRINTER] prints one again.",
+        "RETRY <id> [STAMPANTE] ne ristampa una.",
+    ),
+    Message(
+        "usage_retry",
+        "Type RETRY <id> or RETRY <id> PRINTER (ids from PRINTERS).",
+        "Scrivi RETRY <id> o RETRY <id> STAMPANTE (gli id da PRINTERS).",
+    ),
+    Message(
+        "usage_discard",
+        "Type DISCARD <id> (ids from PRINTERS).",
+        "Scrivi DISCARD <id> (gli id da PRINTERS).",
+    ),
+    Message(
+        "discarded",
+        "{name} ({job}) will not be printed.",
+        "{name} ({job}) non verrà stampato.",
+    ),
+    # the window's own sentences about the core's state
+    Message(
+        "label_not_printed",
+        "Label for order {order} not printed: {reason}",
+        "Etichetta dell'ordine {order} non stampata: {reason}",
+    ),
+    Message(
+        "slip_not_printed",
+        "Packing slip for order {order} not printed: {reason}",
+        "Distinta di imballaggio dell'ordine {order} non stampata: {reason}",
+    ),
+    Message("job_not_printed", "{name} not printed: {reason}", "{name} non stampato: {reason}"),
+    Message(
+        "unknown_badge", "Unknown badge or PIN: try again.", "Badge o PIN sconosciuto: riprova."
+    ),
+    Message(
+        "not_a_lead",
+        "{name} is not a lead: a lead must sign in.",
+        "{name} non è un capoturno: serve l'accesso di un capoturno.",
+    ),
+    Message(
+        "shop_waiting",
+        "Shop: {pending} update(s) waiting",
+        "Negozio: {pending} aggiornamenti in attesa",
+    ),
+    Message(
+        "shop_waiting_parked",
+        "Shop: {pending} update(s) waiting, {parked} parked (see the outbox)",
+        "Negozio: {pending} aggiornamenti in attesa, {parked} bloccati (vedi la coda di invio)",
+    ),
+    Message(
+        "shop_offline",
+        "Shop offline, packing goes on: {status}",
+        "Negozio non raggiungibile, l'imballaggio continua: {status}",
+    ),
+)

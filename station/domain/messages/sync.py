@@ -1,0 +1,244 @@
+"""What shop sync says: a shop that cannot be reached or refuses, a shop set up wrong, an
+order the shop changed under the bench. Sentences name the shop and the path, never a URL,
+header or credential."""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    # talking to a shop (sync/http.py)
+    Message(
+        "shop_certificate_untrusted",
+        "{shop}: the shop's HTTPS certificate is not trusted ({reason}); if the shop uses its "
+        "own certificate, set the shop's ca_file to the file that signs it",
+        "{shop}: il certificato HTTPS del negozio non è affidabile ({reason}); se il negozio usa "
+        "un proprio certificato, imposta il ca_file del negozio sul file che lo firma",
+    ),
+    Message(
+        "shop_unreachable",
+        "{shop}: the shop cannot be reached ({error})",
+        "{shop}: il negozio non è raggiungibile ({error})",
+    ),
+    Message(
+        "shop_timeout",
+        "{shop}: the shop did not answer in time ({method} {path})",
+        "{shop}: il negozio non ha risposto in tempo ({method} {path})",
+    ),
+    Message(
+        "shop_connection_broke",
+        "{shop}: the connection broke during {method} {path} ({error})",
+        "{shop}: la connessione si è interrotta durante {method} {path} ({error})",
+    ),
+    Message(
+        "shop_rate_limited",
+        "{shop}: {method} {path} was rate limited: {detail}",
+        "{shop}: {method} {path} è stato rallentato dal negozio: {detail}",
+    ),
+    Message(
+        "shop_http_failed",
+        "{shop}: {method} {path} failed with HTTP {status}: {detail}",
+        "{shop}: {method} {path} non è riuscito con HTTP {status}: {detail}",
+    ),
+    Message(
+        "shop_bad_credentials",
+        "{shop}: the shop refused the credentials ({detail}); check the key with "
+        "`station shop test`",
+        "{shop}: il negozio ha rifiutato le credenziali ({detail}); controlla la chiave con "
+        "`station shop test`",
+    ),
+    Message(
+        "shop_refused",
+        "{shop}: {method} {path} was refused (HTTP {status}): {detail}",
+        "{shop}: {method} {path} è stato rifiutato (HTTP {status}): {detail}",
+    ),
+    Message(
+        "shop_malformed_json",
+        "{shop}: the shop sent malformed JSON for {path}",
+        "{shop}: il negozio ha inviato JSON non valido per {path}",
+    ),
+    # what a shop answers to `station shop test`
+    Message(
+        "woocommerce_answers",
+        "WooCommerce answers: {count} orders",
+        "WooCommerce risponde: {count} ordini",
+    ),
+    Message(
+        "shopify_answers",
+        "Shopify answers: shop {name}",
+        "Shopify risponde: negozio {name}",
+    ),
+    Message(
+        "prestashop_answers_orders",
+        "PrestaShop answers: orders found",
+        "PrestaShop risponde: ordini trovati",
+    ),
+    Message(
+        "prestashop_answers_empty",
+        "PrestaShop answers: no orders yet",
+        "PrestaShop risponde: ancora nessun ordine",
+    ),
+    Message(
+        "folder_ready",
+        "Drop folder ready: {count} file(s) waiting",
+        "Cartella pronta: {count} file in attesa",
+    ),
+    # what a shop refused for good (parked in the outbox)
+    Message(
+        "folder_missing",
+        "{shop}: the folder {path} does not exist",
+        "{shop}: la cartella {path} non esiste",
+    ),
+    Message(
+        "shop_cannot_send",
+        "{shop}: cannot send {kind!r} to {platform}",
+        "{shop}: impossibile inviare {kind!r} a {platform}",
+    ),
+    Message(
+        "shop_order_without_id",
+        "order {number} has no id in the shop",
+        "l'ordine {number} non ha un id nel negozio",
+    ),
+    Message(
+        "shop_order_missing",
+        "{shop}: order {number} is not in the shop",
+        "{shop}: l'ordine {number} non è nel negozio",
+    ),
+    Message(
+        "shop_refused_operation",
+        "{shop}: the shop refused {operation}: {detail}",
+        "{shop}: il negozio ha rifiutato {operation}: {detail}",
+    ),
+    Message(
+        "shop_kept_throttling",
+        "{shop}: the shop kept throttling {operation}",
+        "{shop}: il negozio ha continuato a rallentare {operation}",
+    ),
+    Message(
+        "shop_order_errors",
+        "{shop}: order {number}: {detail}",
+        "{shop}: ordine {number}: {detail}",
+    ),
+    Message(
+        "shopify_cancelled_not_reported",
+        "{shop}: order {number} was cancelled in the shop; the parcel was not reported",
+        "{shop}: l'ordine {number} è stato annullato nel negozio; il collo non è stato comunicato",
+    ),
+    Message(
+        "shopify_nothing_to_fulfil",
+        "{shop}: nothing left to fulfil in order {number} for tracking {tracking}",
+        "{shop}: nell'ordine {number} non resta nulla da evadere per la spedizione {tracking}",
+    ),
+    Message(
+        "woocommerce_not_completed",
+        "{shop}: order {number} is {status} in the shop, so it was not marked completed",
+        "{shop}: l'ordine {number} è {status} nel negozio, quindi non è stato segnato completato",
+    ),
+    Message(
+        "prestashop_no_carrier_row",
+        "{shop}: order {number} has no carrier row in the shop to hold the tracking number",
+        "{shop}: l'ordine {number} non ha nel negozio una riga corriere per il numero di "
+        "spedizione",
+    ),
+    Message(
+        "prestashop_cancelled_not_shipped",
+        "{shop}: order {number} is cancelled in the shop, so it was not marked shipped",
+        "{shop}: l'ordine {number} è annullato nel negozio, quindi non è stato segnato spedito",
+    ),
+    # setting a shop up (sync/shops/)
+    Message(
+        "unknown_shop_kind",
+        "unknown shop kind {kind!r}: use one of {kinds}",
+        "tipo di negozio {kind!r} sconosciuto: usa uno tra {kinds}",
+    ),
+    Message(
+        "shop_needs_options",
+        "{kind} needs {options}",
+        "{kind} richiede {options}",
+    ),
+    Message(
+        "shop_needs_path",
+        "a {kind} shop needs --path DIR",
+        "un negozio {kind} richiede --path CARTELLA",
+    ),
+    Message(
+        "shop_takes_no_options",
+        "a {kind} shop takes no {options}",
+        "un negozio {kind} non accetta {options}",
+    ),
+    Message(
+        "shop_needs_https",
+        "the shop needs --url starting with https://",
+        "il negozio richiede --url che inizi con https://",
+    ),
+    Message(
+        "shop_exists",
+        "a shop named {name!r} already exists",
+        "esiste già un negozio di nome {name!r}",
+    ),
+    Message(
+        "shop_no_credentials",
+        "{shop}: no stored credentials; add the shop again with "
+        "`station shop add {kind} {shop} ...`",
+        "{shop}: nessuna credenziale salvata; aggiungi di nuovo il negozio con "
+        "`station shop add {kind} {shop} ...`",
+    ),
+    Message(
+        "shop_of_unknown_kind",
+        "{shop}: unknown shop kind {kind!r}: use one of {kinds}",
+        "{shop}: tipo di negozio {kind!r} sconosciuto: usa uno tra {kinds}",
+    ),
+    Message(
+        "unknown_shop",
+        "no shop named {name!r}; see `station shop list`",
+        "nessun negozio di nome {name!r}; vedi `station shop list`",
+    ),
+    # the re-check before a label prints (sync/runner.py)
+    Message(
+        "recheck_gone",
+        "Order {number} no longer exists in the shop: check before shipping it.",
+        "L'ordine {number} non esiste più nel negozio: controllalo prima di spedirlo.",
+    ),
+    Message(
+        "recheck_cancelled",
+        "Order {number} was cancelled in the shop: do not ship it.",
+        "L'ordine {number} è stato annullato nel negozio: non spedirlo.",
+    ),
+    Message(
+        "recheck_held",
+        "Order {number} is on hold: {reason}.",
+        "L'ordine {number} è sospeso: {reason}.",
+    ),
+    Message(
+        "recheck_problem",
+        "Order {number}: {problem}.",
+        "Ordine {number}: {problem}.",
+    ),
+    # catalogue import (sync/products.py)
+    Message(
+        "product_without_sku",
+        "product {id} ({name}) has no SKU: skipped",
+        "il prodotto {id} ({name}) non ha SKU: saltato",
+    ),
+    Message(
+        "barcode_taken",
+        "barcode {code} of {sku} already belongs to another product: kept there",
+        "il codice {code} di {sku} appartiene già a un altro prodotto: resta lì",
+    ),
+    Message(
+        "csv_no_sku_column",
+        "{file}: no 'sku' column (columns: sku, name, barcode (several separated by '|' or "
+        "spaces), weight_g or weight with weight_unit (g, kg, lb, oz), length_mm, width_mm, "
+        "height_mm (or with dimension_unit), image_url, pack_barcode and pack_units for a "
+        "packaging code)",
+        "{file}: manca la colonna 'sku' (colonne: sku, name, barcode (più codici separati da "
+        "'|' o spazi), weight_g oppure weight con weight_unit (g, kg, lb, oz), length_mm, "
+        "width_mm, height_mm (oppure con dimension_unit), image_url, pack_barcode e pack_units "
+        "per un codice di confezione)",
+    ),
+    Message(
+        "csv_bad_line",
+        "{file} line {line}: {detail}",
+        "{file} riga {line}: {detail}",
+    ),
+)
