@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sqlalchemy import select
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -21,6 +19,7 @@ from station.db.models import (
 from station.domain import OrderStatus, Role
 from station.domain.events import Reason
 from station.domain.reasons import stored_reason
+from station.services.queue import urgency
 from station.services.security import verify_pin
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.state import (
@@ -31,8 +30,6 @@ from station.workflow.state import (
     ParcelState,
     ProductInfo,
 )
-
-FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
 
 def product_info(product: Product) -> ProductInfo:
@@ -134,12 +131,14 @@ class DbCatalog:
         return order_snapshot(self.session, order) if order else None
 
     def next_order(self) -> OrderSnapshot | None:
+        """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
+        the most urgent unassigned one (never one assigned to another bench), by the queue's
+        one definition of urgency."""
+        mine = Order.bench_id == self.bench_id
         candidate = self.session.scalar(
             select(Order.id)
-            .where(Order.status == OrderStatus.QUEUED, Order.bench_id.is_(None))
-            .order_by(
-                Order.priority.desc(), Order.cutoff_at.is_(None), Order.cutoff_at, Order.created_at
-            )
+            .where(Order.status == OrderStatus.QUEUED, or_(Order.bench_id.is_(None), mine))
+            .order_by(case((mine, 0), else_=1), *urgency())
             .limit(1)
         )
         if candidate is None:
