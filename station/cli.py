@@ -12,16 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from station.app import is_configured, open_home
+from station.cli_support import UsageError, UserError
 from station.config import default_home
 from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError, open_scale, scale_protocols
+from station.documents_cli import add_document_commands
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
-
-
-class UserError(Exception):
-    """Something the user can fix; the message says what."""
 
 
 def _run_options() -> argparse.ArgumentParser:
@@ -88,8 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_extensions(sub: Any) -> None:
     """Command groups that live with their packages (devices, documents, shop sync)."""
-    from station.documents_cli import add_document_commands
-
     add_document_commands(sub)
     for module, function in (
         ("station.devices.commands", "add_device_commands"),
@@ -246,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, None))
         with open_home(args.home, args.db, demo_mode=demo_mode) as ctx:
             return int(args.func(args, ctx))
+    except UsageError as exc:
+        print(f"station: {exc}", file=sys.stderr)
+        return 2
     except (UserError, DatabaseError) as exc:
         print(f"station: {exc}", file=sys.stderr)
         return 1
