@@ -18,6 +18,7 @@ from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError, open_scale, scale_protocols
 from station.documents_cli import add_document_commands
+from station.orders_cli import add_lead_commands
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_orders_show)
+    add_lead_commands(orders_sub)
 
     sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
     sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
