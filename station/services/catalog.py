@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -133,14 +133,16 @@ class DbCatalog:
     def next_order(self) -> OrderSnapshot | None:
         """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
         the most urgent unassigned one (never one assigned to another bench), by the queue's
-        one definition of urgency."""
-        mine = Order.bench_id == self.bench_id
-        candidate = self.session.scalar(
+        one definition of urgency. Two small queries, each served by an index."""
+        queued = (
             select(Order.id)
-            .where(Order.status == OrderStatus.QUEUED, or_(Order.bench_id.is_(None), mine))
-            .order_by(case((mine, 0), else_=1), *urgency())
+            .where(Order.status == OrderStatus.QUEUED)
+            .order_by(*urgency())
             .limit(1)
         )
+        candidate = self.session.scalar(queued.where(Order.bench_id == self.bench_id))
+        if candidate is None:
+            candidate = self.session.scalar(queued.where(Order.bench_id.is_(None)))
         if candidate is None:
             return None
         order = self.load_order(id=candidate)
