@@ -58,6 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown hold reason {reason}",
         "motivo di sospensione sconosciuto {reason}",
     ),
+    "priority_out_of_range": (
+        "priority {priority} is out of range: give a number from {low} to {high}",
+        "la priorità {priority} è fuori intervallo: indica un numero da {low} a {high}",
+    ),
     "invoice_not_shipped": (
         "order {number} is not shipped yet: an invoice bills what left the warehouse",
         "l'ordine {number} non è ancora spedito: la fattura riguarda la merce uscita dal magazzino",

@@ -34,6 +34,7 @@ from station.services.security import verify_pin
 Clock = Callable[[], dt.datetime]
 Decision = Callable[[Session, Order], ev.DomainEvent]
 LEAD_ROLES = (Role.LEAD, Role.ADMIN)
+PRIORITIES = range(-999, 1000)  # wide enough for any scheme, narrow enough for any column
 
 
 def utc_now() -> dt.datetime:
@@ -105,6 +106,11 @@ class LeadService:
 
         def decide(session: Session, order: Order) -> ev.DomainEvent:
             _refuse_closed(order)
+            if priority not in PRIORITIES:
+                low, high = str(PRIORITIES[0]), str(PRIORITIES[-1])
+                raise CommandError(
+                    "priority_out_of_range", priority=str(priority), low=low, high=high
+                )
             return ev.PriorityChanged(order=order.uid, priority=priority)
 
         return self._run(number, decide)

@@ -161,6 +161,7 @@ def test_refusals_carry_their_code_and_write_nothing(
         "bench_unknown": lambda: lead.reassign("1003", bench="bench-9"),
         "operator_unknown": lambda: lead.reassign("1003", operator="nobody"),
         "hold_reason_missing": lambda: lead.hold("1003", "  "),
+        "priority_out_of_range": lambda: lead.set_priority("1003", 10**12),
         "hold_reason_unknown": lambda: lead.hold("1003", ev.Reason("made_up")),
         "not_a_lead": lambda: LeadService(any_home.db, "anna").release("1007"),
     }
