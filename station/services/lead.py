@@ -86,7 +86,10 @@ class LeadService:
     def reassign(
         self, number: str, *, bench: str | None = None, operator: str | None = None
     ) -> OrderChange:
-        """Give the order to a bench and/or an operator; with neither, back to the open queue."""
+        """Give the order to a bench and/or an operator; with neither, back to the open queue.
+
+        An assignment replaces the one before whole: what is not given is cleared.
+        """
 
         def decide(session: Session, order: Order) -> ev.DomainEvent:
             _refuse_closed(order)
