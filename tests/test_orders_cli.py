@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +111,41 @@ def test_hold_on_postgresql(tmp_path: Path, pg_schema_url: str) -> None:
     assert held.returncode == 0, held.stderr
     listed = json.loads(station(tmp_path, *args, "list", "--status", "held", "--json").stdout)
     assert sorted(row["number"] for row in listed) == ["1003", "1007"]
+
+
+def read_until(fd: int, seen: bytes, text: bytes, timeout_s: float = 60) -> bytes:
+    """What the terminal showed, read until `text` appears, the child exits or time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while text not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
+def test_at_a_terminal_the_pin_is_asked_for_and_not_echoed(home: Path) -> None:
+    # GIVEN a lead at a terminal (a pty)
+    args = station_cmd(home, "orders", "release", "1007", "--lead", "giulia")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, with the pty as its terminal
+        os.execvpe(args[0], args, env())
+
+    # WHEN the lead types the PIN at the prompt
+    seen = read_until(fd, b"", b"PIN for giulia: ")
+    assert seen.endswith(b"PIN for giulia: "), seen
+    os.write(fd, b"9999\n")
+    seen = read_until(fd, seen, b"queue")
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+
+    # THEN the order is released and the PIN never appeared on the screen
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert b"order 1007 released" in seen
+    assert b"9999" not in seen
