@@ -12,18 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from station.app import is_configured, open_home
+from station.cli_support import UsageError, UserError
 from station.config import default_home, system_language
 from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError
 from station.devices.scale_spec import open_scale, scale_protocols
+from station.documents_cli import add_document_commands
 from station.domain.messages import text
+from station.orders_cli import add_lead_commands
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
-
-
-class UserError(Exception):
-    """Something the user can fix; the message says what."""
 
 
 def _run_options() -> argparse.ArgumentParser:
@@ -82,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_orders_show)
+    add_lead_commands(orders_sub)
 
     sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
     sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
@@ -93,8 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_extensions(sub: Any) -> None:
     """Command groups that live with their packages (devices, documents, shop sync)."""
-    from station.documents_cli import add_document_commands
-
     add_document_commands(sub)
     for module, function in (
         ("station.devices.commands", "add_device_commands"),
@@ -278,6 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, None))
         with open_home(args.home, args.db, demo_mode=demo_mode) as ctx:
             return int(args.func(args, ctx))
+    except UsageError as exc:
+        print(f"station: {exc}", file=sys.stderr)
+        return 2
     except (UserError, DatabaseError) as exc:
         print(f"station: {exc}", file=sys.stderr)
         return 1

@@ -1,8 +1,8 @@
 """`station label`, `station invoice`, `station manifest`: an order's documents on demand.
 
-Each command reads the order from the database, builds the view with
-`station.services.documents` and writes the file atomically. Errors a user can meet end as one
-sentence in the settings' language.
+Each command parses its arguments, calls `station.services.documents` (numbering, closing, the
+views) and writes the file atomically. Errors a user can meet end as one sentence in the
+settings' language.
 """
 
 from __future__ import annotations
@@ -14,52 +14,39 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.cli_support import refusals_shown, user_error
 from station.config import system_language
 from station.context import AppContext
 from station.db.invoices import Invoice
-from station.db.models import Event, Order
-from station.domain import OrderStatus
-from station.domain import events as ev
+from station.db.models import Order
 from station.domain.messages import text
 from station.labels.courier import label_zpl, labels_a4_pdf
-from station.labels.errors import DocumentError
 from station.labels.fatturapa import fatturapa_xml
 from station.labels.invoice import invoice_pdf
-from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf, manifest_sequence
-from station.services.catalog import order_number_from_code
+from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
+from station.services import orders
 from station.services.documents import (
+    close_manifest,
+    invoice_for,
     invoice_view,
     label_views,
-    manifest_parcels,
+    progressivo,
     write_atomically,
 )
-from station.services.events import record
-from station.services.shipping import next_counter, sender_address
-
-
-def user_error(code: str, language: str, /, **params: object) -> Exception:
-    from station.cli import UserError  # the command module imports this one
-
-    return UserError(text(code, language, **params))
+from station.services.shipping import sender_address
 
 
 @contextmanager
 def documents(ctx: AppContext) -> Iterator[None]:
-    """Turn a document's bad data into the one-sentence error the command prints."""
-    try:
+    """Turn a refusal or a document's bad data into the one-sentence error the command prints."""
+    with refusals_shown(ctx):
         yield
-    except DocumentError as exc:
-        raise user_error(exc.code, ctx.settings.language, **exc.params) from exc
 
 
-def find_order(session: Session, number: str, language: str) -> Order:
-    order = session.scalar(select(Order).where(Order.number == order_number_from_code(number)))
-    if order is None:
-        raise user_error("order_not_found", language, number=number)
-    return order
+def find_order(session: Session, number: str) -> Order:
+    return orders.find_order(session, number)
 
 
 # --- label ---------------------------------------------------------------------------------------
@@ -68,7 +55,7 @@ def find_order(session: Session, number: str, language: str) -> Order:
 def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
     """All labels of a packed order in one file: A6 labels four to an A4 sheet, or ZPL."""
     with ctx.db.read() as session, documents(ctx):
-        order = find_order(session, args.number, ctx.settings.language)
+        order = find_order(session, args.number)
         views = label_views(session, order, ctx.settings)
         if not views:
             raise user_error("order_not_packed", ctx.settings.language, number=order.number)
@@ -102,8 +89,14 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
     language = ctx.settings.language
     try:
         with ctx.db.write() as session, documents(ctx):
-            order = find_order(session, args.number, language)
-            invoice = invoice_for(session, order, language)
+            order = find_order(session, args.number)
+            invoice = invoice_for(
+                session,
+                order,
+                at=dt.datetime.now(dt.UTC),
+                bench=ctx.settings.bench_name,
+                operator=ctx.settings.operator,
+            )
             view = invoice_view(order, invoice.number, invoice.issue_date, ctx.settings)
             pdf_path = args.output or ctx.documents_dir / f"invoice-{_file_part(invoice)}.pdf"
             staged.append(_stage(pdf_path, invoice_pdf(view), language))
@@ -119,33 +112,6 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
         print(text("wrote", language, path=final))
     print(text("invoice_written", language, invoice=invoice.number, order=order.number))
     return 0
-
-
-def invoice_for(session: Session, order: Order, language: str) -> Invoice:
-    """The order's invoice number: the stored one, else the next of this year's series."""
-    invoice = session.scalar(select(Invoice).where(Invoice.order_id == order.id))
-    if invoice is not None:
-        return invoice
-    if order.status != OrderStatus.SHIPPED:
-        raise user_error("order_not_shipped", language, number=order.number)
-    today = dt.datetime.now().astimezone().date()
-    series = f"invoice:{today.year}"
-    seq = next_counter(session, series)
-    issued = ev.InvoiceIssued(
-        order=order.uid, number=f"{today.year}/{seq:06d}", series=series, seq=seq, issue_date=today
-    )
-    record(session, issued, at=dt.datetime.now(dt.UTC))
-    return session.scalars(select(Invoice).where(Invoice.order_id == order.id)).one()
-
-
-def progressivo(invoice: Invoice) -> str:
-    """The FatturaPA file's 1-5 character number: the invoice row id in base 36."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    n, out = invoice.id, ""
-    while n:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-    return out.rjust(5, "0")
 
 
 def _file_part(invoice: Invoice) -> str:
@@ -169,69 +135,26 @@ def _stage(path: Path, data: bytes, language: str) -> tuple[Path, Path]:
 def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     """The day's manifest for one carrier. The first run closes the day: it records which parcels
     the manifest holds, and every later run prints exactly those again."""
-    carrier = args.carrier.upper()
     day = args.date or dt.datetime.now().astimezone().date()
     with ctx.db.write() as session, documents(ctx):
-        closed = closed_manifest(session, carrier, day)
-        shipped = shipped_orders(session, day)
-        parcels = manifest_parcels(shipped, carrier)
-        if closed is not None:
-            keep = set(closed.payload["tracking_numbers"])
-            late = [p for p in parcels if p.tracking_number not in keep]
-            parcels = [p for p in parcels if p.tracking_number in keep]
-            if late:
-                said = text("manifest_late_parcels", ctx.settings.language, count=len(late))
-                print(f"note: {said}")
-        if not parcels:
-            raise user_error(
-                "no_parcels_shipped", ctx.settings.language, carrier=carrier, day=day.isoformat()
-            )
-        parcels = list(manifest_sequence(parcels))
-        if closed is None:
-            record_closing(session, ctx, carrier, day, [p.tracking_number for p in parcels])
-        view = ManifestView(carrier, day, sender_address(ctx.settings), tuple(parcels))
+        manifest = close_manifest(
+            session,
+            args.carrier,
+            day,
+            at=dt.datetime.now(dt.UTC),
+            bench=ctx.settings.bench_name,
+            operator=ctx.settings.operator,
+        )
+        view = ManifestView(manifest.carrier, day, sender_address(ctx.settings), manifest.parcels)
         csv = args.output is not None and args.output.suffix.lower() == ".csv"
         data = manifest_csv(view) if csv else manifest_pdf(view)
+    if manifest.late:
+        said = text("manifest_late_parcels", ctx.settings.language, count=manifest.late)
+        print(f"note: {said}")
     suffix = "csv" if csv else "pdf"
-    output = args.output or ctx.documents_dir / f"manifest-{carrier}-{day.isoformat()}.{suffix}"
-    _write(output, data, ctx.settings.language)
+    name = f"manifest-{manifest.carrier}-{day.isoformat()}.{suffix}"
+    _write(args.output or ctx.documents_dir / name, data, ctx.settings.language)
     return 0
-
-
-def shipped_orders(session: Session, day: dt.date) -> list[Order]:
-    """Orders shipped on the local calendar day `day`."""
-    start = dt.datetime.combine(day, dt.time()).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
-    query = (
-        select(Order)
-        .where(Order.status == OrderStatus.SHIPPED)
-        .where(Order.shipped_at >= start.astimezone(dt.UTC))
-        .where(Order.shipped_at < end.astimezone(dt.UTC))
-        .order_by(Order.number)
-    )
-    return list(session.scalars(query))
-
-
-def closed_manifest(session: Session, carrier: str, day: dt.date) -> Event | None:
-    events = session.scalars(
-        select(Event).where(Event.type == ev.ManifestClosed.TYPE).order_by(Event.seq)
-    )
-    for event in events:
-        if event.payload.get("carrier") == carrier and event.payload.get("day") == day.isoformat():
-            return event
-    return None
-
-
-def record_closing(
-    session: Session, ctx: AppContext, carrier: str, day: dt.date, tracking: list[str]
-) -> None:
-    record(
-        session,
-        ev.ManifestClosed(carrier=carrier, day=day, tracking_numbers=tuple(tracking)),
-        at=dt.datetime.now(dt.UTC),
-        bench=ctx.settings.bench_name,
-        operator=ctx.settings.operator,
-    )
 
 
 # --- registration --------------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
@@ -21,6 +19,7 @@ from station.db.models import (
 from station.domain import OrderStatus, Role
 from station.domain.events import Reason
 from station.domain.reasons import stored_reason
+from station.services.queue import urgency
 from station.services.security import verify_pin
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.state import (
@@ -31,8 +30,6 @@ from station.workflow.state import (
     ParcelState,
     ProductInfo,
 )
-
-FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
 
 
 def product_info(product: Product) -> ProductInfo:
@@ -134,14 +131,18 @@ class DbCatalog:
         return order_snapshot(self.session, order) if order else None
 
     def next_order(self) -> OrderSnapshot | None:
-        candidate = self.session.scalar(
+        """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
+        the most urgent unassigned one (never one assigned to another bench), by the queue's
+        one definition of urgency. Two small queries, each served by an index."""
+        queued = (
             select(Order.id)
-            .where(Order.status == OrderStatus.QUEUED, Order.bench_id.is_(None))
-            .order_by(
-                Order.priority.desc(), Order.cutoff_at.is_(None), Order.cutoff_at, Order.created_at
-            )
+            .where(Order.status == OrderStatus.QUEUED)
+            .order_by(*urgency())
             .limit(1)
         )
+        candidate = self.session.scalar(queued.where(Order.bench_id == self.bench_id))
+        if candidate is None:
+            candidate = self.session.scalar(queued.where(Order.bench_id.is_(None)))
         if candidate is None:
             return None
         order = self.load_order(id=candidate)

@@ -1,25 +1,41 @@
-"""View models for the documents of an order, read from the database.
+"""The documents of an order: their numbers, their closing, and their views.
 
 The document functions in `station.labels` are pure; this module turns stored orders, parcels
-and settings into their views, and writes the resulting files so a reader never sees half a file.
+and settings into their views, writes the resulting files so a reader never sees half a file,
+and holds the commands that give documents their lasting identity: an invoice's number (one
+gap-free series per year, taken once per order) and a day's manifest closing (the parcels it
+holds, fixed by the first print). Both record their event in the caller's transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.config import Settings
-from station.db.models import Order, ProductBarcode, Shop
+from station.db.invoices import Invoice
+from station.db.models import Event, Order, ProductBarcode, Shop
+from station.domain import OrderStatus
+from station.domain import events as ev
 from station.labels.courier import LabelView
 from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
-from station.labels.manifest import ManifestParcel
+from station.labels.manifest import ManifestParcel, manifest_sequence
 from station.labels.slip import SlipLine, SlipView
-from station.services.shipping import address, label_view, recorded_ssccs, sender_address
+from station.services.errors import CommandError
+from station.services.events import record
+from station.services.shipping import (
+    address,
+    label_view,
+    next_counter,
+    recorded_ssccs,
+    sender_address,
+)
 
 # What a shop calls the payment, to the FatturaPA code (MP08 card is the web-shop default).
 PAYMENT_CODES = {"contrassegno": "MP01", "cod": "MP01", "bonifico": "MP05", "bank": "MP05"}
@@ -174,3 +190,122 @@ def manifest_parcels(orders: list[Order], carrier: str) -> list[ManifestParcel]:
                 )
             )
     return result
+
+
+# --- invoice numbers -----------------------------------------------------------------------------
+
+
+def invoice_for(
+    session: Session, order: Order, *, at: dt.datetime, bench: str = "", operator: str = ""
+) -> Invoice:
+    """The order's invoice: the one it has, else the next number of the series of the year
+    `at` falls in (local time). Only a shipped order is billed; a refusal takes no number.
+
+    The counter is read `FOR UPDATE` in the caller's transaction, so a rollback (a document
+    that could not be written) gives the number back and the series stays gap-free.
+    """
+    invoice = session.scalar(select(Invoice).where(Invoice.order_id == order.id))
+    if invoice is not None:
+        return invoice
+    if order.status != OrderStatus.SHIPPED:
+        raise CommandError("order_not_shipped", number=order.number)
+    today = local_date(at)
+    series = f"invoice:{today.year}"
+    seq = next_counter(session, series)
+    issued = ev.InvoiceIssued(
+        order=order.uid, number=f"{today.year}/{seq:06d}", series=series, seq=seq, issue_date=today
+    )
+    record(session, issued, at=at, bench=bench, operator=operator)
+    return session.scalars(select(Invoice).where(Invoice.order_id == order.id)).one()
+
+
+def progressivo(invoice: Invoice) -> str:
+    """The FatturaPA file's 1-5 character number: the invoice row id in base 36."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    n, out = invoice.id, ""
+    while n:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+    return out.rjust(5, "0")
+
+
+# --- manifests -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayManifest:
+    """A carrier's parcels of one day, in manifest order; `late` shipped after it was closed."""
+
+    carrier: str
+    day: dt.date
+    parcels: tuple[ManifestParcel, ...]
+    late: int = 0
+
+
+def close_manifest(
+    session: Session,
+    carrier: str,
+    day: dt.date,
+    *,
+    at: dt.datetime,
+    bench: str = "",
+    operator: str = "",
+) -> DayManifest:
+    """The day's manifest for `carrier`. The first call closes the day: it records which parcels
+    the manifest holds, and every later call gives exactly those again."""
+    carrier = carrier.upper()
+    parcels = manifest_parcels(shipped_orders(session, day), carrier)
+    closed = closed_manifest(session, carrier, day)
+    late = 0
+    if closed is not None:
+        keep = set(closed.tracking_numbers)
+        late = sum(1 for p in parcels if p.tracking_number not in keep)
+        parcels = [p for p in parcels if p.tracking_number in keep]
+    if not parcels:
+        raise CommandError("no_parcels_shipped", carrier=carrier, day=day.isoformat())
+    ordered = tuple(manifest_sequence(parcels))
+    if closed is None:
+        tracking = [p.tracking_number for p in ordered]
+        record_closing(session, carrier, day, tracking, at=at, bench=bench, operator=operator)
+    return DayManifest(carrier, day, ordered, late)
+
+
+def shipped_orders(session: Session, day: dt.date) -> list[Order]:
+    """Orders shipped on the local calendar day `day`."""
+    start = dt.datetime.combine(day, dt.time()).astimezone()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
+    query = (
+        select(Order)
+        .where(Order.status == OrderStatus.SHIPPED)
+        .where(Order.shipped_at >= start.astimezone(dt.UTC))
+        .where(Order.shipped_at < end.astimezone(dt.UTC))
+        .order_by(Order.number)
+    )
+    return list(session.scalars(query))
+
+
+def closed_manifest(session: Session, carrier: str, day: dt.date) -> ev.ManifestClosed | None:
+    """How the day's manifest for `carrier` was closed, if it was."""
+    rows = session.scalars(
+        select(Event).where(Event.type == ev.ManifestClosed.TYPE).order_by(Event.seq)
+    )
+    for row in rows:
+        if row.payload.get("carrier") == carrier and row.payload.get("day") == day.isoformat():
+            closed = ev.decode(row.type, row.version, row.payload)
+            assert isinstance(closed, ev.ManifestClosed)
+            return closed
+    return None
+
+
+def record_closing(
+    session: Session,
+    carrier: str,
+    day: dt.date,
+    tracking: list[str],
+    *,
+    at: dt.datetime,
+    bench: str = "",
+    operator: str = "",
+) -> None:
+    closing = ev.ManifestClosed(carrier=carrier, day=day, tracking_numbers=tuple(tracking))
+    record(session, closing, at=at, bench=bench, operator=operator)

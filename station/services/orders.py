@@ -12,6 +12,16 @@ from station.db.models import Order, OrderLine, OutboxEntry, Parcel, Product
 from station.domain.events import Reason
 from station.domain.reasons import reason_text
 from station.services.catalog import order_number_from_code
+from station.services.errors import CommandError
+
+
+def find_order(session: Session, number: str) -> Order:
+    """The order by its number as typed or scanned (`#1003`, `ORD1003`); refused when none."""
+    wanted = order_number_from_code(number)
+    order = session.scalar(select(Order).where(Order.number == wanted))
+    if order is None:
+        raise CommandError("order_not_found", number=wanted)
+    return order
 
 
 def _money(value: Decimal | None) -> str | None:

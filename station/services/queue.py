@@ -1,5 +1,8 @@
 """The order queue as a bench lists it: pages in urgency order, filtered in the database.
 
+This module holds the one definition of "most urgent order" (`urgency()`): the queue screen
+lists by it and a bench's NEXT claims by it, so NEXT takes the first queued row the screen shows.
+
 Pages are read by keyset (the last row of a page is where the next one starts), so reading
 page 500 costs what reading page 1 does, even with 100,000 orders.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -38,6 +42,7 @@ class QueueRow:
     service: str
     customer: str
     bench: str
+    created_at: dt.datetime | None = None  # set by queue_page: the keyset needs it
 
     @property
     def sort_cutoff(self) -> dt.datetime:
@@ -46,6 +51,13 @@ class QueueRow:
 
 def _cutoff() -> ColumnElement[dt.datetime]:
     return func.coalesce(Order.cutoff_at, NO_CUTOFF, type_=Order.cutoff_at.type)
+
+
+def urgency() -> tuple[ColumnElement[Any], ...]:
+    """Most urgent first: priority down, then the carrier's cut-off (soonest first, orders
+    without one after every real one), then age (oldest `created_at` first), then the row id,
+    which makes the order total so that two readers never disagree on ties."""
+    return (Order.priority.desc(), _cutoff().asc(), Order.created_at.asc(), Order.id.asc())
 
 
 def _conditions(filt: QueueFilter) -> list[ColumnElement[bool]]:
@@ -67,13 +79,18 @@ def _conditions(filt: QueueFilter) -> list[ColumnElement[bool]]:
 
 
 def _after(row: QueueRow) -> ColumnElement[bool]:
-    """Rows strictly after `row` in urgency order: priority down, cut-off up, id up."""
+    """Rows strictly after `row` in `urgency()` order."""
     cutoff = _cutoff()
+    assert row.created_at is not None, "a keyset row comes from queue_page"
+    later = or_(
+        Order.created_at > row.created_at,
+        and_(Order.created_at == row.created_at, Order.id > row.id),
+    )
     return or_(
         Order.priority < row.priority,
         and_(
             Order.priority == row.priority,
-            or_(cutoff > row.sort_cutoff, and_(cutoff == row.sort_cutoff, Order.id > row.id)),
+            or_(cutoff > row.sort_cutoff, and_(cutoff == row.sort_cutoff, later)),
         ),
     )
 
@@ -93,10 +110,11 @@ def queue_page(
             Order.service,
             Order.customer_name,
             Bench.name,
+            Order.created_at,
         )
         .outerjoin(Bench, Bench.id == Order.bench_id)
         .where(*_conditions(filt))
-        .order_by(Order.priority.desc(), _cutoff(), Order.id)
+        .order_by(*urgency())
         .limit(limit)
     )
     if after is not None:
@@ -112,6 +130,7 @@ def queue_page(
             service=r[6],
             customer=r[7],
             bench=r[8] or "",
+            created_at=r[9],
         )
         for r in session.execute(query)
     ]

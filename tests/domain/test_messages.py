@@ -50,7 +50,6 @@ EMITTERS = {
 AWAITING_CALLERS = frozenset(
     {
         "no_tracking_range",
-        "released_by_lead",
     }
 )
 

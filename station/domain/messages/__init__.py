@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from station.domain.messages import (  # noqa: F401 - each module registers its entries
     cli,
+    commands,
     console,
     devices,
     documents,

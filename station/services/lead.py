@@ -1,0 +1,184 @@
+"""A shift lead's commands: hold, release, reassign and reprioritise orders.
+
+Each command is one write transaction, like a bench's input: check that the lead is an active
+lead, decide from the order as stored, record the event (which projects it), commit. A refusal
+raises `CommandError` before anything is recorded, so the transaction writes nothing.
+
+Reassigning an order that a bench is packing is refused (`order_being_packed`). The items are in
+a box at that bench, and its screen would go on packing an order the queue shows elsewhere; the
+lead holds the order instead (the bench stops at its next scan, and a release puts the order back
+in the queue with what was packed so far) or has the bench abort it. An order assigned to a bench
+is claimed by NEXT there before any other and never by another bench (`DbCatalog.next_order`); an
+operator named in an assignment is shown with the order, NEXT does not enforce it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.db.engine import Database
+from station.db.models import Bench, Operator, Order
+from station.domain import OrderStatus, Role
+from station.domain import events as ev
+from station.domain.messages import CATALOGUE
+from station.domain.reasons import stored_reason
+from station.services.errors import CommandError
+from station.services.events import record
+from station.services.orders import find_order
+from station.services.security import verify_pin
+
+Clock = Callable[[], dt.datetime]
+Decision = Callable[[Session, Order], ev.DomainEvent]
+LEAD_ROLES = (Role.LEAD, Role.ADMIN)
+PRIORITIES = range(-999, 1000)  # wide enough for any scheme, narrow enough for any column
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class OrderChange:
+    """The order as a lead's command left it."""
+
+    number: str
+    status: OrderStatus
+    priority: int
+    bench: str  # the bench it is assigned to or packed at; "" for none
+    operator: str  # the operator a lead assigned it to; "" for none
+    hold: ev.Reason | None
+
+
+class LeadService:
+    """The commands of one signed-in lead. `bench` is where the lead works (the event's place)."""
+
+    def __init__(self, db: Database, lead: str, *, bench: str = "", clock: Clock = utc_now) -> None:
+        self.db = db
+        self.lead = lead
+        self.bench = bench
+        self.clock = clock
+
+    def hold(self, number: str, reason: ev.Reason | str) -> OrderChange:
+        """Take the order out of the queue; a text reason is the lead's own note."""
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            _refuse_closed(order)
+            if order.status == OrderStatus.HELD:
+                raise CommandError("order_already_held", number=order.number)
+            return ev.OrderHeld(order=order.uid, reason=_hold_reason(order, reason), by="lead")
+
+        return self._run(number, decide)
+
+    def release(self, number: str) -> OrderChange:
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            _refuse_closed(order)
+            if order.status != OrderStatus.HELD:
+                raise CommandError("order_not_held", number=order.number)
+            reason = ev.Reason("released_by_lead", {"lead": self.lead})
+            return ev.OrderReleased(order=order.uid, reason=reason, by="lead")
+
+        return self._run(number, decide)
+
+    def reassign(
+        self, number: str, *, bench: str | None = None, operator: str | None = None
+    ) -> OrderChange:
+        """Give the order to a bench and/or an operator; with neither, back to the open queue.
+
+        An assignment replaces the one before whole: what is not given is cleared.
+        """
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            _refuse_closed(order)
+            if order.status == OrderStatus.PACKING:
+                at = order.bench.name if order.bench else "?"
+                raise CommandError("order_being_packed", number=order.number, bench=at)
+            if bench and session.scalar(select(Bench.id).where(Bench.name == bench)) is None:
+                raise CommandError("bench_unknown", bench=bench)
+            if operator and _active_operator(session, operator) is None:
+                raise CommandError("operator_unknown", operator=operator)
+            return ev.OrderReassigned(order=order.uid, bench=bench or None, operator=operator)
+
+        return self._run(number, decide)
+
+    def set_priority(self, number: str, priority: int) -> OrderChange:
+        """Higher is more urgent; the queue and NEXT follow it at once."""
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            _refuse_closed(order)
+            if priority not in PRIORITIES:
+                low, high = str(PRIORITIES[0]), str(PRIORITIES[-1])
+                raise CommandError(
+                    "priority_out_of_range", priority=str(priority), low=low, high=high
+                )
+            return ev.PriorityChanged(order=order.uid, priority=priority)
+
+        return self._run(number, decide)
+
+    def _run(self, number: str, decide: Decision) -> OrderChange:
+        with self.db.write() as session:
+            require_lead(session, self.lead)
+            order = find_order(session, number)
+            event = decide(session, order)
+            record(session, event, at=self.clock(), bench=self.bench, operator=self.lead)
+            session.flush()
+            return _change(session, order)
+
+
+def require_lead(session: Session, name: str) -> None:
+    operator = _active_operator(session, name)
+    if operator is None or operator.role not in LEAD_ROLES:
+        raise CommandError("not_an_active_lead", name=name)
+
+
+def check_lead_pin(db: Database, name: str, pin: str) -> str:
+    """A lead signing in by name and PIN (the command line): the lead's name, or refused.
+
+    An unknown name and a wrong PIN get the same answer, so that names cannot be probed.
+    """
+    with db.read() as session:
+        operator = _active_operator(session, name)
+        if operator is None or not verify_pin(pin.strip(), operator.pin_hash):
+            raise CommandError("lead_pin_wrong", name=name)
+        require_lead(session, operator.name)
+        return operator.name
+
+
+def _active_operator(session: Session, name: str) -> Operator | None:
+    return session.scalar(select(Operator).where(Operator.name == name, Operator.active.is_(True)))
+
+
+def _refuse_closed(order: Order) -> None:
+    if order.status == OrderStatus.SHIPPED:
+        raise CommandError("lead_order_shipped", number=order.number)
+    if order.status == OrderStatus.CANCELLED:
+        raise CommandError("lead_order_cancelled", number=order.number)
+
+
+def _hold_reason(order: Order, reason: ev.Reason | str) -> ev.Reason:
+    if isinstance(reason, str):
+        note = reason.strip()
+        if not note:
+            raise CommandError("hold_reason_missing", number=order.number)
+        return ev.Reason("hold_note", {"note": note})
+    if reason.code not in CATALOGUE:
+        raise CommandError("hold_reason_unknown", reason=reason.code)
+    if reason.code == "hold_note" and not reason.params.get("note", "").strip():
+        raise CommandError("hold_reason_missing", number=order.number)
+    return reason
+
+
+def _change(session: Session, order: Order) -> OrderChange:
+    bench = session.scalar(select(Bench.name).where(Bench.id == order.bench_id))
+    return OrderChange(
+        number=order.number,
+        status=OrderStatus(order.status),
+        priority=order.priority,
+        bench=bench or "",
+        operator=order.assigned_operator,
+        hold=stored_reason(order.hold_code, order.hold_params),
+    )
