@@ -7,9 +7,7 @@ and settings into their views, and writes the resulting files so a reader never 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +17,7 @@ from station.labels.courier import LabelView
 from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
 from station.labels.manifest import ManifestParcel
 from station.labels.slip import SlipLine, SlipView
+from station.printing.archive import write_atomically as write_atomically  # one implementation
 from station.services.shipping import address, label_view, recorded_ssccs, sender_address
 
 # What a shop calls the payment, to the FatturaPA code (MP08 card is the web-shop default).
@@ -28,17 +27,6 @@ PAYMENT_CODES = {"contrassegno": "MP01", "cod": "MP01", "bonifico": "MP05", "ban
 def local_date(at: dt.datetime) -> dt.date:
     """The day as the bench's clock shows it (times are stored in UTC)."""
     return at.astimezone().date()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader sees the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def slip_view(session: Session, order: Order) -> SlipView:

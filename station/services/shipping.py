@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +22,7 @@ from station.config import Settings
 from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
 from station.labels.courier import Address, LabelView
+from station.printing.archive import DocumentArchive, label_ref
 from station.services.events import record
 
 DEFAULT_CARRIER = "DEMO"
@@ -80,19 +80,12 @@ def label_view(
     )
 
 
-def write_label(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 def ship_order(
     session: Session,
     order: Order,
     *,
     settings: Settings,
-    labels_dir: Path,
+    archive: DocumentArchive,
     at: dt.datetime,
     bench: str,
     operator: str,
@@ -118,18 +111,18 @@ def ship_order(
         labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
     for parcel in parcels:
         carrier, service, label = labelled[parcel.seq]
-        path = labels_dir / f"{order.number}-{parcel.seq}.pdf"
-        write_label(path, label.documents["pdf"])
-        # The ZPL copy beside it lets any label go to a thermal printer, also when a failed
-        # print is redirected or reprinted from another kind.
-        write_label(path.with_suffix(".zpl"), label.documents["zpl"])
+        ref = label_ref(order.number, parcel.seq)
+        # The ZPL copy beside the PDF lets any label go to a thermal printer, also when a
+        # failed print is redirected or reprinted on a printer of another kind.
+        for fmt in ARCHIVED_FORMATS:
+            archive.write(ref, fmt, label.documents[fmt])
         created_event = ev.LabelCreated(
             order=order.uid,
             parcel_seq=parcel.seq,
             tracking_number=label.tracking_number,
             carrier=carrier,
             service=service,
-            document=str(path),
+            document=ref,
             sscc=label.sscc,
             counters=label.counters,
         )

@@ -18,6 +18,7 @@ from station.carriers.numbering import (
 from station.carriers.port import ShippingError
 from station.context import AppContext
 from station.labels.tracking import NumberRange, format_number, make_sscc
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from tests.carriers.helpers import counters, pack, parcels, set_counter
 
@@ -48,7 +49,7 @@ def test_a_database_whose_counters_stand_at_n_gives_n_plus_one(home: AppContext)
     set_counter(home, GLS_KEY, 41)
     set_counter(home, SSCC_KEY, 9)
     # WHEN order 1001 (GLS, one parcel) is packed
-    pack(BenchService(home.db, home.settings, home.labels_dir), "1001", "TSH-01")
+    pack(BenchService(home.db, home.settings, DocumentArchive(home.home)), "1001", "TSH-01")
     # THEN its parcel has number 42 of the range, and both series moved on by one
     gls = tracking_range(home.settings.tracking_ranges, "GLS")
     assert parcels(home, "1001") == [(format_number(gls, 42), "GLS")]
