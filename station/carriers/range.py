@@ -50,7 +50,7 @@ class RangeCarrier:
                 tracking, advanced = numbering.take(numbers)
                 sscc, more = numbering.sscc(self.gs1_company_prefix)
                 advanced |= more
-            view = _view(request, parcel, tracking, sscc)
+            view = parcel_label_view(request, parcel, tracking, sscc)
             documents = {fmt: _render(view, fmt, request) for fmt in request.formats}
             labelled.append(LabelledParcel(parcel.seq, tracking, documents, sscc, advanced))
         return CreatedLabels(self.code, tuple(labelled), tuple(numbering.warnings.values()))
@@ -60,9 +60,10 @@ class RangeCarrier:
         self.voided.extend(tracking_numbers)
 
 
-def _view(
+def parcel_label_view(
     request: LabelRequest, parcel: ParcelToLabel, tracking: str, sscc: str | None
 ) -> LabelView:
+    """Station's own label of one parcel of the request."""
     return LabelView(
         sender=request.sender,
         recipient=request.recipient,

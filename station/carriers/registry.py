@@ -49,14 +49,18 @@ def carrier_for(code: str, settings: Settings) -> CarrierAdapter:
     return factory(code.upper(), settings)
 
 
+# Operator sentences by message code, until they join the shared catalogue.
 _TEXTS = {
-    "en": "The {code} carrier account asks for a carrier kind {kind!r} that this Station does "
-    "not know; use one of: {known}.",
-    "it": "L'account del corriere {code} chiede un tipo di corriere {kind!r} che questa Station "
-    "non conosce; usa uno di: {known}.",
+    "carrier_kind_unknown": {
+        "en": "The {code} carrier account asks for a carrier kind {kind!r} that this Station "
+        "does not know; use one of: {known}.",
+        "it": "L'account del corriere {code} chiede un tipo di corriere {kind!r} che questa "
+        "Station non conosce; usa uno di: {known}.",
+    },
 }
 
 
 def _unknown_kind(kind: str, code: str, language: str) -> str:
-    text = _TEXTS.get(language, _TEXTS["en"])
+    texts = _TEXTS["carrier_kind_unknown"]
+    text = texts.get(language, texts["en"])
     return text.format(code=code.upper(), kind=kind, known=", ".join(known_kinds()))

@@ -18,6 +18,7 @@ from station.carriers import (
 )
 from station.carriers import ShippingError as ShippingError  # what callers catch
 from station.carriers.numbering import ShipmentCounters, stored_counters
+from station.carriers.range import parcel_label_view
 from station.config import Settings
 from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
@@ -64,20 +65,11 @@ def sender_address(settings: Settings) -> Address:
 def label_view(
     order: Order, parcel: Parcel, count: int, settings: Settings, sscc: str | None = None
 ) -> LabelView:
-    return LabelView(
-        sender=sender_address(settings),
-        recipient=address(order.shipping_address),
-        carrier=parcel.carrier or DEFAULT_CARRIER,
-        service=parcel.service or "standard",
-        weight_g=parcel.measured_weight_g or 0,
-        parcel_no=parcel.seq,
-        parcel_count=count,
-        order_number=order.number,
-        tracking_number=parcel.tracking_number or "",
-        cod_amount=order.cod_amount if parcel.seq == 1 else None,
-        currency=order.currency,
-        sscc=sscc,
-    )
+    """A numbered parcel's label as it was drawn when the order shipped (to draw it again)."""
+    carrier, service = parcel.carrier or DEFAULT_CARRIER, parcel.service
+    request = label_request(order, [parcel], count, carrier, service, settings, {parcel.seq: sscc})
+    [wanted] = request.parcels
+    return parcel_label_view(request, wanted, parcel.tracking_number or "", sscc)
 
 
 def ship_order(
@@ -100,12 +92,13 @@ def ship_order(
     """
     parcels = sorted(order.parcels, key=lambda p: p.seq)
     counters = ShipmentCounters(stored_counters(session))
+    ssccs: dict[int, str | None] = dict(recorded_ssccs(session, order.uid))
     labelled: dict[int, tuple[str, str, LabelledParcel]] = {}
     found: list[str] = []
     # Every carrier numbers before anything is written or recorded: a range that cannot hold
     # its parcels stops the whole order with no number taken.
     for (carrier, service), group in _by_carrier(order, parcels).items():
-        request = label_request(session, order, group, len(parcels), carrier, service, settings)
+        request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
         created = carrier_for(carrier, settings).create_labels(request, counters)
         found.extend(created.warnings)
         labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
@@ -148,15 +141,14 @@ def _by_carrier(order: Order, parcels: list[Parcel]) -> dict[tuple[str, str], li
 
 
 def label_request(
-    session: Session,
     order: Order,
     parcels: list[Parcel],
     count: int,
     carrier: str,
     service: str,
     settings: Settings,
+    ssccs: dict[int, str | None],
 ) -> LabelRequest:
-    ssccs = recorded_ssccs(session, order.uid)
     return LabelRequest(
         order_number=order.number,
         carrier=carrier,
