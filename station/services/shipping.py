@@ -27,7 +27,7 @@ from station.printing.archive import DocumentArchive, label_ref
 from station.services.events import record
 
 DEFAULT_CARRIER = "DEMO"
-# Every label is kept as a PDF and as a ZPL copy, so it can go to a printer of either kind.
+# The formats asked of a carrier: a PDF and a ZPL copy, so a label can go to either printer.
 ARCHIVED_FORMATS: tuple[LabelFormat, ...] = ("pdf", "zpl")
 
 
@@ -91,24 +91,14 @@ def ship_order(
     `warnings`.
     """
     parcels = sorted(order.parcels, key=lambda p: p.seq)
-    counters = ShipmentCounters(stored_counters(session))
-    ssccs: dict[int, str | None] = dict(recorded_ssccs(session, order.uid))
-    labelled: dict[int, tuple[str, str, LabelledParcel]] = {}
-    found: list[str] = []
-    # Every carrier numbers before anything is written or recorded: a range that cannot hold
-    # its parcels stops the whole order with no number taken.
-    for (carrier, service), group in _by_carrier(order, parcels).items():
-        request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
-        created = carrier_for(carrier, settings).create_labels(request, counters)
-        found.extend(created.warnings)
-        labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
+    labelled, found = label_parcels(session, order, parcels, settings)
     for parcel in parcels:
         carrier, service, label = labelled[parcel.seq]
         ref = label_ref(order.number, parcel.seq)
-        # The ZPL copy beside the PDF lets any label go to a thermal printer, also when a
-        # failed print is redirected or reprinted on a printer of another kind.
-        for fmt in ARCHIVED_FORMATS:
-            archive.write(ref, fmt, label.documents[fmt])
+        # Every rendition the carrier gave is kept (Station's own labels: the PDF and a ZPL
+        # copy), so a label can go to a printer of either kind, also when redirected.
+        for fmt, data in label.documents.items():
+            archive.write(ref, fmt, data)
         created_event = ev.LabelCreated(
             order=order.uid,
             parcel_seq=parcel.seq,
@@ -129,6 +119,30 @@ def ship_order(
     )
     record(session, shipped, at=at, bench=bench, operator=operator)
     return parcels
+
+
+Labelled = dict[int, tuple[str, str, LabelledParcel]]  # parcel seq -> carrier, service, label
+
+
+def label_parcels(
+    session: Session, order: Order, parcels: list[Parcel], settings: Settings
+) -> tuple[Labelled, list[str]]:
+    """Each parcel's number and label from its carrier's adapter, and the adapters' warnings.
+
+    Every carrier numbers before anything is written or recorded, over one view of the
+    counters (the SSCC series is shared): a range that cannot hold its parcels stops the
+    whole order with no number taken.
+    """
+    counters = ShipmentCounters(stored_counters(session))
+    ssccs: dict[int, str | None] = dict(recorded_ssccs(session, order.uid))
+    labelled: Labelled = {}
+    warnings: list[str] = []
+    for (carrier, service), group in _by_carrier(order, parcels).items():
+        request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
+        created = carrier_for(carrier, settings).create_labels(request, counters)
+        warnings.extend(created.warnings)
+        labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
+    return labelled, warnings
 
 
 def _by_carrier(order: Order, parcels: list[Parcel]) -> dict[tuple[str, str], list[Parcel]]:
