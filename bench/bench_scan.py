@@ -18,6 +18,7 @@ from station import demo
 from station.app import open_home
 from station.db.models import Order, Product
 from station.domain import events as ev
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.events import new_uid, record_all, recorded
 from station.workflow.io import parse_line
@@ -79,7 +80,7 @@ def main() -> None:
         started = time.perf_counter()
         fill(ctx.db, shop_name, products)
         print(f"   filled {ORDERS} orders in {time.perf_counter() - started:.1f} s")
-        service = BenchService(ctx.db, ctx.settings, ctx.home / "labels", operator="bench")
+        service = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="bench")
         scans: list[float] = []
         opens: list[float] = []
         weighs: list[float] = []

@@ -16,6 +16,7 @@ from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService, ShopCheck, utc_now
 
 
@@ -87,7 +88,11 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
 def bench_service(ctx: AppContext, operator: str) -> BenchService:
     """The bench as both front ends use it."""
     return BenchService(
-        ctx.db, ctx.settings, ctx.labels_dir, operator=operator, shop_check=shop_check(ctx)
+        ctx.db,
+        ctx.settings,
+        DocumentArchive(ctx.home),
+        operator=operator,
+        shop_check=shop_check(ctx),
     )
 
 

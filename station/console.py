@@ -13,7 +13,6 @@ one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.exc import OperationalError
@@ -22,9 +21,13 @@ from station.app import bench_service
 from station.context import AppContext
 from station.devices.printers import PrintJob
 from station.devices.scale import Scale, ScaleState
+from station.domain.events import DocumentRef
 from station.domain.messages import text
-from station.printing import BenchPrinter, CannotPrintError, Submitted
-from station.services.bench import HandledInput, PrintedDocument
+from station.printing import BenchPrinter, CannotPrintError, DocumentArchive, Submitted
+from station.printing.archive import kept_formats
+from station.printing.bench import PrintedDocument
+from station.services.bench import HandledInput
+from station.services.prints import print_recorder
 from station.services.shipping import ShippingError
 from station.workflow.io import (
     Accepted,
@@ -55,13 +58,15 @@ def effect_line(effect: Effect) -> str | None:
     return None
 
 
-def printed_line(doc: PrintedDocument) -> str:
+def printed_line(doc: PrintedDocument, archive: DocumentArchive) -> str:
+    """`PRINT label 1001 parcel 1 <tracking> <archived PDF>`: the file is where it is kept."""
     parts = [f"PRINT {doc.document} {doc.order_number}"]
     if doc.parcel_seq is not None:
         parts.append(f"parcel {doc.parcel_seq}")
     if doc.tracking_number:
         parts.append(doc.tracking_number)
-    parts.append(str(doc.path))
+    if kept_formats(doc.ref):
+        parts.append(str(archive.path(doc.ref)))
     return " ".join(parts)
 
 
@@ -98,6 +103,7 @@ class ConsoleBench:
         printer: BenchPrinter | None = None,
     ) -> None:
         self.service = bench_service(ctx, ctx.settings.operator or "console")
+        self.archive = DocumentArchive(ctx.home)
         self.printer = printer
         self.scale = scale
         self.scale_port = str(getattr(scale, "port", ""))
@@ -169,7 +175,7 @@ class ConsoleBench:
     def print_documents(self, printed: list[PrintedDocument]) -> None:
         if self.printer is None:  # no printer: the archived files are the output
             for doc in printed:
-                self.emit(printed_line(doc))
+                self.emit(printed_line(doc, self.archive))
             return
         submitted = self.printer.submit(printed)
         self.printer.wait(PRINT_WAIT_S)
@@ -181,7 +187,7 @@ class ConsoleBench:
         if job is None:
             self.emit(f"WARN print_skipped {item.skipped}")
         elif job.status == "printed":
-            self.emit(printed_line(doc))
+            self.emit(printed_line(doc, self.archive))
         elif job.status == "failed" and self.printer is not None:
             self.emit(failed_line(doc, job, self.printer.reason(job), self.language))
         else:
@@ -226,7 +232,7 @@ class ConsoleBench:
             return
         job = printer.retry(args[0], args[1] if len(args) > 1 else None)
         printer.wait(PRINT_WAIT_S)
-        doc = printer.document_of(job) or PrintedDocument("job", job.name, Path(job.printer))
+        doc = printer.document_of(job) or PrintedDocument(DocumentRef("job", job.name))
         self.report(Submitted(doc, job))
 
     def discard(self, printer: BenchPrinter, args: list[str]) -> None:
@@ -267,7 +273,9 @@ def run_console(
     printer: str | None = None,
 ) -> int:
     """`printer` is a printer spec for this run; the settings' printer when None."""
-    bench_printer = BenchPrinter.for_settings(ctx.settings, ctx.home, printer)
+    operator = ctx.settings.operator or "console"
+    outcomes = print_recorder(ctx.db, ctx.settings.bench_name, lambda: operator)
+    bench_printer = BenchPrinter.for_settings(ctx.settings, ctx.home, printer, on_outcome=outcomes)
     try:
         bench = ConsoleBench(
             ctx, scale, out, shop_status=shop_status, on_packed=on_packed, printer=bench_printer

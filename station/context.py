@@ -17,9 +17,5 @@ class AppContext:
     demo: bool = False
 
     @property
-    def labels_dir(self) -> Path:
-        return self.home / "labels"
-
-    @property
     def documents_dir(self) -> Path:
         return self.home / "documents"

@@ -26,6 +26,7 @@ from station.labels.courier import label_zpl, labels_a4_pdf
 from station.labels.fatturapa import fatturapa_xml
 from station.labels.invoice import invoice_pdf
 from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
+from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from station.services import orders
 from station.services.documents import (
     close_manifest,
@@ -53,17 +54,27 @@ def find_order(session: Session, number: str) -> Order:
 
 
 def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
-    """All labels of a packed order in one file: A6 labels four to an A4 sheet, or ZPL."""
+    """All labels of a packed order in one file: A6 labels four to an A4 sheet, or ZPL.
+
+    ZPL at the archive's resolution is the archived copies, exactly as the printer was sent
+    them; at another resolution, and as an A4 sheet (a layout of its own), the labels are
+    drawn again from the order, with the numbers and SSCCs they were printed with.
+    """
+    archive = DocumentArchive(ctx.home)
     with ctx.db.read() as session, documents(ctx):
         order = find_order(session, args.number)
         views = label_views(session, order, ctx.settings)
         if not views:
             raise user_error("order_not_packed", ctx.settings.language, number=order.number)
-        if args.format == "zpl":
+        refs = [label_ref(order.number, view.parcel_no) for view in views]
+        archived = args.format == "zpl" and args.dpi == ctx.settings.label_dpi
+        if archived and all("zpl" in archive.formats(ref) for ref in refs):
+            data = b"".join(archive.read(ref, "zpl") for ref in refs)
+        elif args.format == "zpl":
             data = b"".join(label_zpl(view, args.dpi) for view in views)
         else:
             data = labels_a4_pdf(views)
-    output = args.output or ctx.labels_dir / f"{order.number}-labels.{args.format}"
+    output = args.output or archive.path(labels_ref(order.number), args.format)
     _write(output, data, ctx.settings.language)
     return 0
 

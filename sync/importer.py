@@ -22,8 +22,8 @@ from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.reasons import SHOP_HOLDS
 from station.services.events import new_uid, record, record_all, recorded
-from sync.carriers import CarrierRule, carrier_for
 from sync.remote import RemoteOrder, ShopState
+from sync.shipping_rules import CarrierRule, carrier_for
 
 NOT_NEW = (ShopState.CANCELLED, ShopState.SHIPPED, ShopState.UNPAID)
 SHOP_HOLD_FOR = {

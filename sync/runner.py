@@ -18,13 +18,13 @@ from station.db.types import utcnow
 from station.domain import OrderStatus, OutboxStatus
 from station.domain.messages import text
 from station.domain.reasons import reason_text
-from sync.carriers import rules_for
 from sync.errors import AuthError, OfflineError, ShopError
 from sync.importer import PullResult, ShopRef, apply_orders, update_order
 from sync.models import ShopSyncState
 from sync.outbox import PushResult, push_due
 from sync.products import ProductResult, apply_products
 from sync.remote import Connector, RemoteOrder
+from sync.shipping_rules import rules_for
 from sync.shops.config import list_shops, make_connector
 from sync.shops.registry import ShopConfigError, shop_kind
 

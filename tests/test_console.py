@@ -71,7 +71,7 @@ def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
         for parcel in heavy.parcels:
             assert parcel.measured_weight_g
             assert parcel.tracking_number
-            assert Path(parcel.label_path).read_bytes().startswith(b"%PDF")
+            assert (home / parcel.label_path).read_bytes().startswith(b"%PDF")  # under the home
         kinds = sorted(
             e.kind
             for e in session.scalars(select(OutboxEntry).where(OutboxEntry.order_id == heavy.id))

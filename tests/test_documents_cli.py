@@ -19,6 +19,7 @@ from station.db.models import Counter, Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.labels.tracking import NumberRange, format_number
+from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from tests.conftest import require_tool
 from tests.console_process import ean_of, env, run_console, station_cmd
 
@@ -140,6 +141,18 @@ def test_label_prints_every_parcel_of_a_packed_order_with_readable_barcodes(
     text = zpl.read_text()
     assert text.count("^XA") == 2
     assert all(n in text for n in expected)
+
+
+def test_label_as_zpl_at_the_printers_resolution_is_what_the_printer_was_sent(
+    shipped_home: Path, tmp_path: Path
+) -> None:
+    # GIVEN order 1004 packed in two parcels, its labels archived as the bench printed them
+    archive = DocumentArchive(shipped_home)
+    printed = b"".join(archive.read(label_ref("1004", seq), "zpl") for seq in (1, 2))
+    # WHEN its labels are asked for as ZPL at the bench's 203 dpi, into the default file
+    ok(station(shipped_home, "label", "1004", "--format", "zpl"))
+    # THEN the file holds exactly the archived copies, beside them
+    assert archive.path(labels_ref("1004"), "zpl").read_bytes() == printed
 
 
 def test_label_of_an_order_not_packed_is_one_clear_line(shipped_home: Path) -> None:

@@ -13,8 +13,7 @@ from station.app import open_home
 from station.db.models import Order
 from station.devices.simulators.printer import FakePrinter
 from station.labels.courier import label_zpl
-from station.printing import BenchPrinter
-from station.services.bench import PrintedDocument
+from station.printing import BenchPrinter, PrintedDocument, label_ref, slip_ref
 from station.services.documents import label_views
 from tests.console_process import ConsoleProcess, ean_of, run_console
 
@@ -136,11 +135,11 @@ def test_the_folder_printer_of_demo_mode_writes_pdfs_and_reprints_the_day(
     label.parent.mkdir(parents=True)
     label.write_bytes(b"%PDF-label")
     label.with_suffix(".zpl").write_bytes(b"^XA^FDlabel^FS^XZ")
-    slip = PrintedDocument("slip", "1001", home / "documents" / "slip-1001.pdf")
+    slip = PrintedDocument(slip_ref("1001"))
     printer = BenchPrinter("folder", home, retry_delay_s=0.01)
     try:
         # WHEN the label is printed, then reprinted from the day's list
-        [sent] = printer.submit([PrintedDocument("label", "1001", label, 1, "ST1")])
+        [sent] = printer.submit([PrintedDocument(label_ref("1001", 1), "ST1")])
         assert printer.wait(5)
         [today] = printer.printed_today()
         printer.reprint(today.job_id[:8])

@@ -21,6 +21,7 @@ from station.db.invoices import Invoice
 from station.db.models import Counter, Event, Order, Parcel, ProductBarcode
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.verify import verify
 from station.workflow.io import Command, CommandName, Done, ReadScale, Scan, Weight
@@ -103,7 +104,7 @@ def test_a_new_label_after_the_upgrade_continues_the_old_counter(tmp_path: Path)
             assert code is not None
             codes += [code] * line.quantity
     # WHEN a GLS order is packed on it
-    service = BenchService(db, Settings(), tmp_path / "labels", operator="anna")
+    service = BenchService(db, Settings(), DocumentArchive(tmp_path), operator="anna")
     pack(service, "1013", codes)
     # THEN its label carries the next number of the old series, never one already printed
     with db.read() as s:

@@ -1,7 +1,8 @@
 """Label printers: raw ZPL over TCP 9100, a CUPS queue through `lp`, a folder (demo mode).
 
 A printer's `send()` either delivers the bytes or raises `PrintError` with a message code; it never
-shows anything itself. Queueing, retries and the failed list live in `printqueue.py`.
+shows anything itself, and declares the formats it `accepts` ("pdf", "zpl"). Queueing, retries
+and the failed list live in `station.printing.queue`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import socket
 import subprocess
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from station.devices.health import DeviceHealth, HealthLevel
+from station.domain.events import DocumentRef
 from station.domain.messages import text
 
 STX, ETX = b"\x02", b"\x03"
@@ -36,7 +38,8 @@ class PrintError(Exception):
 
 @dataclass
 class PrintJob:
-    """Bytes to print and what happened to them. `name` is what the operator recognises."""
+    """Bytes to print and what happened to them. `name` is what the operator recognises;
+    `document` is the archived document the bytes are a rendition of, when there is one."""
 
     name: str
     data: bytes
@@ -49,6 +52,7 @@ class PrintJob:
     error: str = ""  # message code of the last failure
     error_fields: dict[str, str] = field(default_factory=dict)
     printed_at: dt.datetime | None = None
+    document: DocumentRef | None = None
 
     def reason(self, lang: str = "en") -> str:
         return text(self.error, lang, **self.error_fields) if self.error else ""
@@ -57,6 +61,7 @@ class PrintJob:
         data = self.__dict__ | {"data": base64.b64encode(self.data).decode("ascii")}
         data["created"] = self.created.isoformat()
         data["printed_at"] = self.printed_at.isoformat() if self.printed_at else None
+        data["document"] = asdict(self.document) if self.document else None
         return data
 
     @classmethod
@@ -66,11 +71,17 @@ class PrintJob:
         values["created"] = dt.datetime.fromisoformat(values["created"])
         printed = values.get("printed_at")
         values["printed_at"] = dt.datetime.fromisoformat(printed) if printed else None
+        document = values.get("document")
+        values["document"] = DocumentRef(**document) if document else None
         return cls(**values)
+
+
+PDF, ZPL = frozenset({"pdf"}), frozenset({"zpl"})
 
 
 class Printer(Protocol):
     name: str
+    accepts: frozenset[str]  # the document formats it prints: "pdf", "zpl"
 
     def send(self, job: PrintJob) -> None:
         """Deliver the job's bytes, or raise PrintError."""
@@ -85,6 +96,7 @@ class FolderPrinter:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.name = f"folder:{directory}"
+        self.accepts = PDF  # what a person opens from the tray folder
 
     def send(self, job: PrintJob) -> None:
         try:
@@ -176,6 +188,7 @@ class Raw9100Printer:
             status_wait_s,
         )
         self.name = f"zpl:{host}:{port}"
+        self.accepts = ZPL
 
     @property
     def address(self) -> str:
@@ -258,6 +271,7 @@ class CupsPrinter:
     def __init__(self, queue: str, lp: str = "lp", timeout_s: float = 30.0) -> None:
         self.queue, self.lp, self.timeout_s = queue, lp, timeout_s
         self.name = f"cups:{queue}"
+        self.accepts = PDF  # CUPS deprecated raw queues; a ZPL job still goes with `-o raw`
 
     def command(self, job: PrintJob) -> list[str]:
         raw = ["-o", "raw"] if job.kind != "pdf" else []

@@ -69,6 +69,23 @@ class Recorded:
 
 
 @dataclasses.dataclass(frozen=True)
+class DocumentRef:
+    """Which archived document: a parcel's label, an order's slip. Never a file path: the
+    document archive derives where the files are, in each format it keeps."""
+
+    kind: str  # label, slip
+    order_number: str
+    parcel_seq: int | None = None
+
+    @property
+    def name(self) -> str:
+        """What the operator reads in the job lists, e.g. `label 1001 parcel 2`."""
+        if self.parcel_seq is not None:
+            return f"{self.kind} {self.order_number} parcel {self.parcel_seq}"
+        return f"{self.kind} {self.order_number}"
+
+
+@dataclasses.dataclass(frozen=True)
 class ImportedLine:
     line: uuid.UUID
     line_no: int
@@ -399,36 +416,39 @@ class LabelCreated(DomainEvent):
     """A parcel got its number and its label document; `counters` are the series it advanced."""
 
     TYPE = "label_created"
+    VERSION = 2  # 1: `document` was the label's file path
 
     parcel_seq: int
     tracking_number: str
     carrier: str
     service: str
-    document: str
+    document: DocumentRef
     sscc: str | None = None
     counters: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class LabelPrinted(DomainEvent):
-    """A printer took the document (not merely: the file was written)."""
+    """A printer took the document (not merely: the file was written), in `format`."""
 
     TYPE = "label_printed"
-    VERSION = 2
+    VERSION = 3
 
-    document: str
+    document: DocumentRef
     printer: str
-    parcel_seq: int | None = None
+    format: str
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class PrintFailed(DomainEvent):
-    TYPE = "print_failed"
+    """A document did not print after its retries; it waits in the bench's failed list."""
 
-    document: str
+    TYPE = "print_failed"
+    VERSION = 2
+
+    document: DocumentRef
     printer: str
     reason: Reason
-    parcel_seq: int | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -551,8 +571,26 @@ def encode(event: DomainEvent) -> dict[str, Json]:
     return {name: enc(getattr(event, name)) for name, (enc, _) in _codecs(type(event)).items()}
 
 
+Upcast = Callable[[dict[str, Json]], dict[str, Json]]
+_UPCASTS: dict[tuple[str, int], Upcast] = {}  # (type, version) -> the payload one version on
+
+
+def _label_created_v1(payload: dict[str, Json]) -> dict[str, Json]:
+    # Version 1 named the label by its file, `<labels>/<order number>-<parcel seq>.pdf`: the
+    # only place a reference is read back from a file name, for events already stored.
+    seq = int(payload["parcel_seq"])
+    stem = str(payload.get("document") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    number = stem.rsplit(".", 1)[0].removesuffix(f"-{seq}")
+    return payload | {"document": {"kind": "label", "order_number": number, "parcel_seq": seq}}
+
+
+_UPCASTS[("label_created", 1)] = _label_created_v1
+
+
 def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:
     cls = event_class(type_)
+    while version < cls.VERSION and (type_, version) in _UPCASTS:
+        payload, version = _UPCASTS[(type_, version)](payload), version + 1
     if version != cls.VERSION:
         raise UnknownEventError(f"event {type_!r} of schema version {version} (this release reads "
                            f"version {cls.VERSION})")

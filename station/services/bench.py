@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,8 +21,10 @@ from station.db.models import Bench, Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.labels.slip import slip_pdf
+from station.printing.archive import DocumentArchive, label_ref, slip_ref
+from station.printing.bench import PrintedDocument
 from station.services.catalog import DbCatalog, order_snapshot
-from station.services.documents import slip_view, write_atomically
+from station.services.documents import slip_view
 from station.services.events import new_event_id, record
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
@@ -38,17 +39,6 @@ ShopCheck = Callable[[int], str | None]
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    """A document produced for a Print effect: where it is and what it is."""
-
-    document: str
-    order_number: str
-    path: Path
-    parcel_seq: int | None = None
-    tracking_number: str | None = None
 
 
 @dataclass
@@ -72,7 +62,7 @@ class BenchService:
         self,
         db: Database,
         settings: Settings,
-        labels_dir: Path,
+        archive: DocumentArchive,
         *,
         operator: str = "",
         clock: Clock = utc_now,
@@ -81,7 +71,7 @@ class BenchService:
         self.db = db
         self.shop_check = shop_check
         self.settings = settings
-        self.labels_dir = labels_dir
+        self.archive = archive
         self.operator = operator
         self.clock = clock
         self.bench_id = self._register_bench()
@@ -181,30 +171,26 @@ class BenchService:
             session,
             order,
             settings=self.settings,
-            labels_dir=self.labels_dir,
+            archive=self.archive,
             at=now,
             bench=self.bench_name,
             operator=self.operator,
             warnings=warnings,
         )
-        return [
-            PrintedDocument("label", order.number, Path(p.label_path), p.seq, p.tracking_number)
-            for p in parcels
-        ]
+        return [PrintedDocument(label_ref(order.number, p.seq), p.tracking_number) for p in parcels]
 
     def _reprint(self, session: Session, effect: Print) -> list[PrintedDocument]:
         order = session.get_one(Order, effect.order_id)
         if effect.document == "labels":
             return [
-                PrintedDocument("label", order.number, Path(p.label_path), p.seq, p.tracking_number)
-                for p in order.parcels
+                PrintedDocument(label_ref(order.number, p.seq), p.tracking_number)
+                for p in sorted(order.parcels, key=lambda p: p.seq)
                 if p.label_path
             ]
         if effect.document == "slip":
-            # Documents sit beside the labels folder, in the home's documents folder.
-            path = self.labels_dir.parent / "documents" / f"slip-{order.number}.pdf"
-            write_atomically(path, slip_pdf(slip_view(session, order)))
-            return [PrintedDocument("slip", order.number, path)]
+            ref = slip_ref(order.number)
+            self.archive.write(ref, "pdf", slip_pdf(slip_view(session, order)))
+            return [PrintedDocument(ref)]
         return []
 
 

@@ -10,10 +10,8 @@ holds, fixed by the first print). Both record their event in the caller's transa
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +25,7 @@ from station.labels.courier import LabelView
 from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
 from station.labels.manifest import ManifestParcel, manifest_sequence
 from station.labels.slip import SlipLine, SlipView
+from station.printing.archive import write_atomically as write_atomically  # one implementation
 from station.services.errors import CommandError
 from station.services.events import record
 from station.services.shipping import (
@@ -44,17 +43,6 @@ PAYMENT_CODES = {"contrassegno": "MP01", "cod": "MP01", "bonifico": "MP05", "ban
 def local_date(at: dt.datetime) -> dt.date:
     """The day as the bench's clock shows it (times are stored in UTC)."""
     return at.astimezone().date()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader sees the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def slip_view(session: Session, order: Order) -> SlipView:

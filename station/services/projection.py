@@ -29,6 +29,7 @@ from station.db.models import (
 )
 from station.domain import OrderStatus, OutboxKind, OutboxStatus
 from station.domain import events as ev
+from station.printing.archive import relative_path
 from station.services import projection_import
 
 E = TypeVar("E", bound=ev.DomainEvent)
@@ -339,7 +340,7 @@ def _label(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelCreated) -> No
     parcel.tracking_number = e.tracking_number
     parcel.carrier = e.carrier
     parcel.service = e.service
-    parcel.label_path = e.document
+    parcel.label_path = str(relative_path(e.document, "pdf"))  # under the home
     for name, value in e.counters.items():
         advance_counter(s, name, value)
 

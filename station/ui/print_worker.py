@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from station.config import Settings
 from station.context import AppContext
 from station.devices.printers import PrintJob
-from station.printing import BenchPrinter, CannotPrintError
-from station.services.bench import PrintedDocument
+from station.printing import BenchPrinter, CannotPrintError, PrintedDocument, PrintOutcome
+from station.services.prints import print_recorder
 from station.ui.qt_printer import PRINTER_KINDS
 
 log = logging.getLogger(__name__)
-MakePrinter = Callable[[Settings, Path, Callable[[PrintJob], None]], BenchPrinter]
+Outcome = Callable[[PrintOutcome], None]
+MakePrinter = Callable[[Settings, Path, Callable[[PrintJob], None], Outcome], BenchPrinter]
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,30 @@ class PrintWorker(QObject):
         self._ctx = ctx
         self._make = make_printer or _default_printer
         self._printer: BenchPrinter | None = None
+        self._operator = ctx.settings.operator  # the signed-in operator, once there is one
 
     @Slot()
     def start(self) -> None:
         try:
-            self._printer = self._make(self._ctx.settings, self._ctx.home, self._on_change)
+            self._printer = self._make(
+                self._ctx.settings, self._ctx.home, self._on_change, self._outcomes()
+            )
         except CannotPrintError as exc:
             self.problem.emit(str(exc))
             fallback = _with_folder(self._ctx.settings)
-            self._printer = self._make(fallback, self._ctx.home, self._on_change)
+            self._printer = self._make(fallback, self._ctx.home, self._on_change, self._outcomes())
         self._publish()
+
+    def _outcomes(self) -> Outcome:
+        """Printed and failed documents go to the event log, from the queue's own thread
+        (a write transaction of their own, never the GUI thread)."""
+        return print_recorder(
+            self._ctx.db, self._ctx.settings.bench_name, lambda: self._operator
+        )
+
+    @Slot(str)
+    def set_operator(self, name: str) -> None:
+        self._operator = name
 
     @Slot()
     def stop(self) -> None:
@@ -162,6 +177,8 @@ def _with_folder(settings: Settings) -> Settings:
 
 
 def _default_printer(
-    settings: Settings, home: Path, on_change: Callable[[PrintJob], None]
+    settings: Settings, home: Path, on_change: Callable[[PrintJob], None], on_outcome: Outcome
 ) -> BenchPrinter:
-    return BenchPrinter.for_settings(settings, home, on_change=on_change, kinds=PRINTER_KINDS)
+    return BenchPrinter.for_settings(
+        settings, home, on_change=on_change, kinds=PRINTER_KINDS, on_outcome=on_outcome
+    )

@@ -36,6 +36,7 @@ class QtSystemPrinter:
     def __init__(self, printer_name: str = "", output_file: Path | None = None) -> None:
         self.printer_name, self.output_file = printer_name, output_file
         self.name = f"qt:{printer_name}" if printer_name else "qt"
+        self.accepts = frozenset({"pdf"})  # a system driver cannot take raw ZPL
 
     def send(self, job: PrintJob) -> None:
         if job.kind != "pdf":

@@ -23,7 +23,7 @@ from station.workflow.state import BenchState, BoxInfo, OrderSnapshot
 from station.workflow.weighing import expected_weight_g
 
 if TYPE_CHECKING:
-    from station.services.bench import PrintedDocument
+    from station.printing import PrintedDocument
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class ScanOutcome:
     banner: Banner | None = None
     prompt: str | None = None
     sounds: tuple[str, ...] = ()
-    printed: tuple[str, ...] = ()
+    printed: tuple[str, ...] = ()  # the documents by name, e.g. "label 1001 parcel 1"
     documents: tuple[PrintedDocument, ...] = ()  # what `printed` holds, to send to the printer
     weigh: tuple[int, int] | None = None  # (parcel seq, expected g) to read from the scale
     started_at: float = 0.0  # perf_counter() when the terminator key arrived (for bench/)

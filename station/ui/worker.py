@@ -164,7 +164,7 @@ class BenchWorker(QObject):
                 banner=banner_for(handled.effects),
                 prompt=prompt_for(handled.effects),
                 sounds=sounds_for(handled.effects),
-                printed=tuple(str(doc.path) for doc in handled.printed),
+                printed=tuple(doc.ref.name for doc in handled.printed),
                 documents=tuple(handled.printed),
                 weigh=weigh,
                 started_at=started_at,

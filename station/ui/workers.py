@@ -69,6 +69,7 @@ class Workers(QObject):
             self._threads.append(_start(self.scale_worker, "scale", self))
         self.submit.connect(self.bench.submit)
         self.set_operator.connect(self.bench.set_operator)
+        self.set_operator.connect(self.printing.set_operator)
         self.apply_settings.connect(self.bench.apply_settings)
         self._start_bench.connect(self.bench.start)
         self._stop_bench.connect(self.bench.stop)

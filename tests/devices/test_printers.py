@@ -20,8 +20,8 @@ from station.devices.printers import (
     open_printer,
     parse_host_status,
 )
-from station.devices.printqueue import PrintQueue, UnknownJobError
 from station.devices.simulators.printer import FakePrinter
+from station.printing.queue import PrintQueue, UnknownJobError
 
 LABEL = b"^XA^CI28^FO50,50^A0N,40,40^FDNiccol\xc3\xb2 Bianchi^FS^XZ"
 

@@ -13,6 +13,7 @@ from station.context import AppContext
 from station.db.models import Event, Operator, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.errors import CommandError
 from station.services.events import new_uid, record
@@ -105,7 +106,7 @@ def test_a_benchs_next_takes_its_assigned_orders_first_and_never_another_benchs(
             record(session, imported, at=NOW)
     bench_1 = bench_service(any_home, "anna")
     settings_2 = dataclasses.replace(any_home.settings, bench_name="bench-2")
-    bench_2 = BenchService(any_home.db, settings_2, any_home.labels_dir, operator="marco")
+    bench_2 = BenchService(any_home.db, settings_2, DocumentArchive(any_home.home), operator="marco")
     lead.reassign("9001", bench="bench-2")
     lead.reassign("9002", bench="bench-2")
 

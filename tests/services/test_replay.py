@@ -33,6 +33,7 @@ from station.db.models import (
 )
 from station.domain import OrderStatus, OutboxStatus
 from station.domain import events as ev
+from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.events import record
 from station.services.verify import differences, replay, snapshot, verify
@@ -116,7 +117,7 @@ def shop_works(ctx: AppContext) -> None:
         with ctx.db.read() as s:  # the demo has a 1001 too: the shop's is woo-1001
             number = s.scalars(select(Order.number).where(
                 Order.external_id == str(packable["id"]))).one()
-        bench = BenchService(ctx.db, ctx.settings, ctx.labels_dir, operator="anna")
+        bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
         for line in (number, ean_of("TSH-01"), "WEIGHT 220"):
             inp = parse_line(line, typed_weights=True)
             assert inp is not None

@@ -11,10 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from station.context import AppContext
 from station.devices.printers import PrintJob
-from station.devices.printqueue import PrintQueue
 from station.labels.courier import label_pdf, labels_a4_pdf
-from station.printing import BenchPrinter, CannotPrintError, check_printer_spec
-from station.services.bench import PrintedDocument
+from station.printing import (
+    BenchPrinter,
+    CannotPrintError,
+    PrintedDocument,
+    check_printer_spec,
+    label_ref,
+)
+from station.printing.queue import PrintQueue
 from station.ui.qt_printer import PRINTER_KINDS, QtSystemPrinter
 from station.ui.window import BenchWindow
 from tests.labels.factories import label_view
@@ -105,7 +110,7 @@ def test_zpl_is_refused_and_a_bench_sends_the_pdf_copy_instead(tmp_path: Path) -
     bench = BenchPrinter("qt:Office", home, retry_delay_s=0.01, kinds=kinds)
     try:
         # WHEN the label is printed
-        [sent] = bench.submit([PrintedDocument("label", "1001", label, 1, "ST1")])
+        [sent] = bench.submit([PrintedDocument(label_ref("1001", 1), "ST1")])
         assert bench.wait(10)
         # THEN the PDF copy went through Qt and came out
         assert sent.job is not None

@@ -7,21 +7,18 @@ from station.domain.messages.catalogue import Message, register
 
 register(
     Message(
+        "carrier_kind_unknown",
+        "The {code} carrier account asks for a carrier kind {kind!r} that this Station does "
+        "not know; use one of: {known}.",
+        "L'account del corriere {code} chiede un tipo di corriere {kind!r} che questa Station "
+        "non conosce; usa uno di: {known}.",
+    ),
+    Message(
         "fatturapa_invalid",
         "The e-invoice does not match the FatturaPA schema (line {line}): {error}",
         "La fattura elettronica non rispetta lo schema FatturaPA (riga {line}): {error}",
     ),
     # labels and carriers
-    Message(
-        "label_needs_parcel",
-        "An order needs at least one parcel before it can be labelled.",
-        "Un ordine ha bisogno di almeno un collo per l'etichetta.",
-    ),
-    Message(
-        "unknown_carrier",
-        "No carrier called {carrier!r} is set up; add it in the carrier settings.",
-        "Nessun corriere {carrier!r} è configurato; aggiungilo nelle impostazioni corrieri.",
-    ),
     Message(
         "bad_tracking_chars",
         "The tracking number {tracking!r} has characters a barcode cannot carry; check the "

@@ -4,6 +4,12 @@ One worker thread per queue sends jobs in order, so a slow or dead printer never
 bench. A job that still fails after its retries goes to the failed list, which the operator can
 retry (on the same or another printer) or discard; with a `state_dir` that list survives a
 restart, and so does the day's list of printed jobs, so any label of the day can be reprinted.
+
+A job for an archived document is sent in the rendition its printer accepts (a label's PDF to
+a laser, its ZPL copy to a thermal printer), also when it is redirected or reprinted on a
+printer of the other kind. What became of it is told to `on_outcome`, from the queue's thread:
+printed once the printer took it, failed once its retries are spent. The queue knows no
+database and no window; the bench wires the outcome to whatever records or shows it.
 """
 
 from __future__ import annotations
@@ -15,11 +21,14 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.printers import Printer, PrintError, PrintJob
+from station.domain.events import DocumentRef, Reason
+from station.printing.archive import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +41,38 @@ class UnknownJobError(LookupError):
     pass
 
 
+class NoRenditionError(LookupError):
+    """The printer accepts none of the formats the document is kept in."""
+
+    def __init__(self, document: DocumentRef, printer: Printer, kept: tuple[str, ...]) -> None:
+        super().__init__(
+            f"{printer.name} accepts {sorted(printer.accepts)}, {document.name} is {kept}"
+        )
+        self.document, self.printer, self.kept = document, printer, kept
+
+
+class Renditions(Protocol):
+    """Where documents are read from, in each format they are kept in (the archive)."""
+
+    def formats(self, ref: DocumentRef) -> tuple[str, ...]: ...
+
+    def read(self, ref: DocumentRef, fmt: str) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What became of a document's job: the printer took it, or it failed after its retries."""
+
+    document: DocumentRef
+    printer: str
+    format: str
+    printed: bool
+    reason: Reason | None = None  # why it failed: a message code and its parameters
+
+
+OutcomeCallback = Callable[[PrintOutcome], None]
+
+
 class PrintQueue:
     def __init__(
         self,
@@ -41,8 +82,11 @@ class PrintQueue:
         state_dir: Path | None = None,
         on_change: JobCallback | None = None,
         today: Callable[[], dt.date] = lambda: dt.datetime.now().date(),
+        renditions: Renditions | None = None,
+        on_outcome: OutcomeCallback | None = None,
     ) -> None:
         self.printer = printer
+        self.renditions, self.on_outcome = renditions, on_outcome
         self.retries, self.retry_delay_s = retries, retry_delay_s
         self.state_dir, self.on_change, self._today = state_dir, on_change, today
         self._lock = threading.Lock()
@@ -67,6 +111,27 @@ class PrintQueue:
         self._enqueue(job, self.printer)
         return job
 
+    def submit_document(self, document: DocumentRef) -> PrintJob:
+        """Print an archived document in the rendition the printer accepts; NoRenditionError
+        when it accepts none of those kept, OSError when the file cannot be read."""
+        fmt, data = self._rendition(document, self.printer)
+        job = PrintJob(name=document.name, data=data, kind=fmt, document=document)
+        self._enqueue(job, self.printer)
+        return job
+
+    def _rendition(self, document: DocumentRef, printer: Printer) -> tuple[str, bytes]:
+        kept = self.renditions.formats(document) if self.renditions else ()
+        for fmt in kept:
+            if fmt in printer.accepts:
+                assert self.renditions is not None
+                return fmt, self.renditions.read(document, fmt)
+        raise NoRenditionError(document, printer, kept)
+
+    def _for_printer(self, job: PrintJob, printer: Printer) -> None:
+        """Swap in the rendition `printer` accepts (an idle job: no thread touches it)."""
+        if job.kind not in printer.accepts and job.document is not None:
+            job.kind, job.data = self._rendition(job.document, printer)
+
     def failed(self) -> list[PrintJob]:
         with self._lock:
             return sorted(self._failed.values(), key=lambda j: j.created)
@@ -78,14 +143,20 @@ class PrintQueue:
         return sorted(jobs, key=lambda j: j.created)
 
     def retry(self, job_id: str, printer: Printer | None = None) -> PrintJob:
-        """Send a failed job again, to `printer` when the operator redirects it."""
+        """Send a failed job again, to `printer` when the operator redirects it, in the
+        rendition that printer accepts (NoRenditionError, and the job stays failed, if none)."""
+        target = printer or self.printer
         with self._lock:
-            job = self._failed.pop(job_id, None)
+            job = self._failed.get(job_id)
         if job is None:
             raise UnknownJobError(job_id)
+        self._for_printer(job, target)
+        with self._lock:
+            if self._failed.pop(job_id, None) is None:
+                raise UnknownJobError(job_id)  # retried or discarded meanwhile
         self._save_failed()
         job.status, job.error, job.error_fields, job.attempts = "queued", "", {}, 0
-        self._enqueue(job, printer or self.printer)
+        self._enqueue(job, target)
         return job
 
     def reprint(self, job_id: str, printer: Printer | None = None) -> PrintJob:
@@ -94,8 +165,12 @@ class PrintQueue:
             original = self._printed.get(job_id)
         if original is None:
             raise UnknownJobError(job_id)
-        job = PrintJob(name=original.name, data=original.data, kind=original.kind)
-        self._enqueue(job, printer or self.printer)
+        target = printer or self.printer
+        job = PrintJob(
+            name=original.name, data=original.data, kind=original.kind, document=original.document
+        )
+        self._for_printer(job, target)
+        self._enqueue(job, target)
         return job
 
     def discard(self, job_id: str) -> None:
@@ -156,8 +231,10 @@ class PrintQueue:
                 log.warning("print %s failed: %s", job.name, exc)
                 continue
             self._done(job)
+            self._tell(job, printer, printed=True)
             return
         self._fail(job)
+        self._tell(job, printer, printed=False)
 
     def _done(self, job: PrintJob) -> None:
         job.status, job.error, job.error_fields = "printed", "", {}
@@ -173,6 +250,15 @@ class PrintQueue:
             self._failed[job.job_id] = job
         self._save_failed()
         self._notify(job)
+
+    def _tell(self, job: PrintJob, printer: Printer, *, printed: bool) -> None:
+        if self.on_outcome is None or job.document is None:
+            return
+        reason = None if printed else Reason(job.error, dict(job.error_fields))
+        try:
+            self.on_outcome(PrintOutcome(job.document, printer.name, job.kind, printed, reason))
+        except Exception:  # the print happened or not; a failed record must not stop the queue
+            log.exception("print outcome of %s not recorded", job.name)
 
     def _notify(self, job: PrintJob) -> None:
         if self.on_change is None:
@@ -219,8 +305,5 @@ def _local_day(job: PrintJob) -> dt.date:
 
 
 def _write_json(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data), encoding="utf-8")
     with contextlib.suppress(FileNotFoundError):
-        tmp.replace(path)
+        write_atomically(path, json.dumps(data).encode("utf-8"))

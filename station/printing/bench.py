@@ -1,10 +1,12 @@
 """The bench's printer: the documents of a packed order, in the format its printer takes.
 
-A ZPL printer (`zpl:HOST[:PORT]`) gets a label's ZPL copy; a CUPS queue or the folder printer
-gets the PDF. Both copies are written beside each other in `home/labels` when the order ships,
-so a failed label can be redirected to a printer of the other kind. Jobs go through a
-`PrintQueue`: its own thread, retries, and a failed list kept in `home/print` across restarts.
-Callers submit after the packing transaction committed, never inside it.
+Each printer declares the formats it accepts (a ZPL printer `zpl:HOST[:PORT]` takes ZPL, a CUPS
+queue, the folder printer and system printers take PDF); the queue sends the document's
+rendition the printer accepts, read from the archive, so a failed label can be redirected to a
+printer of the other kind. Jobs go through a `PrintQueue`: its own thread, retries, and a failed
+list kept in `home/print` across restarts. Callers submit after the packing transaction
+committed, never inside it; `on_outcome` hears, from the queue's thread, when a printer took a
+document or gave up on it.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from station.devices.printers import (
     Printer,
     PrinterFactory,
     PrintJob,
-    Raw9100Printer,
     open_printer,
 )
-from station.devices.printqueue import PrintQueue, UnknownJobError
+from station.domain.events import DocumentRef
 from station.domain.messages import text
-from station.services.bench import PrintedDocument
+from station.printing.archive import DocumentArchive, kept_formats
+from station.printing.queue import NoRenditionError, OutcomeCallback, PrintQueue, UnknownJobError
 
 STATE_DIR = "print"  # under the home: the failed list and the day's printed jobs
 FOLDER_DIR = ("print", "out")  # where the plain `folder` printer puts its files
@@ -62,36 +64,24 @@ def check_printer_spec(spec: str, home: Path, language: str = "en", window: bool
         open_bench_printer(spec, home, language)
 
 
-def printer_kind(printer: Printer) -> str:
-    """What the printer is sent: ZPL for a thermal printer on port 9100, PDF otherwise."""
-    return "zpl" if isinstance(printer, Raw9100Printer) else "pdf"
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A document to print, as the bench produced it: which one, and the parcel's number."""
 
+    ref: DocumentRef
+    tracking_number: str | None = None
 
-def job_name(doc: PrintedDocument) -> str:
-    """What the operator reads in the job lists, e.g. `label 1001 parcel 2`."""
-    if doc.parcel_seq is not None:
-        return f"{doc.document} {doc.order_number} parcel {doc.parcel_seq}"
-    return f"{doc.document} {doc.order_number}"
+    @property
+    def document(self) -> str:
+        return self.ref.kind
 
+    @property
+    def order_number(self) -> str:
+        return self.ref.order_number
 
-def document_from_name(name: str, home: Path) -> PrintedDocument | None:
-    """The archived document a job name stands for (a failed list outlives the process)."""
-    parts = name.split()
-    if len(parts) >= 4 and parts[0] == "label" and parts[-2] == "parcel" and parts[-1].isdigit():
-        order = " ".join(parts[1:-2])
-        path = home / "labels" / f"{order}-{parts[-1]}.pdf"
-        return PrintedDocument("label", order, path, int(parts[-1]))
-    if len(parts) >= 2 and parts[0] == "slip":
-        order = " ".join(parts[1:])
-        return PrintedDocument("slip", order, home / "documents" / f"slip-{order}.pdf")
-    return None
-
-
-def archived_copy(doc: PrintedDocument, kind: str) -> Path | None:
-    """Where the document is kept in `kind`; None when it has no such format (a slip in ZPL)."""
-    if kind == "pdf":
-        return doc.path
-    return doc.path.with_suffix(".zpl") if doc.document == "label" else None
+    @property
+    def parcel_seq(self) -> int | None:
+        return self.ref.parcel_seq
 
 
 @dataclass(frozen=True)
@@ -116,8 +106,10 @@ class BenchPrinter:
         retry_delay_s: float = 2.0,
         on_change: Callable[[PrintJob], None] | None = None,
         kinds: Kinds | None = None,
+        on_outcome: OutcomeCallback | None = None,
     ) -> None:
         self.home, self.language, self.kinds = home, language, dict(kinds or {})
+        self.archive = DocumentArchive(home)
         printer = self._open(spec)
         self.queue = PrintQueue(
             printer,
@@ -125,8 +117,9 @@ class BenchPrinter:
             retry_delay_s=retry_delay_s,
             state_dir=home / STATE_DIR,
             on_change=on_change,
+            renditions=self.archive,
+            on_outcome=on_outcome,
         ).start()
-        self._documents: dict[str, PrintedDocument] = {}
 
     @classmethod
     def for_settings(
@@ -136,6 +129,7 @@ class BenchPrinter:
         spec: str | None = None,
         on_change: Callable[[PrintJob], None] | None = None,
         kinds: Kinds | None = None,
+        on_outcome: OutcomeCallback | None = None,
     ) -> BenchPrinter:
         return cls(
             spec or settings.printer,
@@ -145,6 +139,7 @@ class BenchPrinter:
             retry_delay_s=settings.print_retry_delay_s,
             on_change=on_change,
             kinds=kinds,
+            on_outcome=on_outcome,
         )
 
     @property
@@ -164,26 +159,33 @@ class BenchPrinter:
         return [self._submit_one(doc) for doc in printed]
 
     def _submit_one(self, doc: PrintedDocument) -> Submitted:
-        kind = printer_kind(self.queue.printer)
         try:
-            data = self._read(doc, kind)
+            job = self._guarded(lambda: self.queue.submit_document(doc.ref), doc.ref)
         except CannotPrintError as exc:
             return Submitted(doc, skipped=str(exc))
-        job = self.queue.submit(data, job_name(doc), kind)
-        self._documents[job.job_id] = doc
         return Submitted(doc, job)
 
-    def _read(self, doc: PrintedDocument, kind: str) -> bytes:
-        path = archived_copy(doc, kind)
-        if path is None:
-            fields = {"document": doc.document, "order": doc.order_number, "path": doc.path}
-            raise CannotPrintError(text("not_for_zpl", self.language, **fields))
+    def _guarded(self, action: Callable[[], PrintJob], ref: DocumentRef) -> PrintJob:
+        """Run a queue request; a document the printer cannot take becomes one sentence."""
         try:
-            return path.read_bytes()
+            return action()
+        except NoRenditionError as exc:
+            if any(fmt in exc.printer.accepts for fmt in kept_formats(ref)):
+                raise CannotPrintError(self._missing(ref, exc.printer)) from exc
+            # never kept in a format this printer takes (a slip on a label printer)
+            fields = {
+                "document": ref.kind,
+                "order": ref.order_number,
+                "path": self.archive.path(ref),
+            }
+            raise CannotPrintError(text("not_for_zpl", self.language, **fields)) from exc
         except OSError as exc:
-            fields = {"kind": kind.upper(), "name": job_name(doc), "path": path}
-            sentence = text("no_copy", self.language, order=doc.order_number, **fields)
-            raise CannotPrintError(sentence) from exc
+            raise CannotPrintError(self._missing(ref, self.queue.printer)) from exc
+
+    def _missing(self, ref: DocumentRef, printer: Printer) -> str:
+        fmt = next((f for f in kept_formats(ref) if f in printer.accepts), "pdf")
+        fields = {"kind": fmt.upper(), "name": ref.name, "order": ref.order_number}
+        return text("no_copy", self.language, path=self.archive.path(ref, fmt), **fields)
 
     def failed(self) -> list[PrintJob]:
         return self.queue.failed()
@@ -192,7 +194,7 @@ class BenchPrinter:
         return self.queue.printed_today()
 
     def document_of(self, job: PrintJob) -> PrintedDocument | None:
-        return self._documents.get(job.job_id) or document_from_name(job.name, self.home)
+        return PrintedDocument(job.document) if job.document else None
 
     def find(self, ref: str, jobs: list[PrintJob] | None = None) -> PrintJob:
         """The failed (or given) job whose id is `ref` or starts with it (ids are long)."""
@@ -209,21 +211,7 @@ class BenchPrinter:
         """Send a failed job again, or to the printer `spec` when the operator redirects it."""
         job = self.find(job_id)
         printer = self._open(spec) if spec else None
-        kind = printer_kind(printer or self.queue.printer)
-        if job.kind != kind:
-            self._convert(job, kind)
-        try:
-            return self.queue.retry(job.job_id, printer)
-        except UnknownJobError as exc:  # retried or discarded meanwhile
-            raise CannotPrintError(text("unknown_job", self.language, job=job_id)) from exc
-
-    def _convert(self, job: PrintJob, kind: str) -> None:
-        # PrintQueue.retry keeps a job's bytes; a PDF job redirected to a ZPL printer needs the
-        # other copy. The failed job is idle (no thread touches it), so it is swapped in place.
-        doc = self.document_of(job)
-        if doc is None:
-            raise CannotPrintError(text("unknown_job", self.language, job=job.job_id))
-        job.data, job.kind = self._read(doc, kind), kind
+        return self._job_request(lambda: self.queue.retry(job.job_id, printer), job)
 
     def discard(self, job_id: str) -> None:
         try:
@@ -234,15 +222,15 @@ class BenchPrinter:
     def reprint(self, job_id: str) -> PrintJob:
         """Print again a job of today on the bench's printer, in the format it takes now."""
         original = self.find(job_id, self.printed_today())
-        kind = printer_kind(self.queue.printer)
-        if original.kind == kind:
-            return self.queue.reprint(original.job_id)
-        doc = self.document_of(original)
-        if doc is None:
-            raise CannotPrintError(text("unknown_job", self.language, job=job_id))
-        job = self.queue.submit(self._read(doc, kind), original.name, kind)
-        self._documents[job.job_id] = doc
-        return job
+        return self._job_request(lambda: self.queue.reprint(original.job_id), original)
+
+    def _job_request(self, action: Callable[[], PrintJob], job: PrintJob) -> PrintJob:
+        try:
+            if job.document is None:  # a raw job: its bytes go as they are
+                return action()
+            return self._guarded(action, job.document)
+        except UnknownJobError as exc:  # retried or discarded meanwhile
+            raise CannotPrintError(text("unknown_job", self.language, job=job.job_id)) from exc
 
     def reason(self, job: PrintJob) -> str:
         return job.reason(self.language)

@@ -1,0 +1,34 @@
+"""Carriers behind one port: an order's parcels in, tracking numbers and label documents out.
+
+`port` is the contract, `registry` finds the adapter configured for a carrier code, `numbering`
+is the one routine that hands out numbers from stored series, and `range` is the built-in
+adapter that needs no network. Adapter modules register themselves at their bottom; importing
+this package loads the built-in ones.
+"""
+
+from station.carriers import range as _range  # noqa: F401  - registers the `range` kind
+from station.carriers.port import (
+    CarrierAdapter,
+    CounterStore,
+    CreatedLabels,
+    LabelFormat,
+    LabelledParcel,
+    LabelRequest,
+    ParcelToLabel,
+    ShippingError,
+)
+from station.carriers.registry import carrier_for, known_kinds, register_carrier
+
+__all__ = [
+    "CarrierAdapter",
+    "CounterStore",
+    "CreatedLabels",
+    "LabelFormat",
+    "LabelRequest",
+    "LabelledParcel",
+    "ParcelToLabel",
+    "ShippingError",
+    "carrier_for",
+    "known_kinds",
+    "register_carrier",
+]

@@ -1,0 +1,110 @@
+"""The carrier port: what the core asks of any carrier, and what it gets back.
+
+An adapter turns one order's parcels into tracking numbers and label documents, in the formats
+the bench asked for (the printer's and the archive's). Series it numbers from live in the
+database: the adapter reads them through a `CounterStore` and reports the values it advanced
+per parcel, and the core records those in the parcel's `LabelCreated` event, so a counter
+moves only when the event that used its number is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal, Protocol, runtime_checkable
+
+from station.labels.courier import Address
+
+LabelFormat = Literal["pdf", "zpl"]
+
+
+class ShippingError(Exception):
+    """The order cannot be shipped; the message is one sentence that says what to do."""
+
+
+@dataclass(frozen=True)
+class ParcelToLabel:
+    """One parcel as the bench knows it once it is weighed.
+
+    A parcel that already has a tracking number (an order carried over from an older release)
+    keeps it: the adapter draws its label again with that number and takes no new one.
+    """
+
+    seq: int
+    weight_g: int
+    tracking_number: str | None = None
+    sscc: str | None = None
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    """One order's parcels for one carrier."""
+
+    order_number: str
+    carrier: str
+    service: str
+    sender: Address
+    recipient: Address
+    parcels: tuple[ParcelToLabel, ...]
+    parcel_count: int  # of the whole order: "parcel 2 of 3" also when carriers differ
+    cod_amount: Decimal | None = None  # printed on the order's first parcel only
+    currency: str = "EUR"
+    formats: tuple[LabelFormat, ...] = ("pdf",)
+    dpi: int = 203
+    label_size: str = "4x6"
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class LabelledParcel:
+    """A parcel's number and its label in every format asked; `counters` are the series the
+    adapter advanced for it (name -> last value taken)."""
+
+    seq: int
+    tracking_number: str
+    documents: Mapping[LabelFormat, bytes]
+    sscc: str | None = None
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CreatedLabels:
+    carrier: str
+    parcels: tuple[LabelledParcel, ...]
+    warnings: tuple[str, ...] = ()  # one sentence each, in the request's language
+
+
+class CounterStore(Protocol):
+    """Last-used values of number series, as this shipment sees them so far."""
+
+    def last_used(self, key: str) -> int | None: ...
+
+    def set_last_used(self, key: str, value: int) -> None: ...
+
+
+class CarrierAdapter(Protocol):
+    """What every carrier does. `needs_network`: the bench cannot label offline with it."""
+
+    code: str
+    needs_network: bool
+
+    def create_labels(self, request: LabelRequest, counters: CounterStore) -> CreatedLabels:
+        """Number and label every parcel of the request, or raise ShippingError before any
+        number is taken."""
+        ...
+
+
+@runtime_checkable
+class VoidingCarrier(Protocol):
+    """A carrier that can cancel labels not yet handed over; a voided number is never reused."""
+
+    def void(self, tracking_numbers: Sequence[str]) -> None: ...
+
+
+@runtime_checkable
+class DayClosingCarrier(Protocol):
+    """A carrier told when the day's parcels are handed over; it may answer with its manifest."""
+
+    def close_day(self, day: dt.date, tracking_numbers: Sequence[str]) -> bytes | None: ...
