@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from sqlalchemy.exc import OperationalError
-
 from station.app import bench_service
 from station.context import AppContext
 from station.devices.printers import PrintJob
@@ -27,8 +25,8 @@ from station.printing import BenchPrinter, CannotPrintError, DocumentArchive, Su
 from station.printing.archive import kept_formats
 from station.printing.bench import PrintedDocument
 from station.services.bench import HandledInput
+from station.services.failures import failure_of
 from station.services.prints import print_recorder
-from station.services.shipping import ShippingError
 from station.workflow.io import (
     Accepted,
     Done,
@@ -140,14 +138,12 @@ class ConsoleBench:
     def feed(self, inp: Input) -> None:
         try:
             handled = self.service.handle(inp)
-        except OperationalError as exc:
-            self.tell("ERROR", "storage", "storage_db", detail=exc.orig)
-            return
-        except OSError as exc:
-            self.tell("ERROR", "storage", "storage_file", detail=exc.strerror)
-            return
-        except ShippingError as exc:
-            self.emit(f"ERROR shipping {exc}")
+        except Exception as exc:  # the one translation of failures: station.services.failures
+            found = failure_of(exc)
+            if found is None:
+                raise
+            kind, phrase = found
+            self.tell("ERROR", kind, phrase.code, **phrase.params)
             return
         self.show(handled)
 

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from station.carriers.port import CounterStore, ShippingError
 from station.db.models import Counter
-from station.domain.messages import text
 from station.labels.errors import DocumentError
 from station.labels.tracking import Allocation, NumberRange, check_range, next_number, s10_range
 from station.labels.tracking import sscc_range as _sscc_range
@@ -101,14 +100,14 @@ class Numbering:
         try:
             numbers = replace(_sscc_range(company_prefix), first=1)
         except DocumentError as exc:
-            raise ShippingError(exc.message(self.language)) from exc
+            raise ShippingError(exc.code, **exc.params) from exc
         return self.take(numbers, sscc_key(company_prefix))
 
     def _allocate(self, numbers: NumberRange, last_used: int | None) -> Allocation:
         try:
             return next_number(numbers, last_used)
         except DocumentError as exc:
-            raise ShippingError(exc.message(self.language)) from exc
+            raise ShippingError(exc.code, **exc.params) from exc
 
 
 def tracking_range(
@@ -117,14 +116,14 @@ def tracking_range(
     """The range configured for a carrier (`tracking_ranges` in the settings)."""
     conf = ranges.get(carrier.upper())
     if conf is None:
-        raise ShippingError(_no_range(carrier, language))
+        raise ShippingError("no_tracking_range", carrier=carrier)
     try:
         numbers = _range_of(conf, carrier.upper())
         check_range(numbers)
     except DocumentError as exc:
-        raise ShippingError(exc.message(language)) from exc
+        raise ShippingError(exc.code, **exc.params) from exc
     except (KeyError, TypeError, ValueError):
-        raise ShippingError(_no_range(carrier, language)) from None
+        raise ShippingError("no_tracking_range", carrier=carrier) from None
     return numbers
 
 
@@ -147,7 +146,3 @@ def _range_of(conf: Mapping[str, Any], carrier: str) -> NumberRange:
         check=str(conf.get("check", "none")),
         warn_remaining=int(conf["warn_remaining"]) if "warn_remaining" in conf else None,
     )
-
-
-def _no_range(carrier: str, language: str) -> str:
-    return text("no_tracking_range", language, carrier=carrier)

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Protocol, runtime_checkable
 
+from station.domain.messages import MessageError
 from station.labels.courier import Address
 
 LabelFormat = Literal["pdf", "zpl"]
 
 
-class ShippingError(Exception):
-    """The order cannot be shipped; the message is one sentence that says what to do."""
+class ShippingError(MessageError):
+    """The order cannot be shipped: a message code and its parameters (`message(language)` is
+    one sentence that says what to do)."""
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _render(view: LabelView, fmt: LabelFormat, request: LabelRequest) -> bytes:
             return label_zpl(view, request.dpi)
         return label_pdf(view, request.label_size)
     except DocumentError as exc:  # e.g. a dpi the printers do not have
-        raise ShippingError(exc.message(request.language)) from exc
+        raise ShippingError(exc.code, **exc.params) from exc
 
 
 def range_carrier(code: str, settings: Settings) -> RangeCarrier:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from station.carriers.port import CarrierAdapter, ShippingError
 from station.config import Settings
-from station.domain.messages import text
 
 CarrierFactory = Callable[[str, Settings], CarrierAdapter]  # (carrier code, settings) -> adapter
 _FACTORIES: dict[str, CarrierFactory] = {}
@@ -46,10 +45,7 @@ def carrier_for(code: str, settings: Settings) -> CarrierAdapter:
     kind = carrier_kind(code, settings)
     factory = _FACTORIES.get(kind)
     if factory is None:
-        raise UnknownCarrierKindError(_unknown_kind(kind, code, settings.language))
+        raise UnknownCarrierKindError(
+            "carrier_kind_unknown", code=code.upper(), kind=kind, known=", ".join(known_kinds())
+        )
     return factory(code.upper(), settings)
-
-
-def _unknown_kind(kind: str, code: str, language: str) -> str:
-    return text("carrier_kind_unknown", language, code=code.upper(), kind=kind,
-                known=", ".join(known_kinds()))

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from sqlalchemy.exc import OperationalError
 
 from station.app import bench_service
 from station.config import Settings
@@ -20,7 +19,7 @@ from station.context import AppContext
 from station.domain import messages
 from station.services.bench import BenchService, HandledInput
 from station.services.catalog import DbCatalog
-from station.services.shipping import ShippingError
+from station.services.failures import failure_of
 from station.ui.viewdata import (
     Banner,
     BenchView,
@@ -133,17 +132,11 @@ class BenchWorker(QObject):
         assert self._service is not None
         try:
             handled = self._service.handle(inp)
-        except OperationalError as exc:
-            msg = messages.text("storage_db", self._ctx.settings.language, detail=exc.orig)
-            self._emit_error(text, msg, started_at)
-            return
-        except ShippingError as exc:
-            # e.g. the carrier's number range is used up: nothing was labelled or committed
-            self._emit_error(text, str(exc), started_at)
-            return
-        except OSError as exc:
-            msg = messages.text("storage_file", self._ctx.settings.language, detail=exc.strerror)
-            self._emit_error(text, msg, started_at)
+        except Exception as exc:  # the one translation of failures: station.services.failures
+            found = failure_of(exc)
+            if found is None:
+                raise
+            self._emit_error(text, found[1].text(self._ctx.settings.language), started_at)
             return
         if quiet and not handled.effects:
             return

@@ -6,6 +6,8 @@ it shows the effects, and throws the engine away (reloading its state) if that f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.barcodes import decode_scan
@@ -171,5 +173,20 @@ class _Step(LearningSteps, CommandSteps, StepBase):
         )
 
     def on_command(self, command: Command) -> None:
-        handler = getattr(self, f"cmd_{command.name.value.lower()}")
-        handler(command.arg)
+        _COMMANDS[command.name](self, command.arg)
+
+
+# Each command word and the step that handles it.
+_COMMANDS: dict[CommandName, Callable[[_Step, str], None]] = {
+    CommandName.NEXT: _Step.cmd_next,
+    CommandName.UNDO: _Step.cmd_undo,
+    CommandName.NEWBOX: _Step.cmd_newbox,
+    CommandName.SHORT: _Step.cmd_short,
+    CommandName.HOLD: _Step.cmd_hold,
+    CommandName.WEIGH: _Step.cmd_weigh,
+    CommandName.PRINT: _Step.cmd_print,
+    CommandName.REPRINT: _Step.cmd_reprint,
+    CommandName.ABORT: _Step.cmd_abort,
+    CommandName.OVERRIDE: _Step.cmd_override,  # a weight or a learnt code, by what is pending
+    CommandName.LEARN: _Step.cmd_learn,
+}

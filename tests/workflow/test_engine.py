@@ -338,3 +338,10 @@ def test_learning_needs_an_unknown_code_and_a_line_of_the_order(catalog: MemoryC
     bench.feed(Command(CommandName.LEARN, "mug"))
     bench.feed(Scan("4006381333931"))
     assert rejected(bench.feed(Command(CommandName.OVERRIDE, "9999"))) == "no_override_pending"
+
+
+def test_every_command_word_has_its_step() -> None:
+    from station.workflow.engine import _COMMANDS
+    from station.workflow.io import CommandName
+
+    assert set(_COMMANDS) == set(CommandName)
