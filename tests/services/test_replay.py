@@ -9,8 +9,6 @@ is compared with what the shift left.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from station.app import open_home
 from station.context import AppContext
 from station.db.invoices import Invoice
 from station.db.models import (
+    Bench,
     Counter,
     Event,
     Order,
@@ -32,10 +31,9 @@ from station.db.models import (
     Shop,
 )
 from station.domain import OrderStatus, OutboxStatus
-from station.domain import events as ev
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
-from station.services.events import record
+from station.services.lead import LeadService
 from station.services.verify import differences, replay, snapshot, verify
 from station.workflow.io import parse_line
 from sync.runner import sync_shop
@@ -82,19 +80,16 @@ def worked(tmp_path: Path, db_url: str | None) -> Iterator[AppContext]:
 
 
 def lead_works(ctx: AppContext) -> None:
-    now = dt.datetime.now(dt.UTC)
+    """A lead releases the held order, gives one to another bench, bumps one, holds one."""
     with ctx.db.write() as s:
-        held = s.scalars(select(Order).where(Order.number == "1002")).one()
-        record(s, ev.OrderReleased(order=held.uid, reason=ev.Reason("released_by_lead",
-                                                                      {"lead": "giulia"})),
-               at=now, operator="giulia")
-        for number, event in (("1006", ev.OrderReassigned(bench="bench-2", operator="marco")),
-                              ("1010", ev.PriorityChanged(priority=9)),
-                              ("1011", ev.OrderHeld(reason=ev.Reason("hold_note",
-                                                                      {"note": "call"}),
-                                                    by="lead"))):
-            order = s.scalars(select(Order).where(Order.number == number)).one()
-            record(s, dataclasses.replace(event, order=order.uid), at=now, operator="giulia")
+        bench_name = "bench-2"
+        if s.scalar(select(Bench.id).where(Bench.name == bench_name)) is None:
+            s.add(Bench(name=bench_name))  # a bench is known once it has been opened
+    lead = LeadService(ctx.db, "giulia", bench=ctx.settings.bench_name)
+    lead.release("1002")
+    lead.reassign("1006", bench="bench-2", operator="marco")
+    lead.set_priority("1010", 9)
+    lead.hold("1011", "call the customer")
 
 
 def shop_works(ctx: AppContext) -> None:
