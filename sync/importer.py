@@ -21,7 +21,8 @@ from station.db.models import Order, Product
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.reasons import SHOP_HOLDS
-from station.services.events import new_uid, record, record_all, recorded
+from station.services.events import new_uid, record_all, recorded
+from station.services.projection import remember
 from sync.remote import RemoteOrder, ShopState
 from sync.shipping_rules import CarrierRule, carrier_for
 
@@ -87,6 +88,7 @@ def apply_orders(session: Session, shop: ShopRef, orders: list[RemoteOrder],
             select(Order).where(Order.id.in_(known.values())).options(selectinload(Order.lines))
         )
     } if known else {}  # a first import finds none: no ORM load for a page of new orders
+    remember(session, existing.values())
     skus = {line.sku for o in orders for line in o.lines if line.sku}
     products = _product_ids(session, skus)
     fresh = []
@@ -215,8 +217,7 @@ def update_order(session: Session, shop: ShopRef, local: Order, order: RemoteOrd
     events.insert(0, ev.OrderUpdatedByShop(order=local.uid, shop=shop.name,
                                            shop_updated_at=order.updated_at,
                                            details=details, lines=lines))
-    for event in events:
-        record(session, event, at=now)
+    record_all(session, [recorded(event, at=now) for event in events])
     changes = [e.TYPE for e in events[1:]]
     if details is not None:
         changes.append("details")

@@ -8,11 +8,11 @@ gives back the same orders, lines, parcels, holds and outbox.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from station.db.invoices import Invoice
 from station.db.models import (
@@ -44,7 +44,9 @@ def parcel_uid(event_id: uuid.UUID, seq: int) -> uuid.UUID:
 
 
 def project_all(session: Session, recs: Sequence[ev.Recorded]) -> None:
-    """Apply events in order; consecutive imports go to the tables in one bulk write."""
+    """Apply events in order; consecutive imports go to the tables in one bulk write, and the
+    orders the other events are about are read in one query."""
+    _prefetch(session, {r.event.order for r in recs if type(r.event) in _HANDLERS} - {None})
     batch: list[ev.Recorded] = []
     for rec in recs:
         if isinstance(rec.event, ev.OrderImported):
@@ -78,12 +80,31 @@ def project(session: Session, rec: ev.Recorded) -> None:
 
 
 def order_by_uid(session: Session, uid: uuid.UUID) -> Order:
-    order = session.scalar(
-        select(Order).where(Order.uid == uid).options(selectinload(Order.lines))
-    )
+    """The order an event is about, from this session's orders when it has it already."""
+    known = _known(session)
+    order = known.get(uid)
     if order is None:
-        raise LookupError(f"event for an order not in this database ({uid})")
+        order = session.scalar(select(Order).where(Order.uid == uid))
+        if order is None:
+            raise LookupError(f"event for an order not in this database ({uid})")
+        known[uid] = order
     return order
+
+
+def remember(session: Session, orders: Iterable[Order]) -> None:
+    """Orders a caller has loaded already (e.g. a page of shop updates): no second read."""
+    _known(session).update((order.uid, order) for order in orders)
+
+
+def _known(session: Session) -> dict[uuid.UUID, Order]:
+    known: dict[uuid.UUID, Order] = session.info.setdefault("orders_by_uid", {})
+    return known
+
+
+def _prefetch(session: Session, uids: set[uuid.UUID | None]) -> None:
+    wanted = [uid for uid in uids if uid is not None and uid not in _known(session)]
+    if len(wanted) > 1:
+        remember(session, session.scalars(select(Order).where(Order.uid.in_(wanted))))
 
 
 def _on(kind: type[E]) -> Callable[[Callable[[Session, Order, ev.Recorded, E], None]], Any]:
