@@ -28,6 +28,7 @@ from station.domain import OrderStatus, OutboxStatus
 from station.domain.events import Reason
 from station.domain.reasons import stored_reason
 
+NO_CUTOFF = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)  # sorts after every real cut-off
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -119,7 +120,6 @@ class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         UniqueConstraint("shop_id", "external_id", name="uq_orders_shop_external"),
-        Index("ix_orders_queue", "status", "priority", "cutoff_at", "created_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)  # a local row id; `uid` is global
     uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
@@ -129,6 +129,9 @@ class Order(Base):
     status: Mapped[str] = mapped_column(String(16), default=OrderStatus.QUEUED, index=True)
     priority: Mapped[int] = mapped_column(default=0)  # higher is more urgent
     cutoff_at: Mapped[dt.datetime | None]
+    # The cut-off as the queue sorts it: orders without one after every real one. Projected
+    # with cutoff_at, so the urgency order is a plain index scan.
+    queue_cutoff: Mapped[dt.datetime] = mapped_column(default=NO_CUTOFF)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     shop_updated_at: Mapped[dt.datetime | None]
@@ -169,6 +172,14 @@ class Order(Base):
     @property
     def problem(self) -> Reason | None:
         return stored_reason(self.problem_code, self.problem_params)
+
+
+# The queue's one urgency order (station.services.queue.urgency) read from an index: for the
+# queue screen, and for NEXT among a bench's assigned orders or the unassigned ones.
+Index("ix_orders_urgency", Order.status, Order.priority.desc(), Order.queue_cutoff,
+      Order.created_at, Order.id)
+Index("ix_orders_bench_urgency", Order.status, Order.bench_id, Order.priority.desc(),
+      Order.queue_cutoff, Order.created_at, Order.id)
 
 
 class OrderLine(Base):

@@ -14,7 +14,15 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from station.db.bulk import insert_rows
-from station.db.models import Order, OrderLine, OutboxEntry, PackedUnit, Parcel, Product
+from station.db.models import (
+    NO_CUTOFF,
+    Order,
+    OrderLine,
+    OutboxEntry,
+    PackedUnit,
+    Parcel,
+    Product,
+)
 from station.domain import OrderStatus
 from station.domain import events as ev
 
@@ -98,6 +106,7 @@ def order_row(rec: ev.Recorded, e: ev.OrderImported, shop_id: int | None) -> dic
         "service": e.service[:40],
         "priority": e.priority,
         "cutoff_at": e.cutoff_at,
+        "queue_cutoff": e.cutoff_at or NO_CUTOFF,
         "assigned_operator": "",
         **details_row(e.details),
     }

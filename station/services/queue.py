@@ -16,11 +16,20 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from station.db.models import Bench, Order
+from station.db.models import NO_CUTOFF, Bench, Order
 from station.domain import OrderStatus
 
-# Orders without a cut-off sort after every real one.
-NO_CUTOFF = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+__all__ = [
+    "NO_CUTOFF",
+    "PAGE_SIZE",
+    "QueueFilter",
+    "QueueRow",
+    "carriers",
+    "order_counts",
+    "queue_count",
+    "queue_page",
+    "urgency",
+]
 PAGE_SIZE = 200
 
 
@@ -50,7 +59,7 @@ class QueueRow:
 
 
 def _cutoff() -> ColumnElement[dt.datetime]:
-    return func.coalesce(Order.cutoff_at, NO_CUTOFF, type_=Order.cutoff_at.type)
+    return Order.queue_cutoff.expression  # cutoff_at, or NO_CUTOFF when there is none
 
 
 def urgency() -> tuple[ColumnElement[Any], ...]:
