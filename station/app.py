@@ -7,15 +7,20 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+
+from sqlalchemy import select
 
 from station import demo
 from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
+from station.db.models import Bench
+from station.homelock import HomeLock
 from station.services.bench import BenchService, ShopCheck, utc_now
 
 
@@ -45,25 +50,56 @@ def is_configured(home: Path, db_url: str | None) -> bool:
 
 @contextmanager
 def open_home(
-    home: Path | None, db_url: str | None = None, *, demo_mode: bool = False
+    home: Path | None,
+    db_url: str | None = None,
+    *,
+    demo_mode: bool = False,
+    lock_for: str | None = None,
 ) -> Iterator[AppContext]:
-    """The context for one command. A demo without a home lives in a folder removed at exit."""
+    """The context for one command. A demo without a home lives in a folder removed at exit.
+
+    `lock_for` names a command that writes: it gets the home to itself (see `HomeLock`), and a
+    second one raises HomeBusyError. Read-only commands pass None and run beside a bench.
+    """
     throwaway = None
     if home is None and demo_mode:
         throwaway = Path(tempfile.mkdtemp(prefix="station-demo-"))
         home = throwaway
     home = home or default_home()
-    db = Database(database_url(home, db_url))
+    lock = HomeLock(home)
+    if lock_for is not None:
+        lock.acquire(lock_for)
+    db: Database | None = None
     try:
+        db = Database(database_url(home, db_url))
         migrate.upgrade(db)
         settings = Settings.load(home)
+        if lock_for is not None:
+            settings.bench_name = bench_identity(home, db, settings)
         if demo_mode:
             seed_demo(db, home)
         yield AppContext(home=home, settings=settings, db=db, demo=demo_mode)
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
+        lock.release()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def bench_identity(home: Path, db: Database, settings: Settings) -> str:
+    """The bench's name: the one in the settings; else the one this database already worked
+    under (a home from before names were generated keeps its history); else a new one, unique
+    per installation. It is written into the settings once they exist, so it never changes."""
+    if settings.named_bench:
+        return settings.bench_name
+    with db.read() as session:
+        name = session.scalar(select(Bench.name).order_by(Bench.id).limit(1))
+    settings.bench_name = name or f"bench-{uuid.uuid4().hex[:6]}"
+    settings.named_bench = True
+    if (home / CONFIG_FILE).exists():
+        settings.save(home)
+    return settings.bench_name
 
 
 SHOP_CHECK_TIMEOUT_S = 3.0

@@ -17,6 +17,7 @@ from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError
 from station.devices.scale_spec import open_scale, scale_protocols
+from station.homelock import HomeBusyError, command_line
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
 
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("verify", help="replay the event log and compare it with the tables").set_defaults(
-        func=cmd_db_verify
+        func=cmd_db_verify, read_only=True
     )
     db_sub.add_parser("upgrade", help="create or migrate the database").set_defaults(
         func=cmd_db_upgrade
@@ -76,11 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing = orders_sub.add_parser("list", help="list orders")
     listing.add_argument("--status", help="queued, packing, held, shipped or cancelled")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_orders_list)
+    listing.set_defaults(func=cmd_orders_list, read_only=True)
     show = orders_sub.add_parser("show", help="one order in detail")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_orders_show)
+    show.set_defaults(func=cmd_orders_show, read_only=True)
 
     sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
     sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
@@ -268,9 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_home", True):
             return int(args.func(args, None))
-        with open_home(args.home, args.db, demo_mode=demo_mode) as ctx:
+        # Read-only commands run beside a bench; every other one has the home to itself.
+        lock_for = None if getattr(args, "read_only", False) else command_line()
+        with open_home(args.home, args.db, demo_mode=demo_mode, lock_for=lock_for) as ctx:
             return int(args.func(args, ctx))
-    except (UserError, DatabaseError) as exc:
+    except (UserError, DatabaseError, HomeBusyError) as exc:
         print(f"station: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

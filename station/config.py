@@ -80,6 +80,8 @@ class Settings:
     seller_tax_code: str = "02847160153"  # codice fiscale; a company's equals its partita IVA
     seller_regime_fiscale: str = "RF01"
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether bench_name came from the file (or was set), not the default.
+    named_bench: bool = field(default=False, compare=False, repr=False)
 
     @classmethod
     def load(cls, home: Path) -> Settings:
@@ -87,13 +89,15 @@ class Settings:
         if not path.exists():
             return cls()
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        known = {f.name for f in fields(cls)} - {"extra"}
+        known = {f.name for f in fields(cls)} - {"extra", "named_bench"}
         values = {k: v for k, v in data.items() if k in known}
-        return cls(**values, extra={k: v for k, v in data.items() if k not in known})
+        extra = {k: v for k, v in data.items() if k not in known}
+        return cls(**values, extra=extra, named_bench="bench_name" in values)
 
     def save(self, home: Path) -> None:
         home.mkdir(parents=True, exist_ok=True)
         data = asdict(self)
+        data.pop("named_bench")
         data.update(data.pop("extra"))
         tmp = home / (CONFIG_FILE + ".tmp")
         tmp.write_text(tomli_w.dumps(data), encoding="utf-8")

@@ -116,7 +116,8 @@ def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     for name, helps in _kind_options().items():
         add.add_argument(f"--{name}", help=" or ".join(helps))
     add.set_defaults(func=shop_add)
-    shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(func=shop_list)
+    shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(
+        func=shop_list, read_only=True)
     test = shop_sub.add_parser("test", help="check that a shop answers with its credentials")
     test.add_argument("name")
     test.set_defaults(func=shop_test)
