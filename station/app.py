@@ -13,6 +13,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from station import demo
 from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
@@ -20,6 +21,7 @@ from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
 from station.db.models import Bench
+from station.db.safety import check_sqlite_file
 from station.homelock import HomeLock
 from station.services.bench import BenchService, ShopCheck, utc_now
 
@@ -71,7 +73,9 @@ def open_home(
         lock.acquire(lock_for)
     db: Database | None = None
     try:
-        db = Database(database_url(home, db_url))
+        url = database_url(home, db_url)
+        _check_database_file(home, url)
+        db = Database(url)
         migrate.upgrade(db)
         settings = Settings.load(home)
         if lock_for is not None:
@@ -85,6 +89,14 @@ def open_home(
         lock.release()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def _check_database_file(home: Path, url: str) -> None:
+    """Before anything opens it (opening creates an empty one): an existing home whose database
+    is gone, empty or damaged is refused, never made a new bench."""
+    database = make_url(url).database
+    if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
+        check_sqlite_file(home, Path(database), configured=(home / CONFIG_FILE).exists())
 
 
 def bench_identity(home: Path, db: Database, settings: Settings) -> str:

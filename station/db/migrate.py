@@ -8,9 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from station.db.engine import Database, DatabaseError
+from station.db.safety import explain
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -35,9 +36,13 @@ def current_revision(db: Database) -> str | None:
 def upgrade(db: Database) -> str | None:
     """Bring the schema to head. Returns the backup made first, if any. Idempotent."""
     try:
-        current = current_revision(db)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {db.url}: {exc.orig}") from exc
+        return _upgrade(db)
+    except DBAPIError as exc:  # locked, disk full, damaged: one sentence, not a traceback
+        raise DatabaseError(explain(exc, db.url, db.sqlite_path)) from exc
+
+
+def _upgrade(db: Database) -> str | None:
+    current = current_revision(db)
     head = head_revision()
     if current == head:
         return None
