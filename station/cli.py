@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -158,6 +159,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         return window(ctx, scale)
     from station.console import run_console
 
+    if isinstance(sys.stdin, io.TextIOWrapper):  # a scanner's stray byte must not end the bench
+        sys.stdin.reconfigure(errors="surrogateescape")
     sync = _background_sync(ctx)
     try:
         if sync is None:

@@ -39,6 +39,7 @@ from station.workflow.io import (
     parse_line,
 )
 from station.workflow.messages import message
+from station.workflow.scan_input import scan_problem, scan_problem_text, shown
 
 SCALE_TIMEOUT_S = 5.0
 PRINT_WAIT_S = 120.0  # retries included; a job still queued by then is reported as waiting
@@ -108,12 +109,17 @@ class ConsoleBench:
         self.on_packed = on_packed
 
     def emit(self, line: str) -> None:
-        self.out.write(line + "\n")
+        self.out.write(shown(line) + "\n")
         self.out.flush()
 
     def run(self, lines: Iterable[str]) -> int:
         self.show_state()
         for raw in lines:
+            problem = scan_problem(raw)
+            if problem is not None:
+                text = scan_problem_text(problem, self.service.settings.language, raw)
+                self.emit(f"ERROR {problem} {text}")
+                continue
             if self.print_command(raw):
                 continue
             inp = parse_line(raw, typed_weights=self.scale is None)
