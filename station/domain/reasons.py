@@ -24,6 +24,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "The shop's data for this order could not be read",
         "I dati del negozio per questo ordine non sono leggibili",
     ),
+    "hold_no_lines": (
+        "the shop sent it with no lines to pack: check it in the shop",
+        "il negozio l'ha inviato senza righe da imballare: controllalo nel negozio",
+    ),
     # releases
     "released_by_shop": ("open again in the shop", "di nuovo aperto nel negozio"),
     "released_by_lead": ("released by {lead}", "sbloccato da {lead}"),

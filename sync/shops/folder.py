@@ -128,8 +128,8 @@ def _csv_orders(file: Path, stamp: dt.datetime) -> list[RemoteOrder]:
 
 def _order(o: dict[str, Any], stamp: dt.datetime) -> RemoteOrder:
     number = str(o.get("number") or o.get("order") or "")
-    if not number:
-        raise ValueError("an order has no number")
+    if not number:  # its number is its id in a drop folder
+        return RemoteOrder.without_id(o, "", stamp)
     try:
         ship = o.get("shipping") or {k: o.get(f"ship_{k}") or o.get(k) for k in ADDRESS_FIELDS}
         lines = [RemoteLine(external_id=str(n), sku=str(li.get("sku") or ""),
