@@ -275,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Read-only commands run beside a bench; every other one has the home to itself.
         lock_for = None if getattr(args, "read_only", False) else command_line()
         with open_home(args.home, args.db, demo_mode=demo_mode, lock_for=lock_for) as ctx:
+            if ctx.settings.load_warning:
+                print(f"station: warning: {ctx.settings.load_warning}", file=sys.stderr)
             return int(args.func(args, ctx))
     except (UserError, DatabaseError, HomeBusyError) as exc:
         print(f"station: {exc}", file=sys.stderr)

@@ -12,6 +12,8 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from station.files import PRIVATE_FILE, set_aside, write_atomically
+
 CONFIG_FILE = "station.toml"
 DB_FILE = "station.db"
 
@@ -82,23 +84,32 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
     # Whether bench_name came from the file (or was set), not the default.
     named_bench: bool = field(default=False, compare=False, repr=False)
+    # Set when the file could not be read and was set aside: the front ends show it.
+    load_warning: str = field(default="", compare=False, repr=False)
 
     @classmethod
     def load(cls, home: Path) -> Settings:
         path = home / CONFIG_FILE
         if not path.exists():
             return cls()
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        known = {f.name for f in fields(cls)} - {"extra", "named_bench"}
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            # The bench must still open (demo defaults are safe); the file is kept for a person.
+            kept = set_aside(path)
+            return cls(
+                load_warning=f"the settings file {path} was damaged and set aside as "
+                f"{kept.name}; the bench runs on default settings: set them again "
+                "(or repair that file and put it back)"
+            )
+        known = {f.name for f in fields(cls)} - {"extra", "named_bench", "load_warning"}
         values = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
         return cls(**values, extra=extra, named_bench="bench_name" in values)
 
     def save(self, home: Path) -> None:
-        home.mkdir(parents=True, exist_ok=True)
         data = asdict(self)
         data.pop("named_bench")
+        data.pop("load_warning")
         data.update(data.pop("extra"))
-        tmp = home / (CONFIG_FILE + ".tmp")
-        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-        tmp.replace(home / CONFIG_FILE)
+        write_atomically(home / CONFIG_FILE, tomli_w.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

@@ -11,7 +11,7 @@ from station.context import AppContext
 from station.db.models import Shop
 from sync.http import Sleep
 from sync.remote import Connector
-from sync.secrets import load_secrets, save_secrets
+from sync.secrets import damaged_note, load_secrets, save_secrets
 from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind
 
 
@@ -52,8 +52,8 @@ def make_connector(
     missing = [n for n in kind.secret_names if not secrets.get(n)]
     if missing:
         raise ShopConfigError(
-            f"{shop.name}: no stored credentials; add the shop again with "
-            f"`station shop add {shop.kind} {shop.name} ...`"
+            f"{shop.name}: no stored credentials{damaged_note(ctx.home)}; add the shop again "
+            f"with `station shop add {shop.kind} {shop.name} ...`"
         )
     return kind.connect(
         ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)

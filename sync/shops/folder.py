@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from station.files import write_atomically
 from sync.errors import PermanentError
 from sync.remote import (
     RemoteLine,
@@ -80,9 +80,7 @@ class DropFolder:
         target = out / f"{shipment.order_number}-{seq}.json"
         data = {"order": shipment.order_number, "external_id": shipment.order_external_id,
                 "kind": shipment.kind, **shipment.payload}
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomically(target, json.dumps(data, indent=1).encode("utf-8"), mode=0o644)
 
 
 def _move(file: Path, folder: str, reason: str) -> None:
