@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import logging.handlers
 import os
 import shutil
 import sqlite3
@@ -97,6 +99,31 @@ def _check_database_file(home: Path, url: str) -> None:
     database = make_url(url).database
     if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
         check_sqlite_file(home, Path(database), configured=(home / CONFIG_FILE).exists())
+
+
+LOG_FILE = Path("logs") / "station.log"
+
+
+@contextmanager
+def logging_to_home(home: Path) -> Iterator[Path]:
+    """What went wrong in the background (shop sync above all) goes to a rotating file in the
+    home, never onto the operator's terminal: with no handler, Python would print it there."""
+    path = home / LOG_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(min(level or logging.INFO, logging.INFO))
+    try:
+        yield path
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        handler.close()
 
 
 def bench_identity(home: Path, db: Database, settings: Settings) -> str:

@@ -9,10 +9,11 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from station.app import is_configured, open_home
+from station.app import is_configured, logging_to_home, open_home
 from station.config import default_home
 from station.context import AppContext
 from station.db.engine import DatabaseError
@@ -274,7 +275,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, None))
         # Read-only commands run beside a bench; every other one has the home to itself.
         lock_for = None if getattr(args, "read_only", False) else command_line()
-        with open_home(args.home, args.db, demo_mode=demo_mode, lock_for=lock_for) as ctx:
+        with (
+            open_home(args.home, args.db, demo_mode=demo_mode, lock_for=lock_for) as ctx,
+            logging_to_home(ctx.home) if lock_for is not None else nullcontext(),
+        ):
             if ctx.settings.load_warning:
                 print(f"station: warning: {ctx.settings.load_warning}", file=sys.stderr)
             return int(args.func(args, ctx))

@@ -28,6 +28,7 @@ from sync.shops.config import list_shops, make_connector
 from sync.shops.registry import ShopConfigError, shop_kind
 
 log = logging.getLogger("station.sync")
+LOG_NOTE = "the log file logs/station.log in the home"
 Clock = Callable[[], dt.datetime]
 OVERLAP = dt.timedelta(minutes=10)
 PRODUCTS_EVERY = dt.timedelta(hours=6)
@@ -163,8 +164,18 @@ def run_once(ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
             continue
         try:
             reports.append(sync_shop(ctx, shop, connector, clock=clock))
+        except Exception:  # a bug in one shop's round: that shop's error, the others go on
+            log.exception("%s: sync round failed", shop.name)
+            error = f"{shop.name}: sync failed unexpectedly; the details are in {LOG_NOTE}"
+            record_contact(ctx, shop.id, clock(), error)
+            reports.append(ShopReport(shop.name, error=error))
         finally:
             connector.close()
+    for report in reports:
+        if report.error:
+            log.warning("%s", report.error)
+        elif report.pushed.errors:
+            log.warning("%s: %s", report.shop, report.pushed.errors[-1])
     return reports
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from station.files import write_atomically
-from sync.errors import PermanentError
+from sync.errors import OfflineError, PermanentError
 from sync.remote import (
     RemoteLine,
     RemoteOrder,
@@ -51,10 +51,19 @@ class DropFolder:
         files = [p for p in self.path.iterdir() if p.suffix.lower() in (".csv", ".json")]
         return f"Drop folder ready: {len(files)} file(s) waiting"
 
+    def _files(self) -> list[Path]:
+        """The files waiting; a folder that is gone (an unmounted share, a deleted folder) is
+        this shop being unreachable, not a crash of every round."""
+        try:
+            return sorted(p for p in self.path.iterdir()
+                          if p.is_file() and p.suffix.lower() in (".csv", ".json"))
+        except OSError as exc:
+            raise OfflineError(f"{self.name}: the drop folder {self.path} cannot be read "
+                               f"({exc.strerror}); check that it exists and is mounted") from None
+
     def order_pages(self, since: dt.datetime | None) -> Iterator[list[RemoteOrder]]:
         self._finish_moves()
-        for file in sorted(p for p in self.path.iterdir()
-                           if p.is_file() and p.suffix.lower() in (".csv", ".json")):
+        for file in self._files():
             try:
                 orders = read_orders(file)
             except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -74,6 +83,7 @@ class DropFolder:
         return None
 
     def push(self, shipment: Shipment) -> None:
+        self._files()  # the folder must be there: its `shipped` folder is not created elsewhere
         out = self.path / "shipped"
         out.mkdir(exist_ok=True)
         seq = shipment.payload.get("parcel_seq", "order")
