@@ -24,6 +24,7 @@ from station.db import migrate
 from station.db.engine import Database, sqlite_url
 from station.db.models import Bench
 from station.db.safety import check_sqlite_file
+from station.files import PRIVATE_DIR, make_private
 from station.homelock import HomeLock
 from station.services.bench import BenchService, ShopCheck, utc_now
 
@@ -70,6 +71,7 @@ def open_home(
         throwaway = Path(tempfile.mkdtemp(prefix="station-demo-"))
         home = throwaway
     home = home or default_home()
+    _make_home(home)
     lock = HomeLock(home)
     if lock_for is not None:
         lock.acquire(lock_for)
@@ -79,6 +81,7 @@ def open_home(
         _check_database_file(home, url)
         db = Database(url)
         migrate.upgrade(db)
+        _keep_private(home)
         settings = Settings.load(home)
         if lock_for is not None:
             settings.bench_name = bench_identity(home, db, settings)
@@ -91,6 +94,23 @@ def open_home(
         lock.release()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+PRIVATE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", CONFIG_FILE, "secrets.json",
+                 "station.lock")
+
+
+def _make_home(home: Path) -> None:
+    """A home holds customers' addresses and shop credentials: only its owner may read it."""
+    if not home.exists():
+        home.mkdir(parents=True, mode=PRIVATE_DIR)
+
+
+def _keep_private(home: Path) -> None:
+    """Set at creation, and put right at every start for a home made before (or by hand)."""
+    make_private(home)
+    for name in PRIVATE_FILES:
+        make_private(home / name)
 
 
 def _check_database_file(home: Path, url: str) -> None:

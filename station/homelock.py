@@ -42,7 +42,8 @@ class HomeLock:
 
     def acquire(self, command: str, now: dt.datetime | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        handle = open(fd, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip()

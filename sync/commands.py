@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import getpass
 import sys
 import time
 from pathlib import Path
@@ -24,12 +26,29 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
     given = {name: getattr(args, name) for name in _kind_options()}
     try:
         secrets, settings = shop_kind(args.kind).split_options(given)
+        secrets.update(_secrets_not_on_the_command_line(args.kind, secrets))
         where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
                          secrets=secrets, settings=settings)
     except ShopConfigError as exc:
         return _fail(str(exc))
     print(f"shop {args.name} added" + (f"; credentials stored in {where}" if where else ""))
     return 0
+
+
+def _secrets_not_on_the_command_line(kind: str, given: dict[str, str]) -> dict[str, str]:
+    """Secrets typed on the command line show in every process list: a flag still works, with
+    a warning; a secret not given is asked for (hidden) or read from stdin, a line each."""
+    asked: dict[str, str] = {}
+    for name in shop_kind(kind).secret_names:
+        if given.get(name):
+            print(f"warning: --{name} shows in the process list while Station runs; leave it "
+                  "out to be asked for it (or pipe it on stdin)", file=sys.stderr)
+        elif sys.stdin is not None and sys.stdin.isatty():
+            asked[name] = getpass.getpass(f"{name}: ").strip()
+        elif sys.stdin is not None:
+            with contextlib.suppress(OSError):  # no stdin at all: the usual "needs --x" follows
+                asked[name] = sys.stdin.readline().strip()
+    return {k: v for k, v in asked.items() if v}
 
 
 def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
