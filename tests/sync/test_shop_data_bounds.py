@@ -118,3 +118,35 @@ def test_a_dropped_file_order_without_a_number_is_kept_flagged(
     with ctx.db.read() as s:
         held = [o for o in s.scalars(select(Order)) if o.status == OrderStatus.HELD]
     assert len(held) == 2
+
+
+def test_shopify_orders_without_an_id_are_two_flagged_orders(ctx: AppContext) -> None:
+    from sync.importer import ShopRef, apply_orders
+    from sync.shops.shopify import Shopify
+
+    # GIVEN two GraphQL order nodes that lost their id
+    shopify = Shopify("s", "http://127.0.0.1:9", "shpat_x")
+    try:
+        mapped = [shopify.map_order({"name": f"#{n}", "lineItems": {"nodes": []}}) for n in (1, 2)]
+    finally:
+        shopify.close()
+    # WHEN they are imported
+    shop_id = _shop_id(ctx, "shopify", "s")
+    with ctx.db.write() as s:
+        result = apply_orders(s, ShopRef(shop_id, "s", []), mapped, mapped[0].updated_at)
+    # THEN both are kept, flagged and held
+    assert (result.imported, result.flagged) == (2, 2)
+    with ctx.db.read() as s:
+        held = sorted(
+            o.number
+            for o in s.scalars(select(Order))
+            if o.status == OrderStatus.HELD and o.external_id.startswith("no-id-")
+        )
+    assert held == ["1", "2"]
+
+
+def _shop_id(ctx: AppContext, kind: str, name: str) -> int:
+    from tests.sync.conftest import shop_row
+
+    add_shop(ctx, kind, name, url="http://127.0.0.1:9", secrets={"token": "shpat_x"})
+    return shop_row(ctx, name).id
