@@ -4,6 +4,7 @@ stderr), 2 on a usage error."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import io
 import json
@@ -262,6 +263,15 @@ def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
     return 0
 
 
+def file_problem(exc: OSError) -> str:
+    where = exc.filename or "the home folder"
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"the disk holding {where} is full: free some space there and start again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {where} ({exc.strerror}): check that this user may write there"
+    return f"cannot use {where}: {exc.strerror or exc}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -284,6 +294,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, ctx))
     except (UserError, DatabaseError, HomeBusyError) as exc:
         print(f"station: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+        return 1
+    except OSError as exc:  # the home's disk or folder itself failed: say which, no traceback
+        print(f"station: {file_problem(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

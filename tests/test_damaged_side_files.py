@@ -118,3 +118,23 @@ def test_a_side_file_is_replaced_whole_and_private(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["station.toml"]
+
+
+def test_a_full_disk_when_the_home_is_opened_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from station import homelock
+    from station.cli import main
+
+    lock_file = tmp_path / "station.lock"
+
+    def full(self: object, command: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(lock_file))
+
+    monkeypatch.setattr(homelock.HomeLock, "acquire", full)
+    assert main(["--home", str(tmp_path), "db", "upgrade"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"station: the disk holding {lock_file} is full: free some space there and start again"
+    ]
