@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -15,7 +16,8 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     """Write `data` to `path` so that a crash or a full disk leaves either the old file or the
     new one, never half of it: a temporary file, fsync, rename, fsync of the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    # Named per process and thread: two writers of one file never share a temporary file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, PRIVATE_FILE if mode is None else mode)
     try:
