@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import logging.handlers
 import os
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from station import demo
 from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
+from station.db.models import Bench
+from station.db.safety import check_sqlite_file
+from station.files import PRIVATE_DIR, make_private
+from station.homelock import HomeLock
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService, ShopCheck, utc_now
 
@@ -46,25 +56,110 @@ def is_configured(home: Path, db_url: str | None) -> bool:
 
 @contextmanager
 def open_home(
-    home: Path | None, db_url: str | None = None, *, demo_mode: bool = False
+    home: Path | None,
+    db_url: str | None = None,
+    *,
+    demo_mode: bool = False,
+    lock_for: str | None = None,
 ) -> Iterator[AppContext]:
-    """The context for one command. A demo without a home lives in a folder removed at exit."""
+    """The context for one command. A demo without a home lives in a folder removed at exit.
+
+    `lock_for` names a command that writes: it gets the home to itself (see `HomeLock`), and a
+    second one raises HomeBusyError. Read-only commands pass None and run beside a bench.
+    """
     throwaway = None
     if home is None and demo_mode:
         throwaway = Path(tempfile.mkdtemp(prefix="station-demo-"))
         home = throwaway
     home = home or default_home()
-    db = Database(database_url(home, db_url))
+    _make_home(home)
+    lock = HomeLock(home)
+    if lock_for is not None:
+        lock.acquire(lock_for)
+    db: Database | None = None
     try:
+        url = database_url(home, db_url)
+        _check_database_file(home, url)
+        db = Database(url)
         migrate.upgrade(db)
+        _keep_private(home)
         settings = Settings.load(home)
+        if lock_for is not None:
+            settings.bench_name = bench_identity(home, db, settings)
         if demo_mode:
             seed_demo(db, home)
         yield AppContext(home=home, settings=settings, db=db, demo=demo_mode)
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
+        lock.release()
         if throwaway is not None:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+PRIVATE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", CONFIG_FILE, "secrets.json",
+                 "station.lock")
+
+
+def _make_home(home: Path) -> None:
+    """A home holds customers' addresses and shop credentials: only its owner may read it."""
+    if not home.exists():
+        home.mkdir(parents=True, mode=PRIVATE_DIR)
+
+
+def _keep_private(home: Path) -> None:
+    """Set at creation, and put right at every start for a home made before (or by hand)."""
+    make_private(home)
+    for name in PRIVATE_FILES:
+        make_private(home / name)
+
+
+def _check_database_file(home: Path, url: str) -> None:
+    """Before anything opens it (opening creates an empty one): an existing home whose database
+    is gone, empty or damaged is refused, never made a new bench."""
+    database = make_url(url).database
+    if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
+        check_sqlite_file(home, Path(database), configured=(home / CONFIG_FILE).exists())
+
+
+LOG_FILE = Path("logs") / "station.log"
+
+
+@contextmanager
+def logging_to_home(home: Path) -> Iterator[Path]:
+    """What went wrong in the background (shop sync above all) goes to a rotating file in the
+    home, never onto the operator's terminal: with no handler, Python would print it there."""
+    path = home / LOG_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(min(level or logging.INFO, logging.INFO))
+    try:
+        yield path
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        handler.close()
+
+
+def bench_identity(home: Path, db: Database, settings: Settings) -> str:
+    """The bench's name: the one in the settings; else the one this database already worked
+    under (a home from before names were generated keeps its history); else a new one, unique
+    per installation. It is written into the settings once they exist, so it never changes."""
+    if settings.named_bench:
+        return settings.bench_name
+    with db.read() as session:
+        name = session.scalar(select(Bench.name).order_by(Bench.id).limit(1))
+    settings.bench_name = name or f"bench-{uuid.uuid4().hex[:6]}"
+    settings.named_bench = True
+    if (home / CONFIG_FILE).exists():
+        settings.save(home)
+    return settings.bench_name
 
 
 SHOP_CHECK_TIMEOUT_S = 3.0

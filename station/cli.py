@@ -4,14 +4,17 @@ stderr), 2 on a usage error."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from station.app import is_configured, open_home
+from station.app import is_configured, logging_to_home, open_home
 from station.cli_support import UsageError, UserError
 from station.config import default_home, system_language
 from station.context import AppContext
@@ -20,6 +23,7 @@ from station.devices.scale import ScaleSpecError
 from station.devices.scale_spec import open_scale, scale_protocols
 from station.documents_cli import add_document_commands
 from station.domain.messages import text
+from station.homelock import HomeBusyError, command_line
 from station.orders_cli import add_lead_commands
 
 Handler = Callable[[argparse.Namespace, AppContext], int]
@@ -65,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("verify", help="replay the event log and compare it with the tables").set_defaults(
-        func=cmd_db_verify
+        func=cmd_db_verify, read_only=True
     )
     db_sub.add_parser("upgrade", help="create or migrate the database").set_defaults(
         func=cmd_db_upgrade
@@ -76,11 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing = orders_sub.add_parser("list", help="list orders")
     listing.add_argument("--status", help="queued, packing, held, shipped or cancelled")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_orders_list)
+    listing.set_defaults(func=cmd_orders_list, read_only=True)
     show = orders_sub.add_parser("show", help="one order in detail")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_orders_show)
+    show.set_defaults(func=cmd_orders_show, read_only=True)
     add_lead_commands(orders_sub)
 
     sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
@@ -152,6 +156,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         return window(ctx, scale)
     from station.console import run_console
 
+    if isinstance(sys.stdin, io.TextIOWrapper):  # a scanner's stray byte must not end the bench
+        sys.stdin.reconfigure(errors="surrogateescape")
     sync = _background_sync(ctx)
     try:
         if sync is None:
@@ -263,6 +269,16 @@ def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
     return 0
 
 
+def file_problem(exc: OSError, home: Path) -> str:
+    where = exc.filename or home
+    language = system_language()
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return text("disk_full", language, where=where)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return text("cannot_write_here", language, where=where, error=exc.strerror)
+    return text("cannot_use", language, where=where, error=exc.strerror or exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -274,13 +290,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_home", True):
             return int(args.func(args, None))
-        with open_home(args.home, args.db, demo_mode=demo_mode) as ctx:
+        # Read-only commands run beside a bench; every other one has the home to itself.
+        lock_for = None if getattr(args, "read_only", False) else command_line()
+        with (
+            open_home(args.home, args.db, demo_mode=demo_mode, lock_for=lock_for) as ctx,
+            logging_to_home(ctx.home) if lock_for is not None else nullcontext(),
+        ):
+            if ctx.settings.load_warning is not None:
+                warning = ctx.settings.load_warning.text(ctx.settings.language)
+                print(f"station: {text('warning', ctx.settings.language, what=warning)}",
+                      file=sys.stderr)
             return int(args.func(args, ctx))
     except UsageError as exc:
         print(f"station: {exc}", file=sys.stderr)
         return 2
-    except (UserError, DatabaseError) as exc:
+    except UserError as exc:
         print(f"station: {exc}", file=sys.stderr)
+        return 1
+    except (DatabaseError, HomeBusyError) as exc:  # before the settings: the system's language
+        print(f"station: {exc.message(system_language())}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+        return 1
+    except OSError as exc:  # the home's disk or folder itself failed: say which, no traceback
+        print(f"station: {file_problem(exc, args.home or default_home())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

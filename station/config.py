@@ -12,6 +12,9 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from station.domain.messages import Phrase
+from station.files import PRIVATE_FILE, set_aside, write_atomically
+
 CONFIG_FILE = "station.toml"
 DB_FILE = "station.db"
 
@@ -80,21 +83,30 @@ class Settings:
     seller_tax_code: str = "02847160153"  # codice fiscale; a company's equals its partita IVA
     seller_regime_fiscale: str = "RF01"
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether bench_name came from the file (or was set), not the default.
+    named_bench: bool = field(default=False, compare=False, repr=False)
+    # Set when the file could not be read and was set aside: the front ends show it.
+    load_warning: Phrase | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def load(cls, home: Path) -> Settings:
         path = home / CONFIG_FILE
         if not path.exists():
             return cls()
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        known = {f.name for f in fields(cls)} - {"extra"}
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            # The bench must still open (demo defaults are safe); the file is kept for a person.
+            kept = set_aside(path)
+            return cls(load_warning=Phrase("settings_damaged", {"path": path, "kept": kept.name}))
+        known = {f.name for f in fields(cls)} - {"extra", "named_bench", "load_warning"}
         values = {k: v for k, v in data.items() if k in known}
-        return cls(**values, extra={k: v for k, v in data.items() if k not in known})
+        extra = {k: v for k, v in data.items() if k not in known}
+        return cls(**values, extra=extra, named_bench="bench_name" in values)
 
     def save(self, home: Path) -> None:
-        home.mkdir(parents=True, exist_ok=True)
         data = asdict(self)
+        data.pop("named_bench")
+        data.pop("load_warning")
         data.update(data.pop("extra"))
-        tmp = home / (CONFIG_FILE + ".tmp")
-        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-        tmp.replace(home / CONFIG_FILE)
+        write_atomically(home / CONFIG_FILE, tomli_w.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

@@ -39,6 +39,7 @@ from station.workflow.io import (
     Weight,
     parse_line,
 )
+from station.workflow.scan_input import MAX_SCAN_CHARS, scan_problem, shown
 
 SCALE_TIMEOUT_S = 5.0
 PRINT_WAIT_S = 120.0  # retries included; a job still queued by then is reported as waiting
@@ -115,12 +116,17 @@ class ConsoleBench:
         self.emit(f"{word} {line_code} {text(code, self.language, **params)}")
 
     def emit(self, line: str) -> None:
-        self.out.write(line + "\n")
+        self.out.write(shown(line) + "\n")
         self.out.flush()
 
     def run(self, lines: Iterable[str]) -> int:
         self.show_state()
         for raw in lines:
+            problem = scan_problem(raw)
+            if problem is not None:
+                length = len(raw.rstrip("\r\n"))
+                self.tell("ERROR", problem, problem, length=length, limit=MAX_SCAN_CHARS)
+                continue
             if self.print_command(raw):
                 continue
             inp = parse_line(raw, typed_weights=self.scale is None)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import getpass
 import sys
 import time
 from pathlib import Path
 
+from station.config import system_language
 from station.context import AppContext
 from station.domain.messages import text
 from sync.errors import ShopError
@@ -25,6 +28,7 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
     given = {name: getattr(args, name) for name in _kind_options()}
     try:
         secrets, settings = shop_kind(args.kind).split_options(given)
+        secrets.update(_secrets_not_on_the_command_line(args.kind, secrets))
         where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
                          secrets=secrets, settings=settings)
     except ShopConfigError as exc:
@@ -33,6 +37,21 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
                 name=args.name, where=where)
     print(said)
     return 0
+
+
+def _secrets_not_on_the_command_line(kind: str, given: dict[str, str]) -> dict[str, str]:
+    """Secrets typed on the command line show in every process list: a flag still works, with
+    a warning; a secret not given is asked for (hidden) or read from stdin, a line each."""
+    asked: dict[str, str] = {}
+    for name in shop_kind(kind).secret_names:
+        if given.get(name):
+            print(text("secret_in_argv", system_language(), name=name), file=sys.stderr)
+        elif sys.stdin is not None and sys.stdin.isatty():
+            asked[name] = getpass.getpass(f"{name}: ").strip()
+        elif sys.stdin is not None:
+            with contextlib.suppress(OSError):  # no stdin at all: the usual "needs --x" follows
+                asked[name] = sys.stdin.readline().strip()
+    return {k: v for k, v in asked.items() if v}
 
 
 def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -124,7 +143,8 @@ def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     for name, helps in _kind_options().items():
         add.add_argument(f"--{name}", help=" or ".join(helps))
     add.set_defaults(func=shop_add)
-    shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(func=shop_list)
+    shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(
+        func=shop_list, read_only=True)
     test = shop_sub.add_parser("test", help="check that a shop answers with its credentials")
     test.add_argument("name")
     test.set_defaults(func=shop_test)

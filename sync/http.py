@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 import ssl
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -21,6 +22,16 @@ from sync.errors import AuthError, OfflineError, PermanentError, RateLimitedErro
 
 Sleep = Callable[[float], None]
 Params = Mapping[str, str | int]
+
+# What one answer may weigh, on the wire and once decompressed. The largest real page (100
+# orders with notes and metadata) is a few MB; a gzip bomb of 1 MB inflates to gigabytes.
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+MAX_DECODED_BYTES = 32 * 1024 * 1024
+_DECODED_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
+
+
+class ResponseTooLargeError(PermanentError):
+    """The shop's answer was larger than any real one: refused, not retried."""
 
 
 def backoff_s(attempt: int, *, base_s: float = 1.0, cap_s: float = 60.0,
@@ -85,7 +96,8 @@ class ShopHttp:
         self.client = httpx.Client(
             base_url=base_url.rstrip("/"),
             auth=auth,
-            headers=dict(headers or {}),
+            # Only what `inflate` reads, a megabyte at a time.
+            headers={"Accept-Encoding": "gzip, deflate", **dict(headers or {})},
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
             follow_redirects=False,
             verify=ssl.create_default_context(cafile=ca_file) if ca_file else True,
@@ -130,8 +142,9 @@ class ShopHttp:
               content: bytes | None, headers: Mapping[str, str] | None) -> httpx.Response:
         self.requests_sent += 1
         try:
-            response = self.client.request(method, path, params=params, json=json_body,
-                                           content=content, headers=headers)
+            request = self.client.build_request(method, path, params=params, json=json_body,
+                                                content=content, headers=headers)
+            response = self._read_bounded(request, f"{method} {path}")
         except httpx.ConnectError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 # Not an outage, and retrying will not help: the shop's certificate is not one we
@@ -151,6 +164,26 @@ class ShopHttp:
         self.check(method, path, response)
         return response
 
+    def _read_bounded(self, request: httpx.Request, what: str) -> httpx.Response:
+        """The answer, read in chunks and counted both as sent and as decompressed, so that a
+        huge or bomb-like body stops at the cap instead of filling the memory."""
+        streamed = self.client.send(request, stream=True)
+        try:
+            chunks, decoded = [], 0
+            encoding = streamed.headers.get("content-encoding", "identity")
+            for chunk in inflate(streamed.iter_raw(), encoding, self.name):
+                decoded += len(chunk)
+                if decoded > MAX_DECODED_BYTES or streamed.num_bytes_downloaded > MAX_RESPONSE_BYTES:
+                    raise ResponseTooLargeError("shop_answer_too_large", shop=self.name,
+                                                what=what, limit_mb=MAX_DECODED_BYTES // 2**20)
+                chunks.append(chunk)
+        finally:
+            streamed.close()
+        headers = [(k, v) for k, v in streamed.headers.multi_items()
+                   if k.lower() not in _DECODED_HEADERS]
+        return httpx.Response(streamed.status_code, headers=headers, content=b"".join(chunks),
+                              request=request, extensions=streamed.extensions)
+
     def check(self, method: str, path: str, response: httpx.Response) -> None:
         status = response.status_code
         if status < 400:
@@ -167,6 +200,31 @@ class ShopHttp:
         if status in (401, 403):
             raise AuthError("shop_bad_credentials", shop=self.name, detail=text)
         raise PermanentError("shop_refused", **where, status=status)
+
+
+_INFLATE_STEP = 1 << 20
+_WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 47}  # 47: zlib or gzip header, detected
+
+
+def inflate(raw: Iterator[bytes], encoding: str, name: str) -> Iterator[bytes]:
+    """The body decompressed a megabyte at a time: one small chunk of a bomb would otherwise
+    inflate to a gigabyte in a single call."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        yield from raw
+        return
+    if encoding not in _WBITS:
+        raise PermanentError("shop_unknown_encoding", shop=name, encoding=encoding)
+    decoder = zlib.decompressobj(_WBITS[encoding])
+    try:
+        for chunk in raw:
+            data = chunk
+            while data:
+                yield decoder.decompress(data, _INFLATE_STEP)
+                data = decoder.unconsumed_tail
+        yield decoder.flush()
+    except zlib.error:
+        raise TransientError("shop_broken_body", shop=name, encoding=encoding) from None
 
 
 def _ssl_reason(exc: Exception) -> str:

@@ -23,7 +23,7 @@ from station.domain import events as ev
 from station.domain.reasons import SHOP_HOLDS
 from station.services.events import new_uid, record_all, recorded
 from station.services.projection import remember
-from sync.remote import RemoteOrder, ShopState
+from sync.remote import RemoteOrder, ShopState, synthetic_id
 from sync.shipping_rules import CarrierRule, carrier_for
 
 NOT_NEW = (ShopState.CANCELLED, ShopState.SHIPPED, ShopState.UNPAID)
@@ -64,6 +64,32 @@ class ShopRef:
     rules: list[CarrierRule]
 
 
+# What the tables hold and a bench can pack; beyond it the shop's data is wrong, not big.
+MAX_NUMBER_CHARS = 40
+MAX_EXTERNAL_ID_CHARS = 64
+MAX_LINE_QUANTITY = 10_000
+
+
+def bounded(order: RemoteOrder) -> RemoteOrder:
+    """The order cut to what the store can hold, flagged malformed with what was cut: an order
+    number of 10,000 characters or a quantity of a billion is an error in the shop's data."""
+    problems = [order.malformed] if order.malformed else []
+    if len(order.external_id) > MAX_EXTERNAL_ID_CHARS:
+        problems.append(f"the shop's id is {len(order.external_id)} characters long")
+        order.external_id = synthetic_id(order.external_id)
+    if len(order.number) > MAX_NUMBER_CHARS:
+        problems.append(f"the order number is {len(order.number)} characters long "
+                        f"(at most {MAX_NUMBER_CHARS})")
+        order.number = order.number[:MAX_NUMBER_CHARS]
+    for n, line in enumerate(order.lines, start=1):
+        if not 1 <= line.quantity <= MAX_LINE_QUANTITY:
+            problems.append(f"line {n} asks for {line.quantity} units "
+                            f"(from 1 to {MAX_LINE_QUANTITY})")
+            line.quantity = min(max(line.quantity, 0), MAX_LINE_QUANTITY)
+    order.malformed = "; ".join(problems)
+    return order
+
+
 def newest_per_order(orders: Iterable[RemoteOrder]) -> list[RemoteOrder]:
     """One entry per external id (the newest): pages can overlap and an order can move."""
     latest: dict[str, RemoteOrder] = {}
@@ -77,7 +103,7 @@ def newest_per_order(orders: Iterable[RemoteOrder]) -> list[RemoteOrder]:
 def apply_orders(session: Session, shop: ShopRef, orders: list[RemoteOrder],
                  now: dt.datetime) -> PullResult:
     result = PullResult()
-    orders = newest_per_order(orders)
+    orders = newest_per_order(bounded(o) for o in orders)
     for order in orders:
         if result.newest is None or order.updated_at > result.newest:
             result.newest = order.updated_at
@@ -179,6 +205,8 @@ def imported(shop: ShopRef, order: RemoteOrder, number: str, products: dict[str,
 def _initial_hold(order: RemoteOrder) -> ev.Reason | None:
     if order.malformed:
         return ev.Reason("hold_malformed")
+    if not order.lines:  # nothing to pack: claimed, it would wedge the bench
+        return ev.Reason("hold_no_lines")
     if order.state == ShopState.ON_HOLD:
         return ev.Reason("hold_shop_on_hold")
     return None

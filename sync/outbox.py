@@ -13,8 +13,9 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, func, select, update
 
 from station.db.engine import Database
 from station.db.models import Order, OutboxEntry
@@ -54,19 +55,28 @@ def _parcels_pending(db: Database, order_id: int) -> bool:
             OutboxEntry.status != OutboxStatus.SENT)))
 
 
-def _claim(db: Database, entry_id: int, now: dt.datetime) -> Shipment | None:
-    """Count the attempt and commit it before anything is sent."""
+def _claim(db: Database, seen: OutboxEntry, now: dt.datetime) -> Shipment | None:
+    """Count the attempt and commit it before anything is sent.
+
+    The claim is a compare-and-set on what `_due` saw (attempts, next attempt): of two pushers
+    that read the same entry (two syncs on one home, or sync beside a bench), exactly one
+    changes the row; the other gets None and leaves it alone.
+    """
     with db.write() as s:
-        entry = s.get(OutboxEntry, entry_id)
-        if entry is None or entry.status != OutboxStatus.PENDING:
+        claimed = cast(CursorResult[Any], s.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.id == seen.id, OutboxEntry.status == OutboxStatus.PENDING,
+                   OutboxEntry.attempts == seen.attempts,
+                   OutboxEntry.next_attempt_at == seen.next_attempt_at)
+            .values(attempts=seen.attempts + 1,
+                    next_attempt_at=now + dt.timedelta(minutes=5))  # if we die mid-push
+            .execution_options(synchronize_session=False)))
+        if claimed.rowcount != 1:
             return None
-        order = s.get(Order, entry.order_id)
-        retry = entry.attempts > 0
-        entry.attempts += 1
-        entry.next_attempt_at = now + dt.timedelta(minutes=5)  # if we die mid-push
-        return Shipment(kind=entry.kind, order_external_id=(order.external_id or "") if order else "",
-                        order_number=order.number if order else "", payload=dict(entry.payload),
-                        retry=retry)
+        order = s.get(Order, seen.order_id)
+        return Shipment(kind=seen.kind, order_external_id=(order.external_id or "") if order else "",
+                        order_number=order.number if order else "", payload=dict(seen.payload),
+                        retry=seen.attempts > 0)
 
 
 def _finish(db: Database, entry_id: int, *, status: OutboxStatus, now: dt.datetime,
@@ -94,7 +104,7 @@ def push_due(db: Database, shop_id: int, connector: Connector, *, clock: Clock,
     for entry in _due(db, shop_id, clock(), limit):
         if entry.kind == OutboxKind.ORDER_SHIPPED and _parcels_pending(db, entry.order_id):
             continue
-        shipment = _claim(db, entry.id, clock())
+        shipment = _claim(db, entry, clock())
         if shipment is None:
             continue
         if not _push_one(db, entry, shipment, connector, clock, rng, result):

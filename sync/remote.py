@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
+
+import orjson
 
 from station.domain.messages import Phrase
 
@@ -61,6 +64,24 @@ class RemoteOrder:
                updated_at: dt.datetime | None = None) -> RemoteOrder:
         return cls(external_id=external_id, number=number or external_id, state=ShopState.OPEN,
                    updated_at=updated_at or dt.datetime.now(dt.UTC), malformed=reason)
+
+    @classmethod
+    def without_id(cls, raw: Any, number: str, updated_at: dt.datetime | None = None
+                   ) -> RemoteOrder:
+        """An order the shop sent with no id: kept, flagged, under an id made from its content
+        (the same next round, so it is not imported twice; another for another order)."""
+        synthetic = synthetic_id(raw)
+        return cls.broken(synthetic, number or synthetic, "the shop sent this order without an id",
+                          updated_at)
+
+
+def synthetic_id(raw: Any) -> str:
+    data = orjson.dumps(raw, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    return "no-id-" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def has_id(raw: Any, key: str = "id") -> bool:
+    return isinstance(raw, dict) and raw.get(key) not in (None, "")
 
 
 @dataclass

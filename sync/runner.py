@@ -164,8 +164,19 @@ def run_once(ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
             continue
         try:
             reports.append(sync_shop(ctx, shop, connector, clock=clock))
+        except Exception:  # a bug in one shop's round: that shop's error, the others go on
+            log.exception("%s: sync round failed", shop.name)
+            # stored with the shop's state, in English like the shops' own errors
+            error = text("sync_round_failed", "en", shop=shop.name)
+            record_contact(ctx, shop.id, clock(), error)
+            reports.append(ShopReport(shop.name, error=error))
         finally:
             connector.close()
+    for report in reports:
+        if report.error:
+            log.warning("%s", report.error)
+        elif report.pushed.errors:
+            log.warning("%s: %s", report.shop, report.pushed.errors[-1])
     return reports
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
+import logging
 from pathlib import Path
 
 import keyring
 import keyring.errors
+
+from station.files import PRIVATE_FILE, set_aside, write_atomically
+
+log = logging.getLogger(__name__)
 
 SERVICE = "station"
 FILE_NAME = "secrets.json"
@@ -62,14 +66,24 @@ def _read_file(home: Path) -> dict[str, dict[str, str]]:
     path = home / FILE_NAME
     if not path.exists():
         return {}
-    return dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise ValueError("not a mapping of shops")
+    except (ValueError, UnicodeDecodeError):
+        # Unreadable credentials are lost either way; set aside, each shop then says that it
+        # must be added again (see `damaged_secrets`), and the other work goes on.
+        kept = set_aside(path)
+        log.warning("%s was damaged and set aside as %s", path, kept.name)
+        return {}
+    return dict(data)
+
+
+def damaged_secrets(home: Path) -> str:
+    """The name a damaged secrets file was set aside under ('' when none was)."""
+    kept = sorted(home.glob(f"{FILE_NAME}.corrupt-*"))
+    return kept[-1].name if kept else ""
 
 
 def _write_file(home: Path, data: dict[str, dict[str, str]]) -> None:
-    home.mkdir(parents=True, exist_ok=True)
-    tmp = home / (FILE_NAME + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-    os.chmod(tmp, 0o600)
-    tmp.replace(home / FILE_NAME)
+    write_atomically(home / FILE_NAME, json.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

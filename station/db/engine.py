@@ -13,9 +13,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from station.domain.messages import MessageError
 
-class DatabaseError(Exception):
-    """A database problem the user can act on; the message says what to do."""
+
+class DatabaseError(MessageError):
+    """A database problem the user can act on: a message code whose sentence says what to do."""
 
 
 def sqlite_url(path: Path) -> str:

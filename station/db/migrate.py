@@ -8,9 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from station.db.engine import Database, DatabaseError
+from station.db.safety import explain
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -35,9 +36,13 @@ def current_revision(db: Database) -> str | None:
 def upgrade(db: Database) -> str | None:
     """Bring the schema to head. Returns the backup made first, if any. Idempotent."""
     try:
-        current = current_revision(db)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {db.url}: {exc.orig}") from exc
+        return _upgrade(db)
+    except DBAPIError as exc:  # locked, disk full, damaged: one sentence, not a traceback
+        raise explain(exc, db.url, db.sqlite_path) from exc
+
+
+def _upgrade(db: Database) -> str | None:
+    current = current_revision(db)
     head = head_revision()
     if current == head:
         return None
@@ -54,7 +59,7 @@ def upgrade(db: Database) -> str | None:
             if db.is_sqlite:
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise DatabaseError(f"the upgrade left broken references: {broken[:3]}")
+                    raise DatabaseError("db_upgrade_broken_references", detail=broken[:3])
         if db.is_sqlite:
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     return str(backup) if backup else None

@@ -20,6 +20,7 @@ from station.workflow.io import (
     Prompt,
     ReadScale,
     Scan,
+    StateChanged,
     Tick,
     Weight,
 )
@@ -63,7 +64,8 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             self.prompt()
 
     def _order_still_packable(self, inp: Input) -> bool:
-        """The shop or a lead may have cancelled or held the open order since the last input."""
+        """The shop or a lead may have cancelled or held the open order since the last input, or
+        another bench shipped it: then nothing more may happen to it here, not even ABORT."""
         order = self.state.order
         assert order is not None
         status, hold = self.ctx.catalog.order_status(order.id)
@@ -72,6 +74,12 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             CommandName.ABORT,
             CommandName.HOLD,
         )
+        if status is OrderStatus.SHIPPED:
+            self.reject("order_shipped", number=order.number)
+            self.state.order = None
+            self.state.pending_weight = None
+            self.out.effects.append(StateChanged(None))
+            return False
         if status is OrderStatus.CANCELLED and not allowed:
             self.reject("order_cancelled", number=order.number)
             return False

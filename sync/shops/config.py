@@ -11,7 +11,7 @@ from station.context import AppContext
 from station.db.models import Shop
 from sync.http import Sleep
 from sync.remote import Connector
-from sync.secrets import load_secrets, save_secrets
+from sync.secrets import damaged_secrets, load_secrets, save_secrets
 from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind, shop_kind_names
 
 
@@ -52,6 +52,10 @@ def make_connector(
     secrets = load_secrets(ctx.home, shop.name)
     missing = [n for n in kind.secret_names if not secrets.get(n)]
     if missing:
+        damaged = damaged_secrets(ctx.home)
+        if damaged:
+            raise ShopConfigError("shop_no_credentials_damaged", shop=shop.name, kind=shop.kind,
+                                  kept=damaged)
         raise ShopConfigError("shop_no_credentials", shop=shop.name, kind=shop.kind)
     return kind.connect(
         ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)

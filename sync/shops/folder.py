@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from station.domain.messages import Phrase
-from sync.errors import PermanentError
+from station.files import write_atomically
+from sync.errors import OfflineError, PermanentError
 from sync.remote import (
     RemoteLine,
     RemoteOrder,
@@ -52,10 +52,19 @@ class DropFolder:
         files = [p for p in self.path.iterdir() if p.suffix.lower() in (".csv", ".json")]
         return Phrase("folder_ready", {"count": len(files)})
 
+    def _files(self) -> list[Path]:
+        """The files waiting; a folder that is gone (an unmounted share, a deleted folder) is
+        this shop being unreachable, not a crash of every round."""
+        try:
+            return sorted(p for p in self.path.iterdir()
+                          if p.is_file() and p.suffix.lower() in (".csv", ".json"))
+        except OSError as exc:
+            raise OfflineError("drop_folder_unreadable", shop=self.name, path=self.path,
+                               error=exc.strerror) from None
+
     def order_pages(self, since: dt.datetime | None) -> Iterator[list[RemoteOrder]]:
         self._finish_moves()
-        for file in sorted(p for p in self.path.iterdir()
-                           if p.is_file() and p.suffix.lower() in (".csv", ".json")):
+        for file in self._files():
             try:
                 orders = read_orders(file)
             except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -75,15 +84,14 @@ class DropFolder:
         return None
 
     def push(self, shipment: Shipment) -> None:
+        self._files()  # the folder must be there: its `shipped` folder is not created elsewhere
         out = self.path / "shipped"
         out.mkdir(exist_ok=True)
         seq = shipment.payload.get("parcel_seq", "order")
         target = out / f"{shipment.order_number}-{seq}.json"
         data = {"order": shipment.order_number, "external_id": shipment.order_external_id,
                 "kind": shipment.kind, **shipment.payload}
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomically(target, json.dumps(data, indent=1).encode("utf-8"), mode=0o644)
 
 
 def _move(file: Path, folder: str, reason: str) -> None:
@@ -129,8 +137,8 @@ def _csv_orders(file: Path, stamp: dt.datetime) -> list[RemoteOrder]:
 
 def _order(o: dict[str, Any], stamp: dt.datetime) -> RemoteOrder:
     number = str(o.get("number") or o.get("order") or "")
-    if not number:
-        raise ValueError("an order has no number")
+    if not number:  # its number is its id in a drop folder
+        return RemoteOrder.without_id(o, "", stamp)
     try:
         ship = o.get("shipping") or {k: o.get(f"ship_{k}") or o.get(k) for k in ADDRESS_FIELDS}
         lines = [RemoteLine(external_id=str(n), sku=str(li.get("sku") or ""),

@@ -28,6 +28,7 @@ from sync.remote import (
     Shipment,
     ShopState,
     address,
+    has_id,
     money,
     to_grams,
     to_mm,
@@ -128,6 +129,10 @@ class PrestaShop:
         self._load("states", "iso_code", {str(a.get("id_state")) for a in addresses.values()})
         out = []
         for o in raw:
+            if not has_id(o):
+                out.append(RemoteOrder.without_id(o, str(o.get("reference") or "") if isinstance(
+                    o, dict) else "", self._updated_or_none(o) if isinstance(o, dict) else None))
+                continue
             try:
                 out.append(self._map_order(o, addresses, customers))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -29,6 +29,7 @@ from sync.remote import (
     Shipment,
     ShopState,
     address,
+    has_id,
     money,
     parse_utc,
     to_grams,
@@ -172,7 +173,7 @@ class Shopify:
     def _complete_lines(self, node: Any) -> RemoteOrder:
         """An order with more lines than a page holds is read again on its own."""
         more = ((node.get("lineItems") or {}).get("pageInfo") or {}).get("hasNextPage")
-        if more:
+        if more and has_id(node):
             full = self.fetch_order(str(node["id"]), lines=250)
             if full is not None:
                 return full
@@ -183,6 +184,9 @@ class Shopify:
         return self.map_order(data["order"]) if data.get("order") else None
 
     def map_order(self, node: Any) -> RemoteOrder:
+        if not has_id(node):
+            name = str(node.get("name") or "").lstrip("#") if isinstance(node, dict) else ""
+            return RemoteOrder.without_id(node, name)
         try:
             return _map_order(node)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -26,6 +26,7 @@ from sync.remote import (
     Shipment,
     ShopState,
     address,
+    has_id,
     money,
     parse_utc,
     to_grams,
@@ -115,6 +116,9 @@ class WooCommerce:
 
     def map_order(self, raw: Any) -> RemoteOrder:
         ext = str(raw.get("id", "")) if isinstance(raw, dict) else ""
+        if not has_id(raw):
+            return RemoteOrder.without_id(raw, str(raw.get("number") or "") if isinstance(
+                raw, dict) else "")
         try:
             return _map_order(raw)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -154,6 +154,23 @@ def test_an_order_cancelled_while_open_stops_the_bench(catalog: MemoryCatalog) -
     assert bench.engine.state.order is None
 
 
+def test_an_order_shipped_elsewhere_while_open_cannot_be_weighed_or_shipped_again(
+    catalog: MemoryCatalog,
+) -> None:
+    # GIVEN order 1001 open and verified here, and shipped meanwhile from another process
+    bench = Bench(catalog)
+    pack_1001(bench)
+    catalog.orders["1001"].status = OrderStatus.SHIPPED
+    # WHEN the operator weighs it
+    outcome = bench.feed(Command(CommandName.WEIGH))
+    # THEN it is refused, only the refusal is recorded and the bench is free for the next order
+    assert rejected(outcome) == "order_shipped"
+    assert not any(isinstance(e, ReadScale) for e in outcome.effects)
+    assert [type(f.event) for f in outcome.facts] == [ev.ScanRejected]
+    assert bench.engine.state.order is None
+    assert rejected(bench.feed(Weight(1000))) == "nothing_to_weigh"
+
+
 def test_next_claims_the_most_urgent_order(catalog: MemoryCatalog) -> None:
     catalog.priority["1004"] = 5
     bench = Bench(catalog)

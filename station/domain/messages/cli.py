@@ -112,4 +112,122 @@ register(
         "the tables agree with the event log",
         "le tabelle corrispondono al registro degli eventi",
     ),
+    # starting on a home (station/app.py, station/db/safety.py, station/homelock.py)
+    Message("warning", "warning: {what}", "attenzione: {what}"),
+    Message(
+        "settings_damaged",
+        "the settings file {path} was damaged and set aside as {kept}; the bench runs on "
+        "default settings: set them again (or repair that file and put it back)",
+        "il file delle impostazioni {path} era danneggiato ed è stato messo da parte come "
+        "{kept}; il banco usa le impostazioni predefinite: impostale di nuovo (o ripara quel "
+        "file e rimettilo al suo posto)",
+    ),
+    Message(
+        "home_busy",
+        "{home} is already in use by {holder}: close that Station (one bench or sync per home) "
+        "and try again",
+        "{home} è già in uso da {holder}: chiudi quella Station (un banco o una "
+        "sincronizzazione per cartella) e riprova",
+    ),
+    Message(
+        "home_busy_unknown",
+        "{home} is already in use by another process: close that Station (one bench or sync "
+        "per home) and try again",
+        "{home} è già in uso da un altro processo: chiudi quella Station (un banco o una "
+        "sincronizzazione per cartella) e riprova",
+    ),
+    Message(
+        "disk_full",
+        "the disk holding {where} is full: free some space there and start again",
+        "il disco che contiene {where} è pieno: libera spazio e riavvia",
+    ),
+    Message(
+        "cannot_write_here",
+        "cannot write {where} ({error}): check that this user may write there",
+        "impossibile scrivere {where} ({error}): controlla che questo utente possa scriverci",
+    ),
+    Message("cannot_use", "cannot use {where}: {error}", "impossibile usare {where}: {error}"),
+    Message(
+        "db_locked",
+        "the database {where} is locked by another program: close it (another Station, a "
+        "backup or a database browser) and start again",
+        "il database {where} è bloccato da un altro programma: chiudilo (un'altra Station, un "
+        "backup o un visualizzatore di database) e riavvia",
+    ),
+    Message(
+        "db_read_only",
+        "cannot write the database {where}: check that this user may write to it",
+        "impossibile scrivere il database {where}: controlla che questo utente possa scriverci",
+    ),
+    Message(
+        "db_cannot_open",
+        "cannot open the database {where}: {error}",
+        "impossibile aprire il database {where}: {error}",
+    ),
+    Message(
+        "db_upgrade_broken_references",
+        "the upgrade left broken references: {detail}; restore the copy made before it",
+        "l'aggiornamento ha lasciato riferimenti rotti: {detail}; ripristina la copia fatta "
+        "prima",
+    ),
+    Message(
+        "db_missing_backup",
+        "the database {path} is missing but this home has been used; Station will not start an "
+        "empty bench over it: restore the newest backup: copy {backup} to {path}",
+        "il database {path} manca ma questa cartella è già stata usata; Station non avvia un "
+        "banco vuoto al suo posto: ripristina il backup più recente: copia {backup} in {path}",
+        dynamic=True,
+    ),
+    Message(
+        "db_missing_no_backup",
+        "the database {path} is missing but this home has been used; Station will not start an "
+        "empty bench over it: no backup of it is in {folder}: restore {name} from your own "
+        "backups",
+        "il database {path} manca ma questa cartella è già stata usata; Station non avvia un "
+        "banco vuoto al suo posto: in {folder} non c'è un suo backup: ripristina {name} dai tuoi "
+        "backup",
+        dynamic=True,
+    ),
+    Message(
+        "db_empty_backup",
+        "the database {path} is empty (0 bytes) but this home has been used; Station will not "
+        "start an empty bench over it: restore the newest backup: copy {backup} to {path}",
+        "il database {path} è vuoto (0 byte) ma questa cartella è già stata usata; Station non "
+        "avvia un banco vuoto al suo posto: ripristina il backup più recente: copia {backup} "
+        "in {path}",
+        dynamic=True,
+    ),
+    Message(
+        "db_empty_no_backup",
+        "the database {path} is empty (0 bytes) but this home has been used; Station will not "
+        "start an empty bench over it: no backup of it is in {folder}: restore {name} from "
+        "your own backups",
+        "il database {path} è vuoto (0 byte) ma questa cartella è già stata usata; Station non "
+        "avvia un banco vuoto al suo posto: in {folder} non c'è un suo backup: ripristina "
+        "{name} dai tuoi backup",
+        dynamic=True,
+    ),
+    Message(
+        "db_damaged_backup",
+        "the database {path} is damaged (not a database Station can read): restore the newest "
+        "backup: copy {backup} to {path}",
+        "il database {path} è danneggiato (non è un database che Station sa leggere): "
+        "ripristina il backup più recente: copia {backup} in {path}",
+        dynamic=True,
+    ),
+    Message(
+        "db_damaged_no_backup",
+        "the database {path} is damaged (not a database Station can read): no backup of it is "
+        "in {folder}: restore {name} from your own backups",
+        "il database {path} è danneggiato (non è un database che Station sa leggere): in "
+        "{folder} non c'è un suo backup: ripristina {name} dai tuoi backup",
+        dynamic=True,
+    ),
+    Message(
+        "secret_in_argv",
+        "warning: --{name} shows in the process list while Station runs; leave it out to be "
+        "asked for it (or pipe it on stdin)",
+        "attenzione: --{name} è visibile nell'elenco dei processi mentre Station è in "
+        "esecuzione; omettilo per inserirlo quando richiesto (o passalo su stdin)",
+    ),
 )

@@ -33,6 +33,11 @@ register(
         "The shop's data for this order could not be read",
         "I dati del negozio per questo ordine non sono leggibili",
     ),
+    Message(
+        "hold_no_lines",
+        "the shop sent it with no lines to pack: check it in the shop",
+        "il negozio l'ha inviato senza righe da imballare: controllalo nel negozio",
+    ),
     # releases
     Message("released_by_shop", "open again in the shop", "di nuovo aperto nel negozio"),
     Message("released_by_lead", "released by {lead}", "sbloccato da {lead}"),

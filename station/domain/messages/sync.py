@@ -7,6 +7,38 @@ from __future__ import annotations
 from station.domain.messages.catalogue import Message, register
 
 register(
+    Message(
+        "sync_round_failed",
+        "{shop}: sync failed unexpectedly; the details are in the log file logs/station.log in "
+        "the home",
+        "{shop}: la sincronizzazione non è riuscita per un errore imprevisto; i dettagli sono "
+        "nel file logs/station.log della cartella di Station",
+    ),
+    # answers out of bounds and folders gone (sync/http.py, sync/shops/folder.py)
+    Message(
+        "shop_answer_too_large",
+        "{shop}: the shop's answer to {what} is larger than {limit_mb} MB, far beyond any real "
+        "one; ask the shop's administrator to check the server",
+        "{shop}: la risposta del negozio a {what} supera {limit_mb} MB, molto oltre ogni "
+        "risposta reale; chiedi all'amministratore del negozio di controllare il server",
+    ),
+    Message(
+        "shop_unknown_encoding",
+        "{shop}: the shop answered in an encoding Station does not read ({encoding})",
+        "{shop}: il negozio ha risposto con una codifica che Station non legge ({encoding})",
+    ),
+    Message(
+        "shop_broken_body",
+        "{shop}: the shop sent a broken {encoding} body",
+        "{shop}: il negozio ha inviato un contenuto {encoding} danneggiato",
+    ),
+    Message(
+        "drop_folder_unreadable",
+        "{shop}: the drop folder {path} cannot be read ({error}); check that it exists and is "
+        "mounted",
+        "{shop}: la cartella {path} non è leggibile ({error}); controlla che esista e sia "
+        "montata",
+    ),
     # talking to a shop (sync/http.py)
     Message(
         "shop_certificate_untrusted",
@@ -175,6 +207,13 @@ register(
         "shop_exists",
         "a shop named {name!r} already exists",
         "esiste già un negozio di nome {name!r}",
+    ),
+    Message(
+        "shop_no_credentials_damaged",
+        "{shop}: no stored credentials (secrets.json was damaged and set aside as {kept}); add "
+        "the shop again with `station shop add {kind} {shop} ...`",
+        "{shop}: nessuna credenziale salvata (secrets.json era danneggiato ed è stato messo da "
+        "parte come {kept}); aggiungi di nuovo il negozio con `station shop add {kind} {shop} ...`",
     ),
     Message(
         "shop_no_credentials",

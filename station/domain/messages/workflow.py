@@ -5,6 +5,27 @@ from __future__ import annotations
 from station.domain.messages.catalogue import Message, register
 
 register(
+    # a scanned line that cannot be a scan (station/workflow/scan_input.py)
+    Message(
+        "scan_unreadable",
+        "The scan has characters that are not text: check the scanner's keyboard layout and "
+        "scan again.",
+        "La lettura contiene caratteri non testuali: controlla la tastiera impostata sul "
+        "lettore e scansiona di nuovo.",
+        dynamic=True,
+    ),
+    Message(
+        "scan_control",
+        "The scan has control characters, so it was ignored: scan again.",
+        "La lettura contiene caratteri di controllo ed è stata ignorata: scansiona di nuovo.",
+        dynamic=True,
+    ),
+    Message(
+        "scan_too_long",
+        "The scan is too long ({length} characters, at most {limit}): it was ignored.",
+        "La lettura è troppo lunga ({length} caratteri, al massimo {limit}): è stata ignorata.",
+        dynamic=True,
+    ),
     # prompts
     Message(
         "scan_order",
