@@ -47,6 +47,7 @@ system-deps:
 
 lint: $(STAMP)
 	$(BIN)/ruff check station sync tests bench
+	$(BIN)/ruff format --check station sync tests bench
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)

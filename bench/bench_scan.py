@@ -35,19 +35,39 @@ def fill(ctx_db, shop_name: str, products: list[Product]) -> None:  # type: igno
         for n in range(start, start + 10_000):
             number = str(200000 + n)
             lines = tuple(
-                ev.ImportedLine(line=new_uid(), line_no=line_no, sku=product.sku,
-                                name=product.name, quantity=2, unit_price=Decimal("5"))
+                ev.ImportedLine(
+                    line=new_uid(),
+                    line_no=line_no,
+                    sku=product.sku,
+                    name=product.name,
+                    quantity=2,
+                    unit_price=Decimal("5"),
+                )
                 for line_no in range(1, 3)
                 for product in [products[(int(number) + line_no) % len(products)]]
             )
             details = ev.OrderDetails(
                 customer_name=f"Cliente {n}",
                 shipping_address={"name": f"Cliente {n}", "city": "Milano", "country": "IT"},
-                total=Decimal("10"), payment_method="carta")
-            events.append(recorded(ev.OrderImported(
-                order=new_uid(), number=number, shop=shop_name, external_id=f"bulk-{n}",
-                created_at=now - dt.timedelta(seconds=n), details=details, carrier="BRT",
-                service="standard", lines=lines), at=now))
+                total=Decimal("10"),
+                payment_method="carta",
+            )
+            events.append(
+                recorded(
+                    ev.OrderImported(
+                        order=new_uid(),
+                        number=number,
+                        shop=shop_name,
+                        external_id=f"bulk-{n}",
+                        created_at=now - dt.timedelta(seconds=n),
+                        details=details,
+                        carrier="BRT",
+                        service="standard",
+                        lines=lines,
+                    ),
+                    at=now,
+                )
+            )
         with ctx_db.write() as session:
             record_all(session, events)
 

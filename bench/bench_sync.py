@@ -54,8 +54,12 @@ def _peak_mb() -> float:
 
 def _run(kind: str) -> dict[str, float]:
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-m", "tests.fakes.shops.serve", kind, str(ORDERS)],
-                            cwd=root, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.shops.serve", kind, str(ORDERS)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()
@@ -72,8 +76,11 @@ def _import(kind: str, url: str, home: Path) -> dict[str, float]:
     ctx = AppContext(home=home, settings=Settings(), db=db)
     with db.write() as s:
         s.add_all([Product(sku="SKU-1", name="one"), Product(sku="SKU-2", name="two")])
-    secrets = {"key": "ck_test", "secret": "cs_test"} if kind == "woocommerce" else \
-        {"token": "shpat_test"}
+    secrets = (
+        {"key": "ck_test", "secret": "cs_test"}
+        if kind == "woocommerce"
+        else {"token": "shpat_test"}
+    )
     add_shop(ctx, kind, kind, url=url, secrets=secrets)
     control = httpx.Client(base_url=url)
     virtual = [0.0]
@@ -92,10 +99,16 @@ def _import(kind: str, url: str, home: Path) -> dict[str, float]:
     # Telling the fake shop its clock moved is the bench's own work, not Station's.
     cpu, wall = _cpu_s() - cpu - control_cpu[0], time.perf_counter() - wall
     http = connector.http  # type: ignore[attr-defined]
-    figures = {"imported": result.imported, "cpu": cpu, "wall": wall,
-               "requests": http.requests_sent,
-               "throttled": getattr(connector, "throttled", http.rate_limited),
-               "shop_side": virtual[0], "control_cpu": control_cpu[0], "peak_mb": _peak_mb()}
+    figures = {
+        "imported": result.imported,
+        "cpu": cpu,
+        "wall": wall,
+        "requests": http.requests_sent,
+        "throttled": getattr(connector, "throttled", http.rate_limited),
+        "shop_side": virtual[0],
+        "control_cpu": control_cpu[0],
+        "peak_mb": _peak_mb(),
+    }
     connector.close()
     control.close()
     db.dispose()
@@ -110,10 +123,17 @@ def main() -> None:
                 runs.append(pool.submit(_run, kind).result())
         best = min(runs, key=lambda r: r["cpu"])
         median = statistics.median(r["cpu"] for r in runs)
-        print(f"   {kind}: {best['imported']:.0f} orders imported, our CPU {best['cpu']:.2f} s "
-              f"(best of {RUNS}; median {median:.2f} s), wall {best['wall']:.1f} s, peak RSS "
-              f"{max(r['peak_mb'] for r in runs):.0f} MB, {best['requests']:.0f} requests, "
-              f"{max(r['throttled'] for r in runs):.0f} throttled/429 at most" + (
-                  f", shop-side time {best['shop_side']:.0f} s at the standard rate (the "
-                  f"bench's {best['control_cpu']:.2f} s of CPU moving the fake's clock not "
-                  "counted)" if kind == "shopify" else ""), flush=True)
+        print(
+            f"   {kind}: {best['imported']:.0f} orders imported, our CPU {best['cpu']:.2f} s "
+            f"(best of {RUNS}; median {median:.2f} s), wall {best['wall']:.1f} s, peak RSS "
+            f"{max(r['peak_mb'] for r in runs):.0f} MB, {best['requests']:.0f} requests, "
+            f"{max(r['throttled'] for r in runs):.0f} throttled/429 at most"
+            + (
+                f", shop-side time {best['shop_side']:.0f} s at the standard rate (the "
+                f"bench's {best['control_cpu']:.2f} s of CPU moving the fake's clock not "
+                "counted)"
+                if kind == "shopify"
+                else ""
+            ),
+            flush=True,
+        )

@@ -39,13 +39,23 @@ def fill(db: Database) -> None:
         assert mug is not None
 
     def order(number: str, n: int, quantity: int) -> ev.Recorded:
-        line = ev.ImportedLine(line=new_uid(), line_no=1, sku="MUG-01", name=mug.name,
-                               quantity=quantity)
-        return recorded(ev.OrderImported(
-            order=new_uid(), number=number, created_at=now, priority=n % 3,
-            cutoff_at=now + dt.timedelta(minutes=n % 600),
-            details=ev.OrderDetails(customer_name=f"Cliente {n}"),
-            carrier=("BRT", "GLS", "SDA")[n % 3], service="standard", lines=(line,)), at=now)
+        line = ev.ImportedLine(
+            line=new_uid(), line_no=1, sku="MUG-01", name=mug.name, quantity=quantity
+        )
+        return recorded(
+            ev.OrderImported(
+                order=new_uid(),
+                number=number,
+                created_at=now,
+                priority=n % 3,
+                cutoff_at=now + dt.timedelta(minutes=n % 600),
+                details=ev.OrderDetails(customer_name=f"Cliente {n}"),
+                carrier=("BRT", "GLS", "SDA")[n % 3],
+                service="standard",
+                lines=(line,),
+            ),
+            at=now,
+        )
 
     events = [order(f"B{n:06d}", n, 1 + n % 3) for n in range(ORDERS)]
     events.append(order(BENCH_ORDER, 0, SCANS + 10))
@@ -70,9 +80,15 @@ class BusyWriter(threading.Thread):
             now = dt.datetime.now(dt.UTC)
             with self.db.write() as session:
                 updates = [
-                    recorded(ev.OrderUpdatedByShop(
-                        order=uids[f"B{(n + i) % ORDERS:06d}"], shop="", shop_updated_at=now,
-                        details=ev.OrderDetails(customer_note=f"sync {n}")), at=now)
+                    recorded(
+                        ev.OrderUpdatedByShop(
+                            order=uids[f"B{(n + i) % ORDERS:06d}"],
+                            shop="",
+                            shop_updated_at=now,
+                            details=ev.OrderDetails(customer_note=f"sync {n}"),
+                        ),
+                        at=now,
+                    )
                     for i in range(50)
                 ]
                 record_all(session, updates)

@@ -97,8 +97,14 @@ def open_home(
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
-PRIVATE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", CONFIG_FILE, "secrets.json",
-                 "station.lock")
+PRIVATE_FILES = (
+    DB_FILE,
+    f"{DB_FILE}-wal",
+    f"{DB_FILE}-shm",
+    CONFIG_FILE,
+    "secrets.json",
+    "station.lock",
+)
 
 
 def _make_home(home: Path) -> None:

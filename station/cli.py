@@ -68,9 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
-    db_sub.add_parser("verify", help="replay the event log and compare it with the tables").set_defaults(
-        func=cmd_db_verify, read_only=True
-    )
+    db_sub.add_parser(
+        "verify", help="replay the event log and compare it with the tables"
+    ).set_defaults(func=cmd_db_verify, read_only=True)
     db_sub.add_parser("upgrade", help="create or migrate the database").set_defaults(
         func=cmd_db_upgrade
     )
@@ -298,8 +298,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ):
             if ctx.settings.load_warning is not None:
                 warning = ctx.settings.load_warning.text(ctx.settings.language)
-                print(f"station: {text('warning', ctx.settings.language, what=warning)}",
-                      file=sys.stderr)
+                print(
+                    f"station: {text('warning', ctx.settings.language, what=warning)}",
+                    file=sys.stderr,
+                )
             return int(args.func(args, ctx))
     except UsageError as exc:
         print(f"station: {exc}", file=sys.stderr)

@@ -239,7 +239,11 @@ def _seed_orders(session: Session, shop: Shop, products: list[Product], now: dt.
 
 
 def _order(
-    number: str, n: int, rng: random.Random, now: dt.datetime, shop: Shop,
+    number: str,
+    n: int,
+    rng: random.Random,
+    now: dt.datetime,
+    shop: Shop,
     lines: tuple[ev.ImportedLine, ...],
 ) -> ev.OrderImported:
     name, street, postcode, city, province = _CUSTOMERS[n % len(_CUSTOMERS)]
@@ -301,8 +305,13 @@ def _special(order: ev.OrderImported, now: dt.datetime) -> ev.OrderImported:
         return replace(order, details=details)
     if order.number == "1006":
         details = replace(details, customer_note="Consegna entro domani, grazie!")
-        return replace(order, details=details, priority=5, service="express",
-                       cutoff_at=now + dt.timedelta(hours=1))
+        return replace(
+            order,
+            details=details,
+            priority=5,
+            service="express",
+            cutoff_at=now + dt.timedelta(hours=1),
+        )
     if order.number == "1007":
         return replace(order, hold=ev.Reason("hold_note", {"note": "indirizzo da verificare"}))
     if order.number == "1004":

@@ -69,7 +69,9 @@ def assigned(ctx: AppContext, change: OrderChange) -> str:
 def cmd_priority(args: argparse.Namespace, ctx: AppContext) -> int:
     with refusals_shown(ctx):
         change = lead_service(args, ctx).set_priority(args.number, args.priority)
-    print(text("lead_priority", ctx.settings.language, number=change.number, priority=change.priority))
+    print(
+        text("lead_priority", ctx.settings.language, number=change.number, priority=change.priority)
+    )
     return 0
 
 

@@ -29,12 +29,23 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         secrets, settings = shop_kind(args.kind).split_options(given)
         secrets.update(_secrets_not_on_the_command_line(args.kind, secrets))
-        where = add_shop(ctx, args.kind, args.name, url=args.url or "", path=args.path or "",
-                         secrets=secrets, settings=settings)
+        where = add_shop(
+            ctx,
+            args.kind,
+            args.name,
+            url=args.url or "",
+            path=args.path or "",
+            secrets=secrets,
+            settings=settings,
+        )
     except ShopConfigError as exc:
         return _fail(exc.message(ctx.settings.language))
-    said = text("shop_added_secrets" if where else "shop_added", ctx.settings.language,
-                name=args.name, where=where)
+    said = text(
+        "shop_added_secrets" if where else "shop_added",
+        ctx.settings.language,
+        name=args.name,
+        where=where,
+    )
     print(said)
     return 0
 
@@ -59,10 +70,14 @@ def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
     folders = {k.name for k in shop_kinds() if k.location == "path"}
     for shop in list_shops(ctx):
         st = status.get(shop.name)
-        online = {True: "online", False: "offline", None: "not synced yet"}[st.online if st else None]
+        online = {True: "online", False: "offline", None: "not synced yet"}[
+            st.online if st else None
+        ]
         where = shop.settings.get("path") if shop.kind in folders else shop.url
-        print(f"{shop.name}\t{shop.kind}\t{where}\t{online}\tpending {st.pending if st else 0}"
-              f"\tparked {st.parked if st else 0}")
+        print(
+            f"{shop.name}\t{shop.kind}\t{where}\t{online}\tpending {st.pending if st else 0}"
+            f"\tparked {st.parked if st else 0}"
+        )
     return 0
 
 
@@ -89,9 +104,17 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
         reports = run_once(ctx)
         for r in reports:
             p, q = r.pulled, r.pushed
-            said = text("sync_report", language, shop=r.shop, imported=p.imported,
-                        updated=p.updated, flagged=p.flagged, sent=q.sent, retrying=q.retrying,
-                        parked=q.parked)
+            said = text(
+                "sync_report",
+                language,
+                shop=r.shop,
+                imported=p.imported,
+                updated=p.updated,
+                flagged=p.flagged,
+                sent=q.sent,
+                retrying=q.retrying,
+                parked=q.parked,
+            )
             print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
@@ -118,8 +141,15 @@ def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
     language = ctx.settings.language
     for note in result.notes:
         print(f"note: {note.text(language)}", file=sys.stderr)
-    print(text("products_imported", language, created=result.created, updated=result.updated,
-               skipped=result.skipped))
+    print(
+        text(
+            "products_imported",
+            language,
+            created=result.created,
+            updated=result.updated,
+            skipped=result.skipped,
+        )
+    )
     return 0
 
 
@@ -144,7 +174,8 @@ def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         add.add_argument(f"--{name}", help=" or ".join(helps))
     add.set_defaults(func=shop_add)
     shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(
-        func=shop_list, read_only=True)
+        func=shop_list, read_only=True
+    )
     test = shop_sub.add_parser("test", help="check that a shop answers with its credentials")
     test.add_argument("name")
     test.set_defaults(func=shop_test)

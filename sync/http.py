@@ -34,8 +34,9 @@ class ResponseTooLargeError(PermanentError):
     """The shop's answer was larger than any real one: refused, not retried."""
 
 
-def backoff_s(attempt: int, *, base_s: float = 1.0, cap_s: float = 60.0,
-              rng: random.Random | None = None) -> float:
+def backoff_s(
+    attempt: int, *, base_s: float = 1.0, cap_s: float = 60.0, rng: random.Random | None = None
+) -> float:
     """Exponential backoff with jitter: half of the delay fixed, half random."""
     delay = min(cap_s, base_s * (2 ** max(0, attempt - 1)))
     return float(delay / 2 + (rng or random).uniform(0, delay / 2))
@@ -108,10 +109,17 @@ class ShopHttp:
     def close(self) -> None:
         self.client.close()
 
-    def request(self, method: str, path: str, *, params: Params | None = None,
-                json_body: Any = None, content: bytes | None = None,
-                headers: Mapping[str, str] | None = None, idempotent: bool | None = None,
-                ) -> httpx.Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json_body: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+    ) -> httpx.Response:
         """Send, retrying transient failures when the request is safe to repeat."""
         safe = method in ("GET", "HEAD") if idempotent is None else idempotent
         attempt = 0
@@ -138,29 +146,45 @@ class ShopHttp:
                     raise
                 self.sleep(backoff_s(attempt, base_s=0.5, rng=self.rng))
 
-    def _once(self, method: str, path: str, params: Params | None, json_body: Any,
-              content: bytes | None, headers: Mapping[str, str] | None) -> httpx.Response:
+    def _once(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        json_body: Any,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
         self.requests_sent += 1
         try:
-            request = self.client.build_request(method, path, params=params, json=json_body,
-                                                content=content, headers=headers)
+            request = self.client.build_request(
+                method, path, params=params, json=json_body, content=content, headers=headers
+            )
             response = self._read_bounded(request, f"{method} {path}")
         except httpx.ConnectError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 # Not an outage, and retrying will not help: the shop's certificate is not one we
                 # trust (self-signed, expired, another host name). A person must look at it.
-                raise AuthError("shop_certificate_untrusted", shop=self.name,
-                                reason=_ssl_reason(exc)) from None
-            raise OfflineError("shop_unreachable", shop=self.name,
-                               error=type(exc).__name__) from None
+                raise AuthError(
+                    "shop_certificate_untrusted", shop=self.name, reason=_ssl_reason(exc)
+                ) from None
+            raise OfflineError(
+                "shop_unreachable", shop=self.name, error=type(exc).__name__
+            ) from None
         except httpx.ConnectTimeout as exc:
-            raise OfflineError("shop_unreachable", shop=self.name,
-                               error=type(exc).__name__) from None
+            raise OfflineError(
+                "shop_unreachable", shop=self.name, error=type(exc).__name__
+            ) from None
         except httpx.TimeoutException:
             raise TransientError("shop_timeout", shop=self.name, method=method, path=path) from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
-            raise TransientError("shop_connection_broke", shop=self.name, method=method, path=path,
-                                 error=type(exc).__name__) from None
+            raise TransientError(
+                "shop_connection_broke",
+                shop=self.name,
+                method=method,
+                path=path,
+                error=type(exc).__name__,
+            ) from None
         self.check(method, path, response)
         return response
 
@@ -173,16 +197,29 @@ class ShopHttp:
             encoding = streamed.headers.get("content-encoding", "identity")
             for chunk in inflate(streamed.iter_raw(), encoding, self.name):
                 decoded += len(chunk)
-                if decoded > MAX_DECODED_BYTES or streamed.num_bytes_downloaded > MAX_RESPONSE_BYTES:
-                    raise ResponseTooLargeError("shop_answer_too_large", shop=self.name,
-                                                what=what, limit_mb=MAX_DECODED_BYTES // 2**20)
+                if (
+                    decoded > MAX_DECODED_BYTES
+                    or streamed.num_bytes_downloaded > MAX_RESPONSE_BYTES
+                ):
+                    raise ResponseTooLargeError(
+                        "shop_answer_too_large",
+                        shop=self.name,
+                        what=what,
+                        limit_mb=MAX_DECODED_BYTES // 2**20,
+                    )
                 chunks.append(chunk)
         finally:
             streamed.close()
-        headers = [(k, v) for k, v in streamed.headers.multi_items()
-                   if k.lower() not in _DECODED_HEADERS]
-        return httpx.Response(streamed.status_code, headers=headers, content=b"".join(chunks),
-                              request=request, extensions=streamed.extensions)
+        headers = [
+            (k, v) for k, v in streamed.headers.multi_items() if k.lower() not in _DECODED_HEADERS
+        ]
+        return httpx.Response(
+            streamed.status_code,
+            headers=headers,
+            content=b"".join(chunks),
+            request=request,
+            extensions=streamed.extensions,
+        )
 
     def check(self, method: str, path: str, response: httpx.Response) -> None:
         status = response.status_code
@@ -192,11 +229,13 @@ class ShopHttp:
         where = {"shop": self.name, "method": method, "path": path, "detail": text}
         if status == 429:
             self.rate_limited += 1
-            raise RateLimitedError("shop_rate_limited", **where,
-                                   retry_after_s=retry_after_s(response) or 2.0)
+            raise RateLimitedError(
+                "shop_rate_limited", **where, retry_after_s=retry_after_s(response) or 2.0
+            )
         if status >= 500 or status == 408:
-            raise TransientError("shop_http_failed", **where, status=status,
-                                 retry_after_s=retry_after_s(response))
+            raise TransientError(
+                "shop_http_failed", **where, status=status, retry_after_s=retry_after_s(response)
+            )
         if status in (401, 403):
             raise AuthError("shop_bad_credentials", shop=self.name, detail=text)
         raise PermanentError("shop_refused", **where, status=status)

@@ -36,7 +36,8 @@ ID_CHUNK = 500
 _ORDERS = Order.__table__.c
 # Built once: the lookup runs for every batch, and building an ORM select costs more than running it.
 _ORDER_IDS = select(_ORDERS.external_id, _ORDERS.id).where(
-    _ORDERS.shop_id == bindparam("shop"), _ORDERS.external_id.in_(bindparam("ids", expanding=True)))
+    _ORDERS.shop_id == bindparam("shop"), _ORDERS.external_id.in_(bindparam("ids", expanding=True))
+)
 
 
 @dataclass
@@ -78,13 +79,15 @@ def bounded(order: RemoteOrder) -> RemoteOrder:
         problems.append(f"the shop's id is {len(order.external_id)} characters long")
         order.external_id = synthetic_id(order.external_id)
     if len(order.number) > MAX_NUMBER_CHARS:
-        problems.append(f"the order number is {len(order.number)} characters long "
-                        f"(at most {MAX_NUMBER_CHARS})")
+        problems.append(
+            f"the order number is {len(order.number)} characters long (at most {MAX_NUMBER_CHARS})"
+        )
         order.number = order.number[:MAX_NUMBER_CHARS]
     for n, line in enumerate(order.lines, start=1):
         if not 1 <= line.quantity <= MAX_LINE_QUANTITY:
-            problems.append(f"line {n} asks for {line.quantity} units "
-                            f"(from 1 to {MAX_LINE_QUANTITY})")
+            problems.append(
+                f"line {n} asks for {line.quantity} units (from 1 to {MAX_LINE_QUANTITY})"
+            )
             line.quantity = min(max(line.quantity, 0), MAX_LINE_QUANTITY)
     order.malformed = "; ".join(problems)
     return order
@@ -100,20 +103,25 @@ def newest_per_order(orders: Iterable[RemoteOrder]) -> list[RemoteOrder]:
     return list(latest.values())
 
 
-def apply_orders(session: Session, shop: ShopRef, orders: list[RemoteOrder],
-                 now: dt.datetime) -> PullResult:
+def apply_orders(
+    session: Session, shop: ShopRef, orders: list[RemoteOrder], now: dt.datetime
+) -> PullResult:
     result = PullResult()
     orders = newest_per_order(bounded(o) for o in orders)
     for order in orders:
         if result.newest is None or order.updated_at > result.newest:
             result.newest = order.updated_at
     known = _order_ids(session, shop, [o.external_id for o in orders])
-    existing = {
-        o.external_id: o
-        for o in session.scalars(
-            select(Order).where(Order.id.in_(known.values())).options(selectinload(Order.lines))
-        )
-    } if known else {}  # a first import finds none: no ORM load for a page of new orders
+    existing = (
+        {
+            o.external_id: o
+            for o in session.scalars(
+                select(Order).where(Order.id.in_(known.values())).options(selectinload(Order.lines))
+            )
+        }
+        if known
+        else {}
+    )  # a first import finds none: no ORM load for a page of new orders
     remember(session, existing.values())
     skus = {line.sku for o in orders for line in o.lines if line.sku}
     products = _product_ids(session, skus)
@@ -155,8 +163,13 @@ def _free_numbers(session: Session, shop: ShopRef, orders: list[RemoteOrder]) ->
     return numbers
 
 
-def _insert_new(session: Session, shop: ShopRef, orders: list[RemoteOrder],
-                products: dict[str, int], now: dt.datetime) -> tuple[int, int]:
+def _insert_new(
+    session: Session,
+    shop: ShopRef,
+    orders: list[RemoteOrder],
+    products: dict[str, int],
+    now: dt.datetime,
+) -> tuple[int, int]:
     numbers = _free_numbers(session, shop, orders)
     events = [imported(shop, o, numbers[o.external_id], products, now) for o in orders]
     record_all(session, [recorded(e, at=now) for e in events])
@@ -169,37 +182,62 @@ def _order_ids(session: Session, shop: ShopRef, external_ids: list[str]) -> dict
     found: dict[str, int] = {}
     conn = session.connection()
     for start in range(0, len(external_ids), ID_CHUNK):
-        rows = conn.execute(_ORDER_IDS, {"shop": shop.id,
-                                         "ids": external_ids[start:start + ID_CHUNK]})
+        rows = conn.execute(
+            _ORDER_IDS, {"shop": shop.id, "ids": external_ids[start : start + ID_CHUNK]}
+        )
         found.update({ext: oid for ext, oid in rows if ext is not None})
     return found
 
 
 def details_of(order: RemoteOrder) -> ev.OrderDetails:
     return ev.OrderDetails(
-        customer_name=order.customer_name[:200], customer_email=order.customer_email[:200],
-        shipping_address=order.shipping_address, billing_address=order.billing_address,
-        currency=order.currency[:3] or "EUR", total=order.total,
-        shipping_total=order.shipping_total, payment_method=order.payment_method[:60],
-        cod_amount=order.total if order.cod else None, customer_note=order.customer_note)
+        customer_name=order.customer_name[:200],
+        customer_email=order.customer_email[:200],
+        shipping_address=order.shipping_address,
+        billing_address=order.billing_address,
+        currency=order.currency[:3] or "EUR",
+        total=order.total,
+        shipping_total=order.shipping_total,
+        payment_method=order.payment_method[:60],
+        cod_amount=order.total if order.cod else None,
+        customer_note=order.customer_note,
+    )
 
 
 def lines_of(order: RemoteOrder) -> tuple[ev.ImportedLine, ...]:
     return tuple(
-        ev.ImportedLine(line=new_uid(), line_no=n, sku=line.sku[:64], name=line.name[:300],
-                        quantity=line.quantity, unit_price=line.unit_price,
-                        vat_rate=line.vat_rate, external_id=line.external_id[:64])
-        for n, line in enumerate(order.lines, start=1))
+        ev.ImportedLine(
+            line=new_uid(),
+            line_no=n,
+            sku=line.sku[:64],
+            name=line.name[:300],
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            vat_rate=line.vat_rate,
+            external_id=line.external_id[:64],
+        )
+        for n, line in enumerate(order.lines, start=1)
+    )
 
 
-def imported(shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int],
-             now: dt.datetime) -> ev.OrderImported:
+def imported(
+    shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int], now: dt.datetime
+) -> ev.OrderImported:
     carrier, service = carrier_for(order.shipping_method, shop.rules)
     return ev.OrderImported(
-        order=new_uid(), number=number, shop=shop.name, external_id=order.external_id,
-        created_at=order.created_at or now, shop_updated_at=order.updated_at,
-        details=details_of(order), carrier=carrier[:20], service=service[:40],
-        hold=_initial_hold(order), problem=problem_of(order, products), lines=lines_of(order))
+        order=new_uid(),
+        number=number,
+        shop=shop.name,
+        external_id=order.external_id,
+        created_at=order.created_at or now,
+        shop_updated_at=order.updated_at,
+        details=details_of(order),
+        carrier=carrier[:20],
+        service=service[:40],
+        hold=_initial_hold(order),
+        problem=problem_of(order, products),
+        lines=lines_of(order),
+    )
 
 
 def _initial_hold(order: RemoteOrder) -> ev.Reason | None:
@@ -218,15 +256,24 @@ def problem_of(order: RemoteOrder, products: dict[str, int]) -> ev.Reason | None
         return ev.Reason("problem_malformed", {"detail": order.malformed[:250]})
     if not order.lines:
         return ev.Reason("problem_no_lines")
-    missing = [line.sku or f"(line {n} has no SKU)" for n, line in enumerate(order.lines, 1)
-               if not line.sku or line.sku not in products]
+    missing = [
+        line.sku or f"(line {n} has no SKU)"
+        for n, line in enumerate(order.lines, 1)
+        if not line.sku or line.sku not in products
+    ]
     if missing:
         return ev.Reason("problem_unknown_sku", {"skus": ", ".join(missing)[:250]})
     return None
 
 
-def update_order(session: Session, shop: ShopRef, local: Order, order: RemoteOrder,
-                 products: dict[str, int], now: dt.datetime) -> list[str]:
+def update_order(
+    session: Session,
+    shop: ShopRef,
+    local: Order,
+    order: RemoteOrder,
+    products: dict[str, int],
+    now: dt.datetime,
+) -> list[str]:
     """Bring a known order up to date with the shop; returns what changed (empty: nothing).
 
     Each change is an event; the shop's newer version is recorded even when nothing that
@@ -242,9 +289,16 @@ def update_order(session: Session, shop: ShopRef, local: Order, order: RemoteOrd
         details = fresh if fresh != _local_details(local) else None
         lines, problem_events = _line_events(local, order, products)
         events += problem_events
-    events.insert(0, ev.OrderUpdatedByShop(order=local.uid, shop=shop.name,
-                                           shop_updated_at=order.updated_at,
-                                           details=details, lines=lines))
+    events.insert(
+        0,
+        ev.OrderUpdatedByShop(
+            order=local.uid,
+            shop=shop.name,
+            shop_updated_at=order.updated_at,
+            details=details,
+            lines=lines,
+        ),
+    )
     record_all(session, [recorded(event, at=now) for event in events])
     changes = [e.TYPE for e in events[1:]]
     if details is not None:
@@ -256,11 +310,17 @@ def update_order(session: Session, shop: ShopRef, local: Order, order: RemoteOrd
 
 def _local_details(local: Order) -> ev.OrderDetails:
     return ev.OrderDetails(
-        customer_name=local.customer_name, customer_email=local.customer_email,
-        shipping_address=local.shipping_address, billing_address=local.billing_address,
-        currency=local.currency, total=local.total, shipping_total=local.shipping_total,
-        payment_method=local.payment_method, cod_amount=local.cod_amount,
-        customer_note=local.customer_note)
+        customer_name=local.customer_name,
+        customer_email=local.customer_email,
+        shipping_address=local.shipping_address,
+        billing_address=local.billing_address,
+        currency=local.currency,
+        total=local.total,
+        shipping_total=local.shipping_total,
+        payment_method=local.payment_method,
+        cod_amount=local.cod_amount,
+        customer_note=local.customer_note,
+    )
 
 
 def _state_events(local: Order, state: ShopState, shop: str) -> list[ev.DomainEvent]:
@@ -278,8 +338,7 @@ def _state_events(local: Order, state: ShopState, shop: str) -> list[ev.DomainEv
         elif status == OrderStatus.PACKING and state == ShopState.SHIPPED:
             return _flag(local, ev.Reason("problem_completed_while_packing"))
     elif state == ShopState.OPEN and status == OrderStatus.HELD and held_by_shop:
-        return [ev.OrderReleased(order=local.uid, reason=ev.Reason("released_by_shop"),
-                                 by="shop")]
+        return [ev.OrderReleased(order=local.uid, reason=ev.Reason("released_by_shop"), by="shop")]
     return []
 
 
@@ -293,8 +352,9 @@ def _signature(lines: Iterable[Any]) -> list[tuple[str, int, Decimal]]:
     return sorted((line.sku, line.quantity, Decimal(line.unit_price)) for line in lines)
 
 
-def _line_events(local: Order, order: RemoteOrder, products: dict[str, int]
-                 ) -> tuple[tuple[ev.ImportedLine, ...] | None, list[ev.DomainEvent]]:
+def _line_events(
+    local: Order, order: RemoteOrder, products: dict[str, int]
+) -> tuple[tuple[ev.ImportedLine, ...] | None, list[ev.DomainEvent]]:
     """The new lines (None: unchanged or not to be changed) and the problem they leave."""
     if _signature(local.lines) == _signature(order.lines):
         return None, _refreshed_problem(local, order, products)
@@ -304,8 +364,9 @@ def _line_events(local: Order, order: RemoteOrder, products: dict[str, int]
     return lines_of(order), _flag(local, problem_of(order, products))
 
 
-def _refreshed_problem(local: Order, order: RemoteOrder,
-                       products: dict[str, int]) -> list[ev.DomainEvent]:
+def _refreshed_problem(
+    local: Order, order: RemoteOrder, products: dict[str, int]
+) -> list[ev.DomainEvent]:
     """A product that arrived since the import clears the order's unknown-SKU flag."""
     if local.problem_code not in ("problem_unknown_sku", "problem_malformed"):
         return []

@@ -12,8 +12,9 @@ from station.db.models import Base
 
 class ShopSyncState(Base):
     __tablename__ = "sync_shop_state"
-    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id", ondelete="CASCADE"),
-                                         primary_key=True)
+    shop_id: Mapped[int] = mapped_column(
+        ForeignKey("shops.id", ondelete="CASCADE"), primary_key=True
+    )
     online: Mapped[bool | None]
     last_contact_at: Mapped[dt.datetime | None]
     last_error: Mapped[str] = mapped_column(Text, default="")

@@ -47,7 +47,8 @@ class OAuth1(httpx.Auth):
         url = request.url.copy_with(query=None, fragment=None)
         oauth["oauth_signature"] = signature(request.method, str(url), params, self._secret)
         request.headers["Authorization"] = "OAuth " + ", ".join(
-            f'{k}="{quote(v, safe="")}"' for k, v in oauth.items())
+            f'{k}="{quote(v, safe="")}"' for k, v in oauth.items()
+        )
         yield request
 
     def __repr__(self) -> str:  # never show the secret

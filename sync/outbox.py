@@ -40,19 +40,34 @@ class PushResult:
 
 def _due(db: Database, shop_id: int, now: dt.datetime, limit: int) -> list[OutboxEntry]:
     with db.read() as s:
-        return list(s.scalars(
-            select(OutboxEntry)
-            .where(OutboxEntry.shop_id == shop_id, OutboxEntry.status == OutboxStatus.PENDING,
-                   OutboxEntry.next_attempt_at <= now)
-            .order_by(OutboxEntry.id).limit(limit)))
+        return list(
+            s.scalars(
+                select(OutboxEntry)
+                .where(
+                    OutboxEntry.shop_id == shop_id,
+                    OutboxEntry.status == OutboxStatus.PENDING,
+                    OutboxEntry.next_attempt_at <= now,
+                )
+                .order_by(OutboxEntry.id)
+                .limit(limit)
+            )
+        )
 
 
 def _parcels_pending(db: Database, order_id: int) -> bool:
     """The order's shipped status waits until every tracking number has gone out."""
     with db.read() as s:
-        return bool(s.scalar(select(func.count()).select_from(OutboxEntry).where(
-            OutboxEntry.order_id == order_id, OutboxEntry.kind == OutboxKind.PARCEL_SHIPPED,
-            OutboxEntry.status != OutboxStatus.SENT)))
+        return bool(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxEntry)
+                .where(
+                    OutboxEntry.order_id == order_id,
+                    OutboxEntry.kind == OutboxKind.PARCEL_SHIPPED,
+                    OutboxEntry.status != OutboxStatus.SENT,
+                )
+            )
+        )
 
 
 def _claim(db: Database, seen: OutboxEntry, now: dt.datetime) -> Shipment | None:
@@ -63,24 +78,43 @@ def _claim(db: Database, seen: OutboxEntry, now: dt.datetime) -> Shipment | None
     changes the row; the other gets None and leaves it alone.
     """
     with db.write() as s:
-        claimed = cast(CursorResult[Any], s.execute(
-            update(OutboxEntry)
-            .where(OutboxEntry.id == seen.id, OutboxEntry.status == OutboxStatus.PENDING,
-                   OutboxEntry.attempts == seen.attempts,
-                   OutboxEntry.next_attempt_at == seen.next_attempt_at)
-            .values(attempts=seen.attempts + 1,
-                    next_attempt_at=now + dt.timedelta(minutes=5))  # if we die mid-push
-            .execution_options(synchronize_session=False)))
+        claimed = cast(
+            CursorResult[Any],
+            s.execute(
+                update(OutboxEntry)
+                .where(
+                    OutboxEntry.id == seen.id,
+                    OutboxEntry.status == OutboxStatus.PENDING,
+                    OutboxEntry.attempts == seen.attempts,
+                    OutboxEntry.next_attempt_at == seen.next_attempt_at,
+                )
+                .values(
+                    attempts=seen.attempts + 1, next_attempt_at=now + dt.timedelta(minutes=5)
+                )  # if we die mid-push
+                .execution_options(synchronize_session=False)
+            ),
+        )
         if claimed.rowcount != 1:
             return None
         order = s.get(Order, seen.order_id)
-        return Shipment(kind=seen.kind, order_external_id=(order.external_id or "") if order else "",
-                        order_number=order.number if order else "", payload=dict(seen.payload),
-                        retry=seen.attempts > 0)
+        return Shipment(
+            kind=seen.kind,
+            order_external_id=(order.external_id or "") if order else "",
+            order_number=order.number if order else "",
+            payload=dict(seen.payload),
+            retry=seen.attempts > 0,
+        )
 
 
-def _finish(db: Database, entry_id: int, *, status: OutboxStatus, now: dt.datetime,
-            error: str = "", next_at: dt.datetime | None = None) -> None:
+def _finish(
+    db: Database,
+    entry_id: int,
+    *,
+    status: OutboxStatus,
+    now: dt.datetime,
+    error: str = "",
+    next_at: dt.datetime | None = None,
+) -> None:
     """Record the outcome: sent and parked are events (the log says what the shop was told);
     a retry's wait is the outbox's own bookkeeping."""
     with db.write() as s:
@@ -98,8 +132,15 @@ def _finish(db: Database, entry_id: int, *, status: OutboxStatus, now: dt.dateti
             entry.next_attempt_at = next_at
 
 
-def push_due(db: Database, shop_id: int, connector: Connector, *, clock: Clock,
-             rng: random.Random | None = None, limit: int = 200) -> PushResult:
+def push_due(
+    db: Database,
+    shop_id: int,
+    connector: Connector,
+    *,
+    clock: Clock,
+    rng: random.Random | None = None,
+    limit: int = 200,
+) -> PushResult:
     result = PushResult()
     for entry in _due(db, shop_id, clock(), limit):
         if entry.kind == OutboxKind.ORDER_SHIPPED and _parcels_pending(db, entry.order_id):
@@ -112,8 +153,15 @@ def push_due(db: Database, shop_id: int, connector: Connector, *, clock: Clock,
     return result
 
 
-def _push_one(db: Database, entry: OutboxEntry, shipment: Shipment, connector: Connector,
-              clock: Clock, rng: random.Random | None, result: PushResult) -> bool:
+def _push_one(
+    db: Database,
+    entry: OutboxEntry,
+    shipment: Shipment,
+    connector: Connector,
+    clock: Clock,
+    rng: random.Random | None,
+    result: PushResult,
+) -> bool:
     """Push one entry and record the outcome; False when the shop should not be tried further."""
     try:
         if not shipment.order_external_id:
@@ -128,8 +176,14 @@ def _push_one(db: Database, entry: OutboxEntry, shipment: Shipment, connector: C
         wait = backoff_s(entry.attempts + 1, base_s=5.0, cap_s=3600.0, rng=rng)
         if isinstance(exc, TransientError) and exc.retry_after_s:
             wait = max(wait, exc.retry_after_s)
-        _finish(db, entry.id, status=OutboxStatus.PENDING, now=clock(), error=str(exc),
-                next_at=clock() + dt.timedelta(seconds=wait))
+        _finish(
+            db,
+            entry.id,
+            status=OutboxStatus.PENDING,
+            now=clock(),
+            error=str(exc),
+            next_at=clock() + dt.timedelta(seconds=wait),
+        )
         result.retrying += 1
         result.errors.append(str(exc))
         result.offline = isinstance(exc, OfflineError)

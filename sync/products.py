@@ -28,19 +28,28 @@ class ProductResult:
     notes: list[Phrase] = field(default_factory=list)  # said to whoever imported
 
 
-def apply_products(session: Session, products: list[RemoteProduct], shop_id: int | None,
-                   packs: dict[str, list[tuple[str, int]]] | None = None) -> ProductResult:
+def apply_products(
+    session: Session,
+    products: list[RemoteProduct],
+    shop_id: int | None,
+    packs: dict[str, list[tuple[str, int]]] | None = None,
+) -> ProductResult:
     """Upsert one page of products. `packs` adds packaging codes worth N units per SKU."""
     result = ProductResult()
     wanted = [p for p in products if p.sku]
     for p in products:
         if not p.sku:
             result.skipped += 1
-            result.notes.append(Phrase("product_without_sku", {"id": p.external_id, "name": p.name}))
+            result.notes.append(
+                Phrase("product_without_sku", {"id": p.external_id, "name": p.name})
+            )
     known = {
-        p.sku: p for p in session.scalars(
-            select(Product).where(Product.sku.in_([w.sku for w in wanted]))
-            .options(selectinload(Product.barcodes)))
+        p.sku: p
+        for p in session.scalars(
+            select(Product)
+            .where(Product.sku.in_([w.sku for w in wanted]))
+            .options(selectinload(Product.barcodes))
+        )
     }
     for remote in wanted:
         local = known.get(remote.sku)
@@ -70,8 +79,9 @@ def _copy(remote: RemoteProduct, local: Product, shop_id: int | None) -> None:
         local.external_id = remote.external_id[:64]
 
 
-def _add_codes(session: Session, product: Product, codes: list[tuple[str, int]],
-               result: ProductResult) -> None:
+def _add_codes(
+    session: Session, product: Product, codes: list[tuple[str, int]], result: ProductResult
+) -> None:
     have = {b.code for b in product.barcodes}
     for raw, units in codes:
         code = normalize_code(raw)
@@ -109,7 +119,8 @@ def read_products_csv(path: Path) -> tuple[list[RemoteProduct], dict[str, list[t
         products.append(product)
         if row.get("pack_barcode"):
             packs.setdefault(product.sku, []).append(
-                (row["pack_barcode"], int(row.get("pack_units") or 1)))
+                (row["pack_barcode"], int(row.get("pack_units") or 1))
+            )
     return products, packs
 
 
@@ -125,7 +136,14 @@ def _csv_product(row: dict[str, str]) -> RemoteProduct:
             dims.append(int(money(row[f"{axis}_mm"])))
         else:
             dims.append(to_mm(row.get(axis), row.get("dimension_unit") or "cm"))
-    return RemoteProduct(external_id=row.get("sku", ""), sku=row.get("sku", ""),
-                         name=row.get("name", ""), barcodes=codes.split(), weight_g=weight,
-                         length_mm=dims[0], width_mm=dims[1], height_mm=dims[2],
-                         image_url=row.get("image_url", ""))
+    return RemoteProduct(
+        external_id=row.get("sku", ""),
+        sku=row.get("sku", ""),
+        name=row.get("name", ""),
+        barcodes=codes.split(),
+        weight_g=weight,
+        length_mm=dims[0],
+        width_mm=dims[1],
+        height_mm=dims[2],
+        image_url=row.get("image_url", ""),
+    )

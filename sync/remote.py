@@ -60,19 +60,27 @@ class RemoteOrder:
     malformed: str = ""  # why the shop's data could not be read; the order is kept and flagged
 
     @classmethod
-    def broken(cls, external_id: str, number: str, reason: str,
-               updated_at: dt.datetime | None = None) -> RemoteOrder:
-        return cls(external_id=external_id, number=number or external_id, state=ShopState.OPEN,
-                   updated_at=updated_at or dt.datetime.now(dt.UTC), malformed=reason)
+    def broken(
+        cls, external_id: str, number: str, reason: str, updated_at: dt.datetime | None = None
+    ) -> RemoteOrder:
+        return cls(
+            external_id=external_id,
+            number=number or external_id,
+            state=ShopState.OPEN,
+            updated_at=updated_at or dt.datetime.now(dt.UTC),
+            malformed=reason,
+        )
 
     @classmethod
-    def without_id(cls, raw: Any, number: str, updated_at: dt.datetime | None = None
-                   ) -> RemoteOrder:
+    def without_id(
+        cls, raw: Any, number: str, updated_at: dt.datetime | None = None
+    ) -> RemoteOrder:
         """An order the shop sent with no id: kept, flagged, under an id made from its content
         (the same next round, so it is not imported twice; another for another order)."""
         synthetic = synthetic_id(raw)
-        return cls.broken(synthetic, number or synthetic, "the shop sent this order without an id",
-                          updated_at)
+        return cls.broken(
+            synthetic, number or synthetic, "the shop sent this order without an id", updated_at
+        )
 
 
 def synthetic_id(raw: Any) -> str:
@@ -119,8 +127,18 @@ class Connector(Protocol):
     def close(self) -> None: ...
 
 
-ADDRESS_KEYS = ("name", "company", "street", "street2", "postcode", "city", "province",
-                "country", "phone", "email")
+ADDRESS_KEYS = (
+    "name",
+    "company",
+    "street",
+    "street2",
+    "postcode",
+    "city",
+    "province",
+    "country",
+    "phone",
+    "email",
+)
 
 
 def address(**values: Any) -> dict[str, Any]:
@@ -148,12 +166,24 @@ def vat_percent(net: Decimal, tax: Decimal) -> Decimal:
     return (tax * 100 / net).quantize(Decimal("0.01"))
 
 
-_GRAMS_PER = {"g": Decimal(1), "kg": Decimal(1000), "lbs": Decimal("453.59237"),
-              "lb": Decimal("453.59237"), "oz": Decimal("28.349523125"),
-              "grams": Decimal(1), "kilograms": Decimal(1000), "pounds": Decimal("453.59237"),
-              "ounces": Decimal("28.349523125")}
-_MM_PER = {"mm": Decimal(1), "cm": Decimal(10), "m": Decimal(1000), "in": Decimal("25.4"),
-           "yd": Decimal("914.4")}
+_GRAMS_PER = {
+    "g": Decimal(1),
+    "kg": Decimal(1000),
+    "lbs": Decimal("453.59237"),
+    "lb": Decimal("453.59237"),
+    "oz": Decimal("28.349523125"),
+    "grams": Decimal(1),
+    "kilograms": Decimal(1000),
+    "pounds": Decimal("453.59237"),
+    "ounces": Decimal("28.349523125"),
+}
+_MM_PER = {
+    "mm": Decimal(1),
+    "cm": Decimal(10),
+    "m": Decimal(1000),
+    "in": Decimal("25.4"),
+    "yd": Decimal("914.4"),
+}
 
 
 def to_grams(value: Any, unit: str) -> int:

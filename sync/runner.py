@@ -46,6 +46,7 @@ class ShopReport:
 
 def _state(session: object, shop_id: int) -> ShopSyncState:
     from sqlalchemy.orm import Session
+
     assert isinstance(session, Session)
     state = session.get(ShopSyncState, shop_id)
     if state is None:
@@ -54,8 +55,9 @@ def _state(session: object, shop_id: int) -> ShopSyncState:
     return state
 
 
-def record_contact(ctx: AppContext, shop_id: int, now: dt.datetime, error: str = "",
-                   *, offline: bool = False) -> None:
+def record_contact(
+    ctx: AppContext, shop_id: int, now: dt.datetime, error: str = "", *, offline: bool = False
+) -> None:
     with ctx.db.write() as s:
         state = _state(s, shop_id)
         state.online = not offline
@@ -73,8 +75,9 @@ def pull_orders(ctx: AppContext, shop: Shop, connector: Connector, clock: Clock)
     transaction's fixed cost (lookups, commit) stays small beside its rows. Pages already read
     are written when the shop drops out half-way, so the next round starts after them."""
     since = shop.pulled_until - OVERLAP if shop.pulled_until else None
-    ref = ShopRef(shop.id, shop.name, rules_for(ctx.settings.extra.get("carrier_rules"),
-                                                 shop.settings or {}))
+    ref = ShopRef(
+        shop.id, shop.name, rules_for(ctx.settings.extra.get("carrier_rules"), shop.settings or {})
+    )
     total = PullResult()
     batch: list[RemoteOrder] = []
     written = 0
@@ -84,8 +87,11 @@ def pull_orders(ctx: AppContext, shop: Shop, connector: Connector, clock: Clock)
         with ctx.db.write() as s:
             result = apply_orders(s, ref, batch, clock())
             row = s.get(Shop, shop.id)
-            if row is not None and result.newest and (
-                    row.pulled_until is None or result.newest > row.pulled_until):
+            if (
+                row is not None
+                and result.newest
+                and (row.pulled_until is None or result.newest > row.pulled_until)
+            ):
                 row.pulled_until = result.newest
             _state(s, shop.id).last_pull_at = clock()
         total.add(result)
@@ -123,13 +129,24 @@ def pull_products(ctx: AppContext, shop: Shop, connector: Connector, clock: Cloc
 def _products_due(ctx: AppContext, shop_id: int, now: dt.datetime) -> bool:
     with ctx.db.read() as s:
         state = s.get(ShopSyncState, shop_id)
-    return state is None or state.products_pulled_at is None or \
-        now - state.products_pulled_at >= PRODUCTS_EVERY
+    return (
+        state is None
+        or state.products_pulled_at is None
+        or now - state.products_pulled_at >= PRODUCTS_EVERY
+    )
 
 
-def sync_shop(ctx: AppContext, shop: Shop, connector: Connector, *, clock: Clock = utcnow,
-              rng: random.Random | None = None, pull: bool = True, push: bool = True,
-              products: bool | None = None) -> ShopReport:
+def sync_shop(
+    ctx: AppContext,
+    shop: Shop,
+    connector: Connector,
+    *,
+    clock: Clock = utcnow,
+    rng: random.Random | None = None,
+    pull: bool = True,
+    push: bool = True,
+    products: bool | None = None,
+) -> ShopReport:
     """One round for one shop. Errors are recorded and reported, never raised: the next round
     tries again, so sync is never silently disabled."""
     report = ShopReport(shop.name)
@@ -147,13 +164,15 @@ def sync_shop(ctx: AppContext, shop: Shop, connector: Connector, *, clock: Clock
     if push:
         report.pushed = push_due(ctx.db, shop.id, connector, clock=clock, rng=rng)
         if report.pushed.errors:
-            record_contact(ctx, shop.id, clock(), report.pushed.errors[-1],
-                           offline=report.pushed.offline)
+            record_contact(
+                ctx, shop.id, clock(), report.pushed.errors[-1], offline=report.pushed.offline
+            )
     return report
 
 
-def run_once(ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
-             ) -> list[ShopReport]:
+def run_once(
+    ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
+) -> list[ShopReport]:
     reports = []
     for shop in list_shops(ctx):
         try:  # an unknown kind or missing credentials: an error for this shop, the others go on
@@ -184,8 +203,13 @@ class SyncWorker:
     """Runs `run_once` every `interval_s` on its own thread, so the bench never waits on a shop.
     `wake()` asks for a round now (after a parcel was packed, say)."""
 
-    def __init__(self, ctx: AppContext, *, interval_s: float = 60.0,
-                 on_round: Callable[[list[ShopReport]], None] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        interval_s: float = 60.0,
+        on_round: Callable[[list[ShopReport]], None] | None = None,
+    ) -> None:
         self.ctx = ctx
         self.interval_s = interval_s
         self.on_round = on_round
@@ -251,23 +275,44 @@ class SyncStatus:
 
 def sync_status(ctx: AppContext) -> SyncStatus:
     with ctx.db.read() as s:
-        counts = dict(((shop_id, status), n) for shop_id, status, n in s.execute(
-            select(OutboxEntry.shop_id, OutboxEntry.status, func.count())
-            .group_by(OutboxEntry.shop_id, OutboxEntry.status)))
+        counts = dict(
+            ((shop_id, status), n)
+            for shop_id, status, n in s.execute(
+                select(OutboxEntry.shop_id, OutboxEntry.status, func.count()).group_by(
+                    OutboxEntry.shop_id, OutboxEntry.status
+                )
+            )
+        )
         states = {st.shop_id: st for st in s.scalars(select(ShopSyncState))}
         shops = list(s.scalars(select(Shop).order_by(Shop.name)))
     rows = []
     for shop in shops:
         st = states.get(shop.id)
-        rows.append(ShopStatus(
-            shop.name, shop.kind, st.online if st else None, st.last_contact_at if st else None,
-            st.last_error if st else "", counts.get((shop.id, OutboxStatus.PENDING), 0),
-            counts.get((shop.id, OutboxStatus.PARKED), 0)))
-    errors = sorted(((states[s.id].last_error_at, states[s.id].last_error) for s in shops
-                     if s.id in states and states[s.id].last_error and states[s.id].last_error_at),
-                    key=lambda pair: pair[0] or dt.datetime.min.replace(tzinfo=dt.UTC))
-    return SyncStatus(rows, sum(r.pending for r in rows), sum(r.parked for r in rows),
-                      errors[-1][1] if errors else "")
+        rows.append(
+            ShopStatus(
+                shop.name,
+                shop.kind,
+                st.online if st else None,
+                st.last_contact_at if st else None,
+                st.last_error if st else "",
+                counts.get((shop.id, OutboxStatus.PENDING), 0),
+                counts.get((shop.id, OutboxStatus.PARKED), 0),
+            )
+        )
+    errors = sorted(
+        (
+            (states[s.id].last_error_at, states[s.id].last_error)
+            for s in shops
+            if s.id in states and states[s.id].last_error and states[s.id].last_error_at
+        ),
+        key=lambda pair: pair[0] or dt.datetime.min.replace(tzinfo=dt.UTC),
+    )
+    return SyncStatus(
+        rows,
+        sum(r.pending for r in rows),
+        sum(r.parked for r in rows),
+        errors[-1][1] if errors else "",
+    )
 
 
 def recheck_order(ctx: AppContext, order_id: int, timeout_s: float = 3.0) -> str | None:
@@ -301,9 +346,11 @@ def recheck_order(ctx: AppContext, order_id: int, timeout_s: float = 3.0) -> str
 def _apply_recheck(ctx: AppContext, shop: Shop, order_id: int, remote: object) -> str | None:
     from sync.importer import _product_ids
     from sync.remote import RemoteOrder
+
     assert isinstance(remote, RemoteOrder)
-    ref = ShopRef(shop.id, shop.name, rules_for(ctx.settings.extra.get("carrier_rules"),
-                                                 shop.settings or {}))
+    ref = ShopRef(
+        shop.id, shop.name, rules_for(ctx.settings.extra.get("carrier_rules"), shop.settings or {})
+    )
     with ctx.db.write() as s:
         local = s.get(Order, order_id)
         assert local is not None
@@ -313,9 +360,14 @@ def _apply_recheck(ctx: AppContext, shop: Shop, order_id: int, remote: object) -
         if local.status == OrderStatus.CANCELLED:
             return text("recheck_cancelled", language, number=number)
         if local.status == OrderStatus.HELD and local.hold:
-            return text("recheck_held", language, number=number,
-                        reason=reason_text(local.hold, language))
+            return text(
+                "recheck_held", language, number=number, reason=reason_text(local.hold, language)
+            )
         if changes and local.problem:
-            return text("recheck_problem", language, number=number,
-                        problem=reason_text(local.problem, language))
+            return text(
+                "recheck_problem",
+                language,
+                number=number,
+                problem=reason_text(local.problem, language),
+            )
     return None

@@ -40,8 +40,9 @@ def parse_rules(raw: Iterable[Any]) -> list[CarrierRule]:
     rules = []
     for item in raw:
         if isinstance(item, dict) and item.get("match") and item.get("carrier"):
-            rules.append(CarrierRule(str(item["match"]), str(item["carrier"]),
-                                     str(item.get("service", ""))))
+            rules.append(
+                CarrierRule(str(item["match"]), str(item["carrier"]), str(item.get("service", "")))
+            )
     return rules
 
 

@@ -14,8 +14,9 @@ from sqlalchemy.types import TypeDecorator
 
 from station.db.types import UTCDateTime
 
-AWARE = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1),
-                     timezones=st.timezones())
+AWARE = st.datetimes(
+    min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1), timezones=st.timezones()
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -34,12 +35,16 @@ def test_sqlite_text_is_the_same_as_sqlalchemys_two_step_conversion(value: dt.da
 
 def test_times_read_back_from_sqlite_as_the_same_instant_in_utc(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 't.db'}")
-    table = Table("t", MetaData(), Column("id", Integer, primary_key=True),
-                  Column("at", UTCDateTime()))
+    table = Table(
+        "t", MetaData(), Column("id", Integer, primary_key=True), Column("at", UTCDateTime())
+    )
     table.metadata.create_all(engine)
     rome = dt.timezone(dt.timedelta(hours=1))
-    values = [dt.datetime(2026, 12, 3, 11, 30, 15, 250, tzinfo=rome),
-              dt.datetime(2026, 3, 29, 0, 59, 59, tzinfo=dt.UTC), None]
+    values = [
+        dt.datetime(2026, 12, 3, 11, 30, 15, 250, tzinfo=rome),
+        dt.datetime(2026, 3, 29, 0, 59, 59, tzinfo=dt.UTC),
+        None,
+    ]
     with engine.begin() as conn:
         conn.execute(insert(table), [{"at": v} for v in values])
         back = list(conn.scalars(select(table.c.at).order_by(table.c.id)))

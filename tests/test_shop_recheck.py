@@ -25,8 +25,19 @@ def shop_home(tmp_path: Path) -> Iterator[tuple[Path, FakeWooCommerce, str]]:
     with woo:
         woo._next_id = 5000  # clear of the demo's order numbers
         order = woo.add_order(lines=[("TSH-01", 1, "15.57")])
-        added = station(home, "shop", "add", "woocommerce", "woo", "--url", woo.url,
-                        "--key", "ck_test", "--secret", "cs_test")
+        added = station(
+            home,
+            "shop",
+            "add",
+            "woocommerce",
+            "woo",
+            "--url",
+            woo.url,
+            "--key",
+            "ck_test",
+            "--secret",
+            "cs_test",
+        )
         assert added.returncode == 0, added.stderr
         synced = station(home, "sync", "--once")
         assert synced.returncode == 0, synced.stderr

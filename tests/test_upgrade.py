@@ -29,8 +29,12 @@ from tests.test_migrations import assert_schema_matches_models
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0003-packed-demo.sql"
 OLD_TRACKING = {"M10000000017", "M10000000025", "RB000000014IT", "0612000000010", "0612000000021"}
-OLD_COUNTERS = {"tracking:GLS:M1:1-999999999": 2, "tracking:POSTE:RBIT:1-99999999": 1,
-                "tracking:BRT:0612:1-99999999": 2, "invoice:2026": 2}
+OLD_COUNTERS = {
+    "tracking:GLS:M1:1-999999999": 2,
+    "tracking:POSTE:RBIT:1-99999999": 1,
+    "tracking:BRT:0612:1-99999999": 2,
+    "invoice:2026": 2,
+}
 
 
 def old_bench_database(path: Path) -> Database:
@@ -68,14 +72,20 @@ def test_a_packed_bench_of_the_release_before_upgrades_and_keeps_numbering(tmp_p
         orders = {o.number: o for o in s.scalars(select(Order))}
         tracking = set(s.scalars(select(Parcel.tracking_number))) - {None}
         counters = {c.name: c.value for c in s.scalars(select(Counter))}
-        invoices = {(o.number, i.number) for i, o in s.execute(
-            select(Invoice, Order).join(Order, Order.id == Invoice.order_id))}
+        invoices = {
+            (o.number, i.number)
+            for i, o in s.execute(select(Invoice, Order).join(Order, Order.id == Invoice.order_id))
+        }
         carried = s.scalars(select(Event).where(Event.type == ev.OrderCarriedOver.TYPE)).all()
         legacy = s.scalars(select(Event).where(Event.version == 0)).all()
     # AND every order, parcel, tracking number, invoice number and counter is kept
     assert len(orders) == 35
     assert {n for n, o in orders.items() if o.status == OrderStatus.SHIPPED} == {
-        "1001", "1003", "1004", "1005"}
+        "1001",
+        "1003",
+        "1004",
+        "1005",
+    }
     assert orders["1002"].status == OrderStatus.HELD
     assert orders["1002"].hold == ev.Reason("legacy_text", {"text": "box damaged"})
     assert orders["1008"].status == OrderStatus.QUEUED
@@ -99,8 +109,11 @@ def test_a_new_label_after_the_upgrade_continues_the_old_counter(tmp_path: Path)
         assert order.carrier == "GLS"
         codes = []
         for line in order.lines:
-            code = s.scalars(select(ProductBarcode.code).where(
-                ProductBarcode.product_id == line.product_id, ProductBarcode.units == 1)).first()
+            code = s.scalars(
+                select(ProductBarcode.code).where(
+                    ProductBarcode.product_id == line.product_id, ProductBarcode.units == 1
+                )
+            ).first()
             assert code is not None
             codes += [code] * line.quantity
     # WHEN a GLS order is packed on it
@@ -108,8 +121,9 @@ def test_a_new_label_after_the_upgrade_continues_the_old_counter(tmp_path: Path)
     pack(service, "1013", codes)
     # THEN its label carries the next number of the old series, never one already printed
     with db.read() as s:
-        new = s.scalars(select(Parcel.tracking_number).join(Order).where(
-            Order.number == "1013")).one()
+        new = s.scalars(
+            select(Parcel.tracking_number).join(Order).where(Order.number == "1013")
+        ).one()
         counter = s.get_one(Counter, "tracking:GLS:M1:1-999999999").value
     assert new not in OLD_TRACKING
     assert new.startswith("M1000000003")

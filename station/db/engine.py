@@ -57,8 +57,9 @@ class Database:
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         if self.is_sqlite:
             self._ensure_sqlite_dir()
-        self.engine = create_engine(url, echo=echo, pool_pre_ping=not self.is_sqlite,
-                                    json_serializer=_json_text)
+        self.engine = create_engine(
+            url, echo=echo, pool_pre_ping=not self.is_sqlite, json_serializer=_json_text
+        )
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -118,9 +118,7 @@ class Operator(Base):
 
 class Order(Base):
     __tablename__ = "orders"
-    __table_args__ = (
-        UniqueConstraint("shop_id", "external_id", name="uq_orders_shop_external"),
-    )
+    __table_args__ = (UniqueConstraint("shop_id", "external_id", name="uq_orders_shop_external"),)
     id: Mapped[int] = mapped_column(primary_key=True)  # a local row id; `uid` is global
     uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -176,10 +174,23 @@ class Order(Base):
 
 # The queue's one urgency order (station.services.queue.urgency) read from an index: for the
 # queue screen, and for NEXT among a bench's assigned orders or the unassigned ones.
-Index("ix_orders_urgency", Order.status, Order.priority.desc(), Order.queue_cutoff,
-      Order.created_at, Order.id)
-Index("ix_orders_bench_urgency", Order.status, Order.bench_id, Order.priority.desc(),
-      Order.queue_cutoff, Order.created_at, Order.id)
+Index(
+    "ix_orders_urgency",
+    Order.status,
+    Order.priority.desc(),
+    Order.queue_cutoff,
+    Order.created_at,
+    Order.id,
+)
+Index(
+    "ix_orders_bench_urgency",
+    Order.status,
+    Order.bench_id,
+    Order.priority.desc(),
+    Order.queue_cutoff,
+    Order.created_at,
+    Order.id,
+)
 
 
 class OrderLine(Base):

@@ -592,8 +592,10 @@ def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:
     while version < cls.VERSION and (type_, version) in _UPCASTS:
         payload, version = _UPCASTS[(type_, version)](payload), version + 1
     if version != cls.VERSION:
-        raise UnknownEventError(f"event {type_!r} of schema version {version} (this release reads "
-                           f"version {cls.VERSION})")
+        raise UnknownEventError(
+            f"event {type_!r} of schema version {version} (this release reads "
+            f"version {cls.VERSION})"
+        )
     event: DomainEvent = _decode_dataclass(cls, payload)
     return event
 
@@ -614,8 +616,9 @@ def _codecs(cls: type[Any]) -> dict[str, tuple[Encoder, Decoder]]:
 
 def _decode_dataclass(cls: type[Any], payload: dict[str, Json]) -> Any:
     codecs = _codecs(cls)
-    return cls(**{name: codecs[name][1](value) for name, value in payload.items()
-                  if name in codecs})
+    return cls(
+        **{name: codecs[name][1](value) for name, value in payload.items() if name in codecs}
+    )
 
 
 def _same(value: Any) -> Any:

@@ -135,10 +135,7 @@ class DbCatalog:
         the most urgent unassigned one (never one assigned to another bench), by the queue's
         one definition of urgency. Two small queries, each served by an index."""
         queued = (
-            select(Order.id)
-            .where(Order.status == OrderStatus.QUEUED)
-            .order_by(*urgency())
-            .limit(1)
+            select(Order.id).where(Order.status == OrderStatus.QUEUED).order_by(*urgency()).limit(1)
         )
         candidate = self.session.scalar(queued.where(Order.bench_id == self.bench_id))
         if candidate is None:

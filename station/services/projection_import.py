@@ -54,7 +54,9 @@ def shop_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
     wanted = {name for name in names if name}
     if not wanted:
         return {}
-    return {n: i for n, i in session.execute(select(Shop.name, Shop.id).where(Shop.name.in_(wanted)))}
+    return {
+        n: i for n, i in session.execute(select(Shop.name, Shop.id).where(Shop.name.in_(wanted)))
+    }
 
 
 def order_ids(session: Session, uids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:

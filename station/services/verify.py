@@ -79,14 +79,20 @@ def stored_events(db: Database) -> Iterator[Recorded]:
     last = 0
     while True:
         with db.read() as session:
-            rows = list(session.scalars(
-                select(Event).where(Event.seq > last, Event.version > 0)
-                .order_by(Event.seq).limit(BATCH)))
+            rows = list(
+                session.scalars(
+                    select(Event)
+                    .where(Event.seq > last, Event.version > 0)
+                    .order_by(Event.seq)
+                    .limit(BATCH)
+                )
+            )
         if not rows:
             return
         for row in rows:
-            yield Recorded(row.id, row.at, row.bench, row.operator,
-                           decode(row.type, row.version, row.payload))
+            yield Recorded(
+                row.id, row.at, row.bench, row.operator, decode(row.type, row.version, row.payload)
+            )
         last = rows[-1].seq
 
 
@@ -112,16 +118,54 @@ def _project(target: Database, batch: list[Recorded]) -> int:
 # --- comparing -----------------------------------------------------------------------------------
 
 _ORDER_FIELDS = (
-    "number", "external_id", "status", "priority", "cutoff_at", "created_at", "shop_updated_at",
-    "customer_name", "customer_email", "shipping_address", "billing_address", "currency",
-    "total", "shipping_total", "payment_method", "cod_amount", "carrier", "service",
-    "customer_note", "hold_code", "hold_params", "problem_code", "problem_params",
-    "assigned_operator", "claimed_at", "shipped_at",
+    "number",
+    "external_id",
+    "status",
+    "priority",
+    "cutoff_at",
+    "created_at",
+    "shop_updated_at",
+    "customer_name",
+    "customer_email",
+    "shipping_address",
+    "billing_address",
+    "currency",
+    "total",
+    "shipping_total",
+    "payment_method",
+    "cod_amount",
+    "carrier",
+    "service",
+    "customer_note",
+    "hold_code",
+    "hold_params",
+    "problem_code",
+    "problem_params",
+    "assigned_operator",
+    "claimed_at",
+    "shipped_at",
 )
-_LINE_FIELDS = ("line_no", "sku", "name", "quantity", "unit_price", "vat_rate", "verified_qty",
-                "short_qty", "external_id")
-_PARCEL_FIELDS = ("seq", "expected_weight_g", "measured_weight_g", "weight_override_by",
-                  "carrier", "service", "tracking_number", "label_path")
+_LINE_FIELDS = (
+    "line_no",
+    "sku",
+    "name",
+    "quantity",
+    "unit_price",
+    "vat_rate",
+    "verified_qty",
+    "short_qty",
+    "external_id",
+)
+_PARCEL_FIELDS = (
+    "seq",
+    "expected_weight_g",
+    "measured_weight_g",
+    "weight_override_by",
+    "carrier",
+    "service",
+    "tracking_number",
+    "label_path",
+)
 _UNIT_FIELDS = ("parcel_seq", "quantity", "code", "lot", "expiry", "serial", "undone")
 _OUTBOX_FIELDS = ("kind", "payload", "status", "created_at", "sent_at")
 
@@ -154,7 +198,7 @@ def differences(a: Snapshot, b: Snapshot, numbers: dict[Any, str]) -> list[Diffe
     found: list[Difference] = []
     for what in a:
         for key in sorted(set(a[what]) | set(b[what]), key=str):
-            order_uid, row = (key if isinstance(key, tuple) else (key, None))
+            order_uid, row = key if isinstance(key, tuple) else (key, None)
             owner = numbers.get(order_uid, what + "s")
             label = what if row is None and what == "order" else f"{what} {row or key}"
             if key not in b[what]:
@@ -170,7 +214,9 @@ def _orders(session: Session) -> dict[Any, Order]:
     query = select(Order).options(
         selectinload(Order.lines).selectinload(OrderLine.product),
         selectinload(Order.parcels).selectinload(Parcel.box_type),
-        selectinload(Order.bench), selectinload(Order.shop))
+        selectinload(Order.bench),
+        selectinload(Order.shop),
+    )
     return {order.uid: order for order in session.scalars(query)}
 
 
@@ -178,9 +224,14 @@ def _fields(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
 
 
-def _differ(number: str, what: str, left: dict[str, Any], right: dict[str, Any]) -> list[Difference]:
-    return [Difference(number, f"{what} {key}: live {left[key]!r}, replayed {right[key]!r}")
-            for key in left if left[key] != right.get(key)]
+def _differ(
+    number: str, what: str, left: dict[str, Any], right: dict[str, Any]
+) -> list[Difference]:
+    return [
+        Difference(number, f"{what} {key}: live {left[key]!r}, replayed {right[key]!r}")
+        for key in left
+        if left[key] != right.get(key)
+    ]
 
 
 def _order_view(order: Order) -> dict[str, Any]:
@@ -216,8 +267,10 @@ def _outbox(session: Session, order: Order) -> dict[Any, dict[str, Any]]:
 
 def _invoices(session: Session) -> dict[Any, dict[str, Any]]:
     rows = session.execute(select(Invoice, Order.number).join(Order, Order.id == Invoice.order_id))
-    return {inv.number: {**_fields(inv, ("series", "seq", "issue_date")), "order": number}
-            for inv, number in rows}
+    return {
+        inv.number: {**_fields(inv, ("series", "seq", "issue_date")), "order": number}
+        for inv, number in rows
+    }
 
 
 def _counters(session: Session) -> dict[Any, dict[str, Any]]:

@@ -77,9 +77,7 @@ class PrintWorker(QObject):
     def _outcomes(self) -> Outcome:
         """Printed and failed documents go to the event log, from the queue's own thread
         (a write transaction of their own, never the GUI thread)."""
-        return print_recorder(
-            self._ctx.db, self._ctx.settings.bench_name, lambda: self._operator
-        )
+        return print_recorder(self._ctx.db, self._ctx.settings.bench_name, lambda: self._operator)
 
     @Slot(str)
     def set_operator(self, name: str) -> None:

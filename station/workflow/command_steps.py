@@ -76,7 +76,9 @@ class CommandSteps(StepBase):
         if order is None:
             return
         note = arg.strip()
-        self.hold(order, ev.Reason("hold_note", {"note": note}) if note else ev.Reason("held_at_bench"))
+        self.hold(
+            order, ev.Reason("hold_note", {"note": note}) if note else ev.Reason("held_at_bench")
+        )
 
     def cmd_print(self, _arg: str) -> None:
         order = self._require_order("PRINT")

@@ -15,6 +15,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1c\x1e-\x1f\x7f-\x9f]")
 _UNREADABLE = re.compile(r"[\ud800-\udfff\ufffd]")  # bytes that were not UTF-8
 _SHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
+
 def scan_problem(line: str) -> str | None:
     """The message code of what makes `line` unusable as a scan (its sentence takes `length`
     and `limit`), or None when it may go on."""

@@ -47,15 +47,20 @@ def make_connector(
     try:
         kind = shop_kind(shop.kind)
     except ShopConfigError:
-        raise ShopConfigError("shop_of_unknown_kind", shop=shop.name, kind=shop.kind,
-                              kinds=", ".join(shop_kind_names())) from None
+        raise ShopConfigError(
+            "shop_of_unknown_kind",
+            shop=shop.name,
+            kind=shop.kind,
+            kinds=", ".join(shop_kind_names()),
+        ) from None
     secrets = load_secrets(ctx.home, shop.name)
     missing = [n for n in kind.secret_names if not secrets.get(n)]
     if missing:
         damaged = damaged_secrets(ctx.home)
         if damaged:
-            raise ShopConfigError("shop_no_credentials_damaged", shop=shop.name, kind=shop.kind,
-                                  kept=damaged)
+            raise ShopConfigError(
+                "shop_no_credentials_damaged", shop=shop.name, kind=shop.kind, kept=damaged
+            )
         raise ShopConfigError("shop_no_credentials", shop=shop.name, kind=shop.kind)
     return kind.connect(
         ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)

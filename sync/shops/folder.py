@@ -29,10 +29,24 @@ from sync.remote import (
 )
 from sync.shops.registry import ShopAccess, register_shop_kind
 
-STATES = {"": ShopState.OPEN, "open": ShopState.OPEN, "hold": ShopState.ON_HOLD,
-          "cancelled": ShopState.CANCELLED}
-ADDRESS_FIELDS = ("name", "company", "street", "street2", "postcode", "city", "province",
-                  "country", "phone", "email")
+STATES = {
+    "": ShopState.OPEN,
+    "open": ShopState.OPEN,
+    "hold": ShopState.ON_HOLD,
+    "cancelled": ShopState.CANCELLED,
+}
+ADDRESS_FIELDS = (
+    "name",
+    "company",
+    "street",
+    "street2",
+    "postcode",
+    "city",
+    "province",
+    "country",
+    "phone",
+    "email",
+)
 
 
 class DropFolder:
@@ -56,11 +70,15 @@ class DropFolder:
         """The files waiting; a folder that is gone (an unmounted share, a deleted folder) is
         this shop being unreachable, not a crash of every round."""
         try:
-            return sorted(p for p in self.path.iterdir()
-                          if p.is_file() and p.suffix.lower() in (".csv", ".json"))
+            return sorted(
+                p
+                for p in self.path.iterdir()
+                if p.is_file() and p.suffix.lower() in (".csv", ".json")
+            )
         except OSError as exc:
-            raise OfflineError("drop_folder_unreadable", shop=self.name, path=self.path,
-                               error=exc.strerror) from None
+            raise OfflineError(
+                "drop_folder_unreadable", shop=self.name, path=self.path, error=exc.strerror
+            ) from None
 
     def order_pages(self, since: dt.datetime | None) -> Iterator[list[RemoteOrder]]:
         self._finish_moves()
@@ -89,8 +107,12 @@ class DropFolder:
         out.mkdir(exist_ok=True)
         seq = shipment.payload.get("parcel_seq", "order")
         target = out / f"{shipment.order_number}-{seq}.json"
-        data = {"order": shipment.order_number, "external_id": shipment.order_external_id,
-                "kind": shipment.kind, **shipment.payload}
+        data = {
+            "order": shipment.order_number,
+            "external_id": shipment.order_external_id,
+            "kind": shipment.kind,
+            **shipment.payload,
+        }
         write_atomically(target, json.dumps(data, indent=1).encode("utf-8"), mode=0o644)
 
 
@@ -112,7 +134,7 @@ def read_orders(file: Path) -> list[RemoteOrder]:
         body = json.loads(file.read_text(encoding="utf-8"))
         raw = body.get("orders") if isinstance(body, dict) else body
         if not isinstance(raw, list):
-            raise ValueError("expected a list of orders or {\"orders\": [...]}")
+            raise ValueError('expected a list of orders or {"orders": [...]}')
         return [_order(o, stamp) for o in raw]
     return _csv_orders(file, stamp)
 
@@ -125,13 +147,27 @@ def _csv_orders(file: Path, stamp: dt.datetime) -> list[RemoteOrder]:
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
         if not row.get("order"):
             raise ValueError(f"line {n}: the 'order' column is empty")
-        order = grouped.setdefault(row["order"], {
-            **{k: v for k, v in row.items() if k not in ("sku", "name", "quantity", "price",
-                                                          "vat_rate")},
-            "number": row["order"], "lines": []})
-        order["lines"].append({"sku": row.get("sku", ""), "name": row.get("name", ""),
-                               "quantity": row.get("quantity", ""), "price": row.get("price"),
-                               "vat_rate": row.get("vat_rate")})
+        order = grouped.setdefault(
+            row["order"],
+            {
+                **{
+                    k: v
+                    for k, v in row.items()
+                    if k not in ("sku", "name", "quantity", "price", "vat_rate")
+                },
+                "number": row["order"],
+                "lines": [],
+            },
+        )
+        order["lines"].append(
+            {
+                "sku": row.get("sku", ""),
+                "name": row.get("name", ""),
+                "quantity": row.get("quantity", ""),
+                "price": row.get("price"),
+                "vat_rate": row.get("vat_rate"),
+            }
+        )
     return [_order(o, stamp) for o in grouped.values()]
 
 
@@ -141,21 +177,35 @@ def _order(o: dict[str, Any], stamp: dt.datetime) -> RemoteOrder:
         return RemoteOrder.without_id(o, "", stamp)
     try:
         ship = o.get("shipping") or {k: o.get(f"ship_{k}") or o.get(k) for k in ADDRESS_FIELDS}
-        lines = [RemoteLine(external_id=str(n), sku=str(li.get("sku") or ""),
-                            name=str(li.get("name") or ""), quantity=int(li["quantity"]),
-                            unit_price=money(li.get("price")), vat_rate=money(li.get("vat_rate")))
-                 for n, li in enumerate(o.get("lines") or [], start=1)]
+        lines = [
+            RemoteLine(
+                external_id=str(n),
+                sku=str(li.get("sku") or ""),
+                name=str(li.get("name") or ""),
+                quantity=int(li["quantity"]),
+                unit_price=money(li.get("price")),
+                vat_rate=money(li.get("vat_rate")),
+            )
+            for n, li in enumerate(o.get("lines") or [], start=1)
+        ]
         return RemoteOrder(
-            external_id=number, number=number, state=STATES[str(o.get("status") or "").lower()],
+            external_id=number,
+            number=number,
+            state=STATES[str(o.get("status") or "").lower()],
             updated_at=parse_utc(o["updated_at"]) if o.get("updated_at") else stamp,
-            customer_name=str(ship.get("name") or ""), customer_email=str(o.get("email") or ""),
-            shipping_address=address(**ship), billing_address=address(**ship),
-            currency=str(o.get("currency") or "EUR"), total=money(o.get("total")),
+            customer_name=str(ship.get("name") or ""),
+            customer_email=str(o.get("email") or ""),
+            shipping_address=address(**ship),
+            billing_address=address(**ship),
+            currency=str(o.get("currency") or "EUR"),
+            total=money(o.get("total")),
             shipping_total=money(o.get("shipping_total")),
             payment_method=str(o.get("payment_method") or ""),
             cod=str(o.get("cod") or "").lower() in ("1", "true", "yes"),
             shipping_method=str(o.get("shipping_method") or ""),
-            customer_note=str(o.get("note") or ""), lines=lines)
+            customer_note=str(o.get("note") or ""),
+            lines=lines,
+        )
     except (KeyError, ValueError, TypeError) as exc:
         return RemoteOrder.broken(number, number, f"{type(exc).__name__}: {exc}", stamp)
 

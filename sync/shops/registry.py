@@ -62,8 +62,11 @@ class ShopKind:
         values = {k: v for k, v in given.items() if v}
         taken = {o.name for o in (*self.secrets, *self.settings)}
         if extra := sorted(set(values) - taken):
-            raise ShopConfigError("shop_takes_no_options", kind=self.name,
-                                  options=" ".join(f"--{name}" for name in extra))
+            raise ShopConfigError(
+                "shop_takes_no_options",
+                kind=self.name,
+                options=" ".join(f"--{name}" for name in extra),
+            )
         secrets = {n: values[n] for n in self.secret_names if n in values}
         return secrets, {o.name: values[o.name] for o in self.settings if o.name in values}
 
@@ -71,8 +74,11 @@ class ShopKind:
         """Raise ShopConfigError saying what is missing for a shop of this kind."""
         missing = [n for n in self.secret_names if not secrets.get(n)]
         if missing:
-            raise ShopConfigError("shop_needs_options", kind=self.name,
-                                  options=" ".join(f"--{name}" for name in missing))
+            raise ShopConfigError(
+                "shop_needs_options",
+                kind=self.name,
+                options=" ".join(f"--{name}" for name in missing),
+            )
         if self.location == "path" and not path:
             raise ShopConfigError("shop_needs_path", kind=self.name)
         if self.location == "url" and not url.startswith(("http://", "https://")):

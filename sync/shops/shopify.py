@@ -109,14 +109,27 @@ class Throttle:
 class Shopify:
     kind = "shopify"
 
-    def __init__(self, name: str, url: str, token: str, *, settings: dict[str, Any] | None = None,
-                 timeout_s: float = 20.0, sleep: Sleep | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        token: str,
+        *,
+        settings: dict[str, Any] | None = None,
+        timeout_s: float = 20.0,
+        sleep: Sleep | None = None,
+    ) -> None:
         self.name = name
         self.settings = settings or {}
         self.sleep: Sleep = sleep or time.sleep
-        self.http = ShopHttp(name, url, headers={"X-Shopify-Access-Token": token},
-                             timeout_s=timeout_s, sleep=self.sleep,
-                             ca_file=self.settings.get("ca_file") or None)
+        self.http = ShopHttp(
+            name,
+            url,
+            headers={"X-Shopify-Access-Token": token},
+            timeout_s=timeout_s,
+            sleep=self.sleep,
+            ca_file=self.settings.get("ca_file") or None,
+        )
         self.throttle = Throttle(self.sleep)
         self.path = f"/admin/api/{self.settings.get('api_version', API_VERSION)}/graphql.json"
         self.throttled = 0  # THROTTLED answers and 429s seen, for the figures
@@ -124,15 +137,20 @@ class Shopify:
     def close(self) -> None:
         self.http.close()
 
-    def graphql(self, query: str, variables: dict[str, Any] | None = None,
-                *, mutation: bool = False) -> dict[str, Any]:
+    def graphql(
+        self, query: str, variables: dict[str, Any] | None = None, *, mutation: bool = False
+    ) -> dict[str, Any]:
         operation = re.search(r"(?:query|mutation)\s+(\w+)", query)
         op = operation.group(1) if operation else "anonymous"
         for _ in range(8):
             self.throttle.before(op)
             try:
-                response = self.http.request("POST", self.path, idempotent=not mutation,
-                                             json_body={"query": query, "variables": variables or {}})
+                response = self.http.request(
+                    "POST",
+                    self.path,
+                    idempotent=not mutation,
+                    json_body={"query": query, "variables": variables or {}},
+                )
             except RateLimitedError as exc:  # not executed: safe to send again
                 self.throttled += 1
                 self.sleep(exc.retry_after_s or 2.0)
@@ -145,8 +163,9 @@ class Shopify:
                 continue  # the bucket estimate now says how long to wait
             if errors:
                 message = "; ".join(str(e.get("message")) for e in errors)
-                raise PermanentError("shop_refused_operation", shop=self.name, operation=op,
-                                     detail=message)
+                raise PermanentError(
+                    "shop_refused_operation", shop=self.name, operation=op, detail=message
+                )
             return dict(body.get("data") or {})
         raise TransientError("shop_kept_throttling", shop=self.name, operation=op, retry_after_s=10)
 
@@ -162,8 +181,9 @@ class Shopify:
             query = f"updated_at:>='{since.astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}'"
         after = None
         while True:
-            data = self.graphql(ORDERS, {"first": PAGE, "after": after, "query": query,
-                                         "lineFirst": LINES})
+            data = self.graphql(
+                ORDERS, {"first": PAGE, "after": after, "query": query, "lineFirst": LINES}
+            )
             connection = data["orders"]
             yield [self._complete_lines(node) for node in connection["nodes"]]
             if not connection["pageInfo"]["hasNextPage"]:
@@ -200,29 +220,49 @@ class Shopify:
         if shipment.kind == "order_shipped":
             return  # the fulfilments of the parcels already say it: nothing more to send
         if shipment.kind != "parcel_shipped":
-            raise PermanentError("shop_cannot_send", shop=self.name, kind=shipment.kind,
-                                 platform="Shopify")
+            raise PermanentError(
+                "shop_cannot_send", shop=self.name, kind=shipment.kind, platform="Shopify"
+            )
         number = str(shipment.payload["tracking_number"])
         order = self._fulfilment_state(shipment)
         if _has_tracking(order, number):
             return
         if order.get("cancelledAt"):
-            raise PermanentError("shopify_cancelled_not_reported", shop=self.name,
-                                 number=shipment.order_number)
+            raise PermanentError(
+                "shopify_cancelled_not_reported", shop=self.name, number=shipment.order_number
+            )
         by_fo = _line_items_by_fo(order, shipment.payload.get("line_items") or [])
         if not by_fo:
-            raise PermanentError("shopify_nothing_to_fulfil", shop=self.name,
-                                 number=shipment.order_number, tracking=number)
-        data = self.graphql(CREATE, {"fulfillment": {
-            "notifyCustomer": True,
-            "trackingInfo": {"number": number, "company": shipment.payload.get("carrier") or None},
-            "lineItemsByFulfillmentOrder": by_fo}}, mutation=True)
+            raise PermanentError(
+                "shopify_nothing_to_fulfil",
+                shop=self.name,
+                number=shipment.order_number,
+                tracking=number,
+            )
+        data = self.graphql(
+            CREATE,
+            {
+                "fulfillment": {
+                    "notifyCustomer": True,
+                    "trackingInfo": {
+                        "number": number,
+                        "company": shipment.payload.get("carrier") or None,
+                    },
+                    "lineItemsByFulfillmentOrder": by_fo,
+                }
+            },
+            mutation=True,
+        )
         errors = data["fulfillmentCreate"]["userErrors"]
         if errors:
             if _has_tracking(self._fulfilment_state(shipment), number):
                 return
-            raise PermanentError("shop_order_errors", shop=self.name, number=shipment.order_number,
-                                 detail="; ".join(e["message"] for e in errors))
+            raise PermanentError(
+                "shop_order_errors",
+                shop=self.name,
+                number=shipment.order_number,
+                detail="; ".join(e["message"] for e in errors),
+            )
 
     def _fulfilment_state(self, shipment: Shipment) -> dict[str, Any]:
         data = self.graphql(FULFILMENT_STATE, {"id": shipment.order_external_id})
@@ -244,23 +284,30 @@ class Shopify:
 
 
 def _has_tracking(order: dict[str, Any], number: str) -> bool:
-    return any(info.get("number") == number
-               for f in order.get("fulfillments") or [] if f.get("status") != "CANCELLED"
-               for info in f.get("trackingInfo") or [])
+    return any(
+        info.get("number") == number
+        for f in order.get("fulfillments") or []
+        if f.get("status") != "CANCELLED"
+        for info in f.get("trackingInfo") or []
+    )
 
 
 def _line_items_by_fo(order: dict[str, Any], lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Explicit quantities (never "all that remains"), mapped from order lines to FO lines."""
-    wanted = {str(line.get("external_id") or line.get("sku")): int(line["quantity"])
-              for line in lines}
+    wanted = {
+        str(line.get("external_id") or line.get("sku")): int(line["quantity"]) for line in lines
+    }
     result = []
     for fo in (order.get("fulfillmentOrders") or {}).get("nodes") or []:
         if fo["status"] not in OPEN_FO:
             continue
         items = []
         for item in fo["lineItems"]["nodes"]:
-            key = item["lineItem"]["id"] if item["lineItem"]["id"] in wanted else \
-                item["lineItem"].get("sku")
+            key = (
+                item["lineItem"]["id"]
+                if item["lineItem"]["id"] in wanted
+                else item["lineItem"].get("sku")
+            )
             quantity = min(wanted.get(str(key), 0), int(item["remainingQuantity"]))
             if quantity > 0:
                 items.append({"id": item["id"], "quantity": quantity})
@@ -284,33 +331,51 @@ def _state(node: dict[str, Any]) -> ShopState:
 
 def _addr(a: dict[str, Any] | None, email: str) -> dict[str, Any]:
     a = a or {}
-    return address(name=a.get("name"), company=a.get("company"), street=a.get("address1"),
-                   street2=a.get("address2"), postcode=a.get("zip"), city=a.get("city"),
-                   province=a.get("provinceCode"), country=a.get("countryCodeV2"),
-                   phone=a.get("phone"), email=email)
+    return address(
+        name=a.get("name"),
+        company=a.get("company"),
+        street=a.get("address1"),
+        street2=a.get("address2"),
+        postcode=a.get("zip"),
+        city=a.get("city"),
+        province=a.get("provinceCode"),
+        country=a.get("countryCodeV2"),
+        phone=a.get("phone"),
+        email=email,
+    )
 
 
 def _map_order(node: dict[str, Any]) -> RemoteOrder:
     email = node.get("email") or ""
     included = bool(node.get("taxesIncluded"))
-    lines = [_map_line(item, included) for item in node["lineItems"]["nodes"]
-             if int(item.get("currentQuantity", item["quantity"])) > 0]
+    lines = [
+        _map_line(item, included)
+        for item in node["lineItems"]["nodes"]
+        if int(item.get("currentQuantity", item["quantity"])) > 0
+    ]
     gateways = node.get("paymentGatewayNames") or []
     shipping = node.get("shippingLine") or {}
     return RemoteOrder(
-        external_id=node["id"], number=str(node["name"]).lstrip("#"), state=_state(node),
-        updated_at=parse_utc(node["updatedAt"]), created_at=parse_utc(node["createdAt"]),
+        external_id=node["id"],
+        number=str(node["name"]).lstrip("#"),
+        state=_state(node),
+        updated_at=parse_utc(node["updatedAt"]),
+        created_at=parse_utc(node["createdAt"]),
         customer_name=(node.get("shippingAddress") or {}).get("name") or "",
-        customer_email=email, shipping_address=_addr(node.get("shippingAddress"), email),
+        customer_email=email,
+        shipping_address=_addr(node.get("shippingAddress"), email),
         billing_address=_addr(node.get("billingAddress"), email),
         currency=node.get("currencyCode") or "EUR",
         total=money(node["totalPriceSet"]["shopMoney"]["amount"]),
-        shipping_total=money((node.get("totalShippingPriceSet") or {}).get("shopMoney", {})
-                             .get("amount")),
+        shipping_total=money(
+            (node.get("totalShippingPriceSet") or {}).get("shopMoney", {}).get("amount")
+        ),
         payment_method=", ".join(gateways),
         cod=any("cash on delivery" in g.lower() or g.lower() == "cod" for g in gateways),
         shipping_method=f"{shipping.get('title') or ''} {shipping.get('code') or ''}".strip(),
-        customer_note=node.get("note") or "", lines=lines)
+        customer_note=node.get("note") or "",
+        lines=lines,
+    )
 
 
 def _map_line(item: dict[str, Any], taxes_included: bool) -> RemoteLine:
@@ -318,28 +383,47 @@ def _map_line(item: dict[str, Any], taxes_included: bool) -> RemoteLine:
     price = money(item["discountedUnitPriceSet"]["shopMoney"]["amount"])
     if taxes_included and rate:
         price = price * 100 / (100 + rate)
-    return RemoteLine(external_id=item["id"], sku=item.get("sku") or "", name=item.get("name") or "",
-                      quantity=int(item.get("currentQuantity", item["quantity"])),
-                      unit_price=price.quantize(Decimal("0.0001")),
-                      vat_rate=rate.quantize(Decimal("0.01")))
+    return RemoteLine(
+        external_id=item["id"],
+        sku=item.get("sku") or "",
+        name=item.get("name") or "",
+        quantity=int(item.get("currentQuantity", item["quantity"])),
+        unit_price=price.quantize(Decimal("0.0001")),
+        vat_rate=rate.quantize(Decimal("0.01")),
+    )
 
 
 def _map_variant(v: dict[str, Any]) -> RemoteProduct:
     weight = ((v.get("inventoryItem") or {}).get("measurement") or {}).get("weight") or {}
-    image = (v.get("image") or {}).get("url") or \
-        (((v.get("product") or {}).get("featuredImage")) or {}).get("url") or ""
+    image = (
+        (v.get("image") or {}).get("url")
+        or (((v.get("product") or {}).get("featuredImage")) or {}).get("url")
+        or ""
+    )
     return RemoteProduct(
-        external_id=v["id"], sku=v.get("sku") or "",
+        external_id=v["id"],
+        sku=v.get("sku") or "",
         name=v.get("displayName") or (v.get("product") or {}).get("title") or "",
         barcodes=[v["barcode"]] if v.get("barcode") else [],
         weight_g=to_grams(weight.get("value"), str(weight.get("unit") or "GRAMS")),
-        image_url=image)
+        image_url=image,
+    )
 
 
 def _connect(shop: ShopAccess) -> Shopify:
-    return Shopify(shop.name, shop.url, shop.secrets["token"], settings=dict(shop.settings),
-                   timeout_s=shop.timeout_s, sleep=shop.sleep)
+    return Shopify(
+        shop.name,
+        shop.url,
+        shop.secrets["token"],
+        settings=dict(shop.settings),
+        timeout_s=shop.timeout_s,
+        sleep=shop.sleep,
+    )
 
 
-register_shop_kind(Shopify.kind, _connect, location="url",
-                   secrets=(ShopOption("token", "Shopify Admin API access token"),))
+register_shop_kind(
+    Shopify.kind,
+    _connect,
+    location="url",
+    secrets=(ShopOption("token", "Shopify Admin API access token"),),
+)

@@ -40,19 +40,39 @@ TRACKING_API = "/wp-json/wc-shipment-tracking/v3"
 PER_PAGE = 100
 # Only what the mapping reads (WordPress's `_fields`): a shop's orders carry plugin meta, links,
 # refunds and tax lines that would otherwise be sent, parsed and dropped on every page.
-ORDER_FIELDS = ("id,number,status,currency,date_created_gmt,date_modified_gmt,total,"
-                "shipping_total,payment_method,payment_method_title,customer_note,billing,"
-                "shipping,line_items,shipping_lines")
+ORDER_FIELDS = (
+    "id,number,status,currency,date_created_gmt,date_modified_gmt,total,"
+    "shipping_total,payment_method,payment_method_title,customer_note,billing,"
+    "shipping,line_items,shipping_lines"
+)
 STATES = {
-    "processing": ShopState.OPEN, "on-hold": ShopState.ON_HOLD, "pending": ShopState.UNPAID,
-    "checkout-draft": ShopState.UNPAID, "auto-draft": ShopState.UNPAID,
-    "completed": ShopState.SHIPPED, "cancelled": ShopState.CANCELLED,
-    "refunded": ShopState.CANCELLED, "failed": ShopState.CANCELLED, "trash": ShopState.CANCELLED,
+    "processing": ShopState.OPEN,
+    "on-hold": ShopState.ON_HOLD,
+    "pending": ShopState.UNPAID,
+    "checkout-draft": ShopState.UNPAID,
+    "auto-draft": ShopState.UNPAID,
+    "completed": ShopState.SHIPPED,
+    "cancelled": ShopState.CANCELLED,
+    "refunded": ShopState.CANCELLED,
+    "failed": ShopState.CANCELLED,
+    "trash": ShopState.CANCELLED,
 }
 # Where popular plugins keep a product's EAN/GTIN when WooCommerce's own field is empty.
-EAN_META_KEYS = ("_global_unique_id", "_alg_ean", "_wpm_gtin_code", "hwp_product_gtin",
-                 "hwp_var_gtin", "_ts_gtin", "_wepos_barcode", "_ywbc_barcode_display_value",
-                 "_barcode", "_ean", "ean", "_gtin", "gtin")
+EAN_META_KEYS = (
+    "_global_unique_id",
+    "_alg_ean",
+    "_wpm_gtin_code",
+    "hwp_product_gtin",
+    "hwp_var_gtin",
+    "_ts_gtin",
+    "_wepos_barcode",
+    "_ywbc_barcode_display_value",
+    "_barcode",
+    "_ean",
+    "ean",
+    "_gtin",
+    "gtin",
+)
 
 
 def _gmt(value: dt.datetime) -> str:
@@ -62,16 +82,33 @@ def _gmt(value: dt.datetime) -> str:
 class WooCommerce:
     kind = "woocommerce"
 
-    def __init__(self, name: str, url: str, key: str, secret: str, *,
-                 settings: dict[str, Any] | None = None, timeout_s: float = 20.0,
-                 sleep: Sleep | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        key: str,
+        secret: str,
+        *,
+        settings: dict[str, Any] | None = None,
+        timeout_s: float = 20.0,
+        sleep: Sleep | None = None,
+    ) -> None:
         self.name = name
         self.settings = settings or {}
-        auth: httpx.Auth = (httpx.BasicAuth(key, secret) if url.lower().startswith("https://")
-                            else OAuth1(key, secret))
+        auth: httpx.Auth = (
+            httpx.BasicAuth(key, secret)
+            if url.lower().startswith("https://")
+            else OAuth1(key, secret)
+        )
         extra = {"sleep": sleep} if sleep else {}
-        self.http = ShopHttp(name, url, auth=auth, timeout_s=timeout_s,
-                             ca_file=self.settings.get("ca_file") or None, **extra)  # type: ignore[arg-type]
+        self.http = ShopHttp(
+            name,
+            url,
+            auth=auth,
+            timeout_s=timeout_s,
+            ca_file=self.settings.get("ca_file") or None,
+            **extra,
+        )  # type: ignore[arg-type]
         self._has_tracking_api: bool | None = self.settings.get("shipment_tracking")
 
     def close(self) -> None:
@@ -87,8 +124,14 @@ class WooCommerce:
         cursor, page = since, 1
         while True:
             params: dict[str, str | int] = {
-                "per_page": PER_PAGE, "page": page, "orderby": "modified", "order": "asc",
-                "dates_are_gmt": "true", "status": "any", "_fields": ORDER_FIELDS}
+                "per_page": PER_PAGE,
+                "page": page,
+                "orderby": "modified",
+                "order": "asc",
+                "dates_are_gmt": "true",
+                "status": "any",
+                "_fields": ORDER_FIELDS,
+            }
             if cursor is not None:
                 # The bound is exclusive; one second back keeps orders sharing that second.
                 params["modified_after"] = _gmt(cursor - dt.timedelta(seconds=1))
@@ -108,8 +151,9 @@ class WooCommerce:
 
     def fetch_order(self, external_id: str) -> RemoteOrder | None:
         try:
-            body, _ = self.http.get_json(f"{API}/orders/{external_id}",
-                                         params={"_fields": ORDER_FIELDS})
+            body, _ = self.http.get_json(
+                f"{API}/orders/{external_id}", params={"_fields": ORDER_FIELDS}
+            )
         except PermanentError:
             return None
         return self.map_order(body)
@@ -117,8 +161,9 @@ class WooCommerce:
     def map_order(self, raw: Any) -> RemoteOrder:
         ext = str(raw.get("id", "")) if isinstance(raw, dict) else ""
         if not has_id(raw):
-            return RemoteOrder.without_id(raw, str(raw.get("number") or "") if isinstance(
-                raw, dict) else "")
+            return RemoteOrder.without_id(
+                raw, str(raw.get("number") or "") if isinstance(raw, dict) else ""
+            )
         try:
             return _map_order(raw)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -133,8 +178,9 @@ class WooCommerce:
         elif shipment.kind == "order_shipped":
             self._complete(shipment)
         else:
-            raise PermanentError("shop_cannot_send", shop=self.name, kind=shipment.kind,
-                                 platform="WooCommerce")
+            raise PermanentError(
+                "shop_cannot_send", shop=self.name, kind=shipment.kind, platform="WooCommerce"
+            )
 
     def _push_tracking(self, shipment: Shipment) -> None:
         number = str(shipment.payload["tracking_number"])
@@ -153,26 +199,37 @@ class WooCommerce:
             return
         if any(str(i.get("tracking_number")) == number for i in items or []):
             return
-        self.http.request("POST", path, json_body={
-            "custom_tracking_provider": shipment.payload.get("carrier", ""),
-            "tracking_number": number,
-            "date_shipped": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")})
+        self.http.request(
+            "POST",
+            path,
+            json_body={
+                "custom_tracking_provider": shipment.payload.get("carrier", ""),
+                "tracking_number": number,
+                "date_shipped": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d"),
+            },
+        )
 
     def _push_tracking_meta(self, shipment: Shipment, number: str) -> None:
         order_path = f"{API}/orders/{shipment.order_external_id}"
         seq = shipment.payload.get("parcel_seq", 1)
         carrier = str(shipment.payload.get("carrier", ""))
-        meta = [{"key": f"_station_tracking_{seq}", "value": number},
-                {"key": "_tracking_number" if seq == 1 else f"_tracking_number_{seq}",
-                 "value": number},
-                {"key": "_tracking_provider", "value": carrier}]
+        meta = [
+            {"key": f"_station_tracking_{seq}", "value": number},
+            {"key": "_tracking_number" if seq == 1 else f"_tracking_number_{seq}", "value": number},
+            {"key": "_tracking_provider", "value": carrier},
+        ]
         self.http.request("PUT", order_path, json_body={"meta_data": meta}, idempotent=True)
         notes, _ = self.http.get_json(f"{order_path}/notes")
         if any(number in str(n.get("note", "")) for n in notes or []):
             return
-        self.http.request("POST", f"{order_path}/notes", json_body={
-            "note": f"Shipped with {carrier}: tracking number {number}".replace("  ", " "),
-            "customer_note": True})
+        self.http.request(
+            "POST",
+            f"{order_path}/notes",
+            json_body={
+                "note": f"Shipped with {carrier}: tracking number {number}".replace("  ", " "),
+                "customer_note": True,
+            },
+        )
 
     def _complete(self, shipment: Shipment) -> None:
         path = f"{API}/orders/{shipment.order_external_id}"
@@ -181,8 +238,12 @@ class WooCommerce:
         if status == "completed":
             return
         if STATES.get(str(status)) == ShopState.CANCELLED:
-            raise PermanentError("woocommerce_not_completed", shop=self.name,
-                                 number=shipment.order_number, status=status)
+            raise PermanentError(
+                "woocommerce_not_completed",
+                shop=self.name,
+                number=shipment.order_number,
+                status=status,
+            )
         self.http.request("PUT", path, json_body={"status": "completed"}, idempotent=True)
 
     # -- catalogue -------------------------------------------------------------------------
@@ -193,7 +254,8 @@ class WooCommerce:
         page = 1
         while True:
             body, response = self.http.get_json(
-                f"{API}/products", params={"per_page": PER_PAGE, "page": page})
+                f"{API}/products", params={"per_page": PER_PAGE, "page": page}
+            )
             products: list[RemoteProduct] = []
             for raw in body or []:
                 if raw.get("type") == "variable":
@@ -205,8 +267,9 @@ class WooCommerce:
             page += 1
 
     def _variations(self, parent: dict[str, Any], wu: str, du: str) -> list[RemoteProduct]:
-        body, _ = self.http.get_json(f"{API}/products/{parent['id']}/variations",
-                                     params={"per_page": PER_PAGE})
+        body, _ = self.http.get_json(
+            f"{API}/products/{parent['id']}/variations", params={"per_page": PER_PAGE}
+        )
         out = []
         for raw in body or []:
             raw.setdefault("name", parent.get("name", ""))
@@ -231,21 +294,30 @@ def _map_order(raw: dict[str, Any]) -> RemoteOrder:
     billing, shipping = raw.get("billing") or {}, raw.get("shipping") or {}
     ship = shipping if shipping.get("address_1") else billing
     lines = [_map_line(item) for item in raw["line_items"]]
-    method = " ".join(f"{s.get('method_title', '')} {s.get('method_id', '')}"
-                      for s in raw.get("shipping_lines") or []).strip()
+    method = " ".join(
+        f"{s.get('method_title', '')} {s.get('method_id', '')}"
+        for s in raw.get("shipping_lines") or []
+    ).strip()
     created = raw.get("date_created_gmt")
     return RemoteOrder(
-        external_id=str(raw["id"]), number=str(raw.get("number") or raw["id"]),
+        external_id=str(raw["id"]),
+        number=str(raw.get("number") or raw["id"]),
         state=STATES.get(raw["status"], ShopState.ON_HOLD),
         updated_at=parse_utc(raw["date_modified_gmt"]),
         created_at=parse_utc(created) if created else None,
-        customer_name=_name(ship) or _name(billing), customer_email=billing.get("email") or "",
-        shipping_address=_address(ship, billing), billing_address=_address(billing, billing),
-        currency=raw.get("currency") or "EUR", total=money(raw.get("total")),
+        customer_name=_name(ship) or _name(billing),
+        customer_email=billing.get("email") or "",
+        shipping_address=_address(ship, billing),
+        billing_address=_address(billing, billing),
+        currency=raw.get("currency") or "EUR",
+        total=money(raw.get("total")),
         shipping_total=money(raw.get("shipping_total")),
         payment_method=raw.get("payment_method_title") or raw.get("payment_method") or "",
-        cod=raw.get("payment_method") == "cod", shipping_method=method,
-        customer_note=raw.get("customer_note") or "", lines=lines)
+        cod=raw.get("payment_method") == "cod",
+        shipping_method=method,
+        customer_note=raw.get("customer_note") or "",
+        lines=lines,
+    )
 
 
 def _map_line(item: dict[str, Any]) -> RemoteLine:
@@ -253,10 +325,14 @@ def _map_line(item: dict[str, Any]) -> RemoteLine:
     if quantity <= 0:
         raise ValueError(f"line {item.get('id')} has quantity {quantity}")
     total, tax = money(item.get("total")), money(item.get("total_tax"))
-    return RemoteLine(external_id=str(item.get("id", "")), sku=item.get("sku") or "",
-                      name=item.get("name") or "", quantity=quantity,
-                      unit_price=(total / quantity).quantize(Decimal("0.0001")),
-                      vat_rate=vat_percent(total, tax))
+    return RemoteLine(
+        external_id=str(item.get("id", "")),
+        sku=item.get("sku") or "",
+        name=item.get("name") or "",
+        quantity=quantity,
+        unit_price=(total / quantity).quantize(Decimal("0.0001")),
+        vat_rate=vat_percent(total, tax),
+    )
 
 
 def _name(a: dict[str, Any]) -> str:
@@ -264,10 +340,18 @@ def _name(a: dict[str, Any]) -> str:
 
 
 def _address(a: dict[str, Any], billing: dict[str, Any]) -> dict[str, Any]:
-    return address(name=_name(a), company=a.get("company"), street=a.get("address_1"),
-                   street2=a.get("address_2"), postcode=a.get("postcode"), city=a.get("city"),
-                   province=a.get("state"), country=a.get("country"),
-                   phone=a.get("phone") or billing.get("phone"), email=billing.get("email"))
+    return address(
+        name=_name(a),
+        company=a.get("company"),
+        street=a.get("address_1"),
+        street2=a.get("address_2"),
+        postcode=a.get("postcode"),
+        city=a.get("city"),
+        province=a.get("state"),
+        country=a.get("country"),
+        phone=a.get("phone") or billing.get("phone"),
+        email=billing.get("email"),
+    )
 
 
 def _map_product(raw: dict[str, Any], weight_unit: str, dim_unit: str) -> RemoteProduct:
@@ -277,20 +361,36 @@ def _map_product(raw: dict[str, Any], weight_unit: str, dim_unit: str) -> Remote
     dims = raw.get("dimensions") or {}
     image = raw.get("image") or (raw.get("images") or [{}])[0] or {}
     return RemoteProduct(
-        external_id=str(raw.get("id", "")), sku=raw.get("sku") or "", name=raw.get("name") or "",
+        external_id=str(raw.get("id", "")),
+        sku=raw.get("sku") or "",
+        name=raw.get("name") or "",
         barcodes=list(dict.fromkeys(c.strip() for c in codes if c.strip())),
         weight_g=to_grams(raw.get("weight"), weight_unit),
-        length_mm=to_mm(dims.get("length"), dim_unit), width_mm=to_mm(dims.get("width"), dim_unit),
-        height_mm=to_mm(dims.get("height"), dim_unit), image_url=image.get("src") or "")
+        length_mm=to_mm(dims.get("length"), dim_unit),
+        width_mm=to_mm(dims.get("width"), dim_unit),
+        height_mm=to_mm(dims.get("height"), dim_unit),
+        image_url=image.get("src") or "",
+    )
 
 
 def _connect(shop: ShopAccess) -> WooCommerce:
-    return WooCommerce(shop.name, shop.url, shop.secrets["key"], shop.secrets["secret"],
-                       settings=dict(shop.settings), timeout_s=shop.timeout_s, sleep=shop.sleep)
+    return WooCommerce(
+        shop.name,
+        shop.url,
+        shop.secrets["key"],
+        shop.secrets["secret"],
+        settings=dict(shop.settings),
+        timeout_s=shop.timeout_s,
+        sleep=shop.sleep,
+    )
 
 
 register_shop_kind(
-    WooCommerce.kind, _connect, location="url",
-    secrets=(ShopOption("key", "WooCommerce consumer key"),
-             ShopOption("secret", "WooCommerce consumer secret")),
+    WooCommerce.kind,
+    _connect,
+    location="url",
+    secrets=(
+        ShopOption("key", "WooCommerce consumer key"),
+        ShopOption("secret", "WooCommerce consumer secret"),
+    ),
 )

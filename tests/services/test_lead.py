@@ -106,7 +106,9 @@ def test_a_benchs_next_takes_its_assigned_orders_first_and_never_another_benchs(
             record(session, imported, at=NOW)
     bench_1 = bench_service(any_home, "anna")
     settings_2 = dataclasses.replace(any_home.settings, bench_name="bench-2")
-    bench_2 = BenchService(any_home.db, settings_2, DocumentArchive(any_home.home), operator="marco")
+    bench_2 = BenchService(
+        any_home.db, settings_2, DocumentArchive(any_home.home), operator="marco"
+    )
     lead.reassign("9001", bench="bench-2")
     lead.reassign("9002", bench="bench-2")
 
@@ -183,4 +185,7 @@ def test_a_lead_signs_in_by_name_and_pin_and_a_retired_lead_cannot(any_home: App
     assert refusal(lambda: check_lead_pin(any_home.db, "anna", "1111")).code == "not_an_active_lead"
     with any_home.db.write() as session:
         session.scalars(select(Operator).where(Operator.name == "giulia")).one().active = False
-    assert refusal(lambda: LeadService(any_home.db, "giulia").release("1007")).code == "not_an_active_lead"
+    assert (
+        refusal(lambda: LeadService(any_home.db, "giulia").release("1007")).code
+        == "not_an_active_lead"
+    )

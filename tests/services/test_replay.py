@@ -56,22 +56,48 @@ def db_url(request: pytest.FixtureRequest) -> str | None:
 def console(home: Path, db_url: str | None, lines: list[str]) -> list[str]:
     extra = ["--db", db_url] if db_url else []
     cmd = station_cmd(home, *extra, "bench", "--console", "--demo")
-    done = subprocess.run(cmd, input="\n".join(lines) + "\n", capture_output=True, text=True,
-                          env=env(), timeout=120, check=True)
+    done = subprocess.run(
+        cmd,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
+        check=True,
+    )
     return done.stdout.splitlines()
 
 
 @pytest.fixture
 def worked(tmp_path: Path, db_url: str | None) -> Iterator[AppContext]:
     home = tmp_path / "bench"
-    out = console(home, db_url, [
-        "1001", ean_of("TSH-01"), "WEIGH", "REPRINT",                  # packed, then reprinted
-        "1003", ean_of("MUG-02"), ean_of("TSH-02"), "SHORT", "WEIGH",  # a short pick, shipped
-        "1002", ean_of("MUG-01"), "HOLD box damaged",                  # held mid-pack
-        "1005", ean_of("TSH-04"), "ABORT",                             # aborted: back to queue
-        "1004", *[ean_of("PAD-01")] * 4, "WEIGH", *[ean_of("PAD-01")] * 2,
-        *[ean_of("PAD-02")] * 2, "WEIGH",                              # two parcels
-    ])
+    out = console(
+        home,
+        db_url,
+        [
+            "1001",
+            ean_of("TSH-01"),
+            "WEIGH",
+            "REPRINT",  # packed, then reprinted
+            "1003",
+            ean_of("MUG-02"),
+            ean_of("TSH-02"),
+            "SHORT",
+            "WEIGH",  # a short pick, shipped
+            "1002",
+            ean_of("MUG-01"),
+            "HOLD box damaged",  # held mid-pack
+            "1005",
+            ean_of("TSH-04"),
+            "ABORT",  # aborted: back to queue
+            "1004",
+            *[ean_of("PAD-01")] * 4,
+            "WEIGH",
+            *[ean_of("PAD-01")] * 2,
+            *[ean_of("PAD-02")] * 2,
+            "WEIGH",  # two parcels
+        ],
+    )
     assert sum(line.startswith("DONE") for line in out) == 3, out
     with open_home(home, db_url) as ctx:
         lead_works(ctx)
@@ -100,18 +126,23 @@ def shop_works(ctx: AppContext) -> None:
         to_cancel = woo.add_order(lines=[("CAV-01", 1, "4.00")])
         to_change = woo.add_order(lines=[("LIB-01", 1, "12.00")])
         woo.add_order(lines=[("NOPE-1", 1, "1.00")])  # an unknown SKU, flagged
-        add_shop(ctx, "woocommerce", "woo", url=woo.url,
-                 secrets={"key": "ck_test", "secret": "cs_test"})
+        add_shop(
+            ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+        )
         run_sync(ctx)
         woo.clock.advance(60)
         woo.modify(to_hold["id"], status="on-hold")
         woo.modify(to_cancel["id"], status="cancelled")
-        woo.modify(to_change["id"], customer_note="Lasciare al portiere",
-                   billing={**to_change["billing"], "city": "Torino"})
+        woo.modify(
+            to_change["id"],
+            customer_note="Lasciare al portiere",
+            billing={**to_change["billing"], "city": "Torino"},
+        )
         run_sync(ctx)
         with ctx.db.read() as s:  # the demo has a 1001 too: the shop's is woo-1001
-            number = s.scalars(select(Order.number).where(
-                Order.external_id == str(packable["id"]))).one()
+            number = s.scalars(
+                select(Order.number).where(Order.external_id == str(packable["id"]))
+            ).one()
         bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
         for line in (number, ean_of("TSH-01"), "WEIGHT 220"):
             inp = parse_line(line, typed_weights=True)
@@ -121,8 +152,11 @@ def shop_works(ctx: AppContext) -> None:
         run_sync(ctx)  # pushes the tracking number
     with ctx.db.read() as s:
         woo_id = s.scalars(select(Shop.id).where(Shop.name == "woo")).one()
-        sent = s.scalar(select(func.count()).select_from(OutboxEntry).where(
-            OutboxEntry.shop_id == woo_id, OutboxEntry.status == OutboxStatus.SENT))
+        sent = s.scalar(
+            select(func.count())
+            .select_from(OutboxEntry)
+            .where(OutboxEntry.shop_id == woo_id, OutboxEntry.status == OutboxStatus.SENT)
+        )
         assert sent == 2  # the parcel's tracking number and the shipped status
 
 
@@ -136,8 +170,7 @@ def run_sync(ctx: AppContext) -> None:
         connector.close()
 
 
-def test_dropping_the_tables_and_replaying_the_log_gives_the_same_state(
-        worked: AppContext) -> None:
+def test_dropping_the_tables_and_replaying_the_log_gives_the_same_state(worked: AppContext) -> None:
     # GIVEN a worked shift: its state, row by row
     with worked.db.read() as s:
         numbers, before = snapshot(s)
@@ -164,7 +197,8 @@ def test_dropping_the_tables_and_replaying_the_log_gives_the_same_state(
 
 
 def test_db_verify_finds_the_live_tables_equal_to_a_replay_and_names_a_difference(
-        worked: AppContext, tmp_path: Path) -> None:
+    worked: AppContext, tmp_path: Path
+) -> None:
     # GIVEN a worked shift, WHEN it is verified, THEN nothing differs
     assert verify(worked.db, tmp_path) == []
     # WHEN a row is changed behind the log's back

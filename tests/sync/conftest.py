@@ -80,17 +80,35 @@ def pack(ctx: AppContext, order: Order, parcels: list[str], carrier: str = "BRT"
         row = s.get(Order, order.id)
         assert row is not None
         row.status = OrderStatus.SHIPPED
-        lines = [{"sku": line.sku, "external_id": line.external_id, "quantity": line.quantity}
-                 for line in row.lines]
+        lines = [
+            {"sku": line.sku, "external_id": line.external_id, "quantity": line.quantity}
+            for line in row.lines
+        ]
         for seq, tracking in enumerate(parcels, start=1):
-            s.add(OutboxEntry(
-                key=f"parcel_shipped:{row.number}:{seq}", kind=OutboxKind.PARCEL_SHIPPED,
-                shop_id=row.shop_id, order_id=row.id,
-                payload={"parcel_seq": seq, "tracking_number": tracking, "carrier": carrier,
-                         "service": "", "line_items": lines if seq == 1 else []}))
-        s.add(OutboxEntry(key=f"order_shipped:{row.number}", kind=OutboxKind.ORDER_SHIPPED,
-                          shop_id=row.shop_id, order_id=row.id,
-                          payload={"tracking_numbers": parcels, "carrier": carrier}))
+            s.add(
+                OutboxEntry(
+                    key=f"parcel_shipped:{row.number}:{seq}",
+                    kind=OutboxKind.PARCEL_SHIPPED,
+                    shop_id=row.shop_id,
+                    order_id=row.id,
+                    payload={
+                        "parcel_seq": seq,
+                        "tracking_number": tracking,
+                        "carrier": carrier,
+                        "service": "",
+                        "line_items": lines if seq == 1 else [],
+                    },
+                )
+            )
+        s.add(
+            OutboxEntry(
+                key=f"order_shipped:{row.number}",
+                kind=OutboxKind.ORDER_SHIPPED,
+                shop_id=row.shop_id,
+                order_id=row.id,
+                payload={"tracking_numbers": parcels, "carrier": carrier},
+            )
+        )
 
 
 def outbox(ctx: AppContext) -> list[OutboxEntry]:

@@ -31,8 +31,14 @@ from tests.sync.conftest import (
 
 PAGE_FAULTS = [
     Fault("status", "/orders", "GET", status=500),
-    Fault("status", "/orders", "GET", status=429, headers={"Retry-After": "3"},
-          body=b'{"code":"too_many","message":"Too Many Requests","data":{"status":429}}'),
+    Fault(
+        "status",
+        "/orders",
+        "GET",
+        status=429,
+        headers={"Retry-After": "3"},
+        body=b'{"code":"too_many","message":"Too Many Requests","data":{"status":429}}',
+    ),
     Fault("malformed", "/orders", "GET"),
     Fault("drop", "/orders", "GET"),
     Fault("slow", "/orders", "GET", delay_s=0.6),
@@ -50,13 +56,16 @@ def _sync(ctx: AppContext, name: str, clock: Later, sleeper: Sleeper | None = No
 
 
 @pytest.mark.parametrize("fault", PAGE_FAULTS, ids=lambda f: f.kind + str(f.status))
-def test_import_survives_a_failing_page(ctx: AppContext, woo: FakeWooCommerce,
-                                        fault: Fault) -> None:
+def test_import_survives_a_failing_page(
+    ctx: AppContext, woo: FakeWooCommerce, fault: Fault
+) -> None:
     # GIVEN 150 orders and a shop that fails once on the second page
     add_products(ctx, "SKU-1", "SKU-2")
     for _ in range(150):
         woo.add_order()
-    add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"})
+    add_shop(
+        ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+    )
     woo.inject(Fault("status", "/never-matches", times=0))
     served: list[int] = []
     original = woo._list_orders
@@ -79,10 +88,13 @@ def test_import_survives_a_failing_page(ctx: AppContext, woo: FakeWooCommerce,
 
 
 def test_an_order_edited_between_two_pages_is_imported_once_and_current(
-        ctx: AppContext, woo: FakeWooCommerce) -> None:
+    ctx: AppContext, woo: FakeWooCommerce
+) -> None:
     add_products(ctx, "SKU-1", "SKU-2")
     created = [woo.add_order() for _ in range(250)]
-    add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"})
+    add_shop(
+        ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+    )
     original = woo._list_orders
     calls: list[int] = []
 
@@ -116,11 +128,14 @@ PUSH_FAULTS = [
 
 
 @pytest.mark.parametrize("fault", PUSH_FAULTS, ids=lambda f: f"{f.kind}-{f.method}-{f.status}")
-def test_push_is_exactly_once_across_failures(ctx: AppContext, woo: FakeWooCommerce,
-                                              fault: Fault) -> None:
+def test_push_is_exactly_once_across_failures(
+    ctx: AppContext, woo: FakeWooCommerce, fault: Fault
+) -> None:
     add_products(ctx, "SKU-1", "SKU-2")
     order = woo.add_order()
-    add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"})
+    add_shop(
+        ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+    )
     clock = Later()
     _sync(ctx, "woo", clock)
     pack(ctx, order_by_ext(ctx, order["id"]), ["P1", "P2"])
@@ -138,10 +153,13 @@ def test_push_is_exactly_once_across_failures(ctx: AppContext, woo: FakeWooComme
 
 
 def test_crash_between_push_and_commit_sends_nothing_twice(
-        ctx: AppContext, woo: FakeWooCommerce, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_products(ctx, "SKU-1", "SKU-2")
     order = woo.add_order()
-    add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"})
+    add_shop(
+        ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+    )
     clock = Later()
     _sync(ctx, "woo", clock)
     pack(ctx, order_by_ext(ctx, order["id"]), ["C1"])

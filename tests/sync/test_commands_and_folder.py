@@ -24,10 +24,25 @@ def run(ctx: AppContext, *argv: str) -> int:
     return int(args.func(args, ctx))
 
 
-def test_shop_add_keeps_secrets_out_of_the_database(ctx: AppContext, woo: FakeWooCommerce,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(ctx, "shop", "add", "woocommerce", "w", "--url", woo.url, "--key", "ck_test",
-               "--secret", "cs_test") == 0
+def test_shop_add_keeps_secrets_out_of_the_database(
+    ctx: AppContext, woo: FakeWooCommerce, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        run(
+            ctx,
+            "shop",
+            "add",
+            "woocommerce",
+            "w",
+            "--url",
+            woo.url,
+            "--key",
+            "ck_test",
+            "--secret",
+            "cs_test",
+        )
+        == 0
+    )
     db_bytes = (ctx.home / "station.db").read_bytes() + (ctx.home / "station.db-wal").read_bytes()
     assert b"cs_test" not in db_bytes
     secrets = ctx.home / "secrets.json"
@@ -39,7 +54,8 @@ def test_shop_add_keeps_secrets_out_of_the_database(ctx: AppContext, woo: FakeWo
 
 
 def test_shop_test_on_a_dead_shop_says_so_in_one_line(
-        ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(ctx, "shop", "add", "shopify", "s", "--url", "http://127.0.0.1:9", "--token", "shpat_x")
     capsys.readouterr()  # the warning that --token shows in the process list
     assert run(ctx, "shop", "test", "s") == 1
@@ -49,17 +65,32 @@ def test_shop_test_on_a_dead_shop_says_so_in_one_line(
     assert "shpat_x" not in err
 
 
-def test_drop_folder_imports_good_files_and_explains_bad_ones(ctx: AppContext, tmp_path: Path,
-                                                              ) -> None:
+def test_drop_folder_imports_good_files_and_explains_bad_ones(
+    ctx: AppContext,
+    tmp_path: Path,
+) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
     add_products(ctx, "SKU-1", "SKU-2")
     (drop / "a.csv").write_text(
         "order;sku;quantity;price;ship_name;ship_street;ship_postcode;ship_city;ship_country\n"
         "A-1;SKU-1;2;10.00;Anna Verdi;Via Po 3;10100;Torino;IT\n"
-        "A-1;SKU-2;1;5.00;Anna Verdi;Via Po 3;10100;Torino;IT\n", encoding="utf-8")
-    (drop / "b.json").write_text(json.dumps({"orders": [{"number": "B-1", "lines": [
-        {"sku": "SKU-1", "quantity": 1}], "shipping": {"name": "Bruno", "city": "Roma"}}]}))
+        "A-1;SKU-2;1;5.00;Anna Verdi;Via Po 3;10100;Torino;IT\n",
+        encoding="utf-8",
+    )
+    (drop / "b.json").write_text(
+        json.dumps(
+            {
+                "orders": [
+                    {
+                        "number": "B-1",
+                        "lines": [{"sku": "SKU-1", "quantity": 1}],
+                        "shipping": {"name": "Bruno", "city": "Roma"},
+                    }
+                ]
+            }
+        )
+    )
     (drop / "c.json").write_text("{not json")
     assert run(ctx, "shop", "add", "folder", "files", "--path", str(drop)) == 0
     assert run(ctx, "sync", "--once") == 0
@@ -71,12 +102,16 @@ def test_drop_folder_imports_good_files_and_explains_bad_ones(ctx: AppContext, t
 
 def test_products_csv_import_with_barcodes_and_packs(ctx: AppContext, tmp_path: Path) -> None:
     csv_file = tmp_path / "p.csv"
-    csv_file.write_text("sku,name,barcode,weight,weight_unit,length,width,height,pack_barcode,"
-                        "pack_units\nMUG,Mug,4006381333931,0.35,kg,10,8,9,14006381333938,6\n")
+    csv_file.write_text(
+        "sku,name,barcode,weight,weight_unit,length,width,height,pack_barcode,"
+        "pack_units\nMUG,Mug,4006381333931,0.35,kg,10,8,9,14006381333938,6\n"
+    )
     assert run(ctx, "products", "import", str(csv_file)) == 0
     with ctx.db.read() as s:
         mug = s.scalar(select(Product).where(Product.sku == "MUG"))
         assert mug is not None
         assert (mug.weight_g, mug.length_mm) == (350, 100)
         assert sorted((b.code, b.units) for b in mug.barcodes) == [
-            ("04006381333931", 1), ("14006381333938", 6)]
+            ("04006381333931", 1),
+            ("14006381333938", 6),
+        ]

@@ -71,7 +71,8 @@ def test_an_order_with_more_lines_than_a_page_holds_arrives_whole(ctx: AppContex
 
 
 def test_pages_read_before_the_shop_drops_out_are_kept_and_the_rest_follow_once(
-        ctx: AppContext) -> None:
+    ctx: AppContext,
+) -> None:
     # GIVEN four pages of orders and a shop that goes down after the third page
     with FakeShopify() as fake:
         for _ in range(3 * PAGE + 10):
@@ -113,14 +114,25 @@ def test_parcels_become_one_fulfilment_each_and_cancellations_come_back(ctx: App
         local = order_by_ext(ctx, two["id"])
         with ctx.db.write() as s:
             from station.db.models import OutboxEntry
+
             for seq, (tracking, line) in enumerate(zip(["T1", "T2"], local.lines, strict=True), 1):
-                s.add(OutboxEntry(key=f"parcel_shipped:{local.number}:{seq}",
-                                  kind="parcel_shipped", shop_id=local.shop_id, order_id=local.id,
-                                  payload={"parcel_seq": seq, "tracking_number": tracking,
-                                           "carrier": "GLS", "service": "",
-                                           "line_items": [{"sku": line.sku,
-                                                           "external_id": line.external_id,
-                                                           "quantity": 1}]}))
+                s.add(
+                    OutboxEntry(
+                        key=f"parcel_shipped:{local.number}:{seq}",
+                        kind="parcel_shipped",
+                        shop_id=local.shop_id,
+                        order_id=local.id,
+                        payload={
+                            "parcel_seq": seq,
+                            "tracking_number": tracking,
+                            "carrier": "GLS",
+                            "service": "",
+                            "line_items": [
+                                {"sku": line.sku, "external_id": line.external_id, "quantity": 1}
+                            ],
+                        },
+                    )
+                )
         fake.clock.advance(5)
         fake.modify(gone["id"], cancelledAt=fake.now_iso())
         _sync(ctx, fake)

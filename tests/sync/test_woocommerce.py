@@ -24,8 +24,7 @@ from tests.sync.conftest import (
 
 
 def _shop(ctx: AppContext, woo: FakeWooCommerce, secret: str = "cs_test") -> None:
-    add_shop(ctx, "woocommerce", "woo", url=woo.url,
-             secrets={"key": "ck_test", "secret": secret})
+    add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": secret})
 
 
 def _sync(ctx: AppContext, sleeper: Sleeper, clock: Later | None = None, **kw: object) -> object:
@@ -39,7 +38,8 @@ def _sync(ctx: AppContext, sleeper: Sleeper, clock: Later | None = None, **kw: o
 
 
 def test_orders_are_imported_once_with_lines_addresses_and_events(
-        ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper
+) -> None:
     # GIVEN a shop with 250 paid orders, one unpaid and the catalogue known locally
     add_products(ctx, "SKU-1", "SKU-2")
     for _ in range(250):
@@ -64,6 +64,7 @@ def test_orders_are_imported_once_with_lines_addresses_and_events(
     from sqlalchemy import func, select
 
     from station.db.models import Event
+
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == 250
 
@@ -71,9 +72,15 @@ def test_orders_are_imported_once_with_lines_addresses_and_events(
 def test_the_fields_asked_for_are_all_the_mapping_reads() -> None:
     # GIVEN a full order as WooCommerce renders it: company, second line, note, COD, plugin meta
     import datetime as dt
-    full = make_order(7, dt.datetime(2026, 12, 3, 9, 30), payment="cod", method="BRT Express",
-                      customer_note="Citofono Rossi",
-                      meta_data=[{"id": 1, "key": "_wc_order_attribution_source", "value": "x"}])
+
+    full = make_order(
+        7,
+        dt.datetime(2026, 12, 3, 9, 30),
+        payment="cod",
+        method="BRT Express",
+        customer_note="Citofono Rossi",
+        meta_data=[{"id": 1, "key": "_wc_order_attribution_source", "value": "x"}],
+    )
     full["shipping"].update(company="Rossi Srl", address_2="Scala B", phone="+39 333 1")
     connector = WooCommerce("woo", "http://127.0.0.1:9", "ck_test", "cs_test")
     # WHEN it is mapped as sent in full and as sent with only the fields asked for
@@ -87,7 +94,8 @@ def test_the_fields_asked_for_are_all_the_mapping_reads() -> None:
 
 
 def test_unknown_sku_and_malformed_orders_are_kept_and_flagged(
-        ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper
+) -> None:
     # GIVEN one order with an unknown SKU and one the shop sends without line items
     add_products(ctx, "SKU-1", "SKU-2")
     odd = woo.add_order(lines=[("NOPE", 1, "3.00")])
@@ -107,7 +115,8 @@ def test_unknown_sku_and_malformed_orders_are_kept_and_flagged(
 
 
 def test_cancellation_in_the_shop_reaches_the_local_order(
-        ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper
+) -> None:
     add_products(ctx, "SKU-1", "SKU-2")
     order = woo.add_order()
     _shop(ctx, woo)
@@ -121,7 +130,8 @@ def test_cancellation_in_the_shop_reaches_the_local_order(
 
 
 def test_packed_order_goes_back_with_tracking_and_completed_exactly_once(
-        ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper
+) -> None:
     add_products(ctx, "SKU-1", "SKU-2")
     order = woo.add_order()
     _shop(ctx, woo)
@@ -138,7 +148,8 @@ def test_packed_order_goes_back_with_tracking_and_completed_exactly_once(
 
 
 def test_without_tracking_extension_tracking_goes_to_meta_and_one_customer_note(
-        ctx: AppContext, sleeper: Sleeper) -> None:
+    ctx: AppContext, sleeper: Sleeper
+) -> None:
     with FakeWooCommerce(shipment_tracking=False) as woo:
         add_products(ctx, "SKU-1", "SKU-2")
         order = woo.add_order()
@@ -148,23 +159,28 @@ def test_without_tracking_extension_tracking_goes_to_meta_and_one_customer_note(
         _sync(ctx, sleeper)
         meta = {m["key"]: m["value"] for m in woo.orders[order["id"]]["meta_data"]}
         assert meta["_tracking_number"] == "TRK9"
-        assert [n["note"] for n in woo.notes[order["id"]]] == ["Shipped with BRT: tracking number TRK9"]
+        assert [n["note"] for n in woo.notes[order["id"]]] == [
+            "Shipped with BRT: tracking number TRK9"
+        ]
 
 
 def test_wrong_secret_is_reported_without_revealing_it(
-        ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper) -> None:
+    ctx: AppContext, woo: FakeWooCommerce, sleeper: Sleeper
+) -> None:
     _shop(ctx, woo, secret="cs_WRONG_SECRET")
     report = _sync(ctx, sleeper)
     assert "refused the credentials" in report.error  # type: ignore[attr-defined]
     assert "cs_WRONG" not in report.error  # type: ignore[attr-defined]
     from sync.runner import sync_status
+
     status = sync_status(ctx)
     assert "refused the credentials" in status.last_error
 
 
 @pytest.mark.parametrize("permissions", ["read"])
 def test_read_only_key_parks_nothing_and_keeps_entries_pending(
-        ctx: AppContext, sleeper: Sleeper, permissions: str) -> None:
+    ctx: AppContext, sleeper: Sleeper, permissions: str
+) -> None:
     with FakeWooCommerce(permissions=permissions) as woo:
         add_products(ctx, "SKU-1", "SKU-2")
         order = woo.add_order()

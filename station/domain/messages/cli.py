@@ -167,8 +167,7 @@ register(
     Message(
         "db_upgrade_broken_references",
         "the upgrade left broken references: {detail}; restore the copy made before it",
-        "l'aggiornamento ha lasciato riferimenti rotti: {detail}; ripristina la copia fatta "
-        "prima",
+        "l'aggiornamento ha lasciato riferimenti rotti: {detail}; ripristina la copia fatta prima",
     ),
     Message(
         "db_missing_backup",

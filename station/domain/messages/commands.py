@@ -70,42 +70,42 @@ register(
     # the lead's commands on the command line (station/orders_cli.py)
     Message(
         "lead_pin_prompt",
-        'PIN for {name}: ',
-        'PIN di {name}: ',
+        "PIN for {name}: ",
+        "PIN di {name}: ",
     ),
     Message(
         "lead_held",
-        'order {number} held: {reason}',
-        'ordine {number} sospeso: {reason}',
+        "order {number} held: {reason}",
+        "ordine {number} sospeso: {reason}",
     ),
     Message(
         "lead_released",
-        'order {number} released: back in the queue',
-        'ordine {number} sbloccato: di nuovo in coda',
+        "order {number} released: back in the queue",
+        "ordine {number} sbloccato: di nuovo in coda",
     ),
     Message(
         "lead_assigned",
-        'order {number} assigned to {whom}',
-        'ordine {number} assegnato a {whom}',
+        "order {number} assigned to {whom}",
+        "ordine {number} assegnato a {whom}",
     ),
     Message(
         "lead_bench",
-        'bench {bench}',
-        'banco {bench}',
+        "bench {bench}",
+        "banco {bench}",
     ),
     Message(
         "lead_queued",
-        'order {number} back in the queue for every bench',
-        'ordine {number} di nuovo in coda per tutti i banchi',
+        "order {number} back in the queue for every bench",
+        "ordine {number} di nuovo in coda per tutti i banchi",
     ),
     Message(
         "lead_priority",
-        'order {number} now has priority {priority}',
-        'ordine {number}: priorità {priority}',
+        "order {number} now has priority {priority}",
+        "ordine {number}: priorità {priority}",
     ),
     Message(
         "lead_assign_usage",
-        'give --bench and/or --operator, or --queue alone',
-        'indica --bench e/o --operator, oppure solo --queue',
+        "give --bench and/or --operator, or --queue alone",
+        "indica --bench e/o --operator, oppure solo --queue",
     ),
 )

@@ -36,8 +36,7 @@ register(
         "drop_folder_unreadable",
         "{shop}: the drop folder {path} cannot be read ({error}); check that it exists and is "
         "mounted",
-        "{shop}: la cartella {path} non è leggibile ({error}); controlla che esista e sia "
-        "montata",
+        "{shop}: la cartella {path} non è leggibile ({error}); controlla che esista e sia montata",
     ),
     # talking to a shop (sync/http.py)
     Message(

@@ -57,8 +57,11 @@ class Response:
 
     @classmethod
     def json(cls, status: int, data: Any, headers: dict[str, str] | None = None) -> Response:
-        return cls(status, json.dumps(data).encode(),
-                   {"Content-Type": "application/json; charset=UTF-8", **(headers or {})})
+        return cls(
+            status,
+            json.dumps(data).encode(),
+            {"Content-Type": "application/json; charset=UTF-8", **(headers or {})},
+        )
 
 
 @dataclass
@@ -80,8 +83,11 @@ class Fault:
     delay_s: float = 0.0
 
     def matches(self, request: Request) -> bool:
-        return (self.times > 0 and self.path in request.path
-                and (not self.method or self.method == request.method))
+        return (
+            self.times > 0
+            and self.path in request.path
+            and (not self.method or self.method == request.method)
+        )
 
 
 class FakeServer:
@@ -115,8 +121,9 @@ class FakeServer:
         if tls is not None:
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         # A short poll so stop() (which waits for the loop to notice) costs ms, not 0.5 s a test.
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,),
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -160,9 +167,14 @@ class FakeServer:
         length = int(h.headers.get("Content-Length") or 0)
         body = h.rfile.read(length) if length else b""
         host = h.headers.get("Host", "")
-        request = Request(h.command, split.path, parse_qsl(split.query, keep_blank_values=True),
-                          {k.lower(): v for k, v in h.headers.items()}, body,
-                          f"{'https' if self.tls else 'http'}://{host}{split.path}")
+        request = Request(
+            h.command,
+            split.path,
+            parse_qsl(split.query, keep_blank_values=True),
+            {k.lower(): v for k, v in h.headers.items()},
+            body,
+            f"{'https' if self.tls else 'http'}://{host}{split.path}",
+        )
         if request.path == "/_fake/advance":  # benches move the fake's clock instead of sleeping
             self.clock.advance(float(request.arg("s", "0") or 0))
             self._write(h, Response(204), cut=False)
@@ -171,8 +183,9 @@ class FakeServer:
         if fault and fault.kind == "slow":
             time.sleep(fault.delay_s)
         if fault and fault.kind == "status":
-            response = Response(fault.status, fault.body,
-                                {"Content-Type": "application/json", **fault.headers})
+            response = Response(
+                fault.status, fault.body, {"Content-Type": "application/json", **fault.headers}
+            )
         else:
             with self.lock:
                 response = self.handle(request)

@@ -1,6 +1,6 @@
 """Run a fake shop in its own process (for benchmarks): prints its URL, serves until killed.
 
-    python -m tests.fakes.shops.serve woocommerce 10000
+python -m tests.fakes.shops.serve woocommerce 10000
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from tests.fakes.shops.woocommerce import FakeWooCommerce
 
 def main() -> None:
     kind, count = sys.argv[1], int(sys.argv[2])
-    fake: FakeWooCommerce | FakeShopify = FakeWooCommerce() if kind == "woocommerce" else FakeShopify()
+    fake: FakeWooCommerce | FakeShopify = (
+        FakeWooCommerce() if kind == "woocommerce" else FakeShopify()
+    )
     for n in range(count):
         lines = [("SKU-1", 1 + n % 3, "10.00"), ("SKU-2", 1, "5.50")][: 1 + n % 2]
         fake.add_order(lines=lines)

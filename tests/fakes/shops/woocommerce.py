@@ -22,8 +22,9 @@ SITE_OFFSET = dt.timedelta(hours=2)  # the shop's local time, as a real shop in 
 
 
 def error(status: int, code: str, message: str, **data: Any) -> Response:
-    return Response.json(status, {"code": code, "message": message,
-                                  "data": {"status": status, **data}})
+    return Response.json(
+        status, {"code": code, "message": message, "data": {"status": status, **data}}
+    )
 
 
 def _enc(value: str) -> str:
@@ -31,9 +32,16 @@ def _enc(value: str) -> str:
 
 
 class FakeWooCommerce(FakeServer):
-    def __init__(self, *, key: str = "ck_test", secret: str = "cs_test",
-                 permissions: str = "read_write", shipment_tracking: bool = True,
-                 clock: Clock | None = None, tls: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        key: str = "ck_test",
+        secret: str = "cs_test",
+        permissions: str = "read_write",
+        shipment_tracking: bool = True,
+        clock: Clock | None = None,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         super().__init__(clock, tls)
         self.auth_seen: list[str] = []  # how each request authenticated: basic, query, oauth
         self.keys = {key: (secret, permissions)}
@@ -92,8 +100,12 @@ class FakeWooCommerce(FakeServer):
             (f"{api}/settings/products/([a-z_]+)", {"GET": self._get_setting}),
         ]
         if self.shipment_tracking:
-            routes.append(("/wp-json/wc-shipment-tracking/v3/orders/(\\d+)/shipment-trackings",
-                           {"GET": self._get_trackings, "POST": self._post_tracking}))
+            routes.append(
+                (
+                    "/wp-json/wc-shipment-tracking/v3/orders/(\\d+)/shipment-trackings",
+                    {"GET": self._get_trackings, "POST": self._post_tracking},
+                )
+            )
         return routes
 
     def _authenticate(self, request: Request) -> Response | None:
@@ -105,24 +117,39 @@ class FakeWooCommerce(FakeServer):
             return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
         params = {k: unquote(v) for k, v in re.findall(r'(\w+)="([^"]*)"', header[6:])}
         auth_error = "woocommerce_rest_authentication_error"
-        missing = [p for p in ("oauth_consumer_key", "oauth_timestamp", "oauth_nonce",
-                               "oauth_signature", "oauth_signature_method") if p not in params]
+        missing = [
+            p
+            for p in (
+                "oauth_consumer_key",
+                "oauth_timestamp",
+                "oauth_nonce",
+                "oauth_signature",
+                "oauth_signature_method",
+            )
+            if p not in params
+        ]
         if missing:
-            return error(401, "woocommerce_rest_authentication_missing_parameter",
-                         f"Missing OAuth parameter {', '.join(missing)}")
+            return error(
+                401,
+                "woocommerce_rest_authentication_missing_parameter",
+                f"Missing OAuth parameter {', '.join(missing)}",
+            )
         key = params["oauth_consumer_key"]
         if key not in self.keys:
             return error(401, auth_error, "Consumer key is invalid.")
         secret, permissions = self.keys[key]
         if params["oauth_signature_method"] not in ("HMAC-SHA1", "HMAC-SHA256"):
             return error(401, auth_error, "Invalid signature - signature method is invalid.")
-        if abs(int(params["oauth_timestamp"]) - self.clock.now()) > 15 * 60 and \
-                abs(int(params["oauth_timestamp"]) - time.time()) > 15 * 60:
+        if (
+            abs(int(params["oauth_timestamp"]) - self.clock.now()) > 15 * 60
+            and abs(int(params["oauth_timestamp"]) - time.time()) > 15 * 60
+        ):
             return error(401, auth_error, "Invalid timestamp.")
         signed = dict(request.query)
         signed.update({k: v for k, v in params.items() if k != "oauth_signature"})
-        if not hmac.compare_digest(self._sign(request, signed, secret, params),
-                                   params["oauth_signature"]):
+        if not hmac.compare_digest(
+            self._sign(request, signed, secret, params), params["oauth_signature"]
+        ):
             return error(401, auth_error, "Invalid signature - provided signature does not match.")
         if params["oauth_nonce"] in self.nonces:
             return error(401, auth_error, "Invalid nonce - nonce has already been used.")
@@ -151,11 +178,13 @@ class FakeWooCommerce(FakeServer):
             return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
         expected, permissions = self.keys[key]
         if not hmac.compare_digest(expected, secret or ""):
-            response = error(401, "woocommerce_rest_authentication_error",
-                             "Consumer secret is invalid.")
+            response = error(
+                401, "woocommerce_rest_authentication_error", "Consumer secret is invalid."
+            )
             response.headers["WWW-Authenticate"] = (
                 'Basic realm="WooCommerce API. Use a consumer key in the username field and a '
-                'consumer secret in the password field."')
+                'consumer secret in the password field."'
+            )
             return response
         return self._check_permissions(request, permissions)
 
@@ -182,14 +211,17 @@ class FakeWooCommerce(FakeServer):
         page = int(request.arg("page", "1") or 1)
         if not 1 <= per_page <= 100:
             msg = "per_page must be between 1 (inclusive) and 100 (inclusive)"
-            return error(400, "rest_invalid_param", "Invalid parameter(s): per_page",
-                         params={"per_page": msg},
-                         details={"per_page": {"code": "rest_out_of_bounds", "message": msg,
-                                               "data": None}})
+            return error(
+                400,
+                "rest_invalid_param",
+                "Invalid parameter(s): per_page",
+                params={"per_page": msg},
+                details={"per_page": {"code": "rest_out_of_bounds", "message": msg, "data": None}},
+            )
         orders = self._filter_orders(request)
         total = len(orders)
         pages = (total + per_page - 1) // per_page
-        chunk = orders[(page - 1) * per_page: page * per_page]
+        chunk = orders[(page - 1) * per_page : page * per_page]
         links = []
         base = request.url
         if page > 1:
@@ -261,8 +293,12 @@ class FakeWooCommerce(FakeServer):
         if int(oid) not in self.orders:
             return error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.")
         data = request.json()
-        note = {"id": secrets.randbelow(10**6), "author": "system", "note": data["note"],
-                "customer_note": bool(data.get("customer_note"))}
+        note = {
+            "id": secrets.randbelow(10**6),
+            "author": "system",
+            "note": data["note"],
+            "customer_note": bool(data.get("customer_note")),
+        }
         self.notes.setdefault(int(oid), []).append(note)
         return Response.json(201, note, {"Location": f"{request.url}/{note['id']}"})
 
@@ -276,13 +312,16 @@ class FakeWooCommerce(FakeServer):
             return error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.")
         data = request.json()
         if not data.get("tracking_number"):
-            return error(400, "rest_missing_callback_param",
-                         "Missing parameter(s): tracking_number")
-        item = {"tracking_id": secrets.token_hex(16),
-                "tracking_provider": data.get("tracking_provider", ""),
-                "custom_tracking_provider": data.get("custom_tracking_provider", ""),
-                "tracking_number": data["tracking_number"],
-                "date_shipped": data.get("date_shipped", "")}
+            return error(
+                400, "rest_missing_callback_param", "Missing parameter(s): tracking_number"
+            )
+        item = {
+            "tracking_id": secrets.token_hex(16),
+            "tracking_provider": data.get("tracking_provider", ""),
+            "custom_tracking_provider": data.get("custom_tracking_provider", ""),
+            "tracking_number": data["tracking_number"],
+            "date_shipped": data.get("date_shipped", ""),
+        }
         self.trackings.setdefault(int(oid), []).append(item)  # no dedupe, as in the real one
         return Response.json(201, item, {"Location": f"{request.url}/{item['tracking_id']}"})
 
@@ -291,8 +330,11 @@ class FakeWooCommerce(FakeServer):
         page = int(request.arg("page", "1") or 1)
         rows = sorted(self.products.values(), key=lambda p: p["id"])
         pages = (len(rows) + per_page - 1) // per_page
-        return Response.json(200, rows[(page - 1) * per_page: page * per_page],
-                             {"X-WP-Total": str(len(rows)), "X-WP-TotalPages": str(pages)})
+        return Response.json(
+            200,
+            rows[(page - 1) * per_page : page * per_page],
+            {"X-WP-Total": str(len(rows)), "X-WP-TotalPages": str(pages)},
+        )
 
     def _list_variations(self, request: Request, pid: str) -> Response:
         rows = self.variations.get(int(pid), [])
@@ -327,40 +369,107 @@ def _touch(order: dict[str, Any], now: dt.datetime) -> None:
     order["date_modified"] = (now + SITE_OFFSET).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def make_order(oid: int, now: dt.datetime, *, status: str = "processing",
-               lines: list[tuple[str, int, str]] | None = None, payment: str = "bacs",
-               method: str = "Flat Rate", **extra: Any) -> dict[str, Any]:
+def make_order(
+    oid: int,
+    now: dt.datetime,
+    *,
+    status: str = "processing",
+    lines: list[tuple[str, int, str]] | None = None,
+    payment: str = "bacs",
+    method: str = "Flat Rate",
+    **extra: Any,
+) -> dict[str, Any]:
     """An order as WooCommerce renders it; lines are (sku, quantity, net unit price)."""
     lines = lines or [("SKU-1", 2, "10.00"), ("SKU-2", 1, "5.50")]
     items = []
     for n, (sku, qty, price) in enumerate(lines):
         total = f"{float(price) * qty:.2f}"
-        items.append({"id": oid * 10 + n, "name": f"Product {sku}", "product_id": 90 + n,
-                      "variation_id": 0, "quantity": qty, "tax_class": "", "subtotal": total,
-                      "subtotal_tax": f"{float(total) * 0.22:.2f}", "total": total,
-                      "total_tax": f"{float(total) * 0.22:.2f}", "taxes": [], "meta_data": [],
-                      "sku": sku, "price": float(price)})
+        items.append(
+            {
+                "id": oid * 10 + n,
+                "name": f"Product {sku}",
+                "product_id": 90 + n,
+                "variation_id": 0,
+                "quantity": qty,
+                "tax_class": "",
+                "subtotal": total,
+                "subtotal_tax": f"{float(total) * 0.22:.2f}",
+                "total": total,
+                "total_tax": f"{float(total) * 0.22:.2f}",
+                "taxes": [],
+                "meta_data": [],
+                "sku": sku,
+                "price": float(price),
+            }
+        )
     created = now.strftime("%Y-%m-%dT%H:%M:%S")
     local = (now + SITE_OFFSET).strftime("%Y-%m-%dT%H:%M:%S")
     order = {
-        "id": oid, "parent_id": 0, "number": str(oid), "order_key": f"wc_order_{oid}",
-        "created_via": "checkout", "version": "9.0.0", "status": status, "currency": "EUR",
-        "date_created": local, "date_created_gmt": created, "date_modified": local,
-        "date_modified_gmt": created, "discount_total": "0.00", "discount_tax": "0.00",
-        "shipping_total": "6.90", "shipping_tax": "1.52", "cart_tax": "0.00",
-        "total": "40.00", "total_tax": "7.00", "prices_include_tax": False, "customer_id": 0,
-        "customer_note": "", "payment_method": payment, "payment_method_title": payment.upper(),
-        "billing": {"first_name": "Mario", "last_name": "Rossi", "company": "",
-                    "address_1": "Via Roma 1", "address_2": "", "city": "Milano", "state": "MI",
-                    "postcode": "20121", "country": "IT", "email": "mario@example.com",
-                    "phone": "+39 02 1234567"},
-        "shipping": {"first_name": "Mario", "last_name": "Rossi", "company": "",
-                     "address_1": "Via Roma 1", "address_2": "", "city": "Milano", "state": "MI",
-                     "postcode": "20121", "country": "IT"},
-        "meta_data": [], "line_items": items, "tax_lines": [],
-        "shipping_lines": [{"id": oid * 10 + 9, "method_title": method, "method_id": "flat_rate",
-                            "total": "6.90", "total_tax": "1.52", "taxes": [], "meta_data": []}],
-        "fee_lines": [], "coupon_lines": [], "refunds": [],
+        "id": oid,
+        "parent_id": 0,
+        "number": str(oid),
+        "order_key": f"wc_order_{oid}",
+        "created_via": "checkout",
+        "version": "9.0.0",
+        "status": status,
+        "currency": "EUR",
+        "date_created": local,
+        "date_created_gmt": created,
+        "date_modified": local,
+        "date_modified_gmt": created,
+        "discount_total": "0.00",
+        "discount_tax": "0.00",
+        "shipping_total": "6.90",
+        "shipping_tax": "1.52",
+        "cart_tax": "0.00",
+        "total": "40.00",
+        "total_tax": "7.00",
+        "prices_include_tax": False,
+        "customer_id": 0,
+        "customer_note": "",
+        "payment_method": payment,
+        "payment_method_title": payment.upper(),
+        "billing": {
+            "first_name": "Mario",
+            "last_name": "Rossi",
+            "company": "",
+            "address_1": "Via Roma 1",
+            "address_2": "",
+            "city": "Milano",
+            "state": "MI",
+            "postcode": "20121",
+            "country": "IT",
+            "email": "mario@example.com",
+            "phone": "+39 02 1234567",
+        },
+        "shipping": {
+            "first_name": "Mario",
+            "last_name": "Rossi",
+            "company": "",
+            "address_1": "Via Roma 1",
+            "address_2": "",
+            "city": "Milano",
+            "state": "MI",
+            "postcode": "20121",
+            "country": "IT",
+        },
+        "meta_data": [],
+        "line_items": items,
+        "tax_lines": [],
+        "shipping_lines": [
+            {
+                "id": oid * 10 + 9,
+                "method_title": method,
+                "method_id": "flat_rate",
+                "total": "6.90",
+                "total_tax": "1.52",
+                "taxes": [],
+                "meta_data": [],
+            }
+        ],
+        "fee_lines": [],
+        "coupon_lines": [],
+        "refunds": [],
         "_links": {"self": [{"href": f"/wp-json/wc/v3/orders/{oid}"}]},
     }
     order.update(extra)
