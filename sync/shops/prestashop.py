@@ -95,7 +95,7 @@ class PrestaShop:
         self.tz = ZoneInfo(str(self.settings.get("timezone", "Europe/Rome")))
         self.states = {**DEFAULT_STATES, **(self.settings.get("states") or {})}
         self.shipped_state = str(self.settings.get("shipped_state", "4"))
-        extra = {"sleep": sleep} if sleep else {}
+        extra: dict[str, Any] = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(
             name,
             url.rstrip("/") + "/api",
@@ -103,7 +103,7 @@ class PrestaShop:
             timeout_s=timeout_s,
             ca_file=self.settings.get("ca_file") or None,
             **extra,
-        )  # type: ignore[arg-type]
+        )
         # Carrier names and country / province ISO codes change rarely: read each id once.
         self._lookup: dict[str, dict[str, str]] = {"carriers": {}, "countries": {}, "states": {}}
 

@@ -100,7 +100,7 @@ class WooCommerce:
             if url.lower().startswith("https://")
             else OAuth1(key, secret)
         )
-        extra = {"sleep": sleep} if sleep else {}
+        extra: dict[str, Any] = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(
             name,
             url,
@@ -108,7 +108,7 @@ class WooCommerce:
             timeout_s=timeout_s,
             ca_file=self.settings.get("ca_file") or None,
             **extra,
-        )  # type: ignore[arg-type]
+        )
         self._has_tracking_api: bool | None = self.settings.get("shipment_tracking")
 
     def close(self) -> None:
