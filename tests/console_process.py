@@ -28,6 +28,21 @@ def env() -> dict[str, str]:
     return {**os.environ, "STATION_LANG": "en", "PYTHONUNBUFFERED": "1"}
 
 
+def run_station(
+    home: Path, *args: str, stdin: str = "", lang: str = "en"
+) -> subprocess.CompletedProcess[str]:
+    """One `station` command as a user runs it, in its own process; never raises on failure."""
+    return subprocess.run(
+        station_cmd(home, *args),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**env(), "STATION_LANG": lang},
+        timeout=120,
+        check=False,
+    )
+
+
 def run_console(home: Path, lines: list[str], *extra: str) -> list[str]:
     """Feed all lines at once and return the output lines (the process exits at end of input)."""
     result = subprocess.run(

@@ -11,15 +11,11 @@ import pytest
 from station import demo
 from station.domain.barcodes import normalize_code
 from tests.conftest import require_tool
-from tests.console_process import env, run_console, station_cmd
+from tests.console_process import env, run_console, run_station, station_cmd
 
 pytestmark = pytest.mark.slow
 
-
-def station(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args), capture_output=True, text=True, env=env(), timeout=120
-    )
+station = run_station
 
 
 def test_orders_list_and_show_as_json_after_packing(tmp_path: Path) -> None:

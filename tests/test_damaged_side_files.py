@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,11 @@ from station.config import Settings
 from station.db.safety import explain
 from station.files import write_atomically
 from sync.shops.config import add_shop
-from tests.console_process import env, station_cmd
+from tests.console_process import run_station
 
 pytestmark = pytest.mark.slow
 
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args),
-        input="",
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=120,
-        check=False,
-    )
+run = run_station
 
 
 def test_a_damaged_settings_file_is_set_aside_and_the_bench_opens_on_defaults(

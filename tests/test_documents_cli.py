@@ -21,15 +21,11 @@ from station.domain import events as ev
 from station.labels.tracking import NumberRange, format_number
 from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from tests.conftest import require_tool
-from tests.console_process import ean_of, env, run_console, station_cmd
+from tests.console_process import ean_of, run_console, run_station
 
 pytestmark = pytest.mark.slow
 
-
-def station(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args), capture_output=True, text=True, env=env(), timeout=120
-    )
+station = run_station
 
 
 def ok(run: subprocess.CompletedProcess[str]) -> str:

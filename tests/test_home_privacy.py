@@ -6,30 +6,19 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from station.config import Settings
-from tests.console_process import env, station_cmd
+from tests.console_process import run_station
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="POSIX permissions"),
 ]
 
-
-def run(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=120,
-        check=False,
-    )
+run = run_station
 
 
 def mode(path: Path) -> int:

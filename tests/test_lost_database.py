@@ -3,27 +3,16 @@ refused with the backup to restore, never turned into a new bench."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from station.db.engine import Database, sqlite_url
-from tests.console_process import ean_of, env, run_console, station_cmd
+from tests.console_process import ean_of, run_console, run_station
 
 pytestmark = pytest.mark.slow
 
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args),
-        input="",
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=120,
-        check=False,
-    )
+run = run_station
 
 
 @pytest.fixture

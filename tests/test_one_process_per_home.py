@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,11 @@ from station.config import Settings
 from station.db.models import Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
-from tests.console_process import ConsoleProcess, ean_of, env, station_cmd
+from tests.console_process import ConsoleProcess, ean_of, run_station
 
 pytestmark = pytest.mark.slow
 
-
-def run(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=120,
-        check=False,
-    )
+run = run_station
 
 
 def test_a_second_bench_or_sync_on_a_home_in_use_is_refused(tmp_path: Path) -> None:

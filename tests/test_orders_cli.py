@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from station.app import open_home
-from tests.console_process import env, station_cmd
+from tests.console_process import env, run_station, station_cmd
 
 pytestmark = pytest.mark.slow
 
@@ -28,14 +28,7 @@ def station(
     home: Path, *args: str, pin: str = "9999", lang: str = "en"
 ) -> subprocess.CompletedProcess[str]:
     """Run as a script does: the PIN is the first line on stdin."""
-    return subprocess.run(
-        station_cmd(home, *args),
-        input=f"{pin}\n",
-        capture_output=True,
-        text=True,
-        env={**env(), "STATION_LANG": lang},
-        timeout=120,
-    )
+    return run_station(home, *args, stdin=f"{pin}\n", lang=lang)
 
 
 def shown(home: Path, number: str) -> dict:  # type: ignore[type-arg]

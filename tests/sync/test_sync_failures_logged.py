@@ -13,21 +13,11 @@ import pytest
 
 from station.app import open_home
 from sync.shops.config import add_shop
-from tests.console_process import env, station_cmd
+from tests.console_process import env, run_station, station_cmd
 
 pytestmark = pytest.mark.slow
 
-
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        station_cmd(home, *args),
-        input="",
-        capture_output=True,
-        text=True,
-        env=env(),
-        timeout=120,
-        check=False,
-    )
+run = run_station
 
 
 def wait_for_text(path: Path, text: str, deadline_s: float = 60.0) -> str:
