@@ -8,11 +8,13 @@ order state; `station db verify` replays the log to prove it.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import uuid6
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
@@ -20,10 +22,27 @@ from station.db.bulk import insert_rows
 from station.db.models import Event
 from station.domain.events import DomainEvent, Recorded, encode
 
+_VERSION_7 = 0x7 << 76
+_VARIANT = 0b10 << 62
+_clock = threading.Lock()
+_last = [0, 0]  # the last id's millisecond and its counter within it
+
 
 def new_event_id() -> uuid.UUID:
-    """Time-ordered UUID (v7): sorts by creation, unique across benches."""
-    return uuid.UUID(str(uuid6.uuid7()))
+    """Time-ordered UUID (RFC 9562 version 7): the Unix millisecond, then a counter within the
+    millisecond (so ids of one process sort by creation), then 62 random bits (unique across
+    benches). Built from one integer: a first import makes tens of thousands of them."""
+    now_ms = time.time_ns() // 1_000_000
+    with _clock:
+        if now_ms > _last[0]:
+            _last[0], _last[1] = now_ms, secrets.randbits(10)  # leave room to count up
+        else:
+            _last[1] += 1
+            if _last[1] > 0xFFF:  # 4,096 ids in one millisecond: borrow the next one
+                _last[0], _last[1] = _last[0] + 1, 0
+        ms, counter = _last
+    value = ms << 80 | _VERSION_7 | counter << 64 | _VARIANT | secrets.randbits(62)
+    return uuid.UUID(int=value)
 
 
 new_uid = new_event_id  # orders, lines and parcels get the same kind of global id
