@@ -21,6 +21,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ClassVar
 
+import orjson
+
 Json = Any
 _REGISTRY: dict[str, type[DomainEvent]] = {}
 
@@ -567,8 +569,24 @@ def event_types() -> dict[str, type[DomainEvent]]:
 
 
 def encode(event: DomainEvent) -> dict[str, Json]:
-    """The event's fields as a JSON-safe dict (UUIDs, Decimals and times as text)."""
+    """The event's fields as a JSON-safe dict (UUIDs, Decimals and times as text).
+
+    orjson walks the dataclass in C, several times faster than `encode_fields` (a first import
+    encodes tens of thousands of events); the two give the same dict, as a test holds.
+    """
+    loaded: dict[str, Json] = orjson.loads(orjson.dumps(event, default=_json_default))
+    return loaded
+
+
+def encode_fields(event: DomainEvent) -> dict[str, Json]:
+    """The same dict field by field, through the codecs `decode` reads with."""
     return {name: enc(getattr(event, name)) for name, (enc, _) in _codecs(type(event)).items()}
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
 Upcast = Callable[[dict[str, Json]], dict[str, Json]]
