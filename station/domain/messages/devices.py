@@ -116,6 +116,13 @@ register(
         "La stampante {address} non ha risposto in tempo: controlla che sia accesa, poi riprova.",
     ),
     Message(
+        "printer_silent",
+        "The printer at {address} took the connection but said nothing for {seconds} s: the "
+        "label was not printed; check the printer is on and not in error, then retry.",
+        "La stampante {address} ha accettato la connessione ma non ha risposto per {seconds} s: "
+        "l'etichetta non è stata stampata; controlla che sia accesa e senza errori, poi riprova.",
+    ),
+    Message(
         "printer_unreachable",
         "The printer at {address} cannot be reached ({detail}): check the address and the network.",
         "La stampante {address} non è raggiungibile ({detail}): controlla indirizzo e rete.",

@@ -1,0 +1,118 @@
+"""Printing that survives faults: a crash mid-print, a silent printer, a full disk, damaged
+state files. Real sockets on 127.0.0.1, console benches as real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from station.app import open_home
+from station.db.models import Event, Order
+from station.devices.printers import Raw9100Printer
+from station.devices.simulators.printer import FakePrinter
+from station.domain import events as ev
+from station.printing import queue as print_queue
+from station.printing.queue import FAILED_FILE, PrintQueue
+from tests.console_process import ConsoleProcess, ean_of
+
+LABEL = b"^XA^FO50,50^A0N,40,40^FDlabel^FS^XZ"
+
+
+@pytest.fixture
+def fake() -> Iterator[FakePrinter]:
+    printer = FakePrinter().start()
+    yield printer
+    printer.stop()
+
+
+def black_hole() -> socket.socket:
+    """A printer that takes connections (the kernel completes them) and never reads a byte."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    return server
+
+
+def wait_for_file(folder: Path, timeout_s: float = 60.0) -> Path:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        if found:
+            return found[0]
+        time.sleep(0.01)
+    raise AssertionError(f"nothing appeared in {folder}")
+
+
+def print_events(home: Path) -> list[ev.DomainEvent]:
+    with open_home(home) as ctx, ctx.db.read() as session:
+        rows = session.scalars(
+            select(Event)
+            .where(Event.type.in_([ev.PrintFailed.TYPE, ev.LabelPrinted.TYPE]))
+            .order_by(Event.seq)
+        ).all()
+        return [ev.decode(r.type, r.version, r.payload) for r in rows]
+
+
+def order_status(home: Path, number: str) -> str:
+    with open_home(home) as ctx, ctx.db.read() as session:
+        return session.scalars(select(Order.status).where(Order.number == number)).one()
+
+
+def test_a_printer_that_takes_the_connection_and_says_nothing_did_not_print(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a ZPL printer that accepts the connection and never reads nor answers
+    hole = black_hole()
+    printer = Raw9100Printer("127.0.0.1", hole.getsockname()[1], timeout_s=1.0, status_wait_s=0.2)
+    told: list[print_queue.PrintOutcome] = []
+    queue = PrintQueue(
+        printer, retries=1, retry_delay_s=0.01, state_dir=tmp_path, on_outcome=told.append
+    ).start()
+    try:
+        # WHEN a label is queued
+        job = queue.submit(LABEL, "label 1001-1")
+        assert queue.wait_idle(30.0)
+    finally:
+        queue.close()
+        hole.close()
+    # THEN it is in the failed list, on disk too, with the reason the operator reads
+    [failed] = queue.failed()
+    assert (failed.job_id, failed.status, failed.error) == (job.job_id, "failed", "printer_silent")
+    saved = json.loads((tmp_path / FAILED_FILE).read_text("utf-8"))
+    assert [j["job_id"] for j in saved] == [job.job_id]
+    assert queue.printed_today() == []
+    assert failed.reason("en").startswith(
+        f"The printer at {printer.address} took the connection but said nothing for 0.2 s"
+    )
+
+
+def test_a_silent_label_printer_records_no_label_printed_event(tmp_path: Path) -> None:
+    # GIVEN a console bench on a printer that takes connections and never answers
+    home = tmp_path / "bench"
+    home.mkdir()
+    (home / "station.toml").write_text("print_retry_delay_s = 0.05\nlanguage = 'en'\n")
+    hole = black_hole()
+    bench = ConsoleProcess(home, "--printer", f"zpl:127.0.0.1:{hole.getsockname()[1]}")
+    try:
+        bench.wait_for("PROMPT scan_order")
+        bench.send("1001", "PROMPT")
+        bench.send(ean_of("TSH-01"), "PROMPT")
+        # WHEN the order is packed
+        error = bench.send("WEIGH", "ERROR print_failed")
+        listed = bench.send("PRINTERS", "WARN print_failed")
+    finally:
+        assert bench.close() == 0
+        hole.close()
+    # THEN the log has the failure with its reason, and no print
+    [failed] = print_events(home)
+    assert isinstance(failed, ev.PrintFailed)
+    assert failed.reason.code == "printer_silent"
+    assert "label 1001 parcel 1" in listed
+    assert "took the connection but said nothing" in error
