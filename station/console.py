@@ -120,6 +120,7 @@ class ConsoleBench:
         self.out.flush()
 
     def run(self, lines: Iterable[str]) -> int:
+        self.show_notices()
         self.show_state()
         for raw in lines:
             problem = scan_problem(raw)
@@ -183,6 +184,13 @@ class ConsoleBench:
         self.printer.wait(PRINT_WAIT_S)
         for item in submitted:
             self.report(item)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """What the print queue has to tell (a job sent again after a crash), one `WARN` line
+        each."""
+        for sentence in self.printer.notices() if self.printer is not None else []:
+            self.emit(f"WARN print_state {sentence}")
 
     def report(self, item: Submitted) -> None:
         doc, job = item.document, item.job

@@ -53,6 +53,7 @@ class PrintJob:
     error_fields: dict[str, str] = field(default_factory=dict)
     printed_at: dt.datetime | None = None
     document: DocumentRef | None = None
+    resumed: bool = False  # sent again after a crash cut it off; not sent a third time
 
     def reason(self, lang: str = "en") -> str:
         return text(self.error, lang, **self.error_fields) if self.error else ""

@@ -14,11 +14,13 @@ from sqlalchemy import select
 
 from station.app import open_home
 from station.db.models import Event, Order
-from station.devices.printers import Raw9100Printer
+from station.devices.printers import PrintJob, Raw9100Printer
 from station.devices.simulators.printer import FakePrinter
+from station.domain import OrderStatus
 from station.domain import events as ev
+from station.printing import label_ref
 from station.printing import queue as print_queue
-from station.printing.queue import FAILED_FILE, PrintQueue
+from station.printing.queue import FAILED_FILE, PENDING_DIR, PRINTED_DIR, PrintQueue
 from tests.console_process import ConsoleProcess, ean_of
 
 LABEL = b"^XA^FO50,50^A0N,40,40^FDlabel^FS^XZ"
@@ -63,6 +65,55 @@ def print_events(home: Path) -> list[ev.DomainEvent]:
 def order_status(home: Path, number: str) -> str:
     with open_home(home) as ctx, ctx.db.read() as session:
         return session.scalars(select(Order.status).where(Order.number == number)).one()
+
+
+def test_a_label_cut_off_by_a_kill_is_printed_once_after_the_restart(tmp_path: Path) -> None:
+    # GIVEN a console bench whose ZPL printer takes connections and never answers
+    home = tmp_path / "bench"
+    home.mkdir()
+    (home / "station.toml").write_text("print_retry_delay_s = 60\nlanguage = 'en'\n")
+    hole = black_hole()
+    port = hole.getsockname()[1]
+    spec = f"zpl:127.0.0.1:{port}"
+    bench = ConsoleProcess(home, "--printer", spec)
+    bench.wait_for("PROMPT scan_order")
+    bench.send("1001", "PROMPT")
+    bench.send(ean_of("TSH-01"), "PROMPT")
+    bench.proc.stdin.write("WEIGH\n")  # type: ignore[union-attr]
+    bench.proc.stdin.flush()  # type: ignore[union-attr]
+    # WHEN the bench is killed while the label is on its way
+    pending = wait_for_file(home / "print" / PENDING_DIR)
+    bench.kill()
+    hole.close()
+    # THEN the order is shipped, nothing says the label printed, and the job is on disk
+    assert order_status(home, "1001") == OrderStatus.SHIPPED
+    assert print_events(home) == []
+    job = PrintJob.from_json(json.loads(pending.read_text("utf-8")))
+    assert job.document == label_ref("1001", 1)
+    # WHEN the printer is back and the bench starts again
+    printer = FakePrinter(port=port).start()
+    try:
+        again = ConsoleProcess(home, "--printer", spec)
+        try:
+            line = again.wait_for("WARN print_state")
+            assert printer.wait_for_jobs(1)
+            assert again.send("PRINTERS", "OK printers").startswith("OK printers 0 print(s)")
+        finally:
+            assert again.close() == 0
+    finally:
+        printer.stop()
+    # THEN the label printed exactly once, the job left the pending folder for the printed list
+    assert printer.jobs == [job.data]
+    assert not list((home / "print" / PENDING_DIR).glob("*.json"))
+    assert list((home / "print" / PRINTED_DIR).rglob(f"{job.job_id}.json"))
+    [printed] = print_events(home)
+    assert isinstance(printed, ev.LabelPrinted)
+    assert printed.document == label_ref("1001", 1)
+    # AND the operator was told the label is sent again
+    assert (
+        line
+        == f"WARN print_state The bench stopped while sending {job.name}: it is sent again now."
+    )
 
 
 def test_a_printer_that_takes_the_connection_and_says_nothing_did_not_print(
@@ -116,3 +167,24 @@ def test_a_silent_label_printer_records_no_label_printed_event(tmp_path: Path) -
     assert failed.reason.code == "printer_silent"
     assert "label 1001 parcel 1" in listed
     assert "took the connection but said nothing" in error
+
+
+def test_a_job_cut_off_twice_goes_to_the_failed_list_instead_of_a_third_send(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a pending job that was already sent again once after a crash
+    job = PrintJob("label 1001-1", LABEL, resumed=True)
+    (tmp_path / PENDING_DIR).mkdir()
+    (tmp_path / PENDING_DIR / f"{job.job_id}.json").write_text(json.dumps(job.to_json()))
+    # WHEN the queue starts again
+    queue = PrintQueue(Raw9100Printer("127.0.0.1", 9), state_dir=tmp_path).start()
+    queue.close()
+    # THEN it is in the failed list, on disk, with the reason, and no longer pending
+    [failed] = queue.failed()
+    assert (failed.job_id, failed.error) == (job.job_id, "print_interrupted")
+    assert failed.reason("en") == (
+        "The bench stopped twice while sending this job: check the printer, then retry it."
+    )
+    saved = json.loads((tmp_path / FAILED_FILE).read_text("utf-8"))
+    assert [j["job_id"] for j in saved] == [job.job_id]
+    assert not list((tmp_path / PENDING_DIR).iterdir())

@@ -123,6 +123,17 @@ register(
         "l'etichetta non è stata stampata; controlla che sia accesa e senza errori, poi riprova.",
     ),
     Message(
+        "print_resumed",
+        "The bench stopped while sending {name}: it is sent again now.",
+        "Il banco si è fermato durante l'invio di {name}: viene inviata di nuovo ora.",
+    ),
+    Message(
+        "print_interrupted",
+        "The bench stopped twice while sending this job: check the printer, then retry it.",
+        "Il banco si è fermato due volte durante l'invio di questa stampa: controlla la stampante, "
+        "poi riprovala.",
+    ),
+    Message(
         "printer_unreachable",
         "The printer at {address} cannot be reached ({detail}): check the address and the network.",
         "La stampante {address} non è raggiungibile ({detail}): controlla indirizzo e rete.",
