@@ -8,8 +8,9 @@ restart, and so does the day's list of printed jobs, so any label of the day can
 A job is durable: it is written to `pending/` before it is sent and leaves it only once the
 printer took it (it is then in the day's printed list) or it failed (the failed list). After a
 crash, a pending job is sent again once; one still pending after that restart goes to the
-failed list, so a label is never silently lost. `notices()` hands the front end what the
-operator should hear about (a job sent again), each once.
+failed list, so a label is never silently lost. A state file that cannot be written (a full
+disk) is a notice, and its write is retried, while the worker goes on printing. `notices()` hands those sentences' codes to the
+front end, which shows each once.
 
 A job for an archived document is sent in the rendition its printer accepts (a label's PDF to
 a laser, its ZPL copy to a thermal printer), also when it is redirected or reprinted on a
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 FAILED_FILE = "print-failed.json"
 PRINTED_DIR = "printed"
 PENDING_DIR = "pending"
+SAVE_RETRY_S = 5.0  # how often a state file the disk refused is written again
 JobCallback = Callable[[PrintJob], None]
 
 
@@ -99,6 +101,7 @@ class PrintQueue:
         self._lock = threading.Lock()
         self._todo: queue.Queue[tuple[PrintJob, Printer] | None] = queue.Queue()
         self._notices: list[Reason] = []
+        self._unsaved: dict[Path, bytes] = {}  # state files the disk refused, to write again
         self._failed: dict[str, PrintJob] = self._load_failed()
         self._printed: dict[str, PrintJob] = self._load_printed()
         self._resumed: list[PrintJob] = self._load_pending()
@@ -121,7 +124,7 @@ class PrintQueue:
         return self
 
     def notices(self) -> list[Reason]:
-        """What the operator should hear about since the last call: each told once."""
+        """What went wrong with the queue's own files since the last call: each told once."""
         with self._lock:
             taken, self._notices = self._notices, []
         return taken
@@ -231,15 +234,31 @@ class PrintQueue:
 
     def _run(self) -> None:
         while True:
-            item = self._todo.get()
+            try:
+                item = self._todo.get(timeout=SAVE_RETRY_S if self._unsaved else None)
+            except queue.Empty:
+                self._save_again()
+                continue
             if item is None:
                 return
             try:
                 self._print(*item)
+            except Exception as exc:  # one job's failure never stops the queue
+                log.exception("print %s failed", item[0].name)
+                self._give_up(item[0], item[1], Reason("print_crashed", {"detail": str(exc)}))
             finally:
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()
+            self._save_again()
+
+    def _give_up(self, job: PrintJob, printer: Printer, reason: Reason) -> None:
+        job.error, job.error_fields = reason.code, dict(reason.params)
+        try:
+            self._fail(job)
+            self._tell(job, printer, printed=False)
+        except Exception:
+            log.exception("print %s not put in the failed list", job.name)
 
     def _print(self, job: PrintJob, printer: Printer) -> None:
         for attempt in range(self.retries + 1):
@@ -337,6 +356,8 @@ class PrintQueue:
         path = self._pending_path(job)
         if path is None:
             return
+        with self._lock:
+            self._unsaved.pop(path, None)
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:  # sent again after a restart at worst; the printed list says so
@@ -364,8 +385,36 @@ class PrintQueue:
         return resumed
 
     def _write_json(self, path: Path, data: object) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            write_atomically(path, json.dumps(data).encode("utf-8"))
+        raw = json.dumps(data).encode("utf-8")
+        try:
+            write_atomically(path, raw)
+        except OSError as exc:
+            log.warning("print state %s not saved: %s", path, exc)
+            with self._lock:
+                first = not self._unsaved
+                self._unsaved[path] = raw
+            if first:
+                self._notice(
+                    Reason("print_state_not_saved", {"path": str(path), "detail": str(exc)})
+                )
+            return
+        with self._lock:
+            self._unsaved.pop(path, None)
+
+    def _save_again(self) -> None:
+        """Write again the state files the disk refused; the newest content of each."""
+        with self._lock:
+            waiting = dict(self._unsaved)
+        for path, raw in waiting.items():
+            try:
+                write_atomically(path, raw)
+            except OSError:
+                return  # still refused: tried again later, already told
+            with self._lock:
+                if self._unsaved.get(path) is raw:
+                    del self._unsaved[path]
+        if waiting:
+            self._notice(Reason("print_state_saved"))
 
     def _notice(self, reason: Reason) -> None:
         with self._lock:

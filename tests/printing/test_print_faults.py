@@ -3,6 +3,7 @@ state files. Real sockets on 127.0.0.1, console benches as real processes, real 
 
 from __future__ import annotations
 
+import errno
 import json
 import socket
 import time
@@ -18,7 +19,7 @@ from station.devices.printers import PrintJob, Raw9100Printer
 from station.devices.simulators.printer import FakePrinter
 from station.domain import OrderStatus
 from station.domain import events as ev
-from station.printing import label_ref
+from station.printing import BenchPrinter, label_ref
 from station.printing import queue as print_queue
 from station.printing.queue import FAILED_FILE, PENDING_DIR, PRINTED_DIR, PrintQueue
 from tests.console_process import ConsoleProcess, ean_of
@@ -188,3 +189,86 @@ def test_a_job_cut_off_twice_goes_to_the_failed_list_instead_of_a_third_send(
     saved = json.loads((tmp_path / FAILED_FILE).read_text("utf-8"))
     assert [j["job_id"] for j in saved] == [job.job_id]
     assert not list((tmp_path / PENDING_DIR).iterdir())
+
+
+def test_a_full_disk_does_not_stop_the_queue_and_the_failed_list_is_saved_later(
+    tmp_path: Path, fake: FakePrinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a disk that refuses every write of the print lists
+    real_write = print_queue.write_atomically
+    full = {"on": True}
+
+    def write(path: Path, data: bytes, **kw: object) -> None:
+        if full["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr(print_queue, "write_atomically", write)
+    monkeypatch.setattr(print_queue, "SAVE_RETRY_S", 0.05, raising=False)
+    fake.refuse()
+    zebra = Raw9100Printer("127.0.0.1", fake.port, timeout_s=2.0, status_wait_s=1.0)
+    bench = BenchPrinter("folder", tmp_path, retries=0)
+    bench.queue.close()
+    queue = PrintQueue(zebra, retries=0, retry_delay_s=0.01, state_dir=tmp_path / "print")
+    bench.queue = queue.start()
+    try:
+        # WHEN a label fails (its failed list cannot be saved), then another is sent
+        lost = queue.submit(LABEL, "label 1001-1")
+        assert queue.wait_idle(10.0)
+        fake.accept_again()
+        later = queue.submit(LABEL, "label 1002-1")
+        assert queue.wait_idle(10.0)
+        # THEN the thread went on: the second label printed
+        assert fake.wait_for_jobs(1)
+        assert later.status == "printed"
+        assert [j.job_id for j in queue.failed()] == [lost.job_id]
+        # AND the operator is told once that the print list cannot be saved
+        [line] = bench.notices()
+        assert line.startswith("The print list ")
+        assert "cannot be saved ([Errno 28] No space left on device): free disk space" in line
+        # WHEN the disk has room again
+        full["on"] = False
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "print" / FAILED_FILE).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        queue.close()
+    # THEN the failed list was saved by itself, and the operator told so
+    saved = json.loads((tmp_path / "print" / FAILED_FILE).read_text("utf-8"))
+    assert [j["job_id"] for j in saved] == [lost.job_id]
+    assert bench.notices() == ["The print lists are saved again."]
+    # AND after a restart the failed job is still there
+    restarted = PrintQueue(zebra, state_dir=tmp_path / "print")
+    assert [j.job_id for j in restarted.failed()] == [lost.job_id]
+
+
+def test_a_job_that_crashes_the_send_fails_and_the_queue_goes_on(
+    tmp_path: Path, fake: FakePrinter
+) -> None:
+    # GIVEN a printer whose send fails with an unexpected error for the first job
+    zebra = Raw9100Printer("127.0.0.1", fake.port, timeout_s=2.0, status_wait_s=1.0)
+    real_send = zebra.send
+    calls: list[str] = []
+
+    def send(job: PrintJob) -> None:
+        calls.append(job.name)
+        if len(calls) == 1:
+            raise RuntimeError("driver bug")
+        real_send(job)
+
+    zebra.send = send  # type: ignore[method-assign]
+    queue = PrintQueue(zebra, retries=0, state_dir=tmp_path).start()
+    try:
+        first = queue.submit(LABEL, "label 1001-1")
+        second = queue.submit(LABEL, "label 1002-1")
+        assert queue.wait_idle(10.0)
+    finally:
+        queue.close()
+    # THEN the first is failed with the reason, the second printed
+    [failed] = queue.failed()
+    assert (failed.job_id, failed.error) == (first.job_id, "print_crashed")
+    assert second.status == "printed"
+    assert fake.jobs == [LABEL]
+    assert failed.reason("en") == (
+        "The bench could not send this job (driver bug): retry it, or print the saved copy."
+    )
