@@ -187,8 +187,8 @@ class ConsoleBench:
         self.show_notices()
 
     def show_notices(self) -> None:
-        """What the print queue has to tell (a job sent again after a crash, a print list the
-        disk refused), one `WARN` line each."""
+        """What the print queue has to tell (a job sent again after a crash, a damaged print
+        list set aside, one the disk refused), one `WARN` line each."""
         for sentence in self.printer.notices() if self.printer is not None else []:
             self.emit(f"WARN print_state {sentence}")
 

@@ -234,7 +234,8 @@ class BenchPrinter:
 
     def notices(self) -> list[str]:
         """What the print queue has to tell the operator since the last call (a job sent again
-        after a crash, a print list the disk refused), one sentence each, each told once."""
+        after a crash, a damaged print list set aside, one the disk refused), one sentence
+        each, each told once."""
         return [text(r.code, self.language, **r.params) for r in self.queue.notices()]
 
     def reason(self, job: PrintJob) -> str:

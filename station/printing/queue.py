@@ -8,8 +8,9 @@ restart, and so does the day's list of printed jobs, so any label of the day can
 A job is durable: it is written to `pending/` before it is sent and leaves it only once the
 printer took it (it is then in the day's printed list) or it failed (the failed list). After a
 crash, a pending job is sent again once; one still pending after that restart goes to the
-failed list, so a label is never silently lost. A state file that cannot be written (a full
-disk) is a notice, and its write is retried, while the worker goes on printing. `notices()` hands those sentences' codes to the
+failed list, so a label is never silently lost. A damaged state file is set aside with a
+notice; a state file that cannot be written (a full disk) is a notice too, and its write is
+retried, while the worker goes on printing. `notices()` hands those sentences' codes to the
 front end, which shows each once.
 
 A job for an archived document is sent in the rendition its printer accepts (a label's PDF to
@@ -30,12 +31,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.printers import Printer, PrintError, PrintJob
 from station.domain.events import DocumentRef, Reason
-from station.files import write_atomically
+from station.files import set_aside, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -313,11 +314,37 @@ class PrintQueue:
 
     # --- persistence -------------------------------------------------------------------------
 
+    def _read_state(self, path: Path) -> Any:
+        """A state file's JSON, or None when it is damaged: then it is set aside, with a notice."""
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            self._set_aside(path, exc)
+            return None
+
+    def _set_aside(self, path: Path, exc: Exception) -> None:
+        log.warning("print state %s damaged: %s", path, exc)
+        try:
+            aside = set_aside(path)
+        except OSError as err:
+            aside = path
+            log.warning("print state %s not set aside: %s", path, err)
+        self._notice(Reason("print_state_set_aside", {"path": str(path), "aside": str(aside)}))
+
+    def _jobs_in(self, path: Path, data: Any) -> list[PrintJob]:
+        try:
+            items = data if isinstance(data, list) else [data]
+            return [PrintJob.from_json(item) for item in items]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self._set_aside(path, exc)
+            return []
+
     def _load_failed(self) -> dict[str, PrintJob]:
         path = self.state_dir / FAILED_FILE if self.state_dir else None
         if path is None or not path.exists():
             return {}
-        jobs = [PrintJob.from_json(d) for d in json.loads(path.read_text(encoding="utf-8"))]
+        data = self._read_state(path)
+        jobs = [] if data is None else self._jobs_in(path, data)
         return {j.job_id: j for j in jobs}
 
     def _save_failed(self) -> None:
@@ -333,7 +360,12 @@ class PrintQueue:
     def _load_folder(self, folder: Path | None) -> list[PrintJob]:
         if folder is None or not folder.is_dir():
             return []
-        return [PrintJob.from_json(json.loads(p.read_text("utf-8"))) for p in folder.glob("*.json")]
+        jobs: list[PrintJob] = []
+        for path in sorted(folder.glob("*.json")):
+            data = self._read_state(path)
+            if data is not None:
+                jobs.extend(self._jobs_in(path, data))
+        return jobs
 
     def _load_printed(self) -> dict[str, PrintJob]:
         jobs = self._load_folder(self._day_dir(self._today()))

@@ -272,3 +272,47 @@ def test_a_job_that_crashes_the_send_fails_and_the_queue_goes_on(
     assert failed.reason("en") == (
         "The bench could not send this job (driver bug): retry it, or print the saved copy."
     )
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"", b'[{"name": 1}]'])
+def test_a_damaged_failed_list_is_set_aside_and_the_bench_starts(
+    tmp_path: Path, damage: bytes
+) -> None:
+    # GIVEN a bench home whose failed list is damaged
+    home = tmp_path / "bench"
+    (home / "print").mkdir(parents=True)
+    (home / "print" / FAILED_FILE).write_bytes(damage)
+    # WHEN the console bench starts and is closed
+    bench = ConsoleProcess(home)
+    try:
+        line = bench.wait_for("WARN print_state")
+        bench.wait_for("PROMPT scan_order")
+    finally:
+        assert bench.close() == 0
+    # THEN the file was set aside, as the warning line says
+    [aside] = list((home / "print").glob(f"{FAILED_FILE}.corrupt-*"))
+    assert aside.read_bytes() == damage
+    assert line == (
+        f"WARN print_state The print list {home / 'print' / FAILED_FILE} was damaged and was set "
+        f"aside as {aside}; check the labels of today were printed."
+    )
+
+
+def test_an_empty_printed_job_file_is_set_aside_and_the_rest_are_kept(tmp_path: Path) -> None:
+    # GIVEN today's printed list with a good job and a 0-byte one
+    state = tmp_path / "print"
+    good = PrintJob("label 1001-1", LABEL, status="printed")
+    day = state / PRINTED_DIR / good.created.astimezone().date().isoformat()
+    day.mkdir(parents=True)
+    (day / f"{good.job_id}.json").write_text(json.dumps(good.to_json()))
+    (day / "empty.json").write_bytes(b"")
+    (state / PENDING_DIR).mkdir()
+    (state / PENDING_DIR / "bad.json").write_text('{"half')
+    # WHEN the queue loads its state
+    queue = PrintQueue(Raw9100Printer("127.0.0.1", 9), state_dir=state)
+    # THEN the good job is listed, the damaged files are set aside with one notice each
+    assert [j.job_id for j in queue.printed_today()] == [good.job_id]
+    assert [n.code for n in queue.notices()] == ["print_state_set_aside"] * 2
+    assert list(day.glob("empty.json.corrupt-*"))
+    assert list((state / PENDING_DIR).glob("bad.json.corrupt-*"))
+    assert not (day / "empty.json").exists()

@@ -140,6 +140,13 @@ register(
         "poi riprovala.",
     ),
     Message(
+        "print_state_set_aside",
+        "The print list {path} was damaged and was set aside as {aside}; check the labels of "
+        "today were printed.",
+        "L'elenco di stampa {path} era danneggiato ed è stato messo da parte come {aside}; "
+        "controlla che le etichette di oggi siano state stampate.",
+    ),
+    Message(
         "print_state_not_saved",
         "The print list {path} cannot be saved ({detail}): free disk space; the bench keeps "
         "printing and saves it again.",
