@@ -7,7 +7,9 @@ Documents go to the bench's printer after the input is committed. `PRINT` is wri
 printer took the job; a job that still fails after its retries is an `ERROR print_failed` line
 and stays in the failed list. Typed words, which never reach the workflow engine, work that
 list: `PRINTERS` shows it, `RETRY <id> [PRINTER]` prints a job again (on another printer when
-one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it.
+one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it. What the print queue has to
+say about its own lists (a job sent again after a crash, a damaged list set aside, a list the
+disk refused) is a `WARN print_state` line, at start and after each print.
 """
 
 from __future__ import annotations
