@@ -7,7 +7,9 @@ Documents go to the bench's printer after the input is committed. `PRINT` is wri
 printer took the job; a job that still fails after its retries is an `ERROR print_failed` line
 and stays in the failed list. Typed words, which never reach the workflow engine, work that
 list: `PRINTERS` shows it, `RETRY <id> [PRINTER]` prints a job again (on another printer when
-one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it.
+one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it. What the print queue has to
+say about its own lists (a job sent again after a crash, a damaged list set aside, a list the
+disk refused) is a `WARN print_state` line, at start and after each print.
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ class ConsoleBench:
         self.out.flush()
 
     def run(self, lines: Iterable[str]) -> int:
+        self.show_notices()
         self.show_state()
         for raw in lines:
             problem = scan_problem(raw)
@@ -183,6 +186,13 @@ class ConsoleBench:
         self.printer.wait(PRINT_WAIT_S)
         for item in submitted:
             self.report(item)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """What the print queue has to tell (a job sent again after a crash, a damaged print
+        list set aside, one the disk refused), one `WARN` line each."""
+        for sentence in self.printer.notices() if self.printer is not None else []:
+            self.emit(f"WARN print_state {sentence}")
 
     def report(self, item: Submitted) -> None:
         doc, job = item.document, item.job

@@ -53,6 +53,7 @@ class PrintJob:
     error_fields: dict[str, str] = field(default_factory=dict)
     printed_at: dt.datetime | None = None
     document: DocumentRef | None = None
+    resumed: bool = False  # sent again after a crash cut it off; not sent a third time
 
     def reason(self, lang: str = "en") -> str:
         return text(self.error, lang, **self.error_fields) if self.error else ""
@@ -169,8 +170,10 @@ class Raw9100Printer:
     """ZPL (or any raw bytes) to a network printer's port 9100.
 
     With `query_status`, it first asks `~HS`: a printer out of labels or with its head open then
-    fails the job at once with the reason, instead of swallowing it. A printer that does not
-    answer `~HS` within `status_wait_s` gets the job anyway.
+    fails the job at once with the reason, instead of swallowing it. A printer that takes the
+    connection but does not answer `~HS` within `status_wait_s`, or does not close its side
+    within `timeout_s` once it has the label, fails the job (`printer_silent`): its silence is
+    no proof that it printed.
     """
 
     def __init__(
@@ -202,7 +205,7 @@ class Raw9100Printer:
                 sock.settimeout(self.timeout_s)
                 sock.sendall(job.data)
                 sock.shutdown(socket.SHUT_WR)
-                _drain(sock)
+                self._drain(sock)
             except TimeoutError as exc:
                 raise PrintError("printer_timeout", address=self.address) from exc
             except OSError as exc:  # reset, broken pipe: the printer hung up on us
@@ -249,20 +252,23 @@ class Raw9100Printer:
                 if not chunk:
                     raise PrintError("printer_hung_up", address=self.address)
                 answer += chunk
-        except TimeoutError:
-            pass  # this printer does not answer ~HS; print anyway
+        except TimeoutError as exc:  # took the connection and says nothing: not a working printer
+            raise self._silent(self.status_wait_s) from exc
         except (ConnectionResetError, BrokenPipeError) as exc:
             raise PrintError("printer_hung_up", address=self.address) from exc
         return parse_host_status(answer)
 
+    def _drain(self, sock: socket.socket) -> None:
+        # The printer closes its side once it has read the label; closing ours earlier could
+        # reset unread label bytes, and a printer that never closes may never have read them.
+        try:
+            while sock.recv(1024):
+                pass
+        except TimeoutError as exc:
+            raise self._silent(self.timeout_s) from exc
 
-def _drain(sock: socket.socket) -> None:
-    # Wait for the printer to close its side, so closing ours cannot reset unread label bytes.
-    try:
-        while sock.recv(1024):
-            pass
-    except TimeoutError:
-        pass
+    def _silent(self, seconds: float) -> PrintError:
+        return PrintError("printer_silent", address=self.address, seconds=f"{seconds:g}")
 
 
 class CupsPrinter:

@@ -232,6 +232,12 @@ class BenchPrinter:
         except UnknownJobError as exc:  # retried or discarded meanwhile
             raise CannotPrintError(text("unknown_job", self.language, job=job.job_id)) from exc
 
+    def notices(self) -> list[str]:
+        """What the print queue has to tell the operator since the last call (a job sent again
+        after a crash, a damaged print list set aside, one the disk refused), one sentence
+        each, each told once."""
+        return [text(r.code, self.language, **r.params) for r in self.queue.notices()]
+
     def reason(self, job: PrintJob) -> str:
         return job.reason(self.language)
 

@@ -5,6 +5,14 @@ bench. A job that still fails after its retries goes to the failed list, which t
 retry (on the same or another printer) or discard; with a `state_dir` that list survives a
 restart, and so does the day's list of printed jobs, so any label of the day can be reprinted.
 
+A job is durable: it is written to `pending/` before it is sent and leaves it only once the
+printer took it (it is then in the day's printed list) or it failed (the failed list). After a
+crash, a pending job is sent again once; one still pending after that restart goes to the
+failed list, so a label is never silently lost. A damaged state file is set aside with a
+notice; a state file that cannot be written (a full disk) is a notice too, and its write is
+retried, while the worker goes on printing. `notices()` hands those sentences' codes to the
+front end, which shows each once.
+
 A job for an archived document is sent in the rendition its printer accepts (a label's PDF to
 a laser, its ZPL copy to a thermal printer), also when it is redirected or reprinted on a
 printer of the other kind. What became of it is told to `on_outcome`, from the queue's thread:
@@ -23,17 +31,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.printers import Printer, PrintError, PrintJob
 from station.domain.events import DocumentRef, Reason
-from station.printing.archive import write_atomically
+from station.files import set_aside, write_atomically
 
 log = logging.getLogger(__name__)
 
 FAILED_FILE = "print-failed.json"
 PRINTED_DIR = "printed"
+PENDING_DIR = "pending"
+SAVE_RETRY_S = 5.0  # how often a state file the disk refused is written again
 JobCallback = Callable[[PrintJob], None]
 
 
@@ -91,8 +101,11 @@ class PrintQueue:
         self.state_dir, self.on_change, self._today = state_dir, on_change, today
         self._lock = threading.Lock()
         self._todo: queue.Queue[tuple[PrintJob, Printer] | None] = queue.Queue()
+        self._notices: list[Reason] = []
+        self._unsaved: dict[Path, bytes] = {}  # state files the disk refused, to write again
         self._failed: dict[str, PrintJob] = self._load_failed()
         self._printed: dict[str, PrintJob] = self._load_printed()
+        self._resumed: list[PrintJob] = self._load_pending()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._idle = threading.Condition()
@@ -104,7 +117,18 @@ class PrintQueue:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="print queue", daemon=True)
             self._thread.start()
+            resumed, self._resumed = self._resumed, []
+            for job in resumed:  # cut off by a crash: sent again, once
+                with contextlib.suppress(LookupError, OSError):  # else sent as it was
+                    self._for_printer(job, self.printer)  # the printer may have changed
+                self._enqueue(job, self.printer)
         return self
+
+    def notices(self) -> list[Reason]:
+        """What went wrong with the queue's own files since the last call: each told once."""
+        with self._lock:
+            taken, self._notices = self._notices, []
+        return taken
 
     def submit(self, data: bytes, name: str, kind: str = "zpl") -> PrintJob:
         job = PrintJob(name=name, data=data, kind=kind)
@@ -156,6 +180,7 @@ class PrintQueue:
                 raise UnknownJobError(job_id)  # retried or discarded meanwhile
         self._save_failed()
         job.status, job.error, job.error_fields, job.attempts = "queued", "", {}, 0
+        job.resumed = False
         self._enqueue(job, target)
         return job
 
@@ -202,6 +227,7 @@ class PrintQueue:
 
     def _enqueue(self, job: PrintJob, printer: Printer) -> None:
         job.printer = printer.name
+        self._save_pending(job)  # on disk before it is sent
         with self._idle:
             self._pending += 1
         self._todo.put((job, printer))
@@ -209,15 +235,31 @@ class PrintQueue:
 
     def _run(self) -> None:
         while True:
-            item = self._todo.get()
+            try:
+                item = self._todo.get(timeout=SAVE_RETRY_S if self._unsaved else None)
+            except queue.Empty:
+                self._save_again()
+                continue
             if item is None:
                 return
             try:
                 self._print(*item)
+            except Exception as exc:  # one job's failure never stops the queue
+                log.exception("print %s failed", item[0].name)
+                self._give_up(item[0], item[1], Reason("print_crashed", {"detail": str(exc)}))
             finally:
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()
+            self._save_again()
+
+    def _give_up(self, job: PrintJob, printer: Printer, reason: Reason) -> None:
+        job.error, job.error_fields = reason.code, dict(reason.params)
+        try:
+            self._fail(job)
+            self._tell(job, printer, printed=False)
+        except Exception:
+            log.exception("print %s not put in the failed list", job.name)
 
     def _print(self, job: PrintJob, printer: Printer) -> None:
         for attempt in range(self.retries + 1):
@@ -242,6 +284,7 @@ class PrintQueue:
         with self._lock:
             self._printed[job.job_id] = job
         self._save_printed(job)
+        self._drop_pending(job)
         self._notify(job)
 
     def _fail(self, job: PrintJob) -> None:
@@ -249,6 +292,7 @@ class PrintQueue:
         with self._lock:
             self._failed[job.job_id] = job
         self._save_failed()
+        self._drop_pending(job)
         self._notify(job)
 
     def _tell(self, job: PrintJob, printer: Printer, *, printed: bool) -> None:
@@ -270,11 +314,37 @@ class PrintQueue:
 
     # --- persistence -------------------------------------------------------------------------
 
+    def _read_state(self, path: Path) -> Any:
+        """A state file's JSON, or None when it is damaged: then it is set aside, with a notice."""
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            self._set_aside(path, exc)
+            return None
+
+    def _set_aside(self, path: Path, exc: Exception) -> None:
+        log.warning("print state %s damaged: %s", path, exc)
+        try:
+            aside = set_aside(path)
+        except OSError as err:
+            aside = path
+            log.warning("print state %s not set aside: %s", path, err)
+        self._notice(Reason("print_state_set_aside", {"path": str(path), "aside": str(aside)}))
+
+    def _jobs_in(self, path: Path, data: Any) -> list[PrintJob]:
+        try:
+            items = data if isinstance(data, list) else [data]
+            return [PrintJob.from_json(item) for item in items]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self._set_aside(path, exc)
+            return []
+
     def _load_failed(self) -> dict[str, PrintJob]:
         path = self.state_dir / FAILED_FILE if self.state_dir else None
         if path is None or not path.exists():
             return {}
-        jobs = [PrintJob.from_json(d) for d in json.loads(path.read_text(encoding="utf-8"))]
+        data = self._read_state(path)
+        jobs = [] if data is None else self._jobs_in(path, data)
         return {j.job_id: j for j in jobs}
 
     def _save_failed(self) -> None:
@@ -282,28 +352,106 @@ class PrintQueue:
             return
         with self._lock:
             data = [j.to_json() for j in self._failed.values()]
-        _write_json(self.state_dir / FAILED_FILE, data)
+        self._write_json(self.state_dir / FAILED_FILE, data)
 
     def _day_dir(self, day: dt.date) -> Path | None:
         return self.state_dir / PRINTED_DIR / day.isoformat() if self.state_dir else None
 
-    def _load_printed(self) -> dict[str, PrintJob]:
-        folder = self._day_dir(self._today())
+    def _load_folder(self, folder: Path | None) -> list[PrintJob]:
         if folder is None or not folder.is_dir():
-            return {}
-        jobs = [PrintJob.from_json(json.loads(p.read_text("utf-8"))) for p in folder.glob("*.json")]
+            return []
+        jobs: list[PrintJob] = []
+        for path in sorted(folder.glob("*.json")):
+            data = self._read_state(path)
+            if data is not None:
+                jobs.extend(self._jobs_in(path, data))
+        return jobs
+
+    def _load_printed(self) -> dict[str, PrintJob]:
+        jobs = self._load_folder(self._day_dir(self._today()))
         return {j.job_id: j for j in jobs}
 
     def _save_printed(self, job: PrintJob) -> None:
         folder = self._day_dir(_local_day(job))
         if folder is not None:
-            _write_json(folder / f"{job.job_id}.json", job.to_json())
+            self._write_json(folder / f"{job.job_id}.json", job.to_json())
+
+    def _pending_path(self, job: PrintJob) -> Path | None:
+        return self.state_dir / PENDING_DIR / f"{job.job_id}.json" if self.state_dir else None
+
+    def _save_pending(self, job: PrintJob) -> None:
+        path = self._pending_path(job)
+        if path is not None:
+            self._write_json(path, job.to_json())
+
+    def _drop_pending(self, job: PrintJob) -> None:
+        path = self._pending_path(job)
+        if path is None:
+            return
+        with self._lock:
+            self._unsaved.pop(path, None)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:  # sent again after a restart at worst; the printed list says so
+            log.warning("print job %s still pending on disk: %s", path, exc)
+
+    def _load_pending(self) -> list[PrintJob]:
+        """Jobs a crash cut off: each is sent again once; one cut off again goes to the failed
+        list, where the operator decides."""
+        folder = self.state_dir / PENDING_DIR if self.state_dir else None
+        resumed: list[PrintJob] = []
+        for job in sorted(self._load_folder(folder), key=lambda j: j.created):
+            if job.job_id in self._printed or job.job_id in self._failed:
+                self._drop_pending(job)  # done already; only its pending copy was left
+            elif job.resumed:
+                reason = Reason("print_interrupted")
+                job.status, job.error, job.error_fields = "failed", reason.code, reason.params
+                with self._lock:
+                    self._failed[job.job_id] = job
+                self._save_failed()
+                self._drop_pending(job)
+            else:
+                job.status, job.attempts, job.resumed = "queued", 0, True
+                resumed.append(job)
+                self._notice(Reason("print_resumed", {"name": job.name}))
+        return resumed
+
+    def _write_json(self, path: Path, data: object) -> None:
+        raw = json.dumps(data).encode("utf-8")
+        try:
+            write_atomically(path, raw)
+        except OSError as exc:
+            log.warning("print state %s not saved: %s", path, exc)
+            with self._lock:
+                first = not self._unsaved
+                self._unsaved[path] = raw
+            if first:
+                self._notice(
+                    Reason("print_state_not_saved", {"path": str(path), "detail": str(exc)})
+                )
+            return
+        with self._lock:
+            self._unsaved.pop(path, None)
+
+    def _save_again(self) -> None:
+        """Write again the state files the disk refused; the newest content of each."""
+        with self._lock:
+            waiting = dict(self._unsaved)
+        for path, raw in waiting.items():
+            try:
+                write_atomically(path, raw)
+            except OSError:
+                return  # still refused: tried again later, already told
+            with self._lock:
+                if self._unsaved.get(path) is raw:
+                    del self._unsaved[path]
+        if waiting:
+            self._notice(Reason("print_state_saved"))
+
+    def _notice(self, reason: Reason) -> None:
+        with self._lock:
+            self._notices.append(reason)
 
 
 def _local_day(job: PrintJob) -> dt.date:
     return job.created.astimezone().date()
-
-
-def _write_json(path: Path, data: object) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        write_atomically(path, json.dumps(data).encode("utf-8"))

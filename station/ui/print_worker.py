@@ -142,6 +142,8 @@ class PrintWorker(QObject):
         printer = self._printer
         if printer is None:
             return
+        for sentence in printer.notices():  # a job sent again, a print list set aside or unsaved
+            self.problem.emit(sentence)
         self.listing.emit(
             PrintListing(
                 printer=printer.spec,

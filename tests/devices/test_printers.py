@@ -55,9 +55,10 @@ def test_the_printer_receives_exactly_the_label_bytes(fake: FakePrinter) -> None
     assert queue.failed() == []
 
 
-def test_a_printer_that_ignores_status_queries_still_prints(fake: FakePrinter) -> None:
+def test_a_printer_that_ignores_status_queries_prints_when_not_asked(fake: FakePrinter) -> None:
     fake.answer_status = False
-    zebra(fake).send(PrintJob("label", LABEL))
+    printer = Raw9100Printer("127.0.0.1", fake.port, timeout_s=2.0, query_status=False)
+    printer.send(PrintJob("label", LABEL))
     assert fake.wait_for_jobs(1)
     assert fake.jobs == [LABEL]
 

@@ -113,3 +113,23 @@ def test_a_failed_label_is_redirected_to_a_folder_printer(
     [written] = redirect_failed_to(qtbot, window, tmp_path / "spare")
     assert written.read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: not window.print_label.isVisible())
+
+
+def test_a_damaged_failed_list_is_set_aside_and_said_in_the_status_bar(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a bench home whose failed print list is damaged
+    state = ctx.home / "print"
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "print-failed.json").write_text("{half")
+    # WHEN the window opens
+    window = open_window(qtbot, ctx, tmp_path)
+    try:
+        # THEN the status bar says the list was set aside, and the file is kept aside
+        bar = window.statusBar()
+        qtbot.waitUntil(lambda: "was damaged and was set aside" in bar.currentMessage())
+        [aside] = list(state.glob("print-failed.json.corrupt-*"))
+        assert aside.read_text() == "{half"
+        assert str(aside) in bar.currentMessage()
+    finally:
+        window.close()

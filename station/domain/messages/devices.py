@@ -116,6 +116,49 @@ register(
         "La stampante {address} non ha risposto in tempo: controlla che sia accesa, poi riprova.",
     ),
     Message(
+        "printer_silent",
+        "The printer at {address} took the connection but said nothing for {seconds} s: the "
+        "label was not printed; check the printer is on and not in error, then retry.",
+        "La stampante {address} ha accettato la connessione ma non ha risposto per {seconds} s: "
+        "l'etichetta non è stata stampata; controlla che sia accesa e senza errori, poi riprova.",
+    ),
+    Message(
+        "print_crashed",
+        "The bench could not send this job ({detail}): retry it, or print the saved copy.",
+        "Il banco non è riuscito a inviare questa stampa ({detail}): riprovala, o stampa la copia "
+        "salvata.",
+    ),
+    Message(
+        "print_resumed",
+        "The bench stopped while sending {name}: it is sent again now.",
+        "Il banco si è fermato durante l'invio di {name}: viene inviata di nuovo ora.",
+    ),
+    Message(
+        "print_interrupted",
+        "The bench stopped twice while sending this job: check the printer, then retry it.",
+        "Il banco si è fermato due volte durante l'invio di questa stampa: controlla la stampante, "
+        "poi riprovala.",
+    ),
+    Message(
+        "print_state_set_aside",
+        "The print list {path} was damaged and was set aside as {aside}; check the labels of "
+        "today were printed.",
+        "L'elenco di stampa {path} era danneggiato ed è stato messo da parte come {aside}; "
+        "controlla che le etichette di oggi siano state stampate.",
+    ),
+    Message(
+        "print_state_not_saved",
+        "The print list {path} cannot be saved ({detail}): free disk space; the bench keeps "
+        "printing and saves it again.",
+        "L'elenco di stampa {path} non si può salvare ({detail}): libera spazio sul disco; il banco "
+        "continua a stampare e riprova a salvarlo.",
+    ),
+    Message(
+        "print_state_saved",
+        "The print lists are saved again.",
+        "Gli elenchi di stampa sono di nuovo salvati.",
+    ),
+    Message(
         "printer_unreachable",
         "The printer at {address} cannot be reached ({detail}): check the address and the network.",
         "La stampante {address} non è raggiungibile ({detail}): controlla indirizzo e rete.",
