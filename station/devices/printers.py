@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from station.devices.health import DeviceHealth, HealthLevel
 from station.domain.events import DocumentRef
 from station.domain.messages import text
+from station.files import write_atomically
 
 STX, ETX = b"\x02", b"\x03"
 HOST_STATUS = b"~HS"
@@ -101,11 +102,9 @@ class FolderPrinter:
 
     def send(self, job: PrintJob) -> None:
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            target = self.directory / self.file_name(job)
-            tmp = target.with_suffix(target.suffix + ".tmp")
-            tmp.write_bytes(job.data)
-            tmp.replace(target)  # a half-written label never appears under its real name
+            # a hidden temporary file, renamed: whatever watches the tray folder never sees
+            # a half-written label
+            write_atomically(self.directory / self.file_name(job), job.data)
         except OSError as exc:
             raise PrintError("folder_failed", path=str(self.directory), detail=str(exc)) from exc
 

@@ -14,11 +14,10 @@ the folder fsynced), so a reader or a power cut sees the old file or the new one
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path, PurePosixPath
 
 from station.domain.events import DocumentRef
+from station.files import write_atomically  # the one helper; labels hold addresses: 0600
 
 LABELS_DIR = "labels"
 DOCUMENTS_DIR = "documents"
@@ -74,28 +73,3 @@ class DocumentArchive:
     def formats(self, ref: DocumentRef) -> tuple[str, ...]:
         """The renditions of the document that are on disk, PDF first."""
         return tuple(fmt for fmt in kept_formats(ref) if self.path(ref, fmt).is_file())
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, fsync, rename, fsync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(path)
-        _fsync_dir(path.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # The rename is durable only once the folder's entry is; Windows cannot open a folder.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

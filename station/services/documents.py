@@ -21,11 +21,11 @@ from station.db.invoices import Invoice
 from station.db.models import Event, Order, ProductBarcode, Shop
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.files import write_atomically as write_atomically  # one implementation
 from station.labels.courier import LabelView
 from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
 from station.labels.manifest import ManifestParcel, manifest_sequence
 from station.labels.slip import SlipLine, SlipView
-from station.printing.archive import write_atomically as write_atomically  # one implementation
 from station.services.errors import CommandError
 from station.services.events import record
 from station.services.shipping import (

@@ -51,8 +51,15 @@ def redirect_failed_to(qtbot: QtBot, window: BenchWindow, folder: Path) -> list[
     dialog = window.print_dialog
     assert dialog is not None
     dialog.redirect(f"folder:{folder}")
-    qtbot.waitUntil(lambda: folder.is_dir() and any(folder.iterdir()), timeout=5000)
-    return list(folder.iterdir())
+    qtbot.waitUntil(lambda: bool(labels_in(folder)), timeout=5000)
+    return labels_in(folder)
+
+
+def labels_in(folder: Path) -> list[Path]:
+    """The files a person sees in the tray folder (not a temporary file being written)."""
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.iterdir() if not p.name.startswith(".")]
 
 
 def test_a_refused_label_is_loud_and_retried_from_the_print_jobs_dialog(
