@@ -564,10 +564,6 @@ def event_class(type_: str) -> type[DomainEvent]:
         raise UnknownEventError(f"unknown event type {type_!r}") from None
 
 
-def event_types() -> dict[str, type[DomainEvent]]:
-    return dict(_REGISTRY)
-
-
 def encode(event: DomainEvent) -> dict[str, Json]:
     """The event's fields as a JSON-safe dict (UUIDs, Decimals and times as text).
 

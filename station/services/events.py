@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table
@@ -100,8 +100,3 @@ def _events_table() -> Table:
     table = Event.__table__
     assert isinstance(table, Table)
     return table
-
-
-def of_type(rows: Iterable[Event], *types: type[DomainEvent]) -> list[Event]:
-    names = {t.TYPE for t in types}
-    return [row for row in rows if row.type in names]

@@ -18,6 +18,7 @@ from station.domain.messages import Phrase
 from station.files import write_atomically
 from sync.errors import OfflineError, PermanentError
 from sync.remote import (
+    ADDRESS_KEYS,
     RemoteLine,
     RemoteOrder,
     RemoteProduct,
@@ -35,18 +36,6 @@ STATES = {
     "hold": ShopState.ON_HOLD,
     "cancelled": ShopState.CANCELLED,
 }
-ADDRESS_FIELDS = (
-    "name",
-    "company",
-    "street",
-    "street2",
-    "postcode",
-    "city",
-    "province",
-    "country",
-    "phone",
-    "email",
-)
 
 
 class DropFolder:
@@ -176,7 +165,7 @@ def _order(o: dict[str, Any], stamp: dt.datetime) -> RemoteOrder:
     if not number:  # its number is its id in a drop folder
         return RemoteOrder.without_id(o, "", stamp)
     try:
-        ship = o.get("shipping") or {k: o.get(f"ship_{k}") or o.get(k) for k in ADDRESS_FIELDS}
+        ship = o.get("shipping") or {k: o.get(f"ship_{k}") or o.get(k) for k in ADDRESS_KEYS}
         lines = [
             RemoteLine(
                 external_id=str(n),
