@@ -16,8 +16,6 @@ from sqlalchemy.orm import Session
 
 from station.db.invoices import Invoice
 from station.db.models import (
-    Bench,
-    BoxType,
     Counter,
     Order,
     OrderLine,
@@ -31,6 +29,7 @@ from station.domain import OrderStatus, OutboxKind, OutboxStatus
 from station.domain import events as ev
 from station.printing.archive import relative_path
 from station.services import projection_import
+from station.services.projection_import import bench_id, box_by_code, set_hold, set_problem
 
 E = TypeVar("E", bound=ev.DomainEvent)
 Handler = Callable[[Session, Order, ev.Recorded, Any], None]
@@ -123,18 +122,6 @@ def _on_log(kind: type[E]) -> Callable[[Callable[[Session, ev.Recorded, E], None
     return register
 
 
-def bench_id(session: Session, name: str | None) -> int | None:
-    if not name:
-        return None
-    found = session.scalar(select(Bench.id).where(Bench.name == name))
-    if found is None:
-        bench = Bench(name=name)
-        session.add(bench)
-        session.flush()
-        return bench.id
-    return found
-
-
 def _parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel:
     found = next((p for p in order.parcels if p.seq == seq), None)
     if found is None:
@@ -155,22 +142,6 @@ def _existing_parcel(order: Order, seq: int) -> Parcel:
 
 def _line(order: Order, uid: uuid.UUID) -> OrderLine:
     return next(line for line in order.lines if line.uid == uid)
-
-
-def _box(session: Session, code: str | None) -> BoxType | None:
-    if not code:
-        return None
-    return session.scalar(select(BoxType).where(BoxType.code == code))
-
-
-def set_hold(order: Order, reason: ev.Reason | None) -> None:
-    order.hold_code = reason.code if reason else ""
-    order.hold_params = dict(reason.params) if reason else {}
-
-
-def set_problem(order: Order, problem: ev.Reason | None) -> None:
-    order.problem_code = problem.code if problem else ""
-    order.problem_params = dict(problem.params) if problem else {}
 
 
 def advance_counter(session: Session, name: str, value: int) -> None:
@@ -300,7 +271,7 @@ def _parcel_opened(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelOpene
 
 @_on(ev.BoxChosen)
 def _box_chosen(s: Session, order: Order, rec: ev.Recorded, e: ev.BoxChosen) -> None:
-    _parcel(order, e.parcel_seq, rec).box_type = _box(s, e.box)
+    _parcel(order, e.parcel_seq, rec).box_type = box_by_code(s, e.box)
 
 
 @_on(ev.UnitsShorted)
@@ -316,7 +287,7 @@ def _weighed(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelWeighed) ->
     parcel.expected_weight_g = e.expected_g
     parcel.weight_override_by = e.override_by
     if e.box:
-        parcel.box_type = _box(s, e.box)
+        parcel.box_type = box_by_code(s, e.box)
 
 
 @_on(ev.CodeLearnt)

@@ -16,12 +16,15 @@ from sqlalchemy.orm import Session
 from station.db.bulk import insert_rows
 from station.db.models import (
     NO_CUTOFF,
+    Bench,
+    BoxType,
     Order,
     OrderLine,
     OutboxEntry,
     PackedUnit,
     Parcel,
     Product,
+    Shop,
 )
 from station.domain import OrderStatus
 from station.domain import events as ev
@@ -40,6 +43,34 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
+def bench_id(session: Session, name: str | None) -> int | None:
+    if not name:
+        return None
+    found = session.scalar(select(Bench.id).where(Bench.name == name))
+    if found is None:
+        bench = Bench(name=name)
+        session.add(bench)
+        session.flush()
+        return bench.id
+    return found
+
+
+def box_by_code(session: Session, code: str | None) -> BoxType | None:
+    if not code:
+        return None
+    return session.scalar(select(BoxType).where(BoxType.code == code))
+
+
+def set_hold(order: Order, reason: ev.Reason | None) -> None:
+    order.hold_code = reason.code if reason else ""
+    order.hold_params = dict(reason.params) if reason else {}
+
+
+def set_problem(order: Order, problem: ev.Reason | None) -> None:
+    order.problem_code = problem.code if problem else ""
+    order.problem_params = dict(problem.params) if problem else {}
+
+
 def product_ids(session: Session, skus: Iterable[str]) -> dict[str, int]:
     wanted = {sku for sku in skus if sku}
     if not wanted:
@@ -49,8 +80,6 @@ def product_ids(session: Session, skus: Iterable[str]) -> dict[str, int]:
 
 
 def shop_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
-    from station.db.models import Shop
-
     wanted = {name for name in names if name}
     if not wanted:
         return {}
@@ -151,13 +180,11 @@ def insert_imported(session: Session, recs: Sequence[ev.Recorded]) -> None:
 
 def carry_over(session: Session, rec: ev.Recorded) -> None:
     """An order as an older release left it: the import, then its state as it stood."""
-    from station.services.projection import bench_id, order_by_uid, set_hold, set_problem
-
     e = rec.event
     assert isinstance(e, ev.OrderCarriedOver)
     insert_imported(session, [ev.Recorded(rec.id, rec.at, rec.bench, rec.operator, e.imported)])
     assert e.imported.order is not None
-    order = order_by_uid(session, e.imported.order)
+    order = session.scalars(select(Order).where(Order.uid == e.imported.order)).one()
     order.status = e.status
     set_hold(order, e.hold)
     set_problem(order, e.problem)
@@ -178,14 +205,12 @@ def carry_over(session: Session, rec: ev.Recorded) -> None:
 
 
 def _carry_parcels(session: Session, order: Order, parcels: Iterable[ev.CarriedParcel]) -> None:
-    from station.services.projection import _box
-
     for p in parcels:
         order.parcels.append(
             Parcel(
                 uid=p.parcel,
                 seq=p.seq,
-                box_type=_box(session, p.box),
+                box_type=box_by_code(session, p.box),
                 expected_weight_g=p.expected_weight_g,
                 measured_weight_g=p.measured_weight_g,
                 weight_override_by=p.weight_override_by,
