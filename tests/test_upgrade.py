@@ -1,7 +1,8 @@
 """A bench database written by the release before typed events upgrades without losing a thing.
 
-`tests/fixtures/release-0003-packed-demo.sql` holds the rows that release wrote for a packed
-demo (four orders shipped, one short, one held, one aborted, two invoices, its counters): the
+`tests/fixtures/release-0003-packed-demo.sql` holds the rows that release (commit ef57861) wrote
+itself: its console bench packed a demo (four orders shipped, one short, one held, one aborted),
+its `station invoice` issued two invoices, and the rows were dumped with sqlite3's `.dump`. The
 database is built from the migrations of that release (up to 0003) and those rows, then
 upgraded to the newest schema as a user's bench is at start.
 """
