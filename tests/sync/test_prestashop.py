@@ -293,7 +293,7 @@ def test_a_malformed_order_is_held_and_the_orders_after_it_still_arrive(ctx: App
     ps = FakePrestaShop(clock=Clock(start=time.time() - 3 * 3600)).start()
     add_products(ctx, "SKU-1", "SKU-2")
     created = _fill(ps, 150)
-    ps.db["orders"][created[19]["id"]]["_rows"][0]["product_quantity"] = "0"
+    ps.details(created[19]["id"])[0]["product_quantity"] = "0"
     _shop(ctx, ps)
     # WHEN sync runs
     _sync(ctx)

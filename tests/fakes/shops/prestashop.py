@@ -1,9 +1,29 @@
-"""A fake PrestaShop webservice faithful to the protocol notes: the 32-character key as the Basic
-user name (password ignored) or `?ws_key=`, both URL styles (`/api/...` and
-`/webservice/dispatcher.php?url=...`), JSON only for the exact `output_format=JSON` (XML
-otherwise), the filter grammar with `date=1` gating, `sort`, `limit=offset,count`, `display`,
-a bare `[]` for an empty list, string-typed numbers (PS 1.7), numbered errors, XML request
-bodies, PUT as a full replacement, and order_histories that append on every POST."""
+"""A fake PrestaShop webservice built from PrestaShop's own source (`PrestaShop/PrestaShop`):
+
+- `webservice/dispatcher.php`: the key from the Basic user name (password ignored), else from
+  `?ws_key=`; with neither, a bare `401 Unauthorized` and the realm. A host that strips the
+  Authorization header (`strip_authorization=True`, common on CGI/FPM) leaves only `?ws_key=`.
+  Both URL styles: `/api/...` needs the shop's URL rewriting (`url_rewriting=False`: the web
+  server's own 404 page) and `/webservice/dispatcher.php?url=...` always works.
+- `classes/webservice/WebserviceRequest.php` + `WebserviceOutputJSON.php` / `...XML.php`: JSON
+  only for the exact `output_format=JSON`, the filter grammar with `date=1` gating, `sort`,
+  `limit=offset,count`, `display`, a bare `[]` for an empty list, string-typed numbers (PS 1.7),
+  numbered errors, XML request bodies, PUT as a full replacement (see `prestashop_ws.py`).
+- `classes/order/Order.php`: the order's `order_rows` (without refunded or returned quantities,
+  which only `order_details` carries), `shipping_number` read from the first carrier row
+  (`getWsShippingNumber`), `id_currency` naming a currency.
+- `classes/order/OrderCarrier.php` `updateWs`: every PUT with a true `sendemail` mails the
+  customer "Package in transit" with that row's whole `tracking_number`, through the *order's*
+  carrier URL (no URL, no mail); an order may have several carrier rows.
+- `classes/order/OrderHistory.php` `addWs`: every POST appends a state and, with `sendemail`,
+  mails again.
+- `classes/Customer.php`: `display=full` includes the password hash and secure key.
+- `classes/Combination.php`: combinations with their own reference, EAN-13, UPC and weight
+  impact; `Cart::getProducts` puts the combination's reference and codes on the order row.
+- `classes/Message.php` / `CheckoutSession.php` / `PaymentModule.php`: the customer's order
+  message is a `messages` row with the order's id and `private` 0.
+- `classes/Configuration.php`: `PS_TIMEZONE`, the zone of every date the shop writes.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +31,41 @@ import base64
 import datetime as dt
 import hashlib
 import re
-import xml.etree.ElementTree as ET
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tests.fakes.shops.base import Clock, FakeServer, Request, Response
+from tests.fakes.shops.prestashop_schema import (
+    CARRIER_ROW,
+    CUSTOMER_SECRETS,
+    FIELDS,
+    ORDER_FIELDS,
+    ORDER_ROW_FIELDS,
+    SINGULAR,
+)
+from tests.fakes.shops.prestashop_ws import (
+    DATE_FIELDS,
+    REALM,
+    PsError,
+    display,
+    json_bytes,
+    limit_rows,
+    matches,
+    parse_body,
+    ps_response,
+    render_errors,
+    sort_rows,
+    to_xml,
+)
 
 KEY = "K" * 16 + "0123456789ABCDEF"  # 32 characters, as the back office issues them
-SHOP_TZ = ZoneInfo("Europe/Rome")  # date_add / date_upd are shop-local, without an offset
-REALM = (
-    'Basic realm="Welcome to PrestaShop Webservice, please enter the authentication key '
-    'as the login. No password required."'
-)
-DATE_FIELDS = ("date_add", "date_upd")
-TRACKING_RE = re.compile(r"^[~:#,%&_=\(\)\[\]\.\? \+\-@/a-zA-Z0-9]+$")
+TRACKING_RE = re.compile(r"^[~:#,%&_=\(\)\[\]\.\? \+\-@/a-zA-Z0-9]+$")  # Validate::isTrackingNumber
+CURRENCIES = {
+    1: ("Euro", "EUR", "978"),
+    2: ("Swiss Franc", "CHF", "756"),
+    3: ("Pound", "GBP", "826"),
+}
 # (name, paid, shipped, send_email), ids 1..13 as a default install creates them.
 STATES = [
     ("Awaiting check payment", 0, 0, 1),
@@ -42,84 +82,8 @@ STATES = [
     ("On backorder (not paid)", 0, 0, 1),
     ("Awaiting Cash On Delivery validation", 0, 0, 0),
 ]
-SINGULAR = {
-    "orders": "order",
-    "order_details": "order_detail",
-    "order_carriers": "order_carrier",
-    "order_histories": "order_history",
-    "order_states": "order_state",
-    "addresses": "address",
-    "customers": "customer",
-    "carriers": "carrier",
-    "countries": "country",
-    "states": "state",
-    "products": "product",
-}
-ORDER_FIELDS = (
-    "id",
-    "id_address_delivery",
-    "id_address_invoice",
-    "id_cart",
-    "id_currency",
-    "id_lang",
-    "id_customer",
-    "id_carrier",
-    "current_state",
-    "module",
-    "invoice_number",
-    "invoice_date",
-    "delivery_number",
-    "delivery_date",
-    "valid",
-    "date_add",
-    "date_upd",
-    "shipping_number",
-    "id_shop_group",
-    "id_shop",
-    "secure_key",
-    "payment",
-    "recyclable",
-    "gift",
-    "gift_message",
-    "mobile_theme",
-    "total_discounts",
-    "total_discounts_tax_incl",
-    "total_discounts_tax_excl",
-    "total_paid",
-    "total_paid_tax_incl",
-    "total_paid_tax_excl",
-    "total_paid_real",
-    "total_products",
-    "total_products_wt",
-    "total_shipping",
-    "total_shipping_tax_incl",
-    "total_shipping_tax_excl",
-    "carrier_tax_rate",
-    "total_wrapping",
-    "total_wrapping_tax_incl",
-    "total_wrapping_tax_excl",
-    "round_mode",
-    "round_type",
-    "conversion_rate",
-    "reference",
-)
-CARRIER_ROW = (
-    "id",
-    "id_order",
-    "id_carrier",
-    "id_order_invoice",
-    "weight",
-    "shipping_cost_tax_excl",
-    "shipping_cost_tax_incl",
-    "tracking_number",
-    "date_add",
-)
 
-
-class PsError(Exception):
-    def __init__(self, status: int, code: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+Line = tuple[str, int, str] | tuple[str, int, str, int]
 
 
 def _six(value: Decimal) -> str:
@@ -134,13 +98,24 @@ class FakePrestaShop(FakeServer):
         typed_numbers: bool = False,
         empty_as_list: bool = True,
         clock: Clock | None = None,
+        timezone: str = "Europe/Rome",
+        strip_authorization: bool = False,
+        url_rewriting: bool = True,
     ) -> None:
         super().__init__(clock)
         self.keys = {key}
         self.typed_numbers = typed_numbers
         self.empty_as_list = empty_as_list  # PS 1.7: an empty list is a bare `[]`
+        self.tz = ZoneInfo(timezone)  # date_add / date_upd are shop-local, without an offset
+        self.strip_authorization = strip_authorization
+        self.url_rewriting = url_rewriting
         self.db: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in SINGULAR}
+        self._seq = {name: 0 for name in SINGULAR}
         self.emails: list[tuple[str, int, str]] = []  # (template, order id, detail)
+        self.customer_secrets_served = 0  # password hashes / secure keys sent out
+        self._seed(timezone)
+
+    def _seed(self, timezone: str) -> None:
         for n, (name, paid, shipped, mail) in enumerate(STATES, start=1):
             self.db["order_states"][n] = {
                 "id": n,
@@ -157,13 +132,26 @@ class FakePrestaShop(FakeServer):
             "deleted": "0",
             "url": "https://vas.brt.it/vas/sped_det_show.hsm?Nspediz=@",
         }
-        self._seq = {name: 0 for name in SINGULAR}
+        for n, (name, iso, num) in CURRENCIES.items():
+            self.db["currencies"][n] = {
+                "id": n,
+                "name": name,
+                "iso_code": iso,
+                "numeric_iso_code": num,
+                "precision": "2",
+                "active": "1",
+            }
+        for name, value in (("PS_TIMEZONE", timezone), ("PS_CURRENCY_DEFAULT", "1")):
+            self._new(
+                "configurations",
+                {"value": value, "name": name, "id_shop_group": "", "id_shop": ""},
+            )
 
     # -- merchant actions -------------------------------------------------------------------
 
     def local_now(self) -> str:
         now = dt.datetime.fromtimestamp(int(self.clock.now()), dt.UTC)
-        return now.astimezone(SHOP_TZ).strftime("%Y-%m-%d %H:%M:%S")
+        return now.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S")
 
     def _new(self, resource: str, row: dict[str, Any]) -> dict[str, Any]:
         self._seq[resource] += 1
@@ -171,131 +159,130 @@ class FakePrestaShop(FakeServer):
         self.db[resource][row["id"]] = row
         return row
 
+    def add_product(
+        self, reference: str, *, ean13: str = "", upc: str = "", weight: str = "0.500000"
+    ) -> dict[str, Any]:
+        with self.lock:
+            now = self.local_now()
+            return self._new(
+                "products",
+                {
+                    "id_default_combination": "0",
+                    "product_type": "standard",
+                    "reference": reference,
+                    "ean13": ean13,
+                    "isbn": "",
+                    "upc": upc,
+                    "mpn": "",
+                    "width": "20.000000",
+                    "height": "5.000000",
+                    "depth": "30.000000",
+                    "weight": weight,
+                    "price": "10.000000",
+                    "active": "1",
+                    "name": [{"id": "1", "value": f"Product {reference}"}],
+                    "date_add": now,
+                    "date_upd": now,
+                    "_combinations": [],
+                },
+            )
+
+    def add_combination(
+        self, product_id: int, reference: str, *, ean13: str = "", upc: str = "", weight: str = "0"
+    ) -> dict[str, Any]:
+        """A combination; `weight` is its impact on the product's weight (Combination.php)."""
+        with self.lock:
+            product = self.db["products"][product_id]
+            combination = self._new(
+                "combinations",
+                {
+                    "id_product": str(product_id),
+                    "location": "",
+                    "ean13": ean13,
+                    "isbn": "",
+                    "upc": upc,
+                    "mpn": "",
+                    "quantity": "10",
+                    "reference": reference,
+                    "supplier_reference": "",
+                    "wholesale_price": "0.000000",
+                    "price": "0.000000",
+                    "ecotax": "0.000000",
+                    "weight": weight,
+                    "unit_price_impact": "0.000000",
+                    "minimal_quantity": "1",
+                    "default_on": "",
+                    "available_date": "0000-00-00",
+                },
+            )
+            product["product_type"] = "combinations"
+            product["_combinations"].append(combination["id"])
+            product["id_default_combination"] = str(product["_combinations"][0])
+            return combination
+
+    def _order_row(self, line: Line) -> dict[str, Any]:
+        """An order row as `Cart::getProducts` fills it: a combination's own reference and codes
+        win over the product's."""
+        sku, qty, gross = line[0], line[1], Decimal(line[2])
+        combination = self.db["combinations"].get(line[3]) if len(line) == 4 else None
+        product = next((p for p in self.db["products"].values() if p["reference"] == sku), None)
+        if combination is not None:
+            product = self.db["products"][int(combination["id_product"])]
+        net = (gross / Decimal("1.22")).quantize(Decimal("0.000001"))
+        codes = {
+            k: (combination or {}).get(k) or (product or {}).get(k) or "" for k in ("ean13", "upc")
+        }
+        return {
+            "product_id": str(product["id"]) if product else "20",
+            "product_attribute_id": str(combination["id"]) if combination else "0",
+            "id_customization": "0",
+            "product_name": f"Product {sku}",
+            "product_quantity": str(qty),
+            "product_quantity_in_stock": str(qty),
+            "product_quantity_return": "0",
+            "product_quantity_refunded": "0",
+            "product_quantity_reinjected": "0",
+            "product_price": _six(net),
+            "product_ean13": codes["ean13"],
+            "product_isbn": "",
+            "product_upc": codes["upc"],
+            "product_reference": (combination or {}).get("reference") or sku,
+            "product_weight": "0.100000",
+            "unit_price_tax_incl": _six(gross),
+            "unit_price_tax_excl": _six(net),
+        }
+
     def add_order(
         self,
-        lines: list[tuple[str, int, str]] | None = None,
+        lines: list[Line] | None = None,
         *,
         state: int = 2,
         module: str = "ps_wirepayment",
+        currency: int = 1,
+        message: str = "",
+        carrier_rows: int = 1,
         **extra: Any,
     ) -> dict[str, Any]:
         """An order as a checkout makes it; lines are (reference, quantity, unit price with
-        22 % VAT)."""
+        22 % VAT[, combination id])."""
         with self.lock:
             now = self.local_now()
-            customer = self._new(
-                "customers",
-                {"firstname": "Mario", "lastname": "Rossi", "email": "mario@example.com"},
+            customer = self._customer(now)
+            addr = self._address(customer["id"])
+            rows = [
+                self._order_row(line)
+                for line in lines or [("SKU-1", 2, "12.20"), ("SKU-2", 1, "6.10")]
+            ]
+            total = sum(
+                Decimal(r["unit_price_tax_incl"]) * int(r["product_quantity"]) for r in rows
             )
-            addr = self._new(
-                "addresses",
-                {
-                    "id_customer": str(customer["id"]),
-                    "id_country": "10",
-                    "id_state": "150",
-                    "alias": "Casa",
-                    "company": "",
-                    "lastname": "Rossi",
-                    "firstname": "Mario",
-                    "address1": "Via Roma 1",
-                    "address2": "",
-                    "postcode": "20121",
-                    "city": "Milano",
-                    "phone": "",
-                    "phone_mobile": "+39 333 1234567",
-                },
-            )
-            rows, total = [], Decimal("0")
-            for sku, qty, gross in lines or [("SKU-1", 2, "12.20"), ("SKU-2", 1, "6.10")]:
-                g = Decimal(gross)
-                net = (g / Decimal("1.22")).quantize(Decimal("0.000001"))
-                total += g * qty
-                rows.append(
-                    {
-                        "product_id": "20",
-                        "product_attribute_id": "0",
-                        "product_quantity": str(qty),
-                        "product_name": f"Product {sku}",
-                        "product_reference": sku,
-                        "product_ean13": "",
-                        "product_isbn": "",
-                        "product_upc": "",
-                        "product_price": _six(net),
-                        "id_customization": "0",
-                        "unit_price_tax_incl": _six(g),
-                        "unit_price_tax_excl": _six(net),
-                    }
-                )
-            shipping = Decimal("6.90")
-            order = self._new(
-                "orders",
-                {
-                    "id_address_delivery": str(addr["id"]),
-                    "id_address_invoice": str(addr["id"]),
-                    "id_cart": "1",
-                    "id_currency": "1",
-                    "id_lang": "1",
-                    "id_customer": str(customer["id"]),
-                    "id_carrier": "3",
-                    "current_state": str(state),
-                    "module": module,
-                    "invoice_number": "0",
-                    "invoice_date": "0000-00-00 00:00:00",
-                    "delivery_number": "0",
-                    "delivery_date": "0000-00-00 00:00:00",
-                    "valid": "1",
-                    "date_add": now,
-                    "date_upd": now,
-                    "shipping_number": "",
-                    "id_shop_group": "1",
-                    "id_shop": "1",
-                    "secure_key": hashlib.md5(now.encode()).hexdigest(),
-                    "payment": "Bank wire",
-                    "recyclable": "0",
-                    "gift": "0",
-                    "gift_message": "",
-                    "mobile_theme": "0",
-                    "total_discounts": "0.000000",
-                    "total_discounts_tax_incl": "0.000000",
-                    "total_discounts_tax_excl": "0.000000",
-                    "total_paid": _six(total + shipping),
-                    "total_paid_tax_incl": _six(total + shipping),
-                    "total_paid_tax_excl": _six((total + shipping) / Decimal("1.22")),
-                    "total_paid_real": "0.000000",
-                    "total_products": _six(total / Decimal("1.22")),
-                    "total_products_wt": _six(total),
-                    "total_shipping": _six(shipping),
-                    "total_shipping_tax_incl": _six(shipping),
-                    "total_shipping_tax_excl": _six(shipping / Decimal("1.22")),
-                    "carrier_tax_rate": "22.000",
-                    "total_wrapping": "0.000000",
-                    "total_wrapping_tax_incl": "0.000000",
-                    "total_wrapping_tax_excl": "0.000000",
-                    "round_mode": "2",
-                    "round_type": "2",
-                    "conversion_rate": "1.000000",
-                    "reference": "",
-                    **extra,
-                },
-            )
+            order = self._new("orders", self._order_fields(now, customer, addr, total, state))
+            order.update(module=module, id_currency=str(currency), **extra)
             order["reference"] = order["reference"] or f"PS{order['id']:07d}"
             for row in rows:
-                detail = self._new("order_details", {"id_order": str(order["id"]), **row})
-                row["id"] = str(detail["id"])
-            order["_rows"] = rows
-            self._new(
-                "order_carriers",
-                {
-                    "id_order": str(order["id"]),
-                    "id_carrier": "3",
-                    "id_order_invoice": "0",
-                    "weight": "1.250000",
-                    "shipping_cost_tax_excl": _six(shipping / Decimal("1.22")),
-                    "shipping_cost_tax_incl": _six(shipping),
-                    "tracking_number": "",
-                    "date_add": now,
-                },
-            )
+                self._new("order_details", {"id_order": str(order["id"]), **row})
+            for _ in range(carrier_rows):
+                self._carrier_row(order, now)
             self._new(
                 "order_histories",
                 {
@@ -305,14 +292,145 @@ class FakePrestaShop(FakeServer):
                     "date_add": now,
                 },
             )
+            if message:
+                self.add_message(order["id"], message, private=False)
             return order
+
+    def _customer(self, now: str) -> dict[str, Any]:
+        secret = hashlib.md5(now.encode()).hexdigest()
+        return self._new(
+            "customers",
+            {
+                **{k: "" for k in FIELDS["customers"] if k != "id"},
+                "id_default_group": "3",
+                "id_lang": "1",
+                "secure_key": secret,
+                "deleted": "0",
+                "passwd": "$2y$10$" + hashlib.sha256(now.encode()).hexdigest()[:53],
+                "firstname": "Mario",
+                "lastname": "Rossi",
+                "email": "mario@example.com",
+                "active": "1",
+                "is_guest": "0",
+                "date_add": now,
+                "date_upd": now,
+            },
+        )
+
+    def _address(self, customer_id: int) -> dict[str, Any]:
+        return self._new(
+            "addresses",
+            {
+                "id_customer": str(customer_id),
+                "id_country": "10",
+                "id_state": "150",
+                "alias": "Casa",
+                "company": "",
+                "lastname": "Rossi",
+                "firstname": "Mario",
+                "address1": "Via Roma 1",
+                "address2": "",
+                "postcode": "20121",
+                "city": "Milano",
+                "phone": "",
+                "phone_mobile": "+39 333 1234567",
+            },
+        )
+
+    @staticmethod
+    def _order_fields(
+        now: str, customer: dict[str, Any], addr: dict[str, Any], total: Decimal, state: int
+    ) -> dict[str, Any]:
+        shipping = Decimal("6.90")
+        return {
+            **{k: "0" for k in ORDER_FIELDS if k != "id"},
+            "id_address_delivery": str(addr["id"]),
+            "id_address_invoice": str(addr["id"]),
+            "id_cart": "1",
+            "id_lang": "1",
+            "id_customer": str(customer["id"]),
+            "id_carrier": "3",
+            "current_state": str(state),
+            "invoice_date": "0000-00-00 00:00:00",
+            "delivery_date": "0000-00-00 00:00:00",
+            "valid": "1",
+            "date_add": now,
+            "date_upd": now,
+            "shipping_number": "",
+            "id_shop_group": "1",
+            "id_shop": "1",
+            "secure_key": hashlib.md5(now.encode()).hexdigest(),
+            "payment": "Bank wire",
+            "gift_message": "",
+            "total_paid": _six(total + shipping),
+            "total_paid_tax_incl": _six(total + shipping),
+            "total_paid_tax_excl": _six((total + shipping) / Decimal("1.22")),
+            "total_paid_real": "0.000000",
+            "total_products": _six(total / Decimal("1.22")),
+            "total_products_wt": _six(total),
+            "total_shipping": _six(shipping),
+            "total_shipping_tax_incl": _six(shipping),
+            "total_shipping_tax_excl": _six(shipping / Decimal("1.22")),
+            "carrier_tax_rate": "22.000",
+            "round_mode": "2",
+            "round_type": "2",
+            "conversion_rate": "1.000000",
+            "reference": "",
+        }
+
+    def _carrier_row(self, order: dict[str, Any], now: str) -> None:
+        shipping = Decimal(order["total_shipping_tax_incl"])
+        self._new(
+            "order_carriers",
+            {
+                "id_order": str(order["id"]),
+                "id_carrier": order["id_carrier"],
+                "id_order_invoice": "0",
+                "weight": "1.250000",
+                "shipping_cost_tax_excl": _six(shipping / Decimal("1.22")),
+                "shipping_cost_tax_incl": _six(shipping),
+                "tracking_number": "",
+                "date_add": now,
+            },
+        )
+
+    def add_message(self, order_id: int, text: str, *, private: bool, employee: int = 0) -> None:
+        order = self.db["orders"][order_id]
+        self._new(
+            "messages",
+            {
+                "id_cart": order["id_cart"],
+                "id_order": str(order_id),
+                "id_customer": "0" if employee else order["id_customer"],
+                "id_employee": str(employee),
+                "message": text,
+                "private": "1" if private else "0",
+                "date_add": self.local_now(),
+            },
+        )
 
     def modify(self, order_id: int, **fields: Any) -> None:
         with self.lock:
             self.db["orders"][order_id].update(fields, date_upd=self.local_now())
 
+    def details(self, order_id: int) -> list[dict[str, Any]]:
+        return [r for r in self.db["order_details"].values() if r["id_order"] == str(order_id)]
+
+    def refund(
+        self, order_id: int, reference: str, *, refunded: int = 0, returned: int = 0
+    ) -> None:
+        """A refund or a return of some units of one row (`Order::deleteProduct` on a paid or a
+        delivered order): the row's product_quantity stays as ordered."""
+        with self.lock:
+            row = next(r for r in self.details(order_id) if r["product_reference"] == reference)
+            row["product_quantity_refunded"] = str(int(row["product_quantity_refunded"]) + refunded)
+            row["product_quantity_return"] = str(int(row["product_quantity_return"]) + returned)
+
+    def carrier_rows(self, order_id: int) -> list[dict[str, Any]]:
+        return [r for r in self.db["order_carriers"].values() if r["id_order"] == str(order_id)]
+
     def carrier_row(self, order_id: int) -> dict[str, Any]:
-        return next(r for r in self.db["order_carriers"].values() if r["id_order"] == str(order_id))
+        return self.carrier_rows(order_id)[0]
 
     def histories(self, order_id: int) -> list[str]:
         """The states the order went through, oldest first."""
@@ -325,6 +443,10 @@ class FakePrestaShop(FakeServer):
     # -- HTTP ------------------------------------------------------------------------------
 
     def handle(self, request: Request) -> Response:
+        if request.path.startswith("/api") and not self.url_rewriting:
+            # No rewrite rule: the web server itself answers, before PrestaShop runs.
+            page = b"<html><head><title>404 Not Found</title></head><body>Not Found</body></html>"
+            return Response(404, page, {"Content-Type": "text/html; charset=iso-8859-1"})
         as_json = self._wants_json(request)
         try:
             self._authenticate(request)
@@ -349,8 +471,9 @@ class FakePrestaShop(FakeServer):
         return False
 
     def _authenticate(self, request: Request) -> None:
+        """dispatcher.php: PHP_AUTH_USER (the Basic user name) first, then `?ws_key=`."""
         key = request.arg("ws_key")
-        header = request.headers.get("authorization", "")
+        header = "" if self.strip_authorization else request.headers.get("authorization", "")
         if header.startswith("Basic "):
             key = base64.b64decode(header[6:]).decode().split(":", 1)[0]
         if key is None:
@@ -364,7 +487,7 @@ class FakePrestaShop(FakeServer):
 
     @staticmethod
     def _route(request: Request) -> tuple[str, int | None]:
-        if request.path.rstrip("/") in ("/webservice/dispatcher.php",):
+        if request.path.rstrip("/") == "/webservice/dispatcher.php":
             url = request.arg("url") or ""
         elif request.path.startswith("/api"):
             url = request.path[len("/api") :]
@@ -403,14 +526,17 @@ class FakePrestaShop(FakeServer):
     def _full(self, resource: str, row: dict[str, Any]) -> dict[str, Any]:
         if resource == "orders":
             out = {k: row.get(k, "") for k in ORDER_FIELDS}
-            carrier = next(
-                (r for r in self.db["order_carriers"].values() if r["id_order"] == str(row["id"])),
-                None,
-            )
-            out["shipping_number"] = (carrier or {}).get("tracking_number") or ""
-            out["associations"] = {"order_rows": [dict(r) for r in row["_rows"]]}
+            carriers = self.carrier_rows(row["id"])  # getWsShippingNumber: the first row
+            out["shipping_number"] = carriers[0]["tracking_number"] if carriers else ""
+            rows = self.details(row["id"])
+            out["associations"] = {
+                "order_rows": [{k: r[k] for k in ORDER_ROW_FIELDS} for r in rows]
+            }
             return out
-        return {k: v for k, v in row.items() if not k.startswith("_")}
+        out = {k: v for k, v in row.items() if not k.startswith("_")}
+        if resource == "products":
+            out["associations"] = {"combinations": [{"id": str(c)} for c in row["_combinations"]]}
+        return out
 
     def _get(self, request: Request, resource: str, ident: int | None, as_json: bool) -> Response:
         if ident is not None:
@@ -422,11 +548,7 @@ class FakePrestaShop(FakeServer):
         rows = [self.db[resource][ident]] if ident is not None else list(self.db[resource].values())
         full = [self._full(resource, r) for r in rows]
         dated = request.arg("date") == "1"
-        fields = [
-            k
-            for k in (full[0] if full else self._full(resource, self._sample(resource)))
-            if k != "associations" and (dated or k not in DATE_FIELDS)
-        ]
+        fields = [k for k in FIELDS[resource] if dated or k not in DATE_FIELDS]
         for key, value in request.query:
             match = re.fullmatch(r"filter\[(\w+)\]", key)
             if match:
@@ -442,11 +564,6 @@ class FakePrestaShop(FakeServer):
         full = limit_rows(full, request.arg("limit"))
         return self._render(resource, display(full, request.arg("display"), fields), as_json)
 
-    def _sample(self, resource: str) -> dict[str, Any]:
-        if resource == "orders":
-            return {**{k: "" for k in ORDER_FIELDS}, "_rows": []}
-        return {"id": 0}
-
     def _render(
         self,
         resource: str,
@@ -456,6 +573,10 @@ class FakePrestaShop(FakeServer):
         single: bool = False,
         status: int = 200,
     ) -> Response:
+        if resource == "customers":
+            self.customer_secrets_served += sum(
+                1 for r in rows for k in CUSTOMER_SECRETS if r.get(k)
+            )
         rows = [self._typed(r) for r in rows]
         if as_json:
             if single:
@@ -464,8 +585,9 @@ class FakePrestaShop(FakeServer):
                 body = []
             else:
                 body = {resource: rows}
-            return ps_response(status, _json(body), "application/json")
-        return ps_response(status, to_xml(resource, rows, single), "text/xml;charset=utf-8")
+            return ps_response(status, json_bytes(body), "application/json")
+        xml = to_xml(resource, SINGULAR[resource], rows, single)
+        return ps_response(status, xml, "text/xml;charset=utf-8")
 
     def _typed(self, value: Any) -> Any:
         if isinstance(value, dict):
@@ -499,13 +621,19 @@ class FakePrestaShop(FakeServer):
         replaced = {k: fields.get(k) for k in CARRIER_ROW}  # full replacement: missing = NULL
         replaced["id"] = row["id"]
         self.db["order_carriers"][row["id"]] = replaced
-        carrier = self.db["carriers"].get(int(replaced["id_carrier"] or 0)) or {}
-        if request.arg("sendemail") == "1" and tracking and carrier.get("url"):
-            self.emails.append(("in_transit", int(replaced["id_order"] or 0), tracking))
         order = self.db["orders"].get(int(replaced["id_order"] or 0))
         if order is not None:
             order["date_upd"] = self.local_now()
+            if request.arg("sendemail") not in (None, "", "0"):
+                self._in_transit_mail(order, replaced)
         return self._render("order_carriers", [replaced], as_json, single=True)
+
+    def _in_transit_mail(self, order: dict[str, Any], row: dict[str, Any]) -> None:
+        """OrderCarrier::sendInTransitEmail: the order's carrier (not the row's) gives the
+        link; without a URL no mail; the row's tracking_number goes in as it is."""
+        carrier = self.db["carriers"].get(int(order["id_carrier"] or 0)) or {}
+        if carrier.get("url"):
+            self.emails.append(("in_transit", int(order["id"]), str(row.get("tracking_number"))))
 
     def _post_history(self, request: Request, as_json: bool) -> Response:
         fields = parse_body(request.body, "order_history")
@@ -530,166 +658,13 @@ class FakePrestaShop(FakeServer):
             },
         )
         order.update(current_state=str(state["id"]), date_upd=now)
-        if request.arg("sendemail") == "1" and state["send_email"] == "1":
+        if request.arg("sendemail") not in (None, "", "0") and state["send_email"] == "1":
             self.emails.append((str(state["name"]), order["id"], ""))
         return self._render("order_histories", [row], as_json, single=True, status=201)
 
 
 def _id(value: Any, typed: bool) -> Any:
     return int(value) if isinstance(value, int) or typed else value
-
-
-def _json(body: Any) -> bytes:
-    import json
-
-    return json.dumps(body).encode()
-
-
-def ps_response(status: int, body: bytes, content_type: str) -> Response:
-    return Response(
-        status,
-        body,
-        {
-            "Content-Type": content_type,
-            "X-Powered-By": "PrestaShop Webservice",
-            "PSWS-Version": "1.7.8.11",
-            "Execution-Time": "0.012",
-            "Content-Sha1": hashlib.sha1(body).hexdigest(),
-        },
-    )
-
-
-def render_errors(exc: PsError, as_json: bool) -> Response:
-    if exc.code == 0:  # the dispatcher dies before any output object exists
-        return Response(exc.status, exc.message.encode(), {"Content-Type": "text/plain"})
-    if as_json:
-        body = _json({"errors": [{"code": exc.code, "message": exc.message}]})
-        return ps_response(exc.status, body, "application/json")
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<prestashop xmlns:xlink='
-        '"http://www.w3.org/1999/xlink">\n<errors>\n<error>\n'
-        f"<code><![CDATA[{exc.code}]]></code>\n<message><![CDATA[{exc.message}]]></message>\n"
-        "</error>\n</errors>\n</prestashop>\n"
-    )
-    return ps_response(exc.status, xml.encode(), "text/xml;charset=utf-8")
-
-
-def to_xml(resource: str, rows: list[dict[str, Any]], single: bool) -> bytes:
-    def node(name: str, value: Any) -> str:
-        if isinstance(value, dict):
-            return f"<{name}>" + "".join(node(k, v) for k, v in value.items()) + f"</{name}>"
-        if isinstance(value, list):
-            return f"<{name}>" + "".join(node(name[:-1], v) for v in value) + f"</{name}>"
-        return f"<{name}><![CDATA[{'' if value is None else value}]]></{name}>"
-
-    inner = "".join(node(SINGULAR[resource], r) for r in rows)
-    if not single:
-        inner = f"<{resource}>{inner}</{resource}>"
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<prestashop xmlns:xlink='
-        f'"http://www.w3.org/1999/xlink">{inner}</prestashop>\n'
-    ).encode()
-
-
-def parse_body(body: bytes, element: str) -> dict[str, str | None]:
-    """An XML request body (`xml=` prefix allowed) as {field: text}; JSON is not accepted."""
-    text = body.decode("utf-8").strip()
-    if text.startswith("xml="):
-        text = text[4:]
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError:
-        raise PsError(500, 127, "XML error : String could not be parsed as XML") from None
-    node = root.find(element)
-    if node is None:
-        raise PsError(400, 126, f"The {element} node is missing in the XML")
-    return {child.tag: (child.text or "").strip() for child in node}
-
-
-def _compare(a: str, b: str) -> int:
-    try:
-        x, y = Decimal(a), Decimal(b)
-    except ArithmeticError:
-        return (a > b) - (a < b)
-    return (x > y) - (x < y)
-
-
-def matches(value: str, spec: str) -> bool:
-    """PrestaShop's filter grammar: [v], [a|b], [lo,hi] (inclusive), >[v], <[v], ![a|b]."""
-    m = re.fullmatch(r"(!|>|<)?\[(.*)\]", spec)
-    if m is None:  # a bare value is `=`
-        return value == spec
-    op, inner = m.groups()
-    if op == ">":
-        return _compare(value, inner) > 0
-    if op == "<":
-        return _compare(value, inner) < 0
-    if "," in inner and op is None:
-        lo, hi = sorted(inner.split(",", 1), key=lambda s: (len(s), s))
-        return _compare(value, lo) >= 0 and _compare(value, hi) <= 0
-    hit = value in inner.split("|")
-    return not hit if op == "!" else hit
-
-
-def sort_rows(
-    rows: list[dict[str, Any]], spec: str | None, fields: list[str]
-) -> list[dict[str, Any]]:
-    if not spec:
-        return sorted(rows, key=lambda r: int(r["id"]))
-    items = spec[1:-1].split(",") if spec.startswith("[") and spec.endswith("]") else [spec]
-    for item in reversed(items):
-        m = re.fullmatch(r"(\w+)_(ASC|DESC)", item)
-        if m is None:
-            raise PsError(
-                400,
-                37,
-                'The "sort" value has to be formed as this example: '
-                "\"field_ASC\" or '[field_1_DESC,field_2_ASC,...]'",
-            )
-        name, direction = m.groups()
-        if name not in fields:
-            raise PsError(
-                400,
-                38,
-                f"Unable to filter by this field. However, these are "
-                f"available: {', '.join(fields)}",
-            )
-        numeric = name == "id" or name.startswith("id_")
-        rows = sorted(
-            rows,
-            key=lambda r, n=name, num=numeric: int(r[n]) if num else str(r[n]),
-            reverse=direction == "DESC",
-        )
-    return rows
-
-
-def limit_rows(rows: list[dict[str, Any]], spec: str | None) -> list[dict[str, Any]]:
-    if not spec:
-        return rows
-    parts = spec.split(",")
-    if len(parts) > 2 or not all(p.strip().isdigit() for p in parts):
-        raise PsError(400, 39, 'The "limit" value has to be formed as this example: "5,25" or "10"')
-    offset, count = (0, int(parts[0])) if len(parts) == 1 else (int(parts[0]), int(parts[1]))
-    return rows[offset : offset + count]
-
-
-def display(
-    rows: list[dict[str, Any]], spec: str | None, fields: list[str]
-) -> list[dict[str, Any]]:
-    if spec is None:
-        return [{"id": r["id"]} for r in rows]
-    if spec == "full":
-        return rows
-    wanted = spec.strip("[]").split(",")
-    unknown = [w for w in wanted if w not in fields and w not in DATE_FIELDS]
-    if unknown:
-        raise PsError(
-            400,
-            35,
-            f'Unable to display this field "{unknown[0]}". However, these '
-            f"are available: {', '.join(fields)}",
-        )
-    return [{w: r.get(w) for w in wanted} for r in rows]
 
 
 __all__ = ["KEY", "FakePrestaShop"]
