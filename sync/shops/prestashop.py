@@ -1,80 +1,43 @@
-"""PrestaShop webservice: ws_key (as the Basic user name), JSON for reads, XML for writes.
+"""PrestaShop webservice: the key as the Basic user name, JSON for reads, XML for writes.
 
-Orders are read by `date_upd` (which needs `date=1`), keyset-paged like WooCommerce. Addresses,
-customers and carriers are fetched per page in one request each. Tracking goes on the
-order_carrier row (PUT is a full replacement, so the row is read and written back whole);
-the shipped state is a new order_history, which is not idempotent: the current state is read
-first and the history is added only when the order is not already there.
+Hosts differ: many CGI/FPM setups drop the Authorization header before PHP sees it, and a shop
+without URL rewriting has no `/api/...`. `webservice/dispatcher.php` takes the key from
+`?ws_key=` too and answers at `/webservice/dispatcher.php?url=...` on every host, so the first
+refusal (401) or missing route (404) switches to those before anything has succeeded.
+
+Orders are read by `date_upd` (which needs `date=1`), keyset-paged like WooCommerce, in the
+shop's own time zone (`PS_TIMEZONE`). Each page's addresses, customers (only the fields needed:
+`display=full` would carry the password hash), currencies, order messages, order details
+(refunded and returned units) and combinations are fetched in one request each.
+
+Tracking goes out when the order ships, not per parcel: `OrderCarrier::updateWs` mails the
+customer "Package in transit" on every PUT with `sendemail`, with that row's whole number list.
+Each carrier row gets its parcel's number; the first row, the one mailed, is written last and
+only while it lacks a number, so a retry after a lost answer mails nobody twice. The shipped
+state is a new order_history, which is not idempotent: the current state is read first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
 from station.domain.messages import Phrase
-from sync.errors import PermanentError
+from sync.errors import AuthError, PermanentError
 from sync.http import ShopHttp, Sleep
-from sync.remote import (
-    RemoteLine,
-    RemoteOrder,
-    RemoteProduct,
-    Shipment,
-    ShopState,
-    address,
-    has_id,
-    money,
-    to_grams,
-    to_mm,
-    vat_percent,
-)
+from sync.remote import RemoteOrder, RemoteProduct, Shipment, ShopState, address, has_id
+from sync.shops import prestashop_rows as ps
+from sync.shops.prestashop_orders import OrderPage
 from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 
 PAGE = 100
-# Default install ids (order_state.xml); a shop can override with settings["states"].
-DEFAULT_STATES = {
-    "1": "unpaid",
-    "2": "open",
-    "3": "open",
-    "4": "shipped",
-    "5": "shipped",
-    "6": "cancelled",
-    "7": "cancelled",
-    "8": "cancelled",
-    "9": "open",
-    "10": "unpaid",
-    "11": "open",
-    "12": "unpaid",
-    "13": "open",
-}
-CARRIER_FIELDS = (
-    "id",
-    "id_order",
-    "id_carrier",
-    "id_order_invoice",
-    "weight",
-    "shipping_cost_tax_excl",
-    "shipping_cost_tax_incl",
-    "tracking_number",
-    "date_add",
-)
-
-
-def _rows(body: Any, resource: str) -> list[dict[str, Any]]:
-    """A list answer: `{"orders": [...]}`, or a bare `[]` when empty (older versions)."""
-    if isinstance(body, dict):
-        return list(body.get(resource) or [])
-    return []
-
-
-def _ids(values: set[str]) -> str:
-    return "[" + "|".join(sorted(v for v in values if v and v != "0")) + "]"
+DISPATCHER = "/webservice/dispatcher.php"
+T = TypeVar("T")
 
 
 class PrestaShop:
@@ -92,38 +55,120 @@ class PrestaShop:
     ) -> None:
         self.name = name
         self.settings = settings or {}
-        self.tz = ZoneInfo(str(self.settings.get("timezone", "Europe/Rome")))
-        self.states = {**DEFAULT_STATES, **(self.settings.get("states") or {})}
+        self.key = key
+        self.states = {**ps.DEFAULT_STATES, **(self.settings.get("states") or {})}
         self.shipped_state = str(self.settings.get("shipped_state", "4"))
+        self.key_in_url = bool(self.settings.get("key_in_url"))
+        self.dispatcher = bool(self.settings.get("dispatcher"))
+        self._settled = False  # a request went through: no more switching of key or route
         extra: dict[str, Any] = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(
             name,
-            url.rstrip("/") + "/api",
-            auth=httpx.BasicAuth(key, ""),
+            url.rstrip("/"),
+            auth=None if self.key_in_url else httpx.BasicAuth(key, ""),
             timeout_s=timeout_s,
             ca_file=self.settings.get("ca_file") or None,
             **extra,
         )
-        # Carrier names and country / province ISO codes change rarely: read each id once.
-        self._lookup: dict[str, dict[str, str]] = {"carriers": {}, "countries": {}, "states": {}}
+        self._tz: ZoneInfo | None = None
+        # Names and ISO codes change rarely: read each id once.
+        self.lookup: dict[str, dict[str, str]] = {
+            k: {} for k in ("carriers", "countries", "states", "currencies", "combinations")
+        }
 
     def close(self) -> None:
         self.http.close()
 
+    # -- transport -------------------------------------------------------------------------
+
+    def _where(self, resource: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
+        query = {**params, "ws_key": self.key} if self.key_in_url else dict(params)
+        if self.dispatcher:  # no URL rewriting: the script itself, the resource as `url`
+            return DISPATCHER, {"url": resource, **query}
+        return f"/api/{resource}", query
+
+    def _routed(self, resource: str, params: dict[str, str], send: Callable[..., T]) -> T:
+        """Send; until something has gone through, a 401 retries with the key in the URL and
+        a 404 through dispatcher.php. Each switch happens once, so this ends."""
+        while True:
+            path, query = self._where(resource, params)
+            try:
+                result = send(path, query)
+            except AuthError:
+                if self._settled or self.key_in_url:
+                    raise
+                self.key_in_url = True
+                self.http.client.auth = httpx.Auth()  # no header: it does not arrive anyway
+                continue
+            except PermanentError as exc:
+                if self._settled or self.dispatcher or exc.params.get("status") != 404:
+                    raise
+                self.dispatcher = True
+                continue
+            self._settled = True
+            return result
+
     def _get(self, resource: str, **params: str) -> Any:
-        body, _ = self.http.get_json(f"/{resource}", params={"output_format": "JSON", **params})
-        return body
+        def send(path: str, query: dict[str, str]) -> Any:
+            return self.http.get_json(path, params={"output_format": "JSON", **query})[0]
+
+        return self._routed(resource, params, send)
+
+    def _list(self, resource: str, **params: str) -> list[dict[str, Any]]:
+        return ps.rows_of(self._get(resource, **params), resource)
+
+    def _write(self, method: str, resource: str, body: str, *, sendemail: bool) -> None:
+        """Send an XML body; errors come back as JSON. Never retried blindly here: the shop
+        mails the customer on some writes, so a retry goes through the outbox, which reads the
+        shop's state first."""
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?><prestashop xmlns:xlink='
+            f'"http://www.w3.org/1999/xlink">{body}</prestashop>'
+        )
+        params = {"sendemail": "1" if sendemail else "0", "output_format": "JSON"}
+
+        def send(path: str, query: dict[str, str]) -> httpx.Response:
+            return self.http.request(
+                method,
+                path,
+                params=query,
+                content=xml.encode(),
+                headers={"Content-Type": "application/xml"},
+                idempotent=False,
+            )
+
+        self._routed(resource, params, send)
 
     def test(self) -> Phrase:
-        rows = _rows(self._get("orders", limit="1"), "orders")
+        rows = self._list("orders", limit="1")
         return Phrase("prestashop_answers_orders" if rows else "prestashop_answers_empty")
 
-    def _local(self, value: dt.datetime) -> str:
-        return value.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S")
+    # -- the shop's clock ------------------------------------------------------------------
 
-    def _utc(self, value: str) -> dt.datetime:
+    def _zone(self) -> ZoneInfo:
+        """The zone of every date the shop writes: its PS_TIMEZONE, else the `timezone`
+        setting (a key without access to configurations), else Europe/Rome."""
+        if self._tz is None:
+            name = str(self.settings.get("timezone") or "Europe/Rome")
+            try:
+                rows = self._list(
+                    "configurations", display="[name,value]", **{"filter[name]": "[PS_TIMEZONE]"}
+                )
+                name = str(rows[0].get("value") or name) if rows else name
+            except AuthError:
+                pass
+            try:
+                self._tz = ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                self._tz = ZoneInfo("Europe/Rome")
+        return self._tz
+
+    def _local(self, value: dt.datetime) -> str:
+        return value.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M:%S")
+
+    def utc(self, value: str) -> dt.datetime:
         naive = dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-        return naive.replace(tzinfo=self.tz).astimezone(dt.UTC)
+        return naive.replace(tzinfo=self._zone()).astimezone(dt.UTC)
 
     # -- orders in -------------------------------------------------------------------------
 
@@ -138,7 +183,7 @@ class PrestaShop:
             }
             if cursor is not None:
                 params["filter[date_upd]"] = f">[{self._local(cursor - dt.timedelta(seconds=1))}]"
-            raw = _rows(self._get("orders", **params), "orders")
+            raw = self._list("orders", **params)
             orders = self._map_page(raw)
             yield orders
             if len(raw) < PAGE:
@@ -150,23 +195,14 @@ class PrestaShop:
                 offset += PAGE
 
     def fetch_order(self, external_id: str) -> RemoteOrder | None:
-        raw = _rows(
-            self._get("orders", display="full", **{"filter[id]": f"[{external_id}]"}), "orders"
-        )
+        raw = self._list("orders", display="full", **{"filter[id]": f"[{external_id}]"})
         return self._map_page(raw)[0] if raw else None
 
     def _map_page(self, raw: list[dict[str, Any]]) -> list[RemoteOrder]:
         if not raw:
             return []
-        addresses = self._by_id(
-            "addresses",
-            {str(o.get("id_address_delivery")) for o in raw}
-            | {str(o.get("id_address_invoice")) for o in raw},
-        )
-        customers = self._by_id("customers", {str(o.get("id_customer")) for o in raw})
-        self._load("carriers", "name", {str(o.get("id_carrier")) for o in raw})
-        self._load("countries", "iso_code", {str(a.get("id_country")) for a in addresses.values()})
-        self._load("states", "iso_code", {str(a.get("id_state")) for a in addresses.values()})
+        self._zone()
+        page = OrderPage(self, [o for o in raw if has_id(o)])
         out = []
         for o in raw:
             if not has_id(o):
@@ -179,7 +215,7 @@ class PrestaShop:
                 )
                 continue
             try:
-                out.append(self._map_order(o, addresses, customers))
+                out.append(page.order(o))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 out.append(
                     RemoteOrder.broken(
@@ -195,64 +231,36 @@ class PrestaShop:
         """A broken order keeps its place in the date_upd walk; 'now' would move the cursor
         past every order not yet read."""
         try:
-            return self._utc(str(o["date_upd"]))
+            return self.utc(str(o["date_upd"]))
         except (KeyError, ValueError):
             return None
 
-    def _by_id(self, resource: str, ids: set[str]) -> dict[str, dict[str, Any]]:
-        if not {i for i in ids if i and i != "0"}:
-            return {}
-        rows = _rows(self._get(resource, display="full", **{"filter[id]": _ids(ids)}), resource)
-        return {str(r["id"]): r for r in rows}
+    def by_id(
+        self, resource: str, ids: set[str], field: str = "id", display: str = "full"
+    ) -> list[dict[str, Any]]:
+        wanted = {i for i in ids if i and i != "0"}
+        if not wanted:
+            return []
+        return self._list(resource, display=display, **{f"filter[{field}]": ps.id_list(wanted)})
 
-    def _load(self, resource: str, field: str, ids: set[str]) -> None:
-        known = self._lookup[resource]
-        for row in self._by_id(resource, {i for i in ids if i not in known}).values():
+    def load(self, resource: str, field: str, ids: set[str]) -> dict[str, str]:
+        known = self.lookup[resource]
+        missing = {i for i in ids if i not in known}
+        for row in self.by_id(resource, missing, display=f"[id,{field}]"):
             known[str(row["id"])] = str(row.get(field) or "")
+        return known
 
-    def _map_order(
-        self,
-        o: dict[str, Any],
-        addresses: dict[str, dict[str, Any]],
-        customers: dict[str, dict[str, Any]],
-    ) -> RemoteOrder:
-        customer = customers.get(str(o.get("id_customer"))) or {}
-        email = str(customer.get("email") or "")
-        ship = addresses.get(str(o["id_address_delivery"])) or {}
-        bill = addresses.get(str(o.get("id_address_invoice"))) or ship
-        rows = (o.get("associations") or {}).get("order_rows") or []
-        module = str(o.get("module") or "")
-        return RemoteOrder(
-            external_id=str(o["id"]),
-            number=str(o.get("reference") or o["id"]),
-            state=ShopState(self.states.get(str(o["current_state"]), "on_hold")),
-            updated_at=self._utc(o["date_upd"]),
-            created_at=self._utc(o["date_add"]),
-            customer_name=_name(ship),
-            customer_email=email,
-            shipping_address=self._address(ship, email),
-            billing_address=self._address(bill, email),
-            currency=str(self.settings.get("currency", "EUR")),
-            total=_cents(o.get("total_paid_tax_incl") or o.get("total_paid")),
-            shipping_total=_cents(o.get("total_shipping_tax_incl")),
-            payment_method=str(o.get("payment") or ""),
-            cod="cashondelivery" in module or module.lower() == "cod",
-            shipping_method=self._lookup["carriers"].get(str(o.get("id_carrier")), ""),
-            customer_note=str(o.get("gift_message") or ""),
-            lines=[_line(r) for r in rows],
-        )
-
-    def _address(self, a: dict[str, Any], email: str) -> dict[str, Any]:
+    def address(self, a: dict[str, Any], email: str) -> dict[str, Any]:
         """Addresses name their country and province by id; the bench wants ISO codes."""
         return address(
-            name=_name(a),
+            name=ps.person(a),
             company=a.get("company"),
             street=a.get("address1"),
             street2=a.get("address2"),
             postcode=a.get("postcode"),
             city=a.get("city"),
-            province=self._lookup["states"].get(str(a.get("id_state")), ""),
-            country=self._lookup["countries"].get(str(a.get("id_country")), ""),
+            province=self.lookup["states"].get(str(a.get("id_state")), ""),
+            country=self.lookup["countries"].get(str(a.get("id_country")), ""),
             phone=a.get("phone_mobile") or a.get("phone"),
             email=email,
         )
@@ -261,147 +269,113 @@ class PrestaShop:
 
     def push(self, shipment: Shipment) -> None:
         if shipment.kind == "parcel_shipped":
-            self._set_tracking(shipment, str(shipment.payload["tracking_number"]))
-        elif shipment.kind == "order_shipped":
-            self._set_shipped(shipment)
-        else:
+            return  # its number goes out with the order's, in the one in-transit mail
+        if shipment.kind != "order_shipped":
             raise PermanentError(
                 "shop_cannot_send", shop=self.name, kind=shipment.kind, platform="PrestaShop"
             )
+        state = self._current_state(shipment)
+        if state == ShopState.CANCELLED:
+            raise PermanentError(
+                "prestashop_cancelled_not_shipped", shop=self.name, number=shipment.order_number
+            )
+        if state != ShopState.SHIPPED:
+            self._write(
+                "POST",
+                "order_histories",
+                f"<order_history><id_order>{escape(shipment.order_external_id)}</id_order>"
+                f"<id_order_state>{escape(self.shipped_state)}</id_order_state></order_history>",
+                sendemail=True,
+            )
+        self._set_tracking(shipment)
 
-    def _set_tracking(self, shipment: Shipment, number: str) -> None:
-        rows = _rows(
-            self._get(
-                "order_carriers",
-                display="full",
-                **{"filter[id_order]": f"[{shipment.order_external_id}]"},
-            ),
-            "order_carriers",
+    def _current_state(self, shipment: Shipment) -> ShopState | None:
+        rows = self._list(
+            "orders",
+            display="[id,current_state]",
+            **{"filter[id]": f"[{shipment.order_external_id}]"},
+        )
+        if not rows:
+            raise PermanentError("shop_order_missing", shop=self.name, number=shipment.order_number)
+        state = self.states.get(str(rows[0]["current_state"]))
+        return ShopState(state) if state else None
+
+    def _set_tracking(self, shipment: Shipment) -> None:
+        numbers = list(
+            dict.fromkeys(str(n) for n in shipment.payload.get("tracking_numbers") or [])
+        )
+        if not numbers:
+            return
+        rows = sorted(
+            self.by_id("order_carriers", {shipment.order_external_id}, field="id_order"),
+            key=lambda r: int(r["id"]),
         )
         if not rows:
             raise PermanentError(
                 "prestashop_no_carrier_row", shop=self.name, number=shipment.order_number
             )
-        row = rows[0]
-        current = [t.strip() for t in str(row.get("tracking_number") or "").split(",") if t.strip()]
-        if number in current:
+        plan = ps.tracking_plan(len(rows), numbers)
+        for row, mine in [*zip(rows[1:], plan[1:], strict=True), (rows[0], plan[0])]:
+            self._put_tracking(shipment, row, mine, sendemail=row is rows[0])
+
+    def _put_tracking(
+        self, shipment: Shipment, row: dict[str, Any], mine: list[str], *, sendemail: bool
+    ) -> None:
+        current = ps.tracking_numbers(row.get("tracking_number"))
+        missing = [n for n in mine if n not in current]
+        if not missing:
             return
-        joined = ", ".join([*current, number])
-        row["tracking_number"] = joined if len(joined) <= 64 else number
+        joined = ", ".join([*current, *missing])
+        if len(joined) > ps.TRACKING_MAX:
+            raise PermanentError(
+                "prestashop_tracking_too_long",
+                shop=self.name,
+                number=shipment.order_number,
+                tracking=", ".join(missing),
+                limit=ps.TRACKING_MAX,
+            )
+        row["tracking_number"] = joined
         # PUT replaces the whole row: every field read goes back, or the shop nulls it.
-        names = [*CARRIER_FIELDS, *(k for k in row if k not in CARRIER_FIELDS)]
+        names = [*ps.CARRIER_FIELDS, *(k for k in row if k not in ps.CARRIER_FIELDS)]
         fields = "".join(
-            f"<{k}>{escape(_text(row.get(k)))}</{k}>"
+            f"<{k}>{escape(ps.text(row.get(k)))}</{k}>"
             for k in names
             if not isinstance(row.get(k), dict | list)
         )
         self._write(
-            "PUT", f"/order_carriers/{row['id']}", f"<order_carrier>{fields}</order_carrier>"
-        )
-
-    def _write(self, method: str, path: str, body: str) -> None:
-        """Send an XML body; errors come back as JSON. Never retried blindly here: the shop
-        mails the customer on each write, so a retry goes through the outbox, which reads the
-        shop's state first."""
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8"?><prestashop xmlns:xlink='
-            f'"http://www.w3.org/1999/xlink">{body}</prestashop>'
-        )
-        self.http.request(
-            method,
-            path,
-            params={"sendemail": "1", "output_format": "JSON"},
-            content=xml.encode(),
-            headers={"Content-Type": "application/xml"},
-            idempotent=False,
-        )
-
-    def _set_shipped(self, shipment: Shipment) -> None:
-        rows = _rows(
-            self._get(
-                "orders",
-                display="[id,current_state]",
-                **{"filter[id]": f"[{shipment.order_external_id}]"},
-            ),
-            "orders",
-        )
-        if not rows:
-            raise PermanentError("shop_order_missing", shop=self.name, number=shipment.order_number)
-        state = self.states.get(str(rows[0]["current_state"]))
-        if state == ShopState.SHIPPED:
-            return
-        if state == ShopState.CANCELLED:
-            raise PermanentError(
-                "prestashop_cancelled_not_shipped", shop=self.name, number=shipment.order_number
-            )
-        self._write(
-            "POST",
-            "/order_histories",
-            f"<order_history><id_order>{escape(shipment.order_external_id)}</id_order>"
-            f"<id_order_state>{escape(self.shipped_state)}</id_order_state></order_history>",
+            "PUT",
+            f"order_carriers/{row['id']}",
+            f"<order_carrier>{fields}</order_carrier>",
+            sendemail=sendemail,
         )
 
     # -- catalogue -------------------------------------------------------------------------
 
     def product_pages(self) -> Iterator[list[RemoteProduct]]:
-        weight_unit = str(self.settings.get("weight_unit", "kg"))
-        dim_unit = str(self.settings.get("dimension_unit", "cm"))
+        wu = str(self.settings.get("weight_unit", "kg"))
+        du = str(self.settings.get("dimension_unit", "cm"))
         offset = 0
         while True:
-            rows = _rows(
-                self._get("products", display="full", limit=f"{offset},{PAGE}"), "products"
-            )
-            yield [_product(r, weight_unit, dim_unit) for r in rows]
+            rows = self._list("products", display="full", limit=f"{offset},{PAGE}")
+            parents = {str(r.get("id")): r for r in rows if has_id(r)}
+            with_combinations = {k for k, r in parents.items() if _combination_ids(r)}
+            combinations = self.by_id("combinations", with_combinations, field="id_product")
+            yield [ps.product(r, wu, du) for r in rows] + [
+                ps.combination(c, parents[str(c.get("id_product"))], wu, du)
+                for c in combinations
+                if str(c.get("id_product")) in parents
+            ]
             if len(rows) < PAGE:
                 return
             offset += PAGE
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _cents(value: Any) -> Decimal:
-    """PrestaShop keeps amounts to six decimals; an order's totals are money to the cent."""
-    return money(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _name(a: dict[str, Any]) -> str:
-    return f"{a.get('firstname') or ''} {a.get('lastname') or ''}".strip()
-
-
-def _line(r: dict[str, Any]) -> RemoteLine:
-    net, gross = money(r.get("unit_price_tax_excl")), money(r.get("unit_price_tax_incl"))
-    quantity = int(r["product_quantity"])
-    if quantity <= 0:
-        raise ValueError(f"row {r.get('id')} has quantity {quantity}")
-    return RemoteLine(
-        external_id=str(r.get("id", "")),
-        sku=str(r.get("product_reference") or ""),
-        name=str(r.get("product_name") or ""),
-        quantity=quantity,
-        unit_price=net.quantize(Decimal("0.0001")),
-        vat_rate=vat_percent(net, gross - net),
-    )
-
-
-def _i18n(value: Any) -> str:
-    if isinstance(value, list):
-        return str(value[0].get("value", "")) if value else ""
-    return str(value or "")
-
-
-def _product(r: dict[str, Any], wu: str, du: str) -> RemoteProduct:
-    codes = [str(r.get(k) or "").strip() for k in ("ean13", "upc", "isbn")]
-    return RemoteProduct(
-        external_id=str(r.get("id", "")),
-        sku=str(r.get("reference") or ""),
-        name=_i18n(r.get("name")),
-        barcodes=[c for c in codes if c and c != "0"],
-        weight_g=to_grams(r.get("weight"), wu),
-        length_mm=to_mm(r.get("depth"), du),
-        width_mm=to_mm(r.get("width"), du),
-        height_mm=to_mm(r.get("height"), du),
+def _combination_ids(product: dict[str, Any]) -> list[Any]:
+    associations = product.get("associations")
+    return (
+        list((associations or {}).get("combinations") or [])
+        if isinstance(associations, dict)
+        else []
     )
 
 
@@ -421,5 +395,10 @@ register_shop_kind(
     _connect,
     location="url",
     secrets=(ShopOption("key", "PrestaShop webservice key"),),
-    settings=(ShopOption("timezone", "the shop's time zone (PrestaShop), e.g. Europe/Rome"),),
+    settings=(
+        ShopOption(
+            "timezone",
+            "the shop's time zone when the key may not read configurations, e.g. Europe/Rome",
+        ),
+    ),
 )

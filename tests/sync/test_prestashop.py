@@ -1,4 +1,14 @@
-"""PrestaShop: the real connector against the fake webservice over HTTP on 127.0.0.1."""
+"""PrestaShop: the real connector against the fake webservice over HTTP on 127.0.0.1.
+
+The fake (`tests/fakes/shops/prestashop.py`) follows PrestaShop's own source,
+`PrestaShop/PrestaShop`: `webservice/dispatcher.php` (key sources, URL styles),
+`classes/webservice/WebserviceRequest.php` and `WebserviceOutputJSON.php` (filters, display,
+errors), `classes/order/Order.php` (order rows, shipping number), `OrderDetail.php` (refunded
+and returned quantities), `OrderCarrier.php` (`updateWs`: the in-transit mail on each PUT with
+`sendemail`), `OrderHistory.php`, `Customer.php` (what `display=full` gives away),
+`Combination.php`, `Message.php` with `CheckoutSession.php` / `PaymentModule.php` (the order
+message), `Configuration.php` (`PS_TIMEZONE`), `Currency.php`. Each test names the part it
+relies on."""
 
 from __future__ import annotations
 
@@ -177,7 +187,7 @@ def test_packed_order_gets_tracking_and_shipped_state_exactly_once(
     assert row["id_order_invoice"] == "0"
     assert ps.histories(order["id"]) == ["2", "4"]
     assert ps.db["orders"][order["id"]]["current_state"] == "4"
-    assert _in_transit_mails(ps) == ["TRK1", "TRK1, TRK2"]
+    assert _in_transit_mails(ps) == ["TRK1, TRK2"]
     assert {e.status for e in outbox(ctx)} == {OutboxStatus.SENT}
 
 

@@ -172,6 +172,13 @@ register(
         "spedizione",
     ),
     Message(
+        "prestashop_tracking_too_long",
+        "{shop}: order {number}: the shop's tracking field holds {limit} characters, so "
+        "{tracking} did not fit; add it to the order by hand in the shop",
+        "{shop}: ordine {number}: il campo tracking del negozio contiene {limit} caratteri, "
+        "quindi {tracking} non ci sta; aggiungilo a mano all'ordine nel negozio",
+    ),
+    Message(
         "prestashop_cancelled_not_shipped",
         "{shop}: order {number} is cancelled in the shop, so it was not marked shipped",
         "{shop}: l'ordine {number} è annullato nel negozio, quindi non è stato segnato spedito",

@@ -1,0 +1,247 @@
+"""PrestaShop as real shops run it: combinations, one in-transit mail, the order's currency,
+message and time zone, refunds, several carrier rows, customers read without secrets, hosts
+that strip the Authorization header or have no URL rewriting.
+
+The fake (`tests/fakes/shops/prestashop.py`) follows PrestaShop's own classes
+(`PrestaShop/PrestaShop`); each test names the file whose behaviour it relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from station.context import AppContext
+from station.db.models import Product
+from station.domain import OutboxStatus
+from station.domain.barcodes import gtin_check_digit, normalize_code
+from station.printing.archive import DocumentArchive
+from station.services.bench import BenchService
+from station.workflow.io import Accepted, Rejected, Scan
+from sync.runner import sync_shop
+from sync.shops.config import add_shop, make_connector
+from tests.fakes.shops.prestashop import KEY, FakePrestaShop
+from tests.sync.conftest import Later, Sleeper, add_products, order_by_ext, outbox, pack, shop_row
+
+
+def ean13(body: str) -> str:
+    return body + str(gtin_check_digit(body))
+
+
+@pytest.fixture
+def ps() -> Iterator[FakePrestaShop]:
+    with FakePrestaShop() as fake:
+        yield fake
+
+
+def _sync(ctx: AppContext, clock: Later | None = None, *, products: bool = False) -> Any:
+    shop = shop_row(ctx, "ps")
+    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=Sleeper())
+    try:
+        return sync_shop(ctx, shop, connector, clock=clock or Later(), products=products)
+    finally:
+        connector.close()
+
+
+def _add(ctx: AppContext, ps: FakePrestaShop) -> None:
+    add_shop(ctx, "prestashop", "ps", url=ps.url, secrets={"key": KEY})
+
+
+def _mails(ps: FakePrestaShop) -> list[str]:
+    return [detail for template, _, detail in ps.emails if template == "in_transit"]
+
+
+def _product(ctx: AppContext, sku: str) -> Product:
+    with ctx.db.read() as s:
+        product = s.scalar(
+            select(Product).where(Product.sku == sku).options(selectinload(Product.barcodes))
+        )
+        assert product is not None, sku
+        return product
+
+
+def test_combinations_become_products_whose_codes_scan_for_the_order_rows_that_name_them(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (Combination.php, Cart::getProducts) a T-shirt of 200 g in two sizes: S with its own
+    # reference, EAN and a 50 g weight impact, M with its own UPC and no reference of its own;
+    # and an order for one of each
+    small_ean, medium_upc = ean13("800123400001"), "012345678905"
+    shirt = ps.add_product("TSHIRT", ean13=ean13("800123400094"), weight="0.200000")
+    small = ps.add_combination(shirt["id"], "TSHIRT-S", ean13=small_ean, weight="0.050000")
+    medium = ps.add_combination(shirt["id"], "", upc=medium_upc)
+    order = ps.add_order(
+        lines=[("TSHIRT", 1, "12.20", small["id"]), ("TSHIRT", 2, "12.20", medium["id"])]
+    )
+    _add(ctx, ps)
+    # WHEN the catalogue and the orders are synced
+    report = _sync(ctx, products=True)
+    # THEN each size is a product with its own codes and weight, and the order's rows name them
+    assert report.error == ""
+    assert _product(ctx, "TSHIRT-S").weight_g == 250
+    assert [b.code for b in _product(ctx, "TSHIRT-S").barcodes] == [normalize_code(small_ean)]
+    medium_sku = f"TSHIRT#{medium['id']}"
+    assert [b.code for b in _product(ctx, medium_sku).barcodes] == [normalize_code(medium_upc)]
+    local = order_by_ext(ctx, order["id"])
+    assert [(line.sku, line.quantity) for line in local.lines] == [
+        ("TSHIRT-S", 1),
+        (medium_sku, 2),
+    ]
+    assert local.problem is None
+    # AND at the bench the sizes' codes are the items of this order
+    bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+    bench.handle(Scan(local.number))
+    answers = [bench.handle(Scan(code)).effects for code in (small_ean, medium_upc)]
+    for effects in answers:
+        assert any(isinstance(e, Accepted) for e in effects), effects
+        assert not any(isinstance(e, Rejected) for e in effects), effects
+
+
+def test_a_parcel_update_mails_the_customer_once_with_every_tracking_number(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (OrderCarrier::updateWs) a shop that mails "Package in transit" on every carrier
+    # row PUT with sendemail, and an order packed in three parcels
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order()
+    _add(ctx, ps)
+    clock = Later()
+    _sync(ctx, clock)
+    pack(ctx, order_by_ext(ctx, order["id"]), ["TRK1", "TRK2", "TRK3"])
+    # WHEN sync pushes, and again later
+    for _ in range(2):
+        clock.jump()
+        _sync(ctx, clock)
+    # THEN the customer got one mail, carrying every number; the row holds them all
+    assert _mails(ps) == ["TRK1, TRK2, TRK3"]
+    assert ps.carrier_row(order["id"])["tracking_number"] == "TRK1, TRK2, TRK3"
+    assert {e.status for e in outbox(ctx)} == {OutboxStatus.SENT}
+
+
+def test_every_carrier_row_of_a_multi_parcel_order_gets_its_number(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (Order.php, OrderCarrier.php) an order with two carrier rows, packed in two parcels
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order(carrier_rows=2)
+    _add(ctx, ps)
+    clock = Later()
+    _sync(ctx, clock)
+    pack(ctx, order_by_ext(ctx, order["id"]), ["P1", "P2"])
+    # WHEN sync pushes
+    clock.jump()
+    _sync(ctx, clock)
+    # THEN each row holds its parcel's number, and one in-transit mail went out
+    assert [r["tracking_number"] for r in ps.carrier_rows(order["id"])] == ["P1", "P2"]
+    assert len(_mails(ps)) == 1
+    assert ps.histories(order["id"]) == ["2", "4"]
+
+
+def test_the_order_keeps_the_currency_the_customer_paid_in(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (Order.php id_currency -> Currency.php iso_code) an order paid in Swiss francs
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order(currency=2)
+    _add(ctx, ps)
+    # WHEN it is imported
+    _sync(ctx)
+    # THEN its currency is CHF, not the default euro
+    assert order_by_ext(ctx, order["id"]).currency == "CHF"
+
+
+def test_the_customers_order_message_is_the_note_and_private_notes_are_not(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (CheckoutSession.php, PaymentModule.php, Message.php) a customer who wrote a
+    # message at checkout, and an employee's private note on the same order
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order(message="Citofonare Bianchi, scala B")
+    ps.add_message(order["id"], "customer called twice", private=True, employee=1)
+    _add(ctx, ps)
+    # WHEN it is imported
+    _sync(ctx)
+    # THEN the bench shows the customer's message, and only it
+    assert order_by_ext(ctx, order["id"]).customer_note == "Citofonare Bianchi, scala B"
+
+
+def test_dates_are_read_in_the_shops_own_time_zone(ctx: AppContext) -> None:
+    # GIVEN (Configuration.php PS_TIMEZONE) a shop in New York, and no zone set in Station
+    with FakePrestaShop(timezone="America/New_York") as ps:
+        add_products(ctx, "SKU-1", "SKU-2")
+        order = ps.add_order()
+        _add(ctx, ps)
+        # WHEN it is imported, then the merchant edits it a minute later and sync runs again
+        _sync(ctx)
+        created = dt.datetime.fromtimestamp(int(ps.clock.now()), dt.UTC)
+        ps.clock.advance(60)
+        ps.modify(order["id"], gift_message="Buon compleanno")
+        _sync(ctx)
+    # THEN the order's shop time is the real instant, and the edit arrived
+    local = order_by_ext(ctx, order["id"])
+    assert local.shop_updated_at is not None
+    updated = local.shop_updated_at.replace(tzinfo=dt.UTC)
+    assert abs((updated - created).total_seconds() - 60) <= 2
+    assert local.customer_note == "Buon compleanno"
+
+
+def test_refunded_and_returned_units_are_not_packed(ctx: AppContext, ps: FakePrestaShop) -> None:
+    # GIVEN (OrderDetail.php, Order::deleteProduct) an order of 3 x SKU-1, 2 x SKU-2, 1 x SKU-3
+    # where one SKU-1 was refunded, one SKU-2 returned and the SKU-3 refunded whole
+    add_products(ctx, "SKU-1", "SKU-2", "SKU-3")
+    order = ps.add_order(lines=[("SKU-1", 3, "12.20"), ("SKU-2", 2, "6.10"), ("SKU-3", 1, "1.22")])
+    ps.refund(order["id"], "SKU-1", refunded=1)
+    ps.refund(order["id"], "SKU-2", returned=1)
+    ps.refund(order["id"], "SKU-3", refunded=1)
+    _add(ctx, ps)
+    # WHEN it is imported
+    _sync(ctx)
+    # THEN the bench packs what the customer still gets
+    local = order_by_ext(ctx, order["id"])
+    assert [(line.sku, line.quantity) for line in local.lines] == [("SKU-1", 2), ("SKU-2", 1)]
+    assert local.problem is None
+
+
+def test_customers_are_read_without_their_password_hash(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (Customer.php webserviceParameters) a shop whose display=full gives away passwd
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order()
+    _add(ctx, ps)
+    # WHEN orders are imported
+    _sync(ctx)
+    # THEN the customer's e-mail is known and no password hash or secure key ever left the shop
+    assert order_by_ext(ctx, order["id"]).customer_email == "mario@example.com"
+    assert ps.customer_secrets_served == 0
+
+
+@pytest.mark.parametrize(
+    ("strip", "rewriting"),
+    [(True, True), (False, False), (True, False)],
+    ids=["header-stripped", "no-url-rewriting", "both"],
+)
+def test_hosts_that_strip_the_header_or_lack_url_rewriting_still_sync(
+    ctx: AppContext, strip: bool, rewriting: bool
+) -> None:
+    # GIVEN (webservice/dispatcher.php) a host that drops the Authorization header, so only
+    # ?ws_key= reaches PrestaShop, and/or serves no /api rewrite, so only dispatcher.php answers
+    with FakePrestaShop(strip_authorization=strip, url_rewriting=rewriting) as ps:
+        add_products(ctx, "SKU-1", "SKU-2")
+        order = ps.add_order()
+        _add(ctx, ps)
+        clock = Later()
+        # WHEN orders are imported, packed and pushed back
+        first = _sync(ctx, clock)
+        pack(ctx, order_by_ext(ctx, order["id"]), ["W1"])
+        clock.jump()
+        _sync(ctx, clock)
+        # THEN everything went through
+        assert first.error == ""
+        assert ps.carrier_row(order["id"])["tracking_number"] == "W1"
+        assert ps.histories(order["id"]) == ["2", "4"]
+        assert {e.status for e in outbox(ctx)} == {OutboxStatus.SENT}
