@@ -20,6 +20,8 @@ state is a new order_history, which is not idempotent: the current state is read
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 from xml.sax.saxutils import escape
@@ -38,6 +40,26 @@ from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 PAGE = 100
 DISPATCHER = "/webservice/dispatcher.php"
 T = TypeVar("T")
+
+
+class _HideKey(logging.Filter):
+    """httpx logs every request's URL at INFO, and the home's log file keeps INFO: with the key
+    in the URL, that line would write the key to disk."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        line = record.getMessage()
+        if "ws_key=" in line:
+            record.msg, record.args = re.sub(r"ws_key=[^&\s\"']*", "ws_key=***", line), ()
+        return True
+
+
+_HIDE_KEY = _HideKey()
+
+
+def _hide_key_in_logs() -> None:
+    logger = logging.getLogger("httpx")
+    if _HIDE_KEY not in logger.filters:
+        logger.addFilter(_HIDE_KEY)
 
 
 class PrestaShop:
@@ -61,6 +83,8 @@ class PrestaShop:
         self.key_in_url = bool(self.settings.get("key_in_url"))
         self.dispatcher = bool(self.settings.get("dispatcher"))
         self._settled = False  # a request went through: no more switching of key or route
+        if self.key_in_url:
+            _hide_key_in_logs()
         extra: dict[str, Any] = {"sleep": sleep} if sleep else {}
         self.http = ShopHttp(
             name,
@@ -99,6 +123,7 @@ class PrestaShop:
                     raise
                 self.key_in_url = True
                 self.http.client.auth = httpx.Auth()  # no header: it does not arrive anyway
+                _hide_key_in_logs()
                 continue
             except PermanentError as exc:
                 if self._settled or self.dispatcher or exc.params.get("status") != 404:
@@ -140,7 +165,14 @@ class PrestaShop:
         self._routed(resource, params, send)
 
     def test(self) -> Phrase:
+        """Whether the shop answers, and how this host had to be reached."""
         rows = self._list("orders", limit="1")
+        if self.key_in_url and self.dispatcher:
+            return Phrase("prestashop_answers_by_dispatcher_and_url_key")
+        if self.key_in_url:
+            return Phrase("prestashop_answers_by_url_key")
+        if self.dispatcher:
+            return Phrase("prestashop_answers_by_dispatcher")
         return Phrase("prestashop_answers_orders" if rows else "prestashop_answers_empty")
 
     # -- the shop's clock ------------------------------------------------------------------

@@ -8,6 +8,7 @@ The fake (`tests/fakes/shops/prestashop.py`) follows PrestaShop's own classes
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -245,3 +246,47 @@ def test_hosts_that_strip_the_header_or_lack_url_rewriting_still_sync(
         assert ps.carrier_row(order["id"])["tracking_number"] == "W1"
         assert ps.histories(order["id"]) == ["2", "4"]
         assert {e.status for e in outbox(ctx)} == {OutboxStatus.SENT}
+
+
+@pytest.mark.parametrize(
+    ("strip", "rewriting", "said"),
+    [
+        (True, True, "drops the Authorization header: the key now goes in the address"),
+        (False, False, "no URL rewriting for /api: requests now go to webservice/dispatcher.php"),
+        (True, False, "drops the Authorization header and has no URL rewriting"),
+    ],
+    ids=["header-stripped", "no-url-rewriting", "both"],
+)
+def test_shop_test_says_how_the_host_had_to_be_reached_and_logs_no_key(
+    ctx: AppContext, caplog: pytest.LogCaptureFixture, strip: bool, rewriting: bool, said: str
+) -> None:
+    # GIVEN (webservice/dispatcher.php) a host that strips the header and/or lacks rewriting,
+    # and the INFO log the home's log file keeps (httpx logs every URL there)
+    caplog.set_level(logging.INFO)
+    with FakePrestaShop(strip_authorization=strip, url_rewriting=rewriting) as ps:
+        _add(ctx, ps)
+        connector = make_connector(ctx, shop_row(ctx, "ps"), timeout_s=2.0, sleep=Sleeper())
+        # WHEN the shop is tested
+        try:
+            phrase = connector.test()
+        finally:
+            connector.close()
+    # THEN the user reads the cause in one sentence, and the key is in no log line
+    assert said in phrase.text("en")
+    assert phrase.text("it") != phrase.text("en")
+    assert KEY not in caplog.text
+
+
+def test_a_plain_host_is_reached_the_plain_way(ctx: AppContext, ps: FakePrestaShop) -> None:
+    # GIVEN a host that passes the Authorization header and rewrites /api (dispatcher.php)
+    ps.add_order()
+    _add(ctx, ps)
+    connector = make_connector(ctx, shop_row(ctx, "ps"), timeout_s=2.0, sleep=Sleeper())
+    # WHEN the shop is tested
+    try:
+        phrase = connector.test()
+    finally:
+        connector.close()
+    # THEN it just answers, and no request went through dispatcher.php
+    assert phrase.text("en") == "PrestaShop answers: orders found"
+    assert ps.count("GET", "/webservice/dispatcher.php") == 0

@@ -110,6 +110,29 @@ register(
         "PrestaShop risponde: ancora nessun ordine",
     ),
     Message(
+        "prestashop_answers_by_url_key",
+        "PrestaShop answers, but this host drops the Authorization header: the key now goes in "
+        "the address (?ws_key=), which PrestaShop accepts; nothing to do",
+        "PrestaShop risponde, ma questo host scarta l'intestazione Authorization: la chiave ora "
+        "viaggia nell'indirizzo (?ws_key=), che PrestaShop accetta; non serve fare nulla",
+    ),
+    Message(
+        "prestashop_answers_by_dispatcher",
+        "PrestaShop answers, but this shop has no URL rewriting for /api: requests now go to "
+        "webservice/dispatcher.php; nothing to do",
+        "PrestaShop risponde, ma il negozio non ha la riscrittura degli URL per /api: le "
+        "richieste ora vanno a webservice/dispatcher.php; non serve fare nulla",
+    ),
+    Message(
+        "prestashop_answers_by_dispatcher_and_url_key",
+        "PrestaShop answers, but this host drops the Authorization header and has no URL "
+        "rewriting for /api: requests now go to webservice/dispatcher.php with the key in the "
+        "address (?ws_key=); nothing to do",
+        "PrestaShop risponde, ma questo host scarta l'intestazione Authorization e non ha la "
+        "riscrittura degli URL per /api: le richieste ora vanno a webservice/dispatcher.php "
+        "con la chiave nell'indirizzo (?ws_key=); non serve fare nulla",
+    ),
+    Message(
         "folder_ready",
         "Drop folder ready: {count} file(s) waiting",
         "Cartella pronta: {count} file in attesa",
