@@ -73,17 +73,17 @@ def combination_sku(reference: Any, parent_reference: Any, combination_id: Any) 
 
 
 def units_left(row: dict[str, Any], detail: dict[str, Any]) -> int:
-    """Units still to ship. A refund (`product_quantity_refunded`) or a return
-    (`product_quantity_return`) leaves `product_quantity` as ordered (Order::deleteProduct); a
-    unit both returned and refunded is counted once."""
+    """Units still to ship. A refund adds to `product_quantity_refunded`, a return to
+    `product_quantity_return`, each action to one of the two
+    (`src/Adapter/Order/Refund/OrderRefundUpdater.php`, `Order::deleteProduct`), and neither
+    lowers `product_quantity`, which stays as ordered."""
     quantity = int(row["product_quantity"])
     if quantity <= 0:
         raise ValueError(f"row {row.get('id')} has quantity {quantity}")
-    gone = max(
-        int(detail.get("product_quantity_refunded") or 0),
-        int(detail.get("product_quantity_return") or 0),
+    gone = int(detail.get("product_quantity_refunded") or 0) + int(
+        detail.get("product_quantity_return") or 0
     )
-    return quantity - gone
+    return max(0, quantity - gone)
 
 
 def line(r: dict[str, Any], detail: dict[str, Any], combinations: dict[str, str]) -> RemoteLine:

@@ -191,11 +191,13 @@ def test_dates_are_read_in_the_shops_own_time_zone(ctx: AppContext) -> None:
 
 
 def test_refunded_and_returned_units_are_not_packed(ctx: AppContext, ps: FakePrestaShop) -> None:
-    # GIVEN (OrderDetail.php, Order::deleteProduct) an order of 3 x SKU-1, 2 x SKU-2, 1 x SKU-3
-    # where one SKU-1 was refunded, one SKU-2 returned and the SKU-3 refunded whole
+    # GIVEN (OrderDetail.php; OrderRefundUpdater.php counts each refund as refunded or as
+    # returned) an order of 4 x SKU-1, 2 x SKU-2, 1 x SKU-3 where one SKU-1 was refunded and
+    # another returned, one SKU-2 returned and the SKU-3 refunded whole
     add_products(ctx, "SKU-1", "SKU-2", "SKU-3")
-    order = ps.add_order(lines=[("SKU-1", 3, "12.20"), ("SKU-2", 2, "6.10"), ("SKU-3", 1, "1.22")])
+    order = ps.add_order(lines=[("SKU-1", 4, "12.20"), ("SKU-2", 2, "6.10"), ("SKU-3", 1, "1.22")])
     ps.refund(order["id"], "SKU-1", refunded=1)
+    ps.refund(order["id"], "SKU-1", returned=1)
     ps.refund(order["id"], "SKU-2", returned=1)
     ps.refund(order["id"], "SKU-3", refunded=1)
     _add(ctx, ps)

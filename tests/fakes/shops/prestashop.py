@@ -419,8 +419,9 @@ class FakePrestaShop(FakeServer):
     def refund(
         self, order_id: int, reference: str, *, refunded: int = 0, returned: int = 0
     ) -> None:
-        """A refund or a return of some units of one row (`Order::deleteProduct` on a paid or a
-        delivered order): the row's product_quantity stays as ordered."""
+        """A refund or a return of some units of one row (`Order::deleteProduct`,
+        `src/Adapter/Order/Refund/OrderRefundUpdater.php`: each action counts its units as
+        refunded or as returned): the row's product_quantity stays as ordered."""
         with self.lock:
             row = next(r for r in self.details(order_id) if r["product_reference"] == reference)
             row["product_quantity_refunded"] = str(int(row["product_quantity_refunded"]) + refunded)
