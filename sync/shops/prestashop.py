@@ -1,9 +1,5 @@
-"""PrestaShop webservice: the key as the Basic user name, JSON for reads, XML for writes.
-
-Hosts differ: many CGI/FPM setups drop the Authorization header before PHP sees it, and a shop
-without URL rewriting has no `/api/...`. `webservice/dispatcher.php` takes the key from
-`?ws_key=` too and answers at `/webservice/dispatcher.php?url=...` on every host, so the first
-refusal (401) or missing route (404) switches to those before anything has succeeded.
+"""PrestaShop webservice: JSON for reads, XML for writes, through `prestashop_ws.Webservice`
+(the key as the Basic user name, or `?ws_key=` and dispatcher.php on hosts that need them).
 
 Orders are read by `date_upd` (which needs `date=1`), keyset-paged like WooCommerce, in the
 shop's own time zone (`PS_TIMEZONE`). Each page's addresses, customers (only the fields needed:
@@ -20,14 +16,10 @@ state is a new order_history, which is not idempotent: the current state is read
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import re
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import httpx
 
 from station.domain.messages import Phrase
 from sync.errors import AuthError, PermanentError
@@ -35,31 +27,10 @@ from sync.http import ShopHttp, Sleep
 from sync.remote import RemoteOrder, RemoteProduct, Shipment, ShopState, address, has_id
 from sync.shops import prestashop_rows as ps
 from sync.shops.prestashop_orders import OrderPage
+from sync.shops.prestashop_ws import Webservice
 from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 
 PAGE = 100
-DISPATCHER = "/webservice/dispatcher.php"
-T = TypeVar("T")
-
-
-class _HideKey(logging.Filter):
-    """httpx logs every request's URL at INFO, and the home's log file keeps INFO: with the key
-    in the URL, that line would write the key to disk."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        line = record.getMessage()
-        if "ws_key=" in line:
-            record.msg, record.args = re.sub(r"ws_key=[^&\s\"']*", "ws_key=***", line), ()
-        return True
-
-
-_HIDE_KEY = _HideKey()
-
-
-def _hide_key_in_logs() -> None:
-    logger = logging.getLogger("httpx")
-    if _HIDE_KEY not in logger.filters:
-        logger.addFilter(_HIDE_KEY)
 
 
 class PrestaShop:
@@ -77,22 +48,20 @@ class PrestaShop:
     ) -> None:
         self.name = name
         self.settings = settings or {}
-        self.key = key
         self.states = {**ps.DEFAULT_STATES, **(self.settings.get("states") or {})}
         self.shipped_state = str(self.settings.get("shipped_state", "4"))
-        self.key_in_url = bool(self.settings.get("key_in_url"))
-        self.dispatcher = bool(self.settings.get("dispatcher"))
-        self._settled = False  # a request went through: no more switching of key or route
-        if self.key_in_url:
-            _hide_key_in_logs()
         extra: dict[str, Any] = {"sleep": sleep} if sleep else {}
-        self.http = ShopHttp(
-            name,
-            url.rstrip("/"),
-            auth=None if self.key_in_url else httpx.BasicAuth(key, ""),
-            timeout_s=timeout_s,
-            ca_file=self.settings.get("ca_file") or None,
-            **extra,
+        self.ws = Webservice(
+            ShopHttp(
+                name,
+                url.rstrip("/"),
+                timeout_s=timeout_s,
+                ca_file=self.settings.get("ca_file") or None,
+                **extra,
+            ),
+            key,
+            key_in_url=bool(self.settings.get("key_in_url")),
+            dispatcher=bool(self.settings.get("dispatcher")),
         )
         self._tz: ZoneInfo | None = None
         # Names and ISO codes change rarely: read each id once.
@@ -101,77 +70,19 @@ class PrestaShop:
         }
 
     def close(self) -> None:
-        self.http.close()
-
-    # -- transport -------------------------------------------------------------------------
-
-    def _where(self, resource: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
-        query = {**params, "ws_key": self.key} if self.key_in_url else dict(params)
-        if self.dispatcher:  # no URL rewriting: the script itself, the resource as `url`
-            return DISPATCHER, {"url": resource, **query}
-        return f"/api/{resource}", query
-
-    def _routed(self, resource: str, params: dict[str, str], send: Callable[..., T]) -> T:
-        """Send; until something has gone through, a 401 retries with the key in the URL and
-        a 404 through dispatcher.php. Each switch happens once, so this ends."""
-        while True:
-            path, query = self._where(resource, params)
-            try:
-                result = send(path, query)
-            except AuthError:
-                if self._settled or self.key_in_url:
-                    raise
-                self.key_in_url = True
-                self.http.client.auth = httpx.Auth()  # no header: it does not arrive anyway
-                _hide_key_in_logs()
-                continue
-            except PermanentError as exc:
-                if self._settled or self.dispatcher or exc.params.get("status") != 404:
-                    raise
-                self.dispatcher = True
-                continue
-            self._settled = True
-            return result
-
-    def _get(self, resource: str, **params: str) -> Any:
-        def send(path: str, query: dict[str, str]) -> Any:
-            return self.http.get_json(path, params={"output_format": "JSON", **query})[0]
-
-        return self._routed(resource, params, send)
+        self.ws.http.close()
 
     def _list(self, resource: str, **params: str) -> list[dict[str, Any]]:
-        return ps.rows_of(self._get(resource, **params), resource)
-
-    def _write(self, method: str, resource: str, body: str, *, sendemail: bool) -> None:
-        """Send an XML body; errors come back as JSON. Never retried blindly here: the shop
-        mails the customer on some writes, so a retry goes through the outbox, which reads the
-        shop's state first."""
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8"?><prestashop xmlns:xlink='
-            f'"http://www.w3.org/1999/xlink">{body}</prestashop>'
-        )
-        params = {"sendemail": "1" if sendemail else "0", "output_format": "JSON"}
-
-        def send(path: str, query: dict[str, str]) -> httpx.Response:
-            return self.http.request(
-                method,
-                path,
-                params=query,
-                content=xml.encode(),
-                headers={"Content-Type": "application/xml"},
-                idempotent=False,
-            )
-
-        self._routed(resource, params, send)
+        return ps.rows_of(self.ws.get(resource, **params), resource)
 
     def test(self) -> Phrase:
         """Whether the shop answers, and how this host had to be reached."""
         rows = self._list("orders", limit="1")
-        if self.key_in_url and self.dispatcher:
+        if self.ws.key_in_url and self.ws.dispatcher:
             return Phrase("prestashop_answers_by_dispatcher_and_url_key")
-        if self.key_in_url:
+        if self.ws.key_in_url:
             return Phrase("prestashop_answers_by_url_key")
-        if self.dispatcher:
+        if self.ws.dispatcher:
             return Phrase("prestashop_answers_by_dispatcher")
         return Phrase("prestashop_answers_orders" if rows else "prestashop_answers_empty")
 
@@ -312,7 +223,7 @@ class PrestaShop:
                 "prestashop_cancelled_not_shipped", shop=self.name, number=shipment.order_number
             )
         if state != ShopState.SHIPPED:
-            self._write(
+            self.ws.write(
                 "POST",
                 "order_histories",
                 f"<order_history><id_order>{escape(shipment.order_external_id)}</id_order>"
@@ -374,7 +285,7 @@ class PrestaShop:
             for k in names
             if not isinstance(row.get(k), dict | list)
         )
-        self._write(
+        self.ws.write(
             "PUT",
             f"order_carriers/{row['id']}",
             f"<order_carrier>{fields}</order_carrier>",
