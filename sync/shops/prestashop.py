@@ -245,7 +245,7 @@ class PrestaShop:
 
     def _set_tracking(self, shipment: Shipment) -> None:
         numbers = list(
-            dict.fromkeys(str(n) for n in shipment.payload.get("tracking_numbers") or [])
+            dict.fromkeys(str(n) for n in shipment.payload.get("tracking_numbers") or [] if n)
         )
         if not numbers:
             return
@@ -265,18 +265,19 @@ class PrestaShop:
         self, shipment: Shipment, row: dict[str, Any], mine: list[str], *, sendemail: bool
     ) -> None:
         current = ps.tracking_numbers(row.get("tracking_number"))
-        missing = [n for n in mine if n not in current]
-        if not missing:
-            return
-        joined = ", ".join([*current, *missing])
-        if len(joined) > ps.TRACKING_MAX:
+        fits, left = ps.fit_tracking(current, [n for n in mine if n not in current])
+        if fits:
+            self._put_row(row, ", ".join([*current, *fits]), sendemail=sendemail)
+        if left:  # the row is full: what fitted went out (and was mailed), the rest is told
             raise PermanentError(
                 "prestashop_tracking_too_long",
                 shop=self.name,
                 number=shipment.order_number,
-                tracking=", ".join(missing),
+                tracking=", ".join(left),
                 limit=ps.TRACKING_MAX,
             )
+
+    def _put_row(self, row: dict[str, Any], joined: str, *, sendemail: bool) -> None:
         row["tracking_number"] = joined
         # PUT replaces the whole row: every field read goes back, or the shop nulls it.
         names = [*ps.CARRIER_FIELDS, *(k for k in row if k not in ps.CARRIER_FIELDS)]

@@ -145,12 +145,24 @@ def combination(c: dict[str, Any], parent: dict[str, Any], wu: str, du: str) -> 
 
 
 def tracking_plan(row_count: int, numbers: list[str]) -> list[list[str]]:
-    """Which numbers each carrier row holds: one parcel per row in order, the parcels beyond
-    the last row all on the last row."""
+    """Which numbers each carrier row holds: one parcel per row in order, and the parcels beyond
+    the last row on the first, the row the in-transit mail and the order's `shipping_number`
+    show (`Order::getWsShippingNumber`)."""
     plan: list[list[str]] = [[] for _ in range(row_count)]
     for n, number in enumerate(numbers):
-        plan[min(n, row_count - 1)].append(number)
+        plan[n if n < row_count else 0].append(number)
     return plan
+
+
+def fit_tracking(current: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """The new numbers that fit beside the current ones in one tracking_number field, and the
+    ones left over."""
+    fits: list[str] = []
+    for n, number in enumerate(new):
+        if len(", ".join([*current, *fits, number])) > TRACKING_MAX:
+            return fits, new[n:]
+        fits.append(number)
+    return fits, []
 
 
 def tracking_numbers(value: Any) -> list[str]:

@@ -126,20 +126,24 @@ def test_a_parcel_update_mails_the_customer_once_with_every_tracking_number(
 def test_every_carrier_row_of_a_multi_parcel_order_gets_its_number(
     ctx: AppContext, ps: FakePrestaShop
 ) -> None:
-    # GIVEN (Order.php, OrderCarrier.php) an order with two carrier rows, packed in two parcels
+    # GIVEN (Order.php, OrderCarrier.php) an order with three carrier rows packed in three
+    # parcels, and one with two rows packed in three
     add_products(ctx, "SKU-1", "SKU-2")
-    order = ps.add_order(carrier_rows=2)
+    three, two = ps.add_order(carrier_rows=3), ps.add_order(carrier_rows=2)
     _add(ctx, ps)
     clock = Later()
     _sync(ctx, clock)
-    pack(ctx, order_by_ext(ctx, order["id"]), ["P1", "P2"])
+    pack(ctx, order_by_ext(ctx, three["id"]), ["P1", "P2", "P3"])
+    pack(ctx, order_by_ext(ctx, two["id"]), ["Q1", "Q2", "Q3"])
     # WHEN sync pushes
     clock.jump()
     _sync(ctx, clock)
-    # THEN each row holds its parcel's number, and one in-transit mail went out
-    assert [r["tracking_number"] for r in ps.carrier_rows(order["id"])] == ["P1", "P2"]
-    assert len(_mails(ps)) == 1
-    assert ps.histories(order["id"]) == ["2", "4"]
+    # THEN each row holds its parcel's number, the parcels beyond the rows go on the first row
+    # (the one the order's shipping_number and the mail show), one in-transit mail per order
+    assert [r["tracking_number"] for r in ps.carrier_rows(three["id"])] == ["P1", "P2", "P3"]
+    assert [r["tracking_number"] for r in ps.carrier_rows(two["id"])] == ["Q1, Q3", "Q2"]
+    assert _mails(ps) == ["P1", "Q1, Q3"]
+    assert ps.histories(three["id"]) == ["2", "4"]
 
 
 def test_the_order_keeps_the_currency_the_customer_paid_in(
@@ -292,3 +296,32 @@ def test_a_plain_host_is_reached_the_plain_way(ctx: AppContext, ps: FakePrestaSh
     # THEN it just answers, and no request went through dispatcher.php
     assert phrase.text("en") == "PrestaShop answers: orders found"
     assert ps.count("GET", "/webservice/dispatcher.php") == 0
+
+
+def test_numbers_beyond_the_64_characters_of_the_carrier_row_are_told_not_lost(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (OrderCarrier.php: tracking_number, size 64) an order packed in five parcels with
+    # 15-character numbers, one carrier row
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order()
+    _add(ctx, ps)
+    clock = Later()
+    _sync(ctx, clock)
+    numbers = [f"BRT{n:012d}" for n in range(1, 6)]
+    pack(ctx, order_by_ext(ctx, order["id"]), numbers)
+    # WHEN sync pushes, and again later
+    for _ in range(2):
+        clock.jump()
+        _sync(ctx, clock)
+    # THEN the row holds the three that fit, mailed once, the order is shipped, and the entry
+    # is parked with a sentence naming the two numbers to add by hand
+    assert ps.carrier_row(order["id"])["tracking_number"] == ", ".join(numbers[:3])
+    assert _mails(ps) == [", ".join(numbers[:3])]
+    assert ps.histories(order["id"]) == ["2", "4"]
+    shipped = next(e for e in outbox(ctx) if e.kind == "order_shipped")
+    assert shipped.status == OutboxStatus.PARKED
+    assert shipped.last_error.endswith(
+        f"add the numbers that did not fit to the order by hand in the shop: "
+        f"{numbers[3]}, {numbers[4]}"
+    )

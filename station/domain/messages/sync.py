@@ -196,10 +196,10 @@ register(
     ),
     Message(
         "prestashop_tracking_too_long",
-        "{shop}: order {number}: the shop's tracking field holds {limit} characters, so "
-        "{tracking} did not fit; add it to the order by hand in the shop",
-        "{shop}: ordine {number}: il campo tracking del negozio contiene {limit} caratteri, "
-        "quindi {tracking} non ci sta; aggiungilo a mano all'ordine nel negozio",
+        "{shop}: order {number}: the shop's tracking field holds {limit} characters; add the "
+        "numbers that did not fit to the order by hand in the shop: {tracking}",
+        "{shop}: ordine {number}: il campo tracking del negozio contiene {limit} caratteri; "
+        "aggiungi a mano all'ordine nel negozio i numeri che non ci stanno: {tracking}",
     ),
     Message(
         "prestashop_cancelled_not_shipped",
