@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import re
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tests.fakes.shops import prestashop_rows as rows
 from tests.fakes.shops.base import Clock, FakeServer, Request, Response
 from tests.fakes.shops.prestashop_schema import (
     CARRIER_ROW,
@@ -61,33 +61,8 @@ from tests.fakes.shops.prestashop_ws import (
 
 KEY = "K" * 16 + "0123456789ABCDEF"  # 32 characters, as the back office issues them
 TRACKING_RE = re.compile(r"^[~:#,%&_=\(\)\[\]\.\? \+\-@/a-zA-Z0-9]+$")  # Validate::isTrackingNumber
-CURRENCIES = {
-    1: ("Euro", "EUR", "978"),
-    2: ("Swiss Franc", "CHF", "756"),
-    3: ("Pound", "GBP", "826"),
-}
-# (name, paid, shipped, send_email), ids 1..13 as a default install creates them.
-STATES = [
-    ("Awaiting check payment", 0, 0, 1),
-    ("Payment accepted", 1, 0, 1),
-    ("Processing in progress", 1, 0, 1),
-    ("Shipped", 1, 1, 1),
-    ("Delivered", 1, 1, 0),
-    ("Canceled", 0, 0, 1),
-    ("Refunded", 0, 0, 1),
-    ("Payment error", 0, 0, 1),
-    ("On backorder (paid)", 1, 0, 1),
-    ("Awaiting bank wire payment", 0, 0, 1),
-    ("Remote payment accepted", 1, 0, 1),
-    ("On backorder (not paid)", 0, 0, 1),
-    ("Awaiting Cash On Delivery validation", 0, 0, 0),
-]
 
 Line = tuple[str, int, str] | tuple[str, int, str, int]
-
-
-def _six(value: Decimal) -> str:
-    return f"{value:.6f}"
 
 
 class FakePrestaShop(FakeServer):
@@ -116,7 +91,7 @@ class FakePrestaShop(FakeServer):
         self._seed(timezone)
 
     def _seed(self, timezone: str) -> None:
-        for n, (name, paid, shipped, mail) in enumerate(STATES, start=1):
+        for n, (name, paid, shipped, mail) in enumerate(rows.STATES, start=1):
             self.db["order_states"][n] = {
                 "id": n,
                 "name": name,
@@ -132,7 +107,7 @@ class FakePrestaShop(FakeServer):
             "deleted": "0",
             "url": "https://vas.brt.it/vas/sped_det_show.hsm?Nspediz=@",
         }
-        for n, (name, iso, num) in CURRENCIES.items():
+        for n, (name, iso, num) in rows.CURRENCIES.items():
             self.db["currencies"][n] = {
                 "id": n,
                 "name": name,
@@ -163,29 +138,8 @@ class FakePrestaShop(FakeServer):
         self, reference: str, *, ean13: str = "", upc: str = "", weight: str = "0.500000"
     ) -> dict[str, Any]:
         with self.lock:
-            now = self.local_now()
-            return self._new(
-                "products",
-                {
-                    "id_default_combination": "0",
-                    "product_type": "standard",
-                    "reference": reference,
-                    "ean13": ean13,
-                    "isbn": "",
-                    "upc": upc,
-                    "mpn": "",
-                    "width": "20.000000",
-                    "height": "5.000000",
-                    "depth": "30.000000",
-                    "weight": weight,
-                    "price": "10.000000",
-                    "active": "1",
-                    "name": [{"id": "1", "value": f"Product {reference}"}],
-                    "date_add": now,
-                    "date_upd": now,
-                    "_combinations": [],
-                },
-            )
+            fields = rows.product_fields(reference, ean13, upc, weight, self.local_now())
+            return self._new("products", fields)
 
     def add_combination(
         self, product_id: int, reference: str, *, ean13: str = "", upc: str = "", weight: str = "0"
@@ -193,64 +147,19 @@ class FakePrestaShop(FakeServer):
         """A combination; `weight` is its impact on the product's weight (Combination.php)."""
         with self.lock:
             product = self.db["products"][product_id]
-            combination = self._new(
-                "combinations",
-                {
-                    "id_product": str(product_id),
-                    "location": "",
-                    "ean13": ean13,
-                    "isbn": "",
-                    "upc": upc,
-                    "mpn": "",
-                    "quantity": "10",
-                    "reference": reference,
-                    "supplier_reference": "",
-                    "wholesale_price": "0.000000",
-                    "price": "0.000000",
-                    "ecotax": "0.000000",
-                    "weight": weight,
-                    "unit_price_impact": "0.000000",
-                    "minimal_quantity": "1",
-                    "default_on": "",
-                    "available_date": "0000-00-00",
-                },
-            )
+            fields = rows.combination_fields(product_id, reference, ean13, upc, weight)
+            combination = self._new("combinations", fields)
             product["product_type"] = "combinations"
             product["_combinations"].append(combination["id"])
             product["id_default_combination"] = str(product["_combinations"][0])
             return combination
 
     def _order_row(self, line: Line) -> dict[str, Any]:
-        """An order row as `Cart::getProducts` fills it: a combination's own reference and codes
-        win over the product's."""
-        sku, qty, gross = line[0], line[1], Decimal(line[2])
         combination = self.db["combinations"].get(line[3]) if len(line) == 4 else None
-        product = next((p for p in self.db["products"].values() if p["reference"] == sku), None)
+        product = next((p for p in self.db["products"].values() if p["reference"] == line[0]), None)
         if combination is not None:
             product = self.db["products"][int(combination["id_product"])]
-        net = (gross / Decimal("1.22")).quantize(Decimal("0.000001"))
-        codes = {
-            k: (combination or {}).get(k) or (product or {}).get(k) or "" for k in ("ean13", "upc")
-        }
-        return {
-            "product_id": str(product["id"]) if product else "20",
-            "product_attribute_id": str(combination["id"]) if combination else "0",
-            "id_customization": "0",
-            "product_name": f"Product {sku}",
-            "product_quantity": str(qty),
-            "product_quantity_in_stock": str(qty),
-            "product_quantity_return": "0",
-            "product_quantity_refunded": "0",
-            "product_quantity_reinjected": "0",
-            "product_price": _six(net),
-            "product_ean13": codes["ean13"],
-            "product_isbn": "",
-            "product_upc": codes["upc"],
-            "product_reference": (combination or {}).get("reference") or sku,
-            "product_weight": "0.100000",
-            "unit_price_tax_incl": _six(gross),
-            "unit_price_tax_excl": _six(net),
-        }
+        return rows.order_row(line, product, combination)
 
     def add_order(
         self,
@@ -267,19 +176,19 @@ class FakePrestaShop(FakeServer):
         22 % VAT[, combination id])."""
         with self.lock:
             now = self.local_now()
-            customer = self._customer(now)
-            addr = self._address(customer["id"])
-            rows = [
+            customer = self._new("customers", rows.customer_fields(now))
+            addr = self._new("addresses", rows.address_fields(customer["id"]))
+            details = [
                 self._order_row(line)
                 for line in lines or [("SKU-1", 2, "12.20"), ("SKU-2", 1, "6.10")]
             ]
             total = sum(
-                Decimal(r["unit_price_tax_incl"]) * int(r["product_quantity"]) for r in rows
+                Decimal(r["unit_price_tax_incl"]) * int(r["product_quantity"]) for r in details
             )
-            order = self._new("orders", self._order_fields(now, customer, addr, total, state))
+            order = self._new("orders", rows.order_fields(now, customer, addr, total, state))
             order.update(module=module, id_currency=str(currency), **extra)
             order["reference"] = order["reference"] or f"PS{order['id']:07d}"
-            for row in rows:
+            for row in details:
                 self._new("order_details", {"id_order": str(order["id"]), **row})
             for _ in range(carrier_rows):
                 self._carrier_row(order, now)
@@ -296,103 +205,8 @@ class FakePrestaShop(FakeServer):
                 self.add_message(order["id"], message, private=False)
             return order
 
-    def _customer(self, now: str) -> dict[str, Any]:
-        secret = hashlib.md5(now.encode()).hexdigest()
-        return self._new(
-            "customers",
-            {
-                **{k: "" for k in FIELDS["customers"] if k != "id"},
-                "id_default_group": "3",
-                "id_lang": "1",
-                "secure_key": secret,
-                "deleted": "0",
-                "passwd": "$2y$10$" + hashlib.sha256(now.encode()).hexdigest()[:53],
-                "firstname": "Mario",
-                "lastname": "Rossi",
-                "email": "mario@example.com",
-                "active": "1",
-                "is_guest": "0",
-                "date_add": now,
-                "date_upd": now,
-            },
-        )
-
-    def _address(self, customer_id: int) -> dict[str, Any]:
-        return self._new(
-            "addresses",
-            {
-                "id_customer": str(customer_id),
-                "id_country": "10",
-                "id_state": "150",
-                "alias": "Casa",
-                "company": "",
-                "lastname": "Rossi",
-                "firstname": "Mario",
-                "address1": "Via Roma 1",
-                "address2": "",
-                "postcode": "20121",
-                "city": "Milano",
-                "phone": "",
-                "phone_mobile": "+39 333 1234567",
-            },
-        )
-
-    @staticmethod
-    def _order_fields(
-        now: str, customer: dict[str, Any], addr: dict[str, Any], total: Decimal, state: int
-    ) -> dict[str, Any]:
-        shipping = Decimal("6.90")
-        return {
-            **{k: "0" for k in ORDER_FIELDS if k != "id"},
-            "id_address_delivery": str(addr["id"]),
-            "id_address_invoice": str(addr["id"]),
-            "id_cart": "1",
-            "id_lang": "1",
-            "id_customer": str(customer["id"]),
-            "id_carrier": "3",
-            "current_state": str(state),
-            "invoice_date": "0000-00-00 00:00:00",
-            "delivery_date": "0000-00-00 00:00:00",
-            "valid": "1",
-            "date_add": now,
-            "date_upd": now,
-            "shipping_number": "",
-            "id_shop_group": "1",
-            "id_shop": "1",
-            "secure_key": hashlib.md5(now.encode()).hexdigest(),
-            "payment": "Bank wire",
-            "gift_message": "",
-            "total_paid": _six(total + shipping),
-            "total_paid_tax_incl": _six(total + shipping),
-            "total_paid_tax_excl": _six((total + shipping) / Decimal("1.22")),
-            "total_paid_real": "0.000000",
-            "total_products": _six(total / Decimal("1.22")),
-            "total_products_wt": _six(total),
-            "total_shipping": _six(shipping),
-            "total_shipping_tax_incl": _six(shipping),
-            "total_shipping_tax_excl": _six(shipping / Decimal("1.22")),
-            "carrier_tax_rate": "22.000",
-            "round_mode": "2",
-            "round_type": "2",
-            "conversion_rate": "1.000000",
-            "reference": "",
-        }
-
     def _carrier_row(self, order: dict[str, Any], now: str) -> None:
-        shipping = Decimal(order["total_shipping_tax_incl"])
-        self._new(
-            "order_carriers",
-            {
-                "id_order": str(order["id"]),
-                "id_carrier": order["id_carrier"],
-                "id_order_invoice": "0",
-                "weight": "1.250000",
-                "shipping_cost_tax_excl": _six(shipping / Decimal("1.22")),
-                "shipping_cost_tax_incl": _six(shipping),
-                "tracking_number": "",
-                "date_add": now,
-            },
-        )
+        self._new("order_carriers", rows.carrier_fields(order, now))
 
     def add_message(self, order_id: int, text: str, *, private: bool, employee: int = 0) -> None:
         order = self.db["orders"][order_id]
