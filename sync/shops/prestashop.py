@@ -60,8 +60,8 @@ class PrestaShop:
                 **extra,
             ),
             key,
-            key_in_url=bool(self.settings.get("key_in_url")),
-            dispatcher=bool(self.settings.get("dispatcher")),
+            key_in_url=_flag(self.settings.get("key_in_url")),
+            dispatcher=_flag(self.settings.get("dispatcher")),
         )
         self._tz: ZoneInfo | None = None
         # Names and ISO codes change rarely: read each id once.
@@ -312,6 +312,11 @@ class PrestaShop:
             if len(rows) < PAGE:
                 return
             offset += PAGE
+
+
+def _flag(value: Any) -> bool:
+    """A setting that forces a way of reaching the shop; settings arrive as text too."""
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 def _combination_ids(product: dict[str, Any]) -> list[Any]:

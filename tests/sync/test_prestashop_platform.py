@@ -325,3 +325,19 @@ def test_numbers_beyond_the_64_characters_of_the_carrier_row_are_told_not_lost(
         f"add the numbers that did not fit to the order by hand in the shop: "
         f"{numbers[3]}, {numbers[4]}"
     )
+
+
+def test_a_shop_set_to_the_key_in_the_url_and_dispatcher_asks_no_question_twice(
+    ctx: AppContext,
+) -> None:
+    # GIVEN a host known to strip the header and lack rewriting, and a shop set up so
+    with FakePrestaShop(strip_authorization=True, url_rewriting=False) as ps:
+        add_products(ctx, "SKU-1", "SKU-2")
+        order = ps.add_order()
+        settings = {"key_in_url": "1", "dispatcher": "true"}
+        add_shop(ctx, "prestashop", "ps", url=ps.url, secrets={"key": KEY}, settings=settings)
+        # WHEN orders are imported
+        _sync(ctx)
+        # THEN the order arrived and the shop never had to refuse or miss a request first
+        assert order_by_ext(ctx, order["id"]).number == order["reference"]
+        assert [status for _, _, status in ps.log if status >= 400] == []
