@@ -63,6 +63,7 @@ class PrestaShop:
             key_in_url=_flag(self.settings.get("key_in_url")),
             dispatcher=_flag(self.settings.get("dispatcher")),
         )
+        self.http = self.ws.http  # the last-second re-check turns its retries off here
         self._tz: ZoneInfo | None = None
         # Names and ISO codes change rarely: read each id once.
         self.lookup: dict[str, dict[str, str]] = {
@@ -70,7 +71,7 @@ class PrestaShop:
         }
 
     def close(self) -> None:
-        self.ws.http.close()
+        self.http.close()
 
     def _list(self, resource: str, **params: str) -> list[dict[str, Any]]:
         return ps.rows_of(self.ws.get(resource, **params), resource)
@@ -138,8 +139,18 @@ class PrestaShop:
                 offset += PAGE
 
     def fetch_order(self, external_id: str) -> RemoteOrder | None:
+        """The order as it is now. A refund or a return changes only its order details, not the
+        order's date_upd (OrderRefundUpdater), so a whole read stands for the shop's clock at
+        the answer (a second earlier: an edit in that same second is still newer)."""
         raw = self._list("orders", display="full", **{"filter[id]": f"[{external_id}]"})
-        return self._map_page(raw)[0] if raw else None
+        read_at = self.ws.shop_time
+        orders = self._map_page(raw)
+        if not orders:
+            return None
+        order = orders[0]
+        if read_at is not None and not order.malformed:
+            order.updated_at = max(order.updated_at, read_at - dt.timedelta(seconds=1))
+        return order
 
     def _map_page(self, raw: list[dict[str, Any]]) -> list[RemoteOrder]:
         if not raw:

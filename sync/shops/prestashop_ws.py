@@ -9,6 +9,7 @@ real refusal later is never mistaken for a host's quirk.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable
@@ -48,6 +49,7 @@ class Webservice:
         self.http, self.key = http, key
         self.key_in_url, self.dispatcher = False, dispatcher
         self._settled = False  # a request went through: no more switching of key or route
+        self.shop_time: dt.datetime | None = None  # the shop's clock at the last answer
         self.http.client.auth = httpx.BasicAuth(key, "")
         if key_in_url:
             self._key_in_url()
@@ -85,7 +87,9 @@ class Webservice:
 
     def get(self, resource: str, **params: str) -> Any:
         def send(path: str, query: dict[str, str]) -> Any:
-            return self.http.get_json(path, params={"output_format": "JSON", **query})[0]
+            body, response = self.http.get_json(path, params={"output_format": "JSON", **query})
+            self.shop_time = _unix(response.headers.get("Access-Time"))
+            return body
 
         return self.routed(resource, params, send)
 
@@ -110,3 +114,10 @@ class Webservice:
             )
 
         self.routed(resource, params, send)
+
+
+def _unix(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(int(value or ""), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None

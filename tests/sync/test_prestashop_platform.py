@@ -23,7 +23,7 @@ from station.domain.barcodes import gtin_check_digit, normalize_code
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.workflow.io import Accepted, Rejected, Scan
-from sync.runner import sync_shop
+from sync.runner import recheck_order, sync_shop
 from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.prestashop import KEY, FakePrestaShop
 from tests.sync.conftest import Later, Sleeper, add_products, order_by_ext, outbox, pack, shop_row
@@ -341,3 +341,23 @@ def test_a_shop_set_to_the_key_in_the_url_and_dispatcher_asks_no_question_twice(
         # THEN the order arrived and the shop never had to refuse or miss a request first
         assert order_by_ext(ctx, order["id"]).number == order["reference"]
         assert [status for _, _, status in ps.log if status >= 400] == []
+
+
+def test_a_refund_made_after_the_import_is_found_by_the_last_second_recheck(
+    ctx: AppContext, ps: FakePrestaShop
+) -> None:
+    # GIVEN (src/Adapter/Order/Refund/OrderRefundUpdater.php updates the order detail only, so
+    # the order's date_upd stays) an imported order of 3 x SKU-1, one then refunded
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = ps.add_order(lines=[("SKU-1", 3, "12.20")])
+    _add(ctx, ps)
+    _sync(ctx)
+    ps.clock.advance(600)
+    ps.refund(order["id"], "SKU-1", refunded=1)
+    # WHEN the bench re-reads the order from the shop before its label prints
+    recheck_order(ctx, order_by_ext(ctx, order["id"]).id, timeout_s=2.0)
+    # THEN the bench packs two, and a later round of sync leaves it so
+    _sync(ctx)
+    assert [(line.sku, line.quantity) for line in order_by_ext(ctx, order["id"]).lines] == [
+        ("SKU-1", 2)
+    ]

@@ -266,7 +266,10 @@ class FakePrestaShop(FakeServer):
         try:
             self._authenticate(request)
             resource, ident = self._route(request)
-            return self._dispatch(request, resource, ident, as_json)
+            response = self._dispatch(request, resource, ident, as_json)
+            # WebserviceRequest::returnOutput: the shop's clock, as a unix time
+            response.headers["Access-Time"] = str(int(self.clock.now()))
+            return response
         except PsError as exc:
             response = render_errors(exc, as_json)
             if exc.status == 401:
