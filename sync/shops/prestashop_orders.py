@@ -53,7 +53,7 @@ class OrderPage:
             )
         }
         self.notes = self._messages(ids)
-        rows = [r for o in raw for r in _order_rows(o)]
+        rows = [r for o in raw for r in _order_rows(o, strict=False)]
         self.combinations = shop.load(
             "combinations", "reference", {str(r.get("product_attribute_id")) for r in rows}
         )
@@ -78,7 +78,7 @@ class OrderPage:
         module = str(o.get("module") or "")
         lines = [
             ps.line(r, self.details.get(str(r.get("id"))) or {}, self.combinations)
-            for r in _order_rows(o)
+            for r in _order_rows(o, strict=True)
         ]
         note = [self.notes.get(str(o["id"]), ""), ps.text(o.get("gift_message")).strip()]
         return RemoteOrder(
@@ -103,5 +103,13 @@ class OrderPage:
         )
 
 
-def _order_rows(o: dict[str, Any]) -> list[dict[str, Any]]:
-    return list((o.get("associations") or {}).get("order_rows") or [])
+def _order_rows(o: dict[str, Any], *, strict: bool) -> list[dict[str, Any]]:
+    """The order's rows. Gathering the page's lookups, a malformed order gives none (it is
+    flagged on its own later, strictly), so the other orders of its page still arrive."""
+    try:
+        rows = list((o.get("associations") or {}).get("order_rows") or [])
+        return [r for r in rows if strict or isinstance(r, dict)]
+    except (AttributeError, TypeError):
+        if strict:
+            raise
+        return []

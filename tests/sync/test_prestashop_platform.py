@@ -361,3 +361,29 @@ def test_a_refund_made_after_the_import_is_found_by_the_last_second_recheck(
     assert [(line.sku, line.quantity) for line in order_by_ext(ctx, order["id"]).lines] == [
         ("SKU-1", 2)
     ]
+
+
+def test_an_order_with_malformed_rows_is_held_and_its_page_still_arrives(
+    ctx: AppContext, ps: FakePrestaShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN three orders, the second of which comes with its associations as a list (as a
+    # broken module's override might send it)
+    add_products(ctx, "SKU-1", "SKU-2")
+    created = [ps.add_order() for _ in range(3)]
+    full = ps._full
+
+    def broken_second(resource: str, row: dict[str, Any]) -> dict[str, Any]:
+        out = full(resource, row)
+        if resource == "orders" and row["id"] == created[1]["id"]:
+            out["associations"] = [out["associations"]]
+        return out
+
+    monkeypatch.setattr(ps, "_full", broken_second)
+    _add(ctx, ps)
+    # WHEN orders are imported
+    report = _sync(ctx)
+    # THEN the broken one is held with the reason, the others are in the queue with their lines
+    assert report.error == ""
+    assert order_by_ext(ctx, created[1]["id"]).problem_code == "problem_malformed"
+    for good in (created[0], created[2]):
+        assert [line.sku for line in order_by_ext(ctx, good["id"]).lines] == ["SKU-1", "SKU-2"]
