@@ -98,6 +98,11 @@ class FakeWooCommerce(FakeServer):
         """Each order's tracking items, read where the extension keeps them (order meta)."""
         return {oid: items for oid, o in self.orders.items() if (items := _tracking_items(o))}
 
+    def customer_tracking(self, order_id: int) -> list[tuple[str, str, str]]:
+        """(provider, number, link) as the customer's e-mail and account page show each item."""
+        items = [_formatted(self.orders[order_id], i) for i in _tracking_items(self.orders[order_id])]
+        return [(i["tracking_provider"], i["tracking_number"], i["tracking_link"]) for i in items]
+
     # -- shop-side actions (what a merchant does in wp-admin) --------------------------------
 
     def now(self) -> dt.datetime:
