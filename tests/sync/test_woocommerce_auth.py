@@ -235,3 +235,28 @@ def test_shop_test_names_a_wrong_key(
     assert "WooCommerce does not accept this key" in err
     assert "REST API" in err
     assert "cs_other" not in err
+
+
+def test_shop_test_names_an_untrusted_certificate_and_ca_file_fixes_it(
+    ctx: AppContext, ca: trustme.CA, ca_file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN an HTTPS shop whose certificate is signed by an authority of its own (real TLS)
+    with FakeWooCommerce(tls=_tls(ca)) as woo:
+        args = ("--url", woo.url, "--key", "ck_test", "--secret", "cs_test")
+        assert run(ctx, "shop", "add", "woocommerce", "plain", *args) == 0
+        assert run(ctx, "shop", "add", "woocommerce", "own-ca", *args, "--ca_file", ca_file) == 0
+        capsys.readouterr()
+        # WHEN the user tests it as added plainly, then as added with --ca_file
+        refused = run(ctx, "shop", "test", "plain")
+        err = capsys.readouterr().err.strip()
+        accepted = run(ctx, "shop", "test", "own-ca")
+        out = capsys.readouterr().out.strip()
+    # THEN the first says in one sentence that the certificate is not trusted and what to set;
+    # no key was sent; with the authority given, the shop answers
+    assert refused == 1
+    assert err.count("\n") == 0
+    assert "certificate is not trusted" in err
+    assert "ca_file" in err
+    assert accepted == 0
+    assert out == "WooCommerce answers: 0 orders"
+    assert woo.auth_seen == ["basic"]
