@@ -100,7 +100,9 @@ class FakeWooCommerce(FakeServer):
 
     def customer_tracking(self, order_id: int) -> list[tuple[str, str, str]]:
         """(provider, number, link) as the customer's e-mail and account page show each item."""
-        items = [_formatted(self.orders[order_id], i) for i in _tracking_items(self.orders[order_id])]
+        items = [
+            _formatted(self.orders[order_id], i) for i in _tracking_items(self.orders[order_id])
+        ]
         return [(i["tracking_provider"], i["tracking_number"], i["tracking_link"]) for i in items]
 
     # -- shop-side actions (what a merchant does in wp-admin) --------------------------------
