@@ -74,6 +74,16 @@ def error_code(response: httpx.Response) -> str:
     return str(body.get("code") or "") if isinstance(body, dict) else ""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    """Whether the answer is the shop's own (every platform answers errors in JSON); a firewall
+    in front of it answers with its HTML page."""
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def same_site(a: str, b: str) -> bool:
     """Two host names of one site: equal once a leading `www.` is set aside."""
     return a.lower().removeprefix("www.") == b.lower().removeprefix("www.")
@@ -296,7 +306,7 @@ class ShopHttp:
         text = error_text(response)
         where = {"shop": self.name, "method": method, "path": path, "detail": text}
         code = error_code(response)
-        if status in _FIREWALL_STATUSES and not code:
+        if status in _FIREWALL_STATUSES and not _is_json(response):
             raise BlockedError(
                 "shop_blocked_by_firewall", shop=self.name, method=method, path=path, status=status
             )

@@ -34,8 +34,8 @@ from sync.remote import (
     to_mm,
     vat_percent,
 )
-from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
-from sync.shops.woo_access import API, WooAccess
+from sync.shops.registry import ShopAccess, ShopConfigError, ShopOption, register_shop_kind
+from sync.shops.woo_access import API, AUTH_MODES, WooAccess
 from sync.shops.woo_tracking import TRACKING_META_KEY, meta_item, meta_items, tracking_request
 from sync.tracking_links import tracking_url
 
@@ -386,6 +386,11 @@ def _map_product(raw: dict[str, Any], weight_unit: str, dim_unit: str) -> Remote
 
 
 def _connect(shop: ShopAccess) -> WooCommerce:
+    mode = str(shop.settings.get("auth") or "auto")
+    if mode not in AUTH_MODES:
+        raise ShopConfigError(
+            "woocommerce_auth_unknown", shop=shop.name, value=mode, modes=", ".join(AUTH_MODES)
+        )
     return WooCommerce(
         shop.name,
         shop.url,

@@ -260,3 +260,21 @@ def test_shop_test_names_an_untrusted_certificate_and_ca_file_fixes_it(
     assert accepted == 0
     assert out == "WooCommerce answers: 0 orders"
     assert woo.auth_seen == ["basic"]
+
+
+def test_an_unknown_auth_setting_is_named_with_the_choices(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a shop added with an auth way WooCommerce does not have
+    with FakeWooCommerce() as woo:
+        args = ("--url", woo.url, "--key", "ck_test", "--secret", "cs_test", "--auth", "bearer")
+        assert run(ctx, "shop", "add", "woocommerce", "woo", *args) == 0
+        capsys.readouterr()
+        # WHEN the user tests it
+        code = run(ctx, "shop", "test", "woo")
+        # THEN one sentence says which values there are, and nothing was sent
+        assert woo.log == []
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert "auth setting is bearer" in err
+    assert "auto, basic, query, oauth" in err

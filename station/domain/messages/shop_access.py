@@ -68,6 +68,13 @@ register(
         "query), oppure chiedi al provider di passare l'intestazione a PHP",
     ),
     Message(
+        "woocommerce_auth_unknown",
+        "{shop}: the shop's auth setting is {value}; add the shop again with --auth set to one "
+        "of {modes}",
+        "{shop}: l'impostazione auth del negozio è {value}; aggiungi di nuovo il negozio con "
+        "--auth impostato a uno tra {modes}",
+    ),
+    Message(
         "woocommerce_answers_key_in_query",
         "WooCommerce answers: {count} orders; the shop's web server removes the Authorization "
         "header, so Station sends the key in the query string",
