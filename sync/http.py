@@ -145,7 +145,6 @@ class ShopHttp:
         )
         self.requests_sent = 0
         self.rate_limited = 0
-        self.moved_to = ""  # the site's own address when it redirected us there
 
     def close(self) -> None:
         self.client.close()
@@ -251,8 +250,10 @@ class ShopHttp:
         maintenance page) is not followed either."""
         source = response.request.url
         location = response.headers.get("Location", "")
-        target = source.join(location) if location else source
-        if not location or not same_site(source.host, target.host):
+        if not location:  # a redirect to nowhere: a broken server, never a success
+            raise PermanentError("shop_redirect_loop", shop=self.name, path=path)
+        target = source.join(location)
+        if not same_site(source.host, target.host):
             raise AuthError("shop_redirects_elsewhere", shop=self.name, host=target.host or "?")
         if source.scheme == "https" and target.scheme != "https":
             raise AuthError("shop_redirect_to_http", shop=self.name)
@@ -264,7 +265,6 @@ class ShopHttp:
             )
         new_base = target.copy_with(path=target.path[: -len(tail)] or "/", query=None)
         self.client.base_url = new_base
-        self.moved_to = str(new_base).rstrip("/")
 
     def _read_bounded(self, request: httpx.Request, what: str) -> httpx.Response:
         """The answer, read in chunks and counted both as sent and as decompressed, so that a

@@ -160,13 +160,19 @@ class WooCommerce:
         quantities (negative) and the line they refund (`_refunded_item_id`)."""
         if not isinstance(raw, dict) or not raw.get("refunds") or not has_id(raw):
             return raw
-        refunds, _ = self._get(f"{API}/orders/{raw['id']}/refunds", {"_fields": "line_items"})
+        refunds, _ = self._get(
+            f"{API}/orders/{raw['id']}/refunds", {"_fields": "line_items", "per_page": PER_PAGE}
+        )
         taken: dict[str, int] = {}
-        for refund in refunds if isinstance(refunds, list) else []:
-            for item in refund.get("line_items") or []:
-                meta = {m.get("key"): m.get("value") for m in item.get("meta_data") or []}
-                line = str(meta.get("_refunded_item_id") or "")
-                taken[line] = taken.get(line, 0) + abs(int(item.get("quantity") or 0))
+        try:
+            for refund in refunds:
+                for item in refund.get("line_items") or []:
+                    meta = {m.get("key"): m.get("value") for m in item.get("meta_data") or []}
+                    line = str(meta.get("_refunded_item_id") or "")
+                    taken[line] = taken.get(line, 0) + abs(int(item.get("quantity") or 0))
+        except (TypeError, ValueError, AttributeError):
+            # Packing what may have been refunded would ship it: the order waits for a person.
+            return {**raw, "_refunded": "unreadable"}
         return {**raw, "_refunded": taken}
 
     def map_order(self, raw: Any) -> RemoteOrder:
@@ -303,6 +309,8 @@ def _map_order(raw: dict[str, Any]) -> RemoteOrder:
     billing, shipping = raw.get("billing") or {}, raw.get("shipping") or {}
     ship = shipping if shipping.get("address_1") else billing
     taken = raw.get("_refunded") or {}
+    if not isinstance(taken, dict):
+        raise ValueError("the order's refunds cannot be read")
     lines = [_map_line(item, taken.get(str(item.get("id")), 0)) for item in raw["line_items"]]
     lines = [line for line in lines if line.quantity > 0]  # a line refunded in full is gone
     method = " ".join(

@@ -173,3 +173,20 @@ def test_an_update_a_firewall_refuses_as_put_goes_as_post(ctx: AppContext) -> No
         edits = [m for m, p, _ in woo.log if p.endswith(f"/orders/{order['id']}")]
         assert edits.count("POST") == 2  # the tracking meta and the completion
         assert edits.count("PUT") == 1  # refused once by the firewall, then never sent again
+
+
+def test_an_order_whose_refunds_cannot_be_read_waits_for_a_person(ctx: AppContext) -> None:
+    # GIVEN an order whose refund a plugin wrote with a quantity that is not a number
+    with FakeWooCommerce() as woo:
+        add_products(ctx, "SKU-1", "SKU-2")
+        order = woo.add_order()
+        woo.add_refund(order["id"], {order["line_items"][0]["id"]: 1}, "10.00")
+        woo.refunds[order["id"]][0]["line_items"][0]["quantity"] = "one"
+        _shop(ctx, woo)
+        # WHEN sync imports it
+        _sync(ctx, Later())
+        # THEN it is held as malformed instead of being packed in full
+        row = order_by_ext(ctx, order["id"])
+        assert row.status == "held"
+        assert row.problem is not None
+        assert row.problem.code == "problem_malformed"
