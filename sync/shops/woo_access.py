@@ -57,6 +57,7 @@ class WooAccess:
         https = url.lower().startswith("https://")
         self.mode = forced if forced != "auto" else "basic" if https else "oauth"
         self._may_fall_back = forced == "auto" and https
+        self._https = https
         self.header_stripped = False  # Basic never arrived; the key went in the query instead
         self._oauth = OAuth1(key, secret)
         self._namespaces: list[str] | None = None
@@ -140,9 +141,12 @@ class WooAccess:
             raise self._cause(exc) from None
 
     def _cause(self, exc: AuthError) -> AuthError:
-        """The refusal named by its cause: with Basic, an anonymous answer means the web server
-        dropped the header; otherwise the shop does not know the key."""
+        """The refusal named by its cause: over plain HTTP WooCommerce reads neither Basic nor a
+        key in the query; over HTTPS an anonymous answer to Basic means the web server dropped
+        the header; otherwise the shop does not know the key."""
         detail = str(exc.params.get("detail", ""))
+        if _anonymous(exc) and self.mode in ("basic", "query") and not self._https:
+            return AuthError("woocommerce_key_needs_https", shop=self.name, mode=self.mode)
         if _anonymous(exc) and self.mode == "basic":
             return AuthError("woocommerce_header_stripped", shop=self.name)
         if _anonymous(exc) or detail in WRONG_KEY:

@@ -278,3 +278,19 @@ def test_an_unknown_auth_setting_is_named_with_the_choices(
     assert code == 1
     assert "auth setting is bearer" in err
     assert "auto, basic, query, oauth" in err
+
+
+@pytest.mark.parametrize("mode", ["basic", "query"])
+def test_basic_or_query_forced_on_plain_http_is_named(
+    ctx: AppContext, capsys: pytest.CaptureFixture[str], mode: str
+) -> None:
+    # GIVEN a plain-HTTP shop added with a way WooCommerce reads only over HTTPS
+    with FakeWooCommerce() as woo:
+        _add(ctx, woo.url, auth=mode)
+        # WHEN the user tests it
+        code = run(ctx, "shop", "test", "woo")
+        # THEN the sentence says why, rather than blaming the key or the header
+        assert set(woo.auth_seen) == {"none"}
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert f"over plain HTTP WooCommerce does not read a key sent as {mode}" in err

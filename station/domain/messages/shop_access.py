@@ -68,6 +68,14 @@ register(
         "query), oppure chiedi al provider di passare l'intestazione a PHP",
     ),
     Message(
+        "woocommerce_key_needs_https",
+        "{shop}: over plain HTTP WooCommerce does not read a key sent as {mode}; add the shop "
+        "again with --auth auto (signed OAuth), or with its https:// address",
+        "{shop}: su HTTP in chiaro WooCommerce non legge una chiave inviata come {mode}; "
+        "aggiungi di nuovo il negozio con --auth auto (OAuth firmato) o con il suo indirizzo "
+        "https://",
+    ),
+    Message(
         "woocommerce_auth_unknown",
         "{shop}: the shop's auth setting is {value}; add the shop again with --auth set to one "
         "of {modes}",
