@@ -105,14 +105,20 @@ class WooAccess:
 
     def _read_index(self) -> None:
         """Once per connection: the REST index (`/wp-json/`) gives the home URL WordPress signs
-        with and the plugin namespaces. A shop that hides its index is signed for the address
-        configured."""
+        with and the plugin namespaces. A shop that hides its index (404, or 401 from a security
+        plugin) is signed for the address configured."""
         if self._index_read:
             return
         self._index_read = True
         try:
             index, _ = self.http.get_json("/wp-json/", params={"_fields": "home,namespaces"})
         except PermanentError:
+            return
+        except AuthError as exc:
+            # Security plugins close the index to anonymous callers; a redirect elsewhere or
+            # an untrusted certificate is another matter and stops here.
+            if exc.code != "shop_bad_credentials":
+                raise
             return
         if isinstance(index, dict):
             self._oauth.home_url = str(index.get("home") or "")

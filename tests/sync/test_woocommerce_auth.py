@@ -294,3 +294,16 @@ def test_basic_or_query_forced_on_plain_http_is_named(
     err = capsys.readouterr().err.strip()
     assert code == 1
     assert f"over plain HTTP WooCommerce does not read a key sent as {mode}" in err
+
+
+def test_a_shop_whose_rest_index_is_closed_still_syncs(ctx: AppContext) -> None:
+    # GIVEN a shop whose security plugin closes the REST index to anonymous callers
+    with FakeWooCommerce() as woo:
+        woo.index_closed = True
+        _add(ctx, woo.url)
+        # WHEN sync runs both ways
+        order, first = _import_and_ship(ctx, woo)
+        # THEN orders and tracking went through, signed for the address configured
+        assert first.error == ""
+        assert woo.orders[order["id"]]["status"] == "completed"
+        assert [t["tracking_number"] for t in woo.trackings[order["id"]]] == ["T1"]

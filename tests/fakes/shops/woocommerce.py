@@ -85,6 +85,7 @@ class FakeWooCommerce(FakeServer):
         self.shipment_tracking = shipment_tracking
         self.canonical = ""  # scheme://host:port the rewrite rules send every other address to
         self.blocked_methods: set[str] = set()  # refused by a ModSecurity rule
+        self.index_closed = False  # a security plugin closes /wp-json/ to anonymous callers
         self.orders: dict[int, dict[str, Any]] = {}
         self.notes: dict[int, list[dict[str, Any]]] = {}
         self.refunds: dict[int, list[dict[str, Any]]] = {}
@@ -136,6 +137,8 @@ class FakeWooCommerce(FakeServer):
         if request.method in self.blocked_methods:
             return Response(403, FORBIDDEN_PAGE, {"Content-Type": "text/html; charset=iso-8859-1"})
         if request.path.rstrip("/") == "/wp-json":
+            if self.index_closed:  # as "Disable REST API"-style security plugins answer
+                return error(401, "rest_not_logged_in", "You are not currently logged in.")
             return Response.json(200, project(request.arg("_fields"), self._index(request)))
         denied = self.access.authenticate(request, https=self.tls is not None)
         if denied:
