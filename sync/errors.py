@@ -35,6 +35,8 @@ class RateLimitedError(TransientError):
 class AuthError(ShopError):
     """The shop refused the credentials. Nothing is parked: fixing the key fixes everything."""
 
+    platform_code = ""  # the platform's own code for the refusal, when it gave one
+
 
 class PermanentError(ShopError):
     """The shop refused this request for good (validation, unknown order). Park it and show it."""

@@ -8,6 +8,7 @@ benchmarks never wait for real.
 
 from __future__ import annotations
 
+import logging
 import random
 import ssl
 import time
@@ -28,10 +29,22 @@ Params = Mapping[str, str | int]
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 MAX_DECODED_BYTES = 32 * 1024 * 1024
 _DECODED_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
+# A redirect is followed only within the shop's own site (http→https, www↔bare), and a few
+# times at most: a longer chain is a misconfigured server, not a shop that moved.
+MAX_REDIRECTS = 3
+_REDIRECTS = (301, 302, 303, 307, 308)
+# What a web application firewall (ModSecurity and the like) answers when it stops a request
+# before the shop's code runs: one of these statuses with its own HTML page, not the shop's JSON.
+_FIREWALL_STATUSES = (403, 405, 406, 501)
 
 
 class ResponseTooLargeError(PermanentError):
     """The shop's answer was larger than any real one: refused, not retried."""
+
+
+class BlockedError(PermanentError):
+    """The web server in front of the shop refused the request (a firewall rule), not the shop:
+    the same change sent another way (another method) may pass."""
 
 
 def backoff_s(
@@ -50,6 +63,30 @@ def retry_after_s(response: httpx.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         return None
+
+
+def error_code(response: httpx.Response) -> str:
+    """The platform's own error code (WordPress's `code`), or "" when the body has none."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    return str(body.get("code") or "") if isinstance(body, dict) else ""
+
+
+def _is_json(response: httpx.Response) -> bool:
+    """Whether the answer is the shop's own (every platform answers errors in JSON); a firewall
+    in front of it answers with its HTML page."""
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
+def same_site(a: str, b: str) -> bool:
+    """Two host names of one site: equal once a leading `www.` is set aside."""
+    return a.lower().removeprefix("www.") == b.lower().removeprefix("www.")
 
 
 def error_text(response: httpx.Response) -> str:
@@ -90,6 +127,9 @@ class ShopHttp:
     ) -> None:
         """`ca_file`: a PEM bundle that signs the shop's certificate (a shop on an internal or
         self-signed certificate); without it the usual public authorities are trusted."""
+        # httpx logs every URL at INFO, and the log file is kept at INFO: a shop that takes its
+        # key in the query string would leave it there.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         self.name = name
         self.sleep = sleep
         self.retries = retries
@@ -155,12 +195,29 @@ class ShopHttp:
         content: bytes | None,
         headers: Mapping[str, str] | None,
     ) -> httpx.Response:
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self._send(method, path, params, json_body, content, headers)
+            if response.status_code not in _REDIRECTS:
+                self.check(method, path, response)
+                return response
+            self._follow(path, response)
+        raise PermanentError("shop_redirect_loop", shop=self.name, path=path)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        json_body: Any,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+    ) -> httpx.Response:
         self.requests_sent += 1
         try:
             request = self.client.build_request(
                 method, path, params=params, json=json_body, content=content, headers=headers
             )
-            response = self._read_bounded(request, f"{method} {path}")
+            return self._read_bounded(request, f"{method} {path}")
         except httpx.ConnectError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 # Not an outage, and retrying will not help: the shop's certificate is not one we
@@ -185,8 +242,29 @@ class ShopHttp:
                 path=path,
                 error=type(exc).__name__,
             ) from None
-        self.check(method, path, response)
-        return response
+
+    def _follow(self, path: str, response: httpx.Response) -> None:
+        """Move to where the shop's site says it lives, if it is the same site: the request is
+        then sent again, same method and body, signed for the new address. Credentials never go
+        to another host or over plain HTTP after HTTPS; a redirect off the API (a login or
+        maintenance page) is not followed either."""
+        source = response.request.url
+        location = response.headers.get("Location", "")
+        if not location:  # a redirect to nowhere: a broken server, never a success
+            raise PermanentError("shop_redirect_loop", shop=self.name, path=path)
+        target = source.join(location)
+        if not same_site(source.host, target.host):
+            raise AuthError("shop_redirects_elsewhere", shop=self.name, host=target.host or "?")
+        if source.scheme == "https" and target.scheme != "https":
+            raise AuthError("shop_redirect_to_http", shop=self.name)
+        base = self.client.base_url.path.rstrip("/")
+        tail = source.path[len(base) :] if source.path.startswith(base) else source.path
+        if not tail or not target.path.endswith(tail):
+            raise PermanentError(
+                "shop_redirected_off_api", shop=self.name, path=path, target=target.path
+            )
+        new_base = target.copy_with(path=target.path[: -len(tail)] or "/", query=None)
+        self.client.base_url = new_base
 
     def _read_bounded(self, request: httpx.Request, what: str) -> httpx.Response:
         """The answer, read in chunks and counted both as sent and as decompressed, so that a
@@ -223,10 +301,15 @@ class ShopHttp:
 
     def check(self, method: str, path: str, response: httpx.Response) -> None:
         status = response.status_code
-        if status < 400:
+        if status < 300:
             return
         text = error_text(response)
         where = {"shop": self.name, "method": method, "path": path, "detail": text}
+        code = error_code(response)
+        if status in _FIREWALL_STATUSES and not _is_json(response):
+            raise BlockedError(
+                "shop_blocked_by_firewall", shop=self.name, method=method, path=path, status=status
+            )
         if status == 429:
             self.rate_limited += 1
             raise RateLimitedError(
@@ -237,7 +320,9 @@ class ShopHttp:
                 "shop_http_failed", **where, status=status, retry_after_s=retry_after_s(response)
             )
         if status in (401, 403):
-            raise AuthError("shop_bad_credentials", shop=self.name, detail=text)
+            error = AuthError("shop_bad_credentials", shop=self.name, detail=text)
+            error.platform_code = code
+            raise error
         raise PermanentError("shop_refused", **where, status=status)
 
 

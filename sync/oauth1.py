@@ -1,7 +1,11 @@
-"""OAuth 1.0a one-legged signing, as WooCommerce requires over plain HTTP.
+"""How a WooCommerce key travels: OAuth 1.0a one-legged signing, or the key itself in the query.
 
-The parameters travel in an `Authorization: OAuth ...` header, so no credential ever appears in
-a URL (and so in no log line). The signing mirrors WooCommerce's own client (wc-api-python).
+WooCommerce (`class-wc-rest-authentication.php`) reads OAuth parameters from `$_GET`, `$_POST`
+or the Authorization header, and checks the signature against the site's *home URL* as
+WordPress knows it (`get_home_url()` with the scheme of the request), not against the address
+the client used. Many Apache/CGI/FPM hosts never hand the Authorization header to PHP, so the
+parameters go in the query string, as WooCommerce's own client (wc-api-python) sends them.
+Over HTTPS, WooCommerce also takes `consumer_key`/`consumer_secret` from the query string.
 """
 
 from __future__ import annotations
@@ -30,10 +34,26 @@ def signature(method: str, base_url: str, params: dict[str, str], secret: str) -
     return base64.b64encode(digest).decode()
 
 
+def signing_url(url: httpx.URL, home_url: str) -> str:
+    """The URL WooCommerce signs for this request: the request's path taken relative to the home
+    path and put under the home URL, with the request's scheme (`check_oauth_signature`). A shop
+    reached as `shop.example` whose WordPress home is `www.shop.example` signs with www."""
+    if not home_url:
+        return str(url.copy_with(query=None, fragment=None))
+    home = httpx.URL(home_url)
+    home_path = home.path.rstrip("/")
+    wp_base = home_path + "/"
+    rest = url.path[len(wp_base) :] if url.path.startswith(wp_base) else url.path
+    return f"{url.scheme}://{home.netloc.decode()}{home_path}/{rest.lstrip('/')}"
+
+
 class OAuth1(httpx.Auth):
-    def __init__(self, key: str, secret: str) -> None:
+    """Signs each request with the OAuth parameters in its query string."""
+
+    def __init__(self, key: str, secret: str, home_url: str = "") -> None:
         self._key = key
         self._secret = secret
+        self.home_url = home_url  # set once the shop's REST index has told it
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         oauth = {
@@ -44,12 +64,28 @@ class OAuth1(httpx.Auth):
         }
         params = dict(request.url.params.multi_items())
         params.update(oauth)
-        url = request.url.copy_with(query=None, fragment=None)
-        oauth["oauth_signature"] = signature(request.method, str(url), params, self._secret)
-        request.headers["Authorization"] = "OAuth " + ", ".join(
-            f'{k}="{quote(v, safe="")}"' for k, v in oauth.items()
-        )
+        base = signing_url(request.url, self.home_url)
+        oauth["oauth_signature"] = signature(request.method, base, params, self._secret)
+        request.url = request.url.copy_merge_params(oauth)
         yield request
 
     def __repr__(self) -> str:  # never show the secret
         return "OAuth1(<hidden>)"
+
+
+class KeyInQuery(httpx.Auth):
+    """`consumer_key`/`consumer_secret` in the query string: what WooCommerce reads first over
+    HTTPS, and what still arrives where the host strips the Authorization header."""
+
+    def __init__(self, key: str, secret: str) -> None:
+        self._key = key
+        self._secret = secret
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.url = request.url.copy_merge_params(
+            {"consumer_key": self._key, "consumer_secret": self._secret}
+        )
+        yield request
+
+    def __repr__(self) -> str:
+        return "KeyInQuery(<hidden>)"

@@ -25,12 +25,16 @@ class CarrierNames:
 
 
 # Shopify: the "Supported tracking companies" list of FulfillmentTrackingInfo.company.
-# WooCommerce: the provider names of the Shipment Tracking extension.
+# WooCommerce: the provider names of the Shipment Tracking extension
+# (`WC_Shipment_Tracking_Actions::get_providers()`, includes/class-wc-shipment-tracking.php;
+# copy at josedu90/woocommerce-shipment-tracking @bc51a612): Italy lists "BRT (Bartolini)" and
+# "DHL Express", the United States "UPS"; it has no GLS Italy, Poste Italiane or SDA, which go
+# as custom providers with their link.
 # Links: each carrier's public tracking page.
 CARRIERS: dict[str, CarrierNames] = {
     "BRT": CarrierNames(
         shopify_company="BRT",
-        woo_provider=None,
+        woo_provider="BRT (Bartolini)",
         url_template="https://vas.brt.it/vas/sped_det_show.htm?brtCode={number}",
     ),
     "GLS": CarrierNames(
@@ -50,7 +54,7 @@ CARRIERS: dict[str, CarrierNames] = {
     ),
     "DHL": CarrierNames(
         shopify_company="DHL Express",
-        woo_provider="DHL",
+        woo_provider="DHL Express",
         url_template="https://www.dhl.com/it-it/home/tracking.html?tracking-id={number}",
     ),
     "UPS": CarrierNames(

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
@@ -134,3 +136,24 @@ class Later:
 
     def jump(self, hours: float = 2) -> None:
         self.now += dt.timedelta(hours=hours)
+
+
+@pytest.fixture
+def shop_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Host names under `.test` (shop.test, www.shop.test) resolve to this machine. Real shops
+    have DNS; this machine has none for test names, so name resolution is the one thing
+    replaced: connections, TLS and HTTP stay real."""
+    real = socket.getaddrinfo
+
+    def resolve(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(host, str) and host.endswith(".test"):
+            host = "127.0.0.1"
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+
+def port_of(url: str) -> int:
+    port = urlsplit(url).port
+    assert port is not None
+    return port

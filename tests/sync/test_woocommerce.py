@@ -157,10 +157,13 @@ def test_without_tracking_extension_tracking_goes_to_meta_and_one_customer_note(
         _sync(ctx, sleeper)
         pack(ctx, order_by_ext(ctx, order["id"]), ["TRK9"])
         _sync(ctx, sleeper)
+        # THEN the item is where the extension and the plugins reading it keep it, as BRT
         meta = {m["key"]: m["value"] for m in woo.orders[order["id"]]["meta_data"]}
-        assert meta["_tracking_number"] == "TRK9"
+        [item] = meta["_wc_shipment_tracking_items"]
+        assert (item["tracking_provider"], item["tracking_number"]) == ("brt-bartolini", "TRK9")
         assert [n["note"] for n in woo.notes[order["id"]]] == [
-            "Shipped with BRT: tracking number TRK9"
+            "Shipped with BRT: tracking number TRK9 "
+            "https://vas.brt.it/vas/sped_det_show.htm?brtCode=TRK9"
         ]
 
 
@@ -169,12 +172,12 @@ def test_wrong_secret_is_reported_without_revealing_it(
 ) -> None:
     _shop(ctx, woo, secret="cs_WRONG_SECRET")
     report = _sync(ctx, sleeper)
-    assert "refused the credentials" in report.error  # type: ignore[attr-defined]
+    assert "does not accept this key" in report.error  # type: ignore[attr-defined]
     assert "cs_WRONG" not in report.error  # type: ignore[attr-defined]
     from sync.runner import sync_status
 
     status = sync_status(ctx)
-    assert "refused the credentials" in status.last_error
+    assert "does not accept this key" in status.last_error
 
 
 @pytest.mark.parametrize("permissions", ["read"])

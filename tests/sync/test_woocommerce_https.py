@@ -121,6 +121,6 @@ def test_a_wrong_secret_over_https_is_refused_without_revealing_it(
         settings={"ca_file": ca_file},
     )
     report = _sync(ctx)
-    assert "refused the credentials" in report.error
+    assert "does not accept this key" in report.error
     assert "Consumer secret is invalid" in report.error
     assert "cs_WRONG" not in report.error

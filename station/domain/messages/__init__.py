@@ -15,6 +15,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     devices,
     documents,
     reasons,
+    shop_access,
     sync,
     workflow,
 )

@@ -1,34 +1,62 @@
-"""A fake WooCommerce (REST v3 + Shipment Tracking) faithful to the protocol notes:
-OAuth 1.0a over plain HTTP (Basic refused there), per_page ≤ 100, X-WP-Total/X-WP-TotalPages and
-Link headers, exclusive modified_after read in site time unless dates_are_gmt=true, the error
-shapes and codes, non-idempotent notes and tracking items."""
+"""A fake WooCommerce (REST v3 + Shipment Tracking) that answers as a real shop on a real host.
+
+Sources it follows:
+- authentication: `tests/fakes/shops/woocommerce_auth.py`, after WooCommerce's
+  `class-wc-rest-authentication.php` (woocommerce/woocommerce @170a8939);
+- the REST index `/wp-json/` (`WP_REST_Server::get_index`: name, url, home, namespaces, ...) and
+  the method override of `WP_REST_Server::serve_request` (`_method`, `X-HTTP-Method-Override`);
+  item routes take POST, PUT and PATCH as an edit (`WP_REST_Server::EDITABLE`);
+- orders, notes, refunds (`_refunded_item_id` on refund line items, negative quantities),
+  products and variations as WooCommerce's v3 controllers render them (per_page ≤ 100,
+  X-WP-Total/X-WP-TotalPages, Link), the error shapes and codes;
+- Shipment Tracking: `WC_Shipment_Tracking_Actions` (includes/class-wc-shipment-tracking.php of
+  the extension, copy at josedu90/woocommerce-shipment-tracking @bc51a612): the provider list,
+  items kept in order meta `_wc_shipment_tracking_items`, a provider matched by name or by its
+  `sanitize_title` slug, custom providers with their own link; no dedupe;
+- the host in front: rewrite rules that redirect to the canonical address (301, before
+  WordPress runs), a header-stripping PHP setup, a ModSecurity rule that refuses a method with
+  Apache's HTML 403 page.
+"""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
 import re
 import secrets
 import ssl
-import time
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from tests.fakes.shops.base import Clock, FakeServer, Request, Response
+from tests.fakes.shops.woocommerce_auth import WooKeys, error
 
 SITE_OFFSET = dt.timedelta(hours=2)  # the shop's local time, as a real shop in Italy in summer
 
 
-def error(status: int, code: str, message: str, **data: Any) -> Response:
-    return Response.json(
-        status, {"code": code, "message": message, "data": {"status": status, **data}}
-    )
+# The extension's providers for the carriers an Italian warehouse ships with (get_providers()).
+PROVIDERS = {
+    "Italy": {
+        "BRT (Bartolini)": "http://as777.brt.it/vas/sped_det_show.hsm?referer=sped_numspe_par.htm&Nspediz=%1$s",
+        "DHL Express": "http://www.dhl.it/it/express/ricerca.html?AWB=%1$s&brand=DHL",
+    },
+    "United Kingdom": {
+        "DHL": "http://www.dhl.com/content/g0/en/express/tracking.shtml?brand=DHL&AWB=%1$s",
+    },
+    "United States": {
+        "UPS": "http://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=%1$s",
+        "USPS": "https://tools.usps.com/go/TrackConfirmAction_input?qtc_tLabels1=%1$s",
+    },
+}
+TRACKING_META = "_wc_shipment_tracking_items"
+FORBIDDEN_PAGE = (
+    b'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n'
+    b"<title>403 Forbidden</title>\n</head><body>\n<h1>Forbidden</h1>\n"
+    b"<p>You don't have permission to access this resource.</p>\n</body></html>\n"
+)
 
 
-def _enc(value: str) -> str:
-    return quote(unquote(value), safe="").replace("%", "%25")
+def sanitize_title(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 class FakeWooCommerce(FakeServer):
@@ -41,19 +69,42 @@ class FakeWooCommerce(FakeServer):
         shipment_tracking: bool = True,
         clock: Clock | None = None,
         tls: ssl.SSLContext | None = None,
+        home: str = "",
+        strip_authorization: bool = False,
     ) -> None:
+        """`home`: WordPress's home URL ("" = wherever it is reached); `strip_authorization`: the
+        host does not pass the Authorization header to PHP."""
         super().__init__(clock, tls)
-        self.auth_seen: list[str] = []  # how each request authenticated: basic, query, oauth
-        self.keys = {key: (secret, permissions)}
+        self.access = WooKeys(
+            {key: (secret, permissions)},
+            self.clock,
+            home=home,
+            strip_authorization=strip_authorization,
+        )
+        self.auth_seen = self.access.seen  # how each API request authenticated
         self.shipment_tracking = shipment_tracking
+        self.canonical = ""  # scheme://host:port the rewrite rules send every other address to
+        self.blocked_methods: set[str] = set()  # refused by a ModSecurity rule
+        self.index_closed = False  # a security plugin closes /wp-json/ to anonymous callers
         self.orders: dict[int, dict[str, Any]] = {}
         self.notes: dict[int, list[dict[str, Any]]] = {}
-        self.trackings: dict[int, list[dict[str, Any]]] = {}
+        self.refunds: dict[int, list[dict[str, Any]]] = {}
         self.products: dict[int, dict[str, Any]] = {}
         self.variations: dict[int, list[dict[str, Any]]] = {}
         self.settings = {"woocommerce_weight_unit": "kg", "woocommerce_dimension_unit": "cm"}
-        self.nonces: set[str] = set()
         self._next_id = 1000
+
+    @property
+    def trackings(self) -> dict[int, list[dict[str, Any]]]:
+        """Each order's tracking items, read where the extension keeps them (order meta)."""
+        return {oid: items for oid, o in self.orders.items() if (items := _tracking_items(o))}
+
+    def customer_tracking(self, order_id: int) -> list[tuple[str, str, str]]:
+        """(provider, number, link) as the customer's e-mail and account page show each item."""
+        items = [
+            _formatted(self.orders[order_id], i) for i in _tracking_items(self.orders[order_id])
+        ]
+        return [(i["tracking_provider"], i["tracking_number"], i["tracking_link"]) for i in items]
 
     # -- shop-side actions (what a merchant does in wp-admin) --------------------------------
 
@@ -79,22 +130,57 @@ class FakeWooCommerce(FakeServer):
     # -- HTTP ------------------------------------------------------------------------------
 
     def handle(self, request: Request) -> Response:
-        denied = self._authenticate(request)
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(request.url))
+        if self.canonical and origin != self.canonical:
+            query = f"?{urlencode(request.query)}" if request.query else ""
+            return Response(301, b"", {"Location": f"{self.canonical}{request.path}{query}"})
+        if request.method in self.blocked_methods:
+            return Response(403, FORBIDDEN_PAGE, {"Content-Type": "text/html; charset=iso-8859-1"})
+        if request.path.rstrip("/") == "/wp-json":
+            if self.index_closed:  # as "Disable REST API"-style security plugins answer
+                return error(401, "rest_not_logged_in", "You are not currently logged in.")
+            return Response.json(200, project(request.arg("_fields"), self._index(request)))
+        denied = self.access.authenticate(request, https=self.tls is not None)
         if denied:
             return denied
-        path = request.path
+        method = request.arg("_method") or request.headers.get("x-http-method-override")
+        if method:
+            request.method = method.upper()
         for pattern, handler in self._routes():
-            match = re.fullmatch(pattern, path)
+            match = re.fullmatch(pattern, request.path)
             if match and request.method in handler:
                 return handler[request.method](request, *match.groups())
         return error(404, "rest_no_route", "No route was found matching the URL and request method")
 
+    def _index(self, request: Request) -> dict[str, Any]:
+        here = "{0.scheme}://{0.netloc}".format(urlsplit(request.url))
+        home = self.access.home or here
+        namespaces = ["oembed/1.0", "wc/v3", "wc/store/v1", "wp/v2"]
+        if self.shipment_tracking:
+            namespaces.insert(2, "wc-shipment-tracking/v3")
+        return {
+            "name": "Fake Shop",
+            "description": "",
+            "url": home,
+            "home": home,
+            "gmt_offset": "2",
+            "timezone_string": "Europe/Rome",
+            "namespaces": namespaces,
+            "authentication": [],
+            "routes": {},
+        }
+
     def _routes(self) -> list[tuple[str, dict[str, Any]]]:
         api = "/wp-json/wc/v3"
+        edit = self._put_order
         routes: list[tuple[str, dict[str, Any]]] = [
             (f"{api}/orders", {"GET": self._list_orders}),
-            (f"{api}/orders/(\\d+)", {"GET": self._get_order, "PUT": self._put_order}),
+            (
+                f"{api}/orders/(\\d+)",
+                {"GET": self._get_order, "PUT": edit, "POST": edit, "PATCH": edit},
+            ),
             (f"{api}/orders/(\\d+)/notes", {"GET": self._get_notes, "POST": self._post_note}),
+            (f"{api}/orders/(\\d+)/refunds", {"GET": self._get_refunds}),
             (f"{api}/products", {"GET": self._list_products}),
             (f"{api}/products/(\\d+)/variations", {"GET": self._list_variations}),
             (f"{api}/settings/products/([a-z_]+)", {"GET": self._get_setting}),
@@ -107,104 +193,6 @@ class FakeWooCommerce(FakeServer):
                 )
             )
         return routes
-
-    def _authenticate(self, request: Request) -> Response | None:
-        if self.tls is not None:
-            return self._authenticate_https(request)
-        header = request.headers.get("authorization", "")
-        if not header.startswith("OAuth "):
-            # Plain HTTP: Basic is not even looked at; the request goes on unauthenticated.
-            return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
-        params = {k: unquote(v) for k, v in re.findall(r'(\w+)="([^"]*)"', header[6:])}
-        auth_error = "woocommerce_rest_authentication_error"
-        missing = [
-            p
-            for p in (
-                "oauth_consumer_key",
-                "oauth_timestamp",
-                "oauth_nonce",
-                "oauth_signature",
-                "oauth_signature_method",
-            )
-            if p not in params
-        ]
-        if missing:
-            return error(
-                401,
-                "woocommerce_rest_authentication_missing_parameter",
-                f"Missing OAuth parameter {', '.join(missing)}",
-            )
-        key = params["oauth_consumer_key"]
-        if key not in self.keys:
-            return error(401, auth_error, "Consumer key is invalid.")
-        secret, permissions = self.keys[key]
-        if params["oauth_signature_method"] not in ("HMAC-SHA1", "HMAC-SHA256"):
-            return error(401, auth_error, "Invalid signature - signature method is invalid.")
-        if (
-            abs(int(params["oauth_timestamp"]) - self.clock.now()) > 15 * 60
-            and abs(int(params["oauth_timestamp"]) - time.time()) > 15 * 60
-        ):
-            return error(401, auth_error, "Invalid timestamp.")
-        signed = dict(request.query)
-        signed.update({k: v for k, v in params.items() if k != "oauth_signature"})
-        if not hmac.compare_digest(
-            self._sign(request, signed, secret, params), params["oauth_signature"]
-        ):
-            return error(401, auth_error, "Invalid signature - provided signature does not match.")
-        if params["oauth_nonce"] in self.nonces:
-            return error(401, auth_error, "Invalid nonce - nonce has already been used.")
-        self.nonces.add(params["oauth_nonce"])
-        if request.method == "GET" and permissions == "write":
-            return error(401, auth_error, "The API key provided does not have read permissions.")
-        if request.method != "GET" and permissions == "read":
-            return error(401, auth_error, "The API key provided does not have write permissions.")
-        return None
-
-    def _authenticate_https(self, request: Request) -> Response | None:
-        """Over HTTPS only Basic (or consumer_key/consumer_secret in the query, looked at
-        first) counts; OAuth parameters are not even read, so such a request is anonymous."""
-        header = request.headers.get("authorization", "")
-        key, secret = request.arg("consumer_key"), request.arg("consumer_secret")
-        if header.startswith("OAuth ") or any(k.startswith("oauth_") for k, _ in request.query):
-            self.auth_seen.append("oauth")
-        elif key is not None:
-            self.auth_seen.append("query")
-        elif header.startswith("Basic "):
-            key, _, secret = base64.b64decode(header[6:]).decode().partition(":")
-            self.auth_seen.append("basic")
-        else:
-            self.auth_seen.append("none")
-        if not key or key not in self.keys:
-            return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.")
-        expected, permissions = self.keys[key]
-        if not hmac.compare_digest(expected, secret or ""):
-            response = error(
-                401, "woocommerce_rest_authentication_error", "Consumer secret is invalid."
-            )
-            response.headers["WWW-Authenticate"] = (
-                'Basic realm="WooCommerce API. Use a consumer key in the username field and a '
-                'consumer secret in the password field."'
-            )
-            return response
-        return self._check_permissions(request, permissions)
-
-    @staticmethod
-    def _check_permissions(request: Request, permissions: str) -> Response | None:
-        auth_error = "woocommerce_rest_authentication_error"
-        if request.method == "GET" and permissions == "write":
-            return error(401, auth_error, "The API key provided does not have read permissions.")
-        if request.method != "GET" and permissions == "read":
-            return error(401, auth_error, "The API key provided does not have write permissions.")
-        return None
-
-    @staticmethod
-    def _sign(request: Request, params: dict[str, str], secret: str, oauth: dict[str, str]) -> str:
-        pairs = sorted(params.items())
-        query = "%26".join(f"{_enc(k)}%3D{_enc(v)}" for k, v in pairs)
-        to_sign = f"{request.method}&{quote(request.url, safe='')}&{query}"
-        algo = hashlib.sha256 if oauth["oauth_signature_method"] == "HMAC-SHA256" else hashlib.sha1
-        digest = hmac.new(f"{secret}&".encode(), to_sign.encode(), algo).digest()
-        return base64.b64encode(digest).decode()
 
     def _list_orders(self, request: Request) -> Response:
         per_page = int(request.arg("per_page", "10") or 10)
@@ -303,27 +291,72 @@ class FakeWooCommerce(FakeServer):
         return Response.json(201, note, {"Location": f"{request.url}/{note['id']}"})
 
     def _get_trackings(self, request: Request, oid: str) -> Response:
-        if int(oid) not in self.orders:
+        order = self.orders.get(int(oid))
+        if order is None:
             return error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.")
-        return Response.json(200, self.trackings.get(int(oid), []))
+        return Response.json(200, [_formatted(order, i) for i in _tracking_items(order)])
 
     def _post_tracking(self, request: Request, oid: str) -> Response:
-        if int(oid) not in self.orders:
+        order = self.orders.get(int(oid))
+        if order is None:
             return error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.")
-        data = request.json()
+        data = request.json() or {}
         if not data.get("tracking_number"):
             return error(
                 400, "rest_missing_callback_param", "Missing parameter(s): tracking_number"
             )
-        item = {
+        stamp = dt.datetime.fromisoformat(data.get("date_shipped") or self.now().date().isoformat())
+        item = {  # add_tracking_item(): every key stored, the date as a timestamp
+            "tracking_provider": str(data.get("tracking_provider") or ""),
+            "custom_tracking_provider": str(data.get("custom_tracking_provider") or ""),
+            "custom_tracking_link": str(data.get("custom_tracking_link") or ""),
+            "tracking_number": str(data["tracking_number"]),
+            "date_shipped": str(int(stamp.replace(tzinfo=dt.UTC).timestamp())),
             "tracking_id": secrets.token_hex(16),
-            "tracking_provider": data.get("tracking_provider", ""),
-            "custom_tracking_provider": data.get("custom_tracking_provider", ""),
-            "tracking_number": data["tracking_number"],
-            "date_shipped": data.get("date_shipped", ""),
         }
-        self.trackings.setdefault(int(oid), []).append(item)  # no dedupe, as in the real one
-        return Response.json(201, item, {"Location": f"{request.url}/{item['tracking_id']}"})
+        items = [*_tracking_items(order), item]  # no dedupe, as in the real one
+        _set_meta(order, TRACKING_META, items)
+        location = {"Location": f"{request.url}/{item['tracking_id']}"}
+        return Response.json(201, _formatted(order, item), location)
+
+    def add_refund(self, order_id: int, quantities: dict[int, int], amount: str) -> None:
+        """The merchant refunds `quantities` (line id -> units) of an order, as wp-admin does:
+        a refund with negative line quantities pointing at the refunded line."""
+        with self.lock:
+            order = self.orders[order_id]
+            refund_id = secrets.randbelow(10**6)
+            lines = [
+                {
+                    "id": secrets.randbelow(10**6),
+                    "name": line["name"],
+                    "product_id": line["product_id"],
+                    "quantity": -qty,
+                    "total": f"-{float(line['price']) * qty:.2f}",
+                    "sku": line["sku"],
+                    "meta_data": [
+                        {
+                            "id": secrets.randbelow(10**6),
+                            "key": "_refunded_item_id",
+                            "value": str(line["id"]),
+                            "display_key": "_refunded_item_id",
+                            "display_value": str(line["id"]),
+                        }
+                    ],
+                }
+                for line in order["line_items"]
+                for qty in [quantities.get(line["id"], 0)]
+                if qty
+            ]
+            refund = {"id": refund_id, "amount": amount, "reason": "", "line_items": lines}
+            self.refunds.setdefault(order_id, []).insert(0, refund)
+            order["refunds"].insert(0, {"id": refund_id, "reason": "", "total": f"-{amount}"})
+            _touch(order, self.now())
+
+    def _get_refunds(self, request: Request, oid: str) -> Response:
+        if int(oid) not in self.orders:
+            return error(404, "woocommerce_rest_order_invalid_id", "Invalid order ID.")
+        rows = [project(request.arg("_fields"), r) for r in self.refunds.get(int(oid), [])]
+        return Response.json(200, rows, {"X-WP-Total": str(len(rows)), "X-WP-TotalPages": "1"})
 
     def _list_products(self, request: Request) -> Response:
         per_page = int(request.arg("per_page", "10") or 10)
@@ -337,13 +370,65 @@ class FakeWooCommerce(FakeServer):
         )
 
     def _list_variations(self, request: Request, pid: str) -> Response:
-        rows = self.variations.get(int(pid), [])
-        return Response.json(200, rows, {"X-WP-Total": str(len(rows)), "X-WP-TotalPages": "1"})
+        return self._page(request, self.variations.get(int(pid), []))
+
+    @staticmethod
+    def _page(request: Request, rows: list[dict[str, Any]]) -> Response:
+        per_page = int(request.arg("per_page", "10") or 10)
+        page = int(request.arg("page", "1") or 1)
+        if not 1 <= per_page <= 100:
+            msg = "per_page must be between 1 (inclusive) and 100 (inclusive)"
+            return error(
+                400,
+                "rest_invalid_param",
+                "Invalid parameter(s): per_page",
+                params={"per_page": msg},
+            )
+        pages = (len(rows) + per_page - 1) // per_page
+        return Response.json(
+            200,
+            rows[(page - 1) * per_page : page * per_page],
+            {"X-WP-Total": str(len(rows)), "X-WP-TotalPages": str(pages)},
+        )
 
     def _get_setting(self, request: Request, setting: str) -> Response:
         if setting not in self.settings:
             return error(404, "rest_setting_setting_invalid", "Invalid setting.")
         return Response.json(200, {"id": setting, "value": self.settings[setting]})
+
+
+def _tracking_items(order: dict[str, Any]) -> list[dict[str, Any]]:
+    for meta in order["meta_data"]:
+        if meta["key"] == TRACKING_META and isinstance(meta["value"], list):
+            return list(meta["value"])
+    return []
+
+
+def _set_meta(order: dict[str, Any], key: str, value: Any) -> None:
+    for meta in order["meta_data"]:
+        if meta["key"] == key:
+            meta["value"] = value
+            return
+    order["meta_data"].append({"id": secrets.randbelow(10**6), "key": key, "value": value})
+
+
+def _formatted(order: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """A tracking item as the REST API shows it (`get_formatted_tracking_item`): the provider's
+    name and link from the list when it is one of its providers, else the custom ones."""
+    name, link = item["custom_tracking_provider"], item["custom_tracking_link"]
+    if not name:
+        for providers in PROVIDERS.values():
+            for provider, template in providers.items():
+                if item["tracking_provider"] in (provider, sanitize_title(provider)):
+                    name, link = provider, template.replace("%1$s", item["tracking_number"])
+    shipped = dt.datetime.fromtimestamp(int(item["date_shipped"]), dt.UTC)
+    return {
+        "tracking_id": item["tracking_id"],
+        "tracking_provider": name,
+        "tracking_link": link,
+        "tracking_number": item["tracking_number"],
+        "date_shipped": shipped.date().isoformat(),
+    }
 
 
 def project(fields: str | None, item: dict[str, Any]) -> dict[str, Any]:
