@@ -72,8 +72,10 @@ class Webservice:
             path, query = self.where(resource, params)
             try:
                 result = send(path, query)
-            except AuthError:
-                if self._settled or self.key_in_url:
+            except AuthError as exc:
+                # Only a refused key can mean a stripped header; a redirect elsewhere or an
+                # untrusted certificate is said as it is, not tried again another way.
+                if self._settled or self.key_in_url or exc.code != "shop_bad_credentials":
                     raise
                 self._key_in_url()
                 continue
