@@ -26,10 +26,20 @@ from station.printing.bench import PrintedDocument
 from station.services.catalog import DbCatalog, order_snapshot
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
+from station.services.lead import release_in
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
-from station.workflow.io import Command, CommandName, Effect, Input, Outcome, Print, Weight
+from station.workflow.io import (
+    Command,
+    CommandName,
+    Effect,
+    Input,
+    Outcome,
+    Print,
+    ReleaseOrder,
+    Weight,
+)
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
@@ -53,6 +63,7 @@ def workflow_settings(settings: Settings) -> WorkflowSettings:
         tolerance_g=settings.weight_tolerance_g,
         tolerance_pct=settings.weight_tolerance_pct,
         short_policy=settings.short_policy,
+        short_needs_lead=settings.short_needs_lead,
         language=settings.language,
     )
 
@@ -160,6 +171,8 @@ class BenchService:
         for effect in outcome.effects:
             if isinstance(effect, Print) and effect.document != "label":
                 printed += self._reprint(session, effect)
+            if isinstance(effect, ReleaseOrder):  # a lead's command, the lead's own path
+                release_in(session, effect.lead, effect.number, at=now, bench=self.bench_name)
         return printed
 
     def _ship(
