@@ -102,11 +102,11 @@ def slip_pdf(view: SlipView, size: str = "a4") -> bytes:
     scale = width / (180 * mm)
     columns = (
         Column("SKU", 30 * mm * scale),
-        Column(_w("item", view.lang), 68 * mm * scale, wrap_lines=2),
-        Column(_w("ordered", view.lang), 20 * mm * scale, "right"),
-        Column(_w("packed", view.lang), 20 * mm * scale, "right"),
-        Column(_w("to_pack", view.lang), 22 * mm * scale, "right"),
-        Column(_w("short", view.lang), 20 * mm * scale, "right"),
+        Column(_w("item", view.lang), 58 * mm * scale, wrap_lines=2),
+        Column(_w("ordered", view.lang), 21 * mm * scale, "right"),
+        Column(_w("packed", view.lang), 22 * mm * scale, "right"),
+        Column(_w("to_pack", view.lang), 27 * mm * scale, "right"),
+        Column(_w("short", view.lang), 22 * mm * scale, "right"),
     )
     rows = [
         [
