@@ -136,7 +136,8 @@ class BenchService:
         shop (a bounded wait, outside any transaction). A cancellation or hold found there is
         written to the order, so the engine then refuses to ship it."""
         order = self.engine.state.order
-        if self.shop_check is None or order is None or not _may_ship(inp, order.units_left):
+        state = self.engine.state
+        if self.shop_check is None or order is None or not _may_ship(inp, state):
             return []
         problem = self.shop_check(order.id)
         return [problem] if problem else []
@@ -207,10 +208,13 @@ class BenchService:
         return []
 
 
-def _may_ship(inp: Input, units_left: int) -> bool:
+def _may_ship(inp: Input, state: BenchState) -> bool:
+    """SHORT may ship once it is a confirmation (the first press only asks); a reading or a
+    lead's OVERRIDE may when nothing is left to scan, or when a short awaits the lead."""
     if isinstance(inp, Command) and inp.name is CommandName.SHORT:
-        return True
+        return state.pending_short is not None
     ships = isinstance(inp, Weight) or (
         isinstance(inp, Command) and inp.name is CommandName.OVERRIDE
     )
-    return ships and units_left == 0
+    assert state.order is not None
+    return ships and (state.order.units_left == 0 or state.pending_short is not None)
