@@ -7,7 +7,9 @@ the invoice's rounding (FatturaPA `Arrotondamento`). Units declared short are no
 are neither billed nor collected, and the shop's rounding stays as it was.
 
 Shops send line prices without VAT (`sync.remote.RemoteLine`) and the order total with VAT and
-shipping; shipping is taken as VAT-included, at the highest rate of the goods.
+shipping. Shipping is charged at the highest rate of the goods; shops send its price with VAT
+(PrestaShop, the demo) or without (WooCommerce; Shopify as the shop's prices are), so it is read
+the way that makes the shop's own total (VAT-included when nothing tells).
 """
 
 from __future__ import annotations
@@ -44,7 +46,14 @@ def ordered_lines(order: Order) -> list[InvoiceLine]:
 
 
 def _lines(order: Order, units: Callable[[OrderLine], int]) -> list[InvoiceLine]:
-    lines = [
+    lines = _goods(order, units)
+    if order.shipping_total:
+        lines.append(_shipping(order, shipping_net(order)))
+    return lines
+
+
+def _goods(order: Order, units: Callable[[OrderLine], int]) -> list[InvoiceLine]:
+    return [
         InvoiceLine(
             description=line.name,
             quantity=Decimal(units(line)),
@@ -56,11 +65,29 @@ def _lines(order: Order, units: Callable[[OrderLine], int]) -> list[InvoiceLine]
         for line in order.lines
         if units(line) > 0
     ]
-    if order.shipping_total:
-        rate = max((line.vat_rate for line in order.lines), default=Decimal(22))
-        shipping = net_price(order.shipping_total, rate)
-        lines.append(InvoiceLine("Spedizione / Shipping", Decimal(1), shipping, rate))
-    return lines
+
+
+def _shipping_rate(order: Order) -> Decimal:
+    return max((line.vat_rate for line in order.lines), default=Decimal(22))
+
+
+def _shipping(order: Order, net: Decimal) -> InvoiceLine:
+    return InvoiceLine("Spedizione / Shipping", Decimal(1), net, _shipping_rate(order))
+
+
+def shipping_net(order: Order) -> Decimal:
+    """The shipping price without VAT: the shop's figure read as VAT-included or as net,
+    whichever gives the shop's total (VAT-included on a tie, or when the shop sent no total)."""
+    with_vat = net_price(order.shipping_total, _shipping_rate(order))
+    if order.total <= 0:
+        return with_vat
+    goods = _goods(order, lambda line: line.quantity)
+
+    def gap(net: Decimal) -> Decimal:
+        return abs(money(order.total) - totals([*goods, _shipping(order, net)]).total)
+
+    without_vat = money(order.shipping_total)
+    return without_vat if gap(without_vat) < gap(with_vat) else with_vat
 
 
 def shop_rounding(order: Order) -> Decimal:

@@ -3,7 +3,8 @@ total, the FatturaPA file's total and payment all say the shop's order total.
 
 Orders are generated as the two ways shops total them: prices without VAT with VAT rounded on
 each line (WooCommerce, PrestaShop), and VAT-included prices (Shopify with taxes included, the
-demo), whose net line price Station receives to four decimals. The documents are made by the
+demo), whose net line price Station receives to four decimals; shipping comes with its VAT
+(PrestaShop) or without it (WooCommerce). The documents are made by the
 same functions `station invoice` and shipping use, from the order as stored, and read back:
 pdftotext for the PDFs, the XML parsed (and validated against the XSD before it is written).
 """
@@ -57,7 +58,11 @@ def shop_orders(draw: st.DrawFn) -> tuple[Order, Decimal]:
             total += line_net + cents(line_net * rate / 100)
         lines.append(_line(i, qty, net, rate))
     shipping = Decimal(draw(st.sampled_from([0, 490, 690, 1250]))) / 100
-    total += shipping
+    if draw(st.booleans()):  # shipping sent with its VAT (PrestaShop)
+        total += shipping
+    else:  # shipping sent without its VAT, which the total holds (WooCommerce)
+        rate = max(line.vat_rate for line in lines)
+        total += shipping + cents(shipping * rate / 100)
     return _order(lines, total, shipping), total
 
 
