@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     orders = sub.add_parser("orders", help="the order queue")
     orders_sub = orders.add_subparsers(dest="orders_command", required=True)
     listing = orders_sub.add_parser("list", help="list orders")
-    listing.add_argument("--status", help="queued, packing, held, shipped or cancelled")
+    listing.add_argument(
+        "--status",
+        help="queued, packing, held, shipped or cancelled; backorder: orders that still owe units",
+    )
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_orders_list, read_only=True)
     show = orders_sub.add_parser("show", help="one order in detail")
@@ -219,11 +222,14 @@ def cmd_orders_list(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    print(f"{'ORDER':<8} {'STATUS':<9} {'PRI':>3} {'CARRIER':<7} {'UNITS':>5}  CUSTOMER")
+    print(
+        f"{'ORDER':<8} {'STATUS':<9} {'PRI':>3} {'CARRIER':<7} {'UNITS':>5} {'OWED':>4}  CUSTOMER"
+    )
     for row in rows:
+        owed = str(row["backorder"] or "")
         print(
             f"{row['number']:<8} {row['status']:<9} {row['priority']:>3} "
-            f"{row['carrier']:<7} {row['units']:>5}  {row['customer']}"
+            f"{row['carrier']:<7} {row['units']:>5} {owed:>4}  {row['customer']}"
         )
     return 0
 

@@ -258,7 +258,10 @@ def _order(
         "country": "IT",
         "phone": f"+39 3{rng.randint(10, 99)} {rng.randint(1000000, 9999999)}",
     }
-    total = sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
+    # As a shop sends it: the total the customer pays (VAT and shipping included), line
+    # prices without VAT to four decimals (the catalogue's prices are VAT-included).
+    shipping = Decimal("6.90")
+    total = sum((_gross(ln) * ln.quantity for ln in lines), Decimal("0")) + shipping
     details = ev.OrderDetails(
         customer_name=name,
         customer_email=name.lower().replace(" ", ".") + "@example.com",
@@ -266,7 +269,7 @@ def _order(
         billing_address={**address, "tax_code": _TAX_CODES[n % len(_TAX_CODES)]},
         currency="EUR",
         total=total,
-        shipping_total=Decimal("6.90"),
+        shipping_total=shipping,
         payment_method="carta",
     )
     order = ev.OrderImported(
@@ -291,17 +294,24 @@ def _line(line_no: int, product: Product, demo: DemoProduct, quantity: int) -> e
         sku=product.sku,
         name=product.name,
         quantity=quantity,
-        unit_price=Decimal(demo.price),
+        unit_price=(Decimal(demo.price) * 100 / (100 + Decimal(demo.vat))).quantize(_NET),
         vat_rate=Decimal(demo.vat),
         external_id=f"{line_no}",
     )
 
 
+_NET = Decimal("0.0001")
+
+
+def _gross(line: ev.ImportedLine) -> Decimal:
+    """The catalogue's VAT-included price the net line price was made from."""
+    return (line.unit_price * (100 + line.vat_rate) / 100).quantize(Decimal("0.01"))
+
+
 def _special(order: ev.OrderImported, now: dt.datetime) -> ev.OrderImported:
     details = order.details
     if order.number == "1005":
-        cod = details.total + details.shipping_total
-        details = replace(details, payment_method="contrassegno", cod_amount=cod)
+        details = replace(details, payment_method="contrassegno", cod_amount=details.total)
         return replace(order, details=details)
     if order.number == "1006":
         details = replace(details, customer_note="Consegna entro domani, grazie!")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from station import demo
+from station.domain.messages import text
 from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.io import CommandName
+from station.workflow.state import SHORT_REASONS
 
 _COMMAND_CAPTIONS = {
     CommandName.NEXT: "NEXT: claim the most urgent order",
@@ -29,6 +31,10 @@ def demo_sheet() -> bytes:
     commands = [
         SheetCode(caption, name.value, "code128") for name, caption in _COMMAND_CAPTIONS.items()
     ]
+    reasons = [
+        SheetCode(f"{word}: {text(code, 'en')} / {text(code, 'it')}", word, "code128")
+        for word, code in SHORT_REASONS.items()
+    ]
     boxes = [SheetCode(name, code, "code128") for code, name, *_ in demo.BOXES]
     orders = [
         SheetCode(f"Order {number}", f"{SLIP_PREFIX}{number}", "code128")
@@ -45,6 +51,7 @@ def demo_sheet() -> bytes:
         "Station demo sheet",
         [
             ("Commands", commands),
+            ("Why units are short (after SHORT)", reasons),
             ("Scanner test", [SheetCode("Keyboard layout test", SCANNER_TEST_CODE, "code128")]),
             ("Boxes", boxes),
             ("Orders", orders),

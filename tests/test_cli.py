@@ -111,6 +111,9 @@ def test_the_demo_sheet_scans_back(tmp_path: Path) -> None:
         "PRINT",
         "REPRINT",
         "ABORT",
+        "OUT",
+        "DAMAGED",
+        "NOTFOUND",
     } <= decoded
     assert "ORD1003" in decoded
     assert "ST-12/3.4+5" in decoded  # the scanner layout test code

@@ -56,6 +56,8 @@ def test_a_shift_of_orders_packed_at_the_console(tmp_path: Path) -> None:
         ean_of("MUG-02"),
         ean_of("TSH-02"),
         "SHORT",
+        "OUT",
+        "SHORT",
         "WEIGH",
     ]
     out = run_console(home, lines)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 from station.labels.courier import label_pdf, label_zpl  # noqa: E402
 from station.labels.ddt import DdtLine, DdtView, ddt_pdf  # noqa: E402
 from station.labels.invoice import invoice_pdf  # noqa: E402
-from station.labels.invoice_model import InvoiceLine  # noqa: E402
+from station.labels.invoice_model import InvoiceLine, totals  # noqa: E402
 from station.labels.manifest import ManifestParcel, ManifestView, manifest_pdf  # noqa: E402
 from station.labels.slip import SlipLine, SlipView, slip_pdf  # noqa: E402
 from station.labels.zpl import preview_png  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> None:
     (HERE / "label-zpl-203.png").write_bytes(preview_png(label_zpl(ascii_view)))
     lines = [
         SlipLine("SKU-0001", "Tazza blu 350 ml", 2, 2),
-        SlipLine("SKU-0002", "Teiera in ghisa 1 l", 1, 0),
+        SlipLine("SKU-0002", "Teiera in ghisa 1 l", 1, 0, short=1),
         SlipLine("SKU-0003", "Strofinaccio di lino, confezione da 3", 3, 3),
     ]
     _png(
@@ -79,7 +79,10 @@ def main() -> None:
             InvoiceLine("Spedizione", Decimal(1), Decimal("6.50"), Decimal(22), sku="SHIP"),
         ],
     )
-    _png(invoice_pdf(inv), "invoice-it")
+    # Cash on delivery, the shop's total a cent above the per-rate VAT: shown as the rounding.
+    lines_total = totals(inv.lines).total
+    cod = replace(inv, payment_method="MP01", cod=True, paid=False)
+    _png(invoice_pdf(replace(cod, shop_total=lines_total + Decimal("0.01"))), "invoice-it")
     _png(invoice_pdf(invoice_view(4, buyer=BUYER_DE)), "invoice-en")
     parcels = tuple(
         ManifestParcel(

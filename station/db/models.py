@@ -207,6 +207,8 @@ class OrderLine(Base):
     vat_rate: Mapped[Decimal] = mapped_column(default=Decimal("22"))
     verified_qty: Mapped[int] = mapped_column(default=0)
     short_qty: Mapped[int] = mapped_column(default=0)
+    # Units the order shipped without and still owes the customer (BackorderOpened).
+    backorder_qty: Mapped[int] = mapped_column(default=0)
     external_id: Mapped[str] = mapped_column(String(64), default="")
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()

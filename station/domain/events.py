@@ -353,8 +353,23 @@ class BoxChosen(DomainEvent):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class UnitsShorted(DomainEvent):
+    """SHORT confirmed: these units are not there. `reason` is the operator's code
+    (short_out_of_stock, ...); `lead` the lead who approved it, when the setting asks for one."""
+
     TYPE = "units_shorted"
-    VERSION = 2
+    VERSION = 3
+
+    lines: tuple[ShortedLine, ...]
+    reason: Reason | None = None
+    lead: str = ""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BackorderOpened(DomainEvent):
+    """The order is packed without these units: they stay owed to the customer, visible in the
+    queue, and the shop is told with the shipment."""
+
+    TYPE = "backorder_opened"
 
     lines: tuple[ShortedLine, ...]
 
@@ -599,6 +614,13 @@ def _label_created_v1(payload: dict[str, Json]) -> dict[str, Json]:
 
 
 _UPCASTS[("label_created", 1)] = _label_created_v1
+
+
+def _units_shorted_v2(payload: dict[str, Json]) -> dict[str, Json]:
+    return payload | {"reason": None, "lead": ""}  # shorted in one key press, no reason asked
+
+
+_UPCASTS[("units_shorted", 2)] = _units_shorted_v2
 
 
 def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:

@@ -26,6 +26,7 @@ from station.labels.pdfdraw import (
     draw_text,
     fit,
     mm,
+    text_width,
     wrap,
 )
 from station.labels.zpl import ZplLabel, dpmm_for
@@ -202,9 +203,10 @@ def _draw_info_row(c: Canvas, v: LabelView, x: float, y: float, width: float) ->
         c.rect(bx, y + 1 * mm, third, 12 * mm, stroke=0, fill=1)
         c.setFillGray(1)
         draw_text(c, bx + 4, y + 9 * mm, "CONTRASSEGNO / COD", 6.5, third - 6)
-        draw_text(
-            c, bx + 4, y + 3 * mm, money_text(v.cod_amount, v.currency), 11, third - 6, bold=True
-        )
+        amount = money_text(v.cod_amount, v.currency)
+        # Set smaller, never cut: a cut amount is another amount to the courier.
+        size = min(11.0, 10.8 * (third - 6) / text_width(amount, 11, bold=True))
+        draw_text(c, bx + 4, y + 3 * mm, amount, size, third - 6, bold=True)
         c.setFillGray(0)
 
 

@@ -19,8 +19,8 @@ from station.labels.invoice_model import (
     InvoiceView,
     Party,
     money,
-    totals,
     validate_invoice,
+    view_totals,
 )
 from station.labels.schema import validate_fatturapa
 
@@ -169,8 +169,9 @@ def fatturapa_xml(view: InvoiceView, progressivo: str) -> bytes:
     pay = _sub(body, "DatiPagamento")
     _sub(pay, "CondizioniPagamento", "TP02")
     detail = _sub(pay, "DettaglioPagamento")
+    # Cash on delivery is cash the courier collects: MP01 (contanti), the amount to collect.
     _sub(detail, "ModalitaPagamento", view.payment_method)
-    _sub(detail, "ImportoPagamento", _amount(totals(view.lines).total))
+    _sub(detail, "ImportoPagamento", _amount(view_totals(view).total))
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     validate_fatturapa(xml)
     return xml
@@ -249,9 +250,14 @@ def _general(el: ET.Element, v: InvoiceView) -> None:
     _sub(doc, "Divisa", v.currency)
     _sub(doc, "Data", v.issue_date.isoformat())
     _sub(doc, "Numero", v.number)
-    _sub(doc, "ImportoTotaleDocumento", _amount(totals(v.lines).total))
+    t = view_totals(v)
+    _sub(doc, "ImportoTotaleDocumento", _amount(t.total))
+    if t.rounding:
+        _sub(doc, "Arrotondamento", _amount(t.rounding))
     if v.order_number:
         _sub(doc, "Causale", latin(f"Ordine {v.order_number}", 200))
+    if v.cod:
+        _sub(doc, "Causale", "Pagamento in contrassegno, da incassare alla consegna")
     for ref in v.related:
         linked = _sub(el, "DatiFattureCollegate")
         _sub(linked, "IdDocumento", ref.number[:20])
@@ -279,7 +285,7 @@ def _goods(el: ET.Element, v: InvoiceView) -> None:
         _sub(row, "AliquotaIVA", f"{line.vat_rate:.2f}")
         if line.vat_rate == 0:
             _sub(row, "Natura", line.natura)
-    for vat in totals(v.lines).vat:
+    for vat in view_totals(v).vat:
         summary = _sub(el, "DatiRiepilogo")
         _sub(summary, "AliquotaIVA", f"{vat.rate:.2f}")
         if vat.rate == 0:

@@ -18,8 +18,8 @@ from station.labels.invoice_model import (
     InvoiceView,
     Party,
     Totals,
-    totals,
     validate_invoice,
+    view_totals,
 )
 from station.labels.pdfdraw import draw_lines, draw_right, draw_text, mm
 from station.labels.pdftable import Column, Table
@@ -48,6 +48,11 @@ _WORDS = {
     "total": ("Total", "Totale documento"),
     "payment": ("Payment", "Pagamento"),
     "paid": ("paid", "pagato"),
+    "rounding": ("Rounding", "Arrotondamento"),
+    "cod": (
+        "cash on delivery, {amount} to be collected by the courier",
+        "contrassegno, {amount} da incassare alla consegna",
+    ),
     "refunds": ("Refunds invoice", "Storno fattura"),
     "ddt": ("Transport document", "DDT"),
     "of": ("of", "del"),
@@ -100,7 +105,7 @@ def invoice_pdf(view: InvoiceView) -> bytes:
 
     y = _head(c, view, lang, margin, page_h - margin, width)
     y = _lines_table(c, view, lang, margin, y - 6 * mm, new_page)
-    t = totals(view.lines)
+    t = view_totals(view)
     if y < 70 * mm:
         y = new_page()
     _summary(c, view, t, lang, margin, y - 6 * mm, width)
@@ -229,21 +234,26 @@ def _summary(
     Table(columns, size=8.5, bottom=0).draw(c, x, y - 4, rows, lambda: y)
     right = x + width
     ty = y - 2
-    for key, value, size in (
-        ("taxable", t.taxable, 10),
-        ("tax", t.tax, 10),
-        ("total", t.total, 12),
-    ):
+    rows_right = [("taxable", t.taxable, 10), ("tax", t.tax, 10)]
+    if t.rounding:
+        rows_right.append(("rounding", t.rounding, 10))
+    for key, value, size in (*rows_right, ("total", t.total, 12)):
         draw_right(c, right - 36 * mm, ty, word(key, lang), size, bold=key == "total")
         draw_right(
             c, right, ty, f"{v.currency} {amount_text(value, lang)}", size, bold=key == "total"
         )
         ty -= size * 1.6
-    en, it = PAYMENT_METHODS[v.payment_method]
-    pay = f"{word('payment', lang)}: {it if lang == 'it' else en}"
-    if v.paid:
-        pay += f" ({word('paid', lang)})"
+    pay = f"{word('payment', lang)}: {_payment_text(v, t, lang)}"
     low = min(ty, y - 4 - (len(rows) + 1) * 8.5 * 1.6) - 10 * mm
     draw_text(c, x, low, pay, 10, width)
     if v.notes:
         draw_lines(c, x, low - 14, [v.notes], 9, width)
+
+
+def _payment_text(v: InvoiceView, t: Totals, lang: str) -> str:
+    """What is true at packing time: a COD order is not paid yet, the courier collects it."""
+    if v.cod:
+        return word("cod", lang).format(amount=f"{v.currency} {amount_text(t.total, lang)}")
+    en, it = PAYMENT_METHODS[v.payment_method]
+    method = it if lang == "it" else en
+    return f"{method} ({word('paid', lang)})" if v.paid else method

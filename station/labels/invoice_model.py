@@ -1,8 +1,10 @@
 """The invoice as data: parties, lines, VAT summary and totals, all in Decimal.
 
 Totals follow Italian practice: each line total is rounded half-up to the cent, VAT is computed
-per rate on the sum of that rate's lines and rounded half-up to the cent. The same view feeds the
-PDF and the FatturaPA XML, so the two always agree.
+per rate on the sum of that rate's lines and rounded half-up to the cent. The shop rounds its own
+way (often per line, on gross prices), so its total can differ from that by a cent or two: the
+document total is the shop's, and the difference is shown as a rounding (FatturaPA's
+`Arrotondamento`). The same view feeds the PDF and the FatturaPA XML, so the two always agree.
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ class InvoiceView:
     related: tuple[DocumentRef, ...] = field(default=())  # credit note: the original invoice
     ddts: tuple[DocumentRef, ...] = field(default=())  # deferred invoice: the transport documents
     notes: str = ""
+    # What the customer owes, as the shop totalled it: the document total. None: the lines' own.
+    shop_total: Decimal | None = None
+    cod: bool = False  # cash on delivery: the courier collects the total, nothing is paid yet
 
     @property
     def lang(self) -> str:
@@ -113,9 +118,21 @@ class Totals:
     taxable: Decimal
     tax: Decimal
     total: Decimal
+    rounding: Decimal = Decimal(0)  # the shop's total less taxable + tax: FatturaPA Arrotondamento
 
 
-def totals(lines: Sequence[InvoiceLine]) -> Totals:
+def rounding_limit(lines: Sequence[InvoiceLine]) -> Decimal:
+    """The most that rounding alone can put between a shop's total and the lines': half a cent
+    on each line's amount and on each line's VAT, so a cent per line (and one more)."""
+    return CENT * (len(lines) + 1)
+
+
+def view_totals(view: InvoiceView) -> Totals:
+    """The document's totals: the lines' per-rate totals, brought to the shop's total."""
+    return totals(view.lines, view.shop_total)
+
+
+def totals(lines: Sequence[InvoiceLine], shop_total: Decimal | None = None) -> Totals:
     groups: dict[tuple[Decimal, str], Decimal] = {}
     for line in lines:
         key = (line.vat_rate.quantize(CENT), line.natura)
@@ -126,7 +143,10 @@ def totals(lines: Sequence[InvoiceLine]) -> Totals:
     )
     taxable = sum((v.taxable for v in vat), Decimal(0))
     tax = sum((v.tax for v in vat), Decimal(0))
-    return Totals(vat, taxable, tax, taxable + tax)
+    if shop_total is None:
+        return Totals(vat, taxable, tax, taxable + tax)
+    total = money(shop_total)
+    return Totals(vat, taxable, tax, total, total - taxable - tax)
 
 
 def validate_invoice(view: InvoiceView) -> None:
@@ -144,6 +164,7 @@ def validate_invoice(view: InvoiceView) -> None:
         raise DocumentError("deferred_without_ddt")
     for n, line in enumerate(view.lines, start=1):
         _check_line(n, line)
+    _check_shop_total(view)
     check_party(view.seller, "seller", require_vat=True)
     check_party(view.buyer, "buyer", require_vat=False)
 
@@ -155,6 +176,19 @@ def _check_line(n: int, line: InvoiceLine) -> None:
         raise DocumentError("bad_vat_rate", line=n, rate=line.vat_rate)
     if line.vat_rate == 0 and not line.natura:
         raise DocumentError("zero_vat_needs_natura", line=n)
+
+
+def _check_shop_total(view: InvoiceView) -> None:
+    """A gap wider than rounding is not rounding: a discount or fee the lines do not carry."""
+    if view.shop_total is None:
+        return
+    t = view_totals(view)
+    if abs(t.rounding) > rounding_limit(view.lines):
+        raise DocumentError(
+            "invoice_total_differs",
+            shop_total=f"{t.total:.2f}",
+            lines_total=f"{t.taxable + t.tax:.2f}",
+        )
 
 
 def check_party(party: Party, role: str, require_vat: bool) -> None:

@@ -1,5 +1,6 @@
-"""Packing slip (A4 or A5): what is in the parcel, what was short, and a barcode that opens the
-order at any bench (`ORD` + order number)."""
+"""Packing slip (A4 or A5): what is in the parcel, what is still to pack, what was declared short
+(and follows as a backorder), and a barcode that opens the order at any bench (`ORD` + order
+number). A unit not scanned yet is not missing: only a unit declared short is."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ class SlipLine:
     ordered: int
     packed: int
     code: str = ""  # EAN/GTIN as scanned, shown for the customer's own checks
+    short: int = 0  # declared short at the bench: sent later, as a backorder
 
     @property
-    def shorted(self) -> int:
-        return max(0, self.ordered - self.packed)
+    def to_pack(self) -> int:
+        return max(0, self.ordered - self.packed - self.short)
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,13 @@ _WORDS = {
     "item": ("Item", "Articolo"),
     "ordered": ("Ordered", "Ordinati"),
     "packed": ("Packed", "Imballati"),
+    "to_pack": ("To pack", "Da imballare"),
     "short": ("Short", "Mancanti"),
     "units": ("Units packed", "Pezzi imballati"),
-    "later": ("we will send them as soon as possible", "li spediremo appena possibile"),
+    "later": (
+        "missing from stock, kept as a backorder: we will send them as soon as possible",
+        "non disponibili, tenuti in arretrato: li spediremo appena possibile",
+    ),
 }
 
 
@@ -96,10 +102,11 @@ def slip_pdf(view: SlipView, size: str = "a4") -> bytes:
     scale = width / (180 * mm)
     columns = (
         Column("SKU", 30 * mm * scale),
-        Column(_w("item", view.lang), 87 * mm * scale, wrap_lines=2),
+        Column(_w("item", view.lang), 58 * mm * scale, wrap_lines=2),
         Column(_w("ordered", view.lang), 21 * mm * scale, "right"),
-        Column(_w("packed", view.lang), 21 * mm * scale, "right"),
-        Column(_w("short", view.lang), 21 * mm * scale, "right"),
+        Column(_w("packed", view.lang), 22 * mm * scale, "right"),
+        Column(_w("to_pack", view.lang), 27 * mm * scale, "right"),
+        Column(_w("short", view.lang), 22 * mm * scale, "right"),
     )
     rows = [
         [
@@ -107,7 +114,8 @@ def slip_pdf(view: SlipView, size: str = "a4") -> bytes:
             ln.description,
             str(ln.ordered),
             str(ln.packed),
-            str(ln.shorted) if ln.shorted else "",
+            str(ln.to_pack) if ln.to_pack else "",
+            str(ln.short) if ln.short else "",
         ]
         for ln in view.lines
     ]
@@ -144,19 +152,16 @@ def _head(c: Canvas, v: SlipView, x: float, top: float, width: float) -> float:
 
 
 def _footer(c: Canvas, v: SlipView, x: float, y: float, width: float) -> None:
-    short = sum(ln.shorted for ln in v.lines)
-    packed = sum(ln.packed for ln in v.lines)
+    short = sum(ln.short for ln in v.lines)
+    to_pack = sum(ln.to_pack for ln in v.lines)
     lang = v.lang
-    draw_text(c, x, y, f"{_w('units', lang)}: {packed}", 10, width, bold=True)
+    said = [f"{_w('units', lang)}: {sum(ln.packed for ln in v.lines)}"]
+    if to_pack:
+        said.append(f"{_w('to_pack', lang)}: {to_pack}")
     if short:
-        draw_text(
-            c,
-            x,
-            y - 14,
-            f"{_w('short', lang)}: {short} - {_w('later', lang)}",
-            10,
-            width,
-            bold=True,
-        )
+        said.append(f"{_w('short', lang)}: {short} - {_w('later', lang)}")
+    for line in said:
+        draw_text(c, x, y, line, 10, width, bold=True)
+        y -= 14
     if v.notes:
-        draw_lines(c, x, y - 30, [v.notes], 9, width)
+        draw_lines(c, x, y - 2, [v.notes], 9, width)

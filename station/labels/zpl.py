@@ -74,13 +74,19 @@ class ZplLabel:
         width_mm: float,
         bold: bool = False,
         reverse: bool = False,
+        shrink: bool = False,
     ) -> None:
-        """One line of text at top-left (x, y), cut to fit `width_mm`."""
+        """One line of text at top-left (x, y), cut to fit `width_mm`; with `shrink`, set
+        smaller instead (an amount cut short would be another amount)."""
         h = self.d(height_mm)
         w = h if bold else round(h * 0.85)
+        line = clean_text(text)
         # Font 0 averages ~0.58 of the width setting per character; cut rather than overflow.
         max_chars = max(1, int(self.d(width_mm) / (w * 0.58)))
-        line = clean_text(text)
+        if shrink and len(line) > max_chars:
+            w = max(1, int(self.d(width_mm) / (len(line) * 0.58)))
+            h = min(h, round(w / 0.85) if not bold else w)
+            max_chars = len(line)
         if len(line) > max_chars:
             line = line[: max_chars - 3].rstrip() + "..."
         if line:
@@ -105,7 +111,7 @@ class ZplLabel:
         self.parts.append(f"^FO{self.d(x)},{self.d(y)}^GB{self.d(w)},{self.d(h)},{self.d(h)}^FS")
         top = y + 1.2
         for text, size in lines:
-            self.text(x + 1.5, top, text, size, w - 3, bold=True, reverse=True)
+            self.text(x + 1.5, top, text, size, w - 3, bold=True, reverse=True, shrink=True)
             top += size + 1.2
 
     def code128(

@@ -26,10 +26,20 @@ from station.printing.bench import PrintedDocument
 from station.services.catalog import DbCatalog, order_snapshot
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
+from station.services.lead import release_in
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
-from station.workflow.io import Command, CommandName, Effect, Input, Outcome, Print, Weight
+from station.workflow.io import (
+    Command,
+    CommandName,
+    Effect,
+    Input,
+    Outcome,
+    Print,
+    ReleaseOrder,
+    Weight,
+)
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
@@ -53,6 +63,7 @@ def workflow_settings(settings: Settings) -> WorkflowSettings:
         tolerance_g=settings.weight_tolerance_g,
         tolerance_pct=settings.weight_tolerance_pct,
         short_policy=settings.short_policy,
+        short_needs_lead=settings.short_needs_lead,
         language=settings.language,
     )
 
@@ -125,7 +136,8 @@ class BenchService:
         shop (a bounded wait, outside any transaction). A cancellation or hold found there is
         written to the order, so the engine then refuses to ship it."""
         order = self.engine.state.order
-        if self.shop_check is None or order is None or not _may_ship(inp, order.units_left):
+        state = self.engine.state
+        if self.shop_check is None or order is None or not _may_ship(inp, state):
             return []
         problem = self.shop_check(order.id)
         return [problem] if problem else []
@@ -160,6 +172,8 @@ class BenchService:
         for effect in outcome.effects:
             if isinstance(effect, Print) and effect.document != "label":
                 printed += self._reprint(session, effect)
+            if isinstance(effect, ReleaseOrder):  # a lead's command, the lead's own path
+                release_in(session, effect.lead, effect.number, at=now, bench=self.bench_name)
         return printed
 
     def _ship(
@@ -194,10 +208,13 @@ class BenchService:
         return []
 
 
-def _may_ship(inp: Input, units_left: int) -> bool:
+def _may_ship(inp: Input, state: BenchState) -> bool:
+    """SHORT may ship once it is a confirmation (the first press only asks); a reading or a
+    lead's OVERRIDE may when nothing is left to scan, or when a short awaits the lead."""
     if isinstance(inp, Command) and inp.name is CommandName.SHORT:
-        return True
+        return state.pending_short is not None
     ships = isinstance(inp, Weight) or (
         isinstance(inp, Command) and inp.name is CommandName.OVERRIDE
     )
-    return ships and units_left == 0
+    assert state.order is not None
+    return ships and (state.order.units_left == 0 or state.pending_short is not None)

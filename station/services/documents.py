@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +22,16 @@ from station.domain import OrderStatus
 from station.domain import events as ev
 from station.files import write_atomically as write_atomically  # one implementation
 from station.labels.courier import LabelView
-from station.labels.invoice_model import CENT, InvoiceLine, InvoiceView, Party
+from station.labels.invoice_model import InvoiceView, Party
 from station.labels.manifest import ManifestParcel, manifest_sequence
 from station.labels.slip import SlipLine, SlipView
+from station.services.amounts import (
+    PAYMENT_CODES,
+    amount_due,
+    cod_to_collect,
+    invoice_lines,
+    is_cod,
+)
 from station.services.errors import CommandError
 from station.services.events import record
 from station.services.shipping import (
@@ -36,9 +42,6 @@ from station.services.shipping import (
     sender_address,
 )
 
-# What a shop calls the payment, to the FatturaPA code (MP08 card is the web-shop default).
-PAYMENT_CODES = {"contrassegno": "MP01", "cod": "MP01", "bonifico": "MP05", "bank": "MP05"}
-
 
 def local_date(at: dt.datetime) -> dt.date:
     """The day as the bench's clock shows it (times are stored in UTC)."""
@@ -46,7 +49,8 @@ def local_date(at: dt.datetime) -> dt.date:
 
 
 def slip_view(session: Session, order: Order) -> SlipView:
-    """The packing slip as the bench sees the order now: packed and short units per line."""
+    """The packing slip as the bench sees the order now: packed, still to pack and declared short
+    units per line."""
     lines = [
         SlipLine(
             sku=line.sku,
@@ -54,6 +58,7 @@ def slip_view(session: Session, order: Order) -> SlipView:
             ordered=line.quantity,
             packed=line.verified_qty,
             code=_first_code(line.product.barcodes) if line.product else "",
+            short=line.short_qty,
         )
         for line in order.lines
     ]
@@ -110,39 +115,6 @@ def buyer(order: Order) -> Party:
     )
 
 
-def net_price(gross: Decimal, vat_rate: Decimal) -> Decimal:
-    """A shop's VAT-included unit price without its VAT, half-up to the cent."""
-    return (gross * 100 / (100 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
-
-
-def invoice_lines(order: Order) -> list[InvoiceLine]:
-    """Invoice lines for the units that were shipped (short units are not billed), plus shipping.
-
-    Italian web shops show prices with VAT included, so each order line's `unit_price` is taken
-    as gross and turned into a net unit price per line, Decimal half-up to the cent; the VAT
-    summary then recomputes VAT per rate from the net lines (Italian practice). The total can
-    therefore differ from the shop's by a cent or two on many-unit lines. Shipping is charged at
-    the highest VAT rate among the goods (22 % when there are none).
-    """
-    lines = [
-        InvoiceLine(
-            description=line.name,
-            quantity=Decimal(line.verified_qty),
-            unit_price=net_price(line.unit_price, line.vat_rate),
-            vat_rate=line.vat_rate,
-            sku=line.sku,
-            unit="pz",
-        )
-        for line in order.lines
-        if line.verified_qty > 0
-    ]
-    if order.shipping_total:
-        rate = max((line.vat_rate for line in order.lines), default=Decimal(22))
-        shipping = net_price(order.shipping_total, rate)
-        lines.append(InvoiceLine("Spedizione / Shipping", Decimal(1), shipping, rate))
-    return lines
-
-
 def invoice_view(order: Order, number: str, issue_date: dt.date, settings: Settings) -> InvoiceView:
     return InvoiceView(
         number=number,
@@ -152,7 +124,10 @@ def invoice_view(order: Order, number: str, issue_date: dt.date, settings: Setti
         lines=invoice_lines(order),
         currency=order.currency,
         payment_method=PAYMENT_CODES.get(order.payment_method.lower(), "MP08"),
+        paid=not is_cod(order),
         order_number=order.number,
+        shop_total=amount_due(order),
+        cod=is_cod(order),
     )
 
 
@@ -172,7 +147,7 @@ def manifest_parcels(orders: list[Order], carrier: str) -> list[ManifestParcel]:
                     weight_g=p.measured_weight_g or 0,
                     parcel_no=p.seq,
                     parcel_count=len(parcels),
-                    cod_amount=order.cod_amount if p.seq == 1 else None,
+                    cod_amount=cod_to_collect(order) if p.seq == 1 else None,
                     currency=order.currency,
                     service=p.service,
                 )

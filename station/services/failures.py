@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.exc import OperationalError
 
 from station.domain.messages import MessageError, Phrase
+from station.services.errors import CommandError
 
 
 def failure_of(exc: BaseException) -> tuple[str, Phrase] | None:
@@ -18,6 +19,8 @@ def failure_of(exc: BaseException) -> tuple[str, Phrase] | None:
     """
     if isinstance(exc, OperationalError):  # locked, full or broken database
         return "storage", Phrase("storage_db", {"detail": exc.orig})
+    if isinstance(exc, CommandError):  # a lead's command refused (RELEASE of an order released)
+        return "refused", Phrase(exc.code, exc.params)
     if isinstance(exc, MessageError):  # e.g. a tracking range used up: nothing was labelled
         return "shipping", Phrase(exc.code, exc.params)
     if isinstance(exc, OSError):  # a label or document could not be written

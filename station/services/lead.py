@@ -75,14 +75,7 @@ class LeadService:
         return self._run(number, decide)
 
     def release(self, number: str) -> OrderChange:
-        def decide(session: Session, order: Order) -> ev.DomainEvent:
-            _refuse_closed(order)
-            if order.status != OrderStatus.HELD:
-                raise CommandError("order_not_held", number=order.number)
-            reason = ev.Reason("released_by_lead", {"lead": self.lead})
-            return ev.OrderReleased(order=order.uid, reason=reason, by="lead")
-
-        return self._run(number, decide)
+        return self._run(number, _release_by(self.lead))
 
     def reassign(
         self, number: str, *, bench: str | None = None, operator: str | None = None
@@ -121,12 +114,38 @@ class LeadService:
 
     def _run(self, number: str, decide: Decision) -> OrderChange:
         with self.db.write() as session:
-            require_lead(session, self.lead)
-            order = find_order(session, number)
-            event = decide(session, order)
-            record(session, event, at=self.clock(), bench=self.bench, operator=self.lead)
-            session.flush()
-            return _change(session, order)
+            return _decide_and_record(
+                session, self.lead, number, decide, at=self.clock(), bench=self.bench
+            )
+
+
+def release_in(
+    session: Session, lead: str, number: str, *, at: dt.datetime, bench: str
+) -> OrderChange:
+    """A lead's release inside the caller's transaction: the bench's `RELEASE N` + PIN."""
+    return _decide_and_record(session, lead, number, _release_by(lead), at=at, bench=bench)
+
+
+def _decide_and_record(
+    session: Session, lead: str, number: str, decide: Decision, *, at: dt.datetime, bench: str
+) -> OrderChange:
+    require_lead(session, lead)
+    order = find_order(session, number)
+    event = decide(session, order)
+    record(session, event, at=at, bench=bench, operator=lead)
+    session.flush()
+    return _change(session, order)
+
+
+def _release_by(lead: str) -> Decision:
+    def decide(session: Session, order: Order) -> ev.DomainEvent:
+        _refuse_closed(order)
+        if order.status != OrderStatus.HELD:
+            raise CommandError("order_not_held", number=order.number)
+        reason = ev.Reason("released_by_lead", {"lead": lead})
+        return ev.OrderReleased(order=order.uid, reason=reason, by="lead")
+
+    return decide
 
 
 def require_lead(session: Session, name: str) -> None:

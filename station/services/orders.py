@@ -13,6 +13,7 @@ from station.domain.events import Reason
 from station.domain.reasons import reason_text
 from station.services.catalog import order_number_from_code
 from station.services.errors import CommandError
+from station.services.queue import BACKORDER, owing_orders
 
 
 def find_order(session: Session, number: str) -> Order:
@@ -31,12 +32,22 @@ def _money(value: Decimal | None) -> str | None:
 def list_orders(
     session: Session, status: str | None = None, limit: int = 1000
 ) -> list[dict[str, Any]]:
+    """The orders by number; `status` "backorder" lists those that still owe units."""
     query = select(Order).options(selectinload(Order.bench)).order_by(Order.number).limit(limit)
-    if status:
+    if status == BACKORDER:
+        query = query.where(Order.id.in_(owing_orders()))
+    elif status:
         query = query.where(Order.status == status)
     counts = dict(
         session.execute(
             select(OrderLine.order_id, func.sum(OrderLine.quantity)).group_by(OrderLine.order_id)
+        ).all()
+    )
+    owed = dict(
+        session.execute(
+            select(OrderLine.order_id, func.sum(OrderLine.backorder_qty))
+            .where(OrderLine.backorder_qty > 0)
+            .group_by(OrderLine.order_id)
         ).all()
     )
     return [
@@ -49,6 +60,7 @@ def list_orders(
             "service": o.service,
             "customer": o.customer_name,
             "units": int(counts.get(o.id, 0) or 0),
+            "backorder": int(owed.get(o.id, 0) or 0),
             "bench": o.bench.name if o.bench else None,
             "hold_reason": reason_text(o.hold),
             "hold": _reason(o.hold),
@@ -112,6 +124,7 @@ def _line(line: OrderLine) -> dict[str, Any]:
         "quantity": line.quantity,
         "verified": line.verified_qty,
         "short": line.short_qty,
+        "backorder": line.backorder_qty,
         "unit_price": _money(line.unit_price),
         "vat_rate": _money(line.vat_rate),
         "bin_location": product.bin_location if product else "",

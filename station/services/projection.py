@@ -280,6 +280,12 @@ def _shorted(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsShorted) -> 
         _line(order, shorted.line).short_qty += shorted.quantity
 
 
+@_on(ev.BackorderOpened)
+def _backorder(s: Session, order: Order, rec: ev.Recorded, e: ev.BackorderOpened) -> None:
+    for owed in e.lines:
+        _line(order, owed.line).backorder_qty += owed.quantity
+
+
 @_on(ev.ParcelWeighed)
 def _weighed(s: Session, order: Order, rec: ev.Recorded, e: ev.ParcelWeighed) -> None:
     parcel = _parcel(order, e.parcel_seq, rec)
@@ -362,10 +368,17 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
             _outbox(s, order, rec, key, OutboxKind.PARCEL_SHIPPED, payload)
     key = f"{OutboxKind.ORDER_SHIPPED}:{order.number}"
     if key not in existing:
-        shipped = {
+        shipped: dict[str, Any] = {
             "tracking_numbers": [p.tracking_number for p in e.parcels],
             "carrier": e.parcels[0].carrier if e.parcels else "",
         }
+        owed = [
+            {"sku": ln.sku, "external_id": ln.external_id, "quantity": ln.backorder_qty}
+            for ln in order.lines
+            if ln.backorder_qty
+        ]
+        if owed:  # what the shop should know it still owes the customer
+            shipped["backorder"] = owed
         _outbox(s, order, rec, key, OutboxKind.ORDER_SHIPPED, shipped)
 
 

@@ -160,6 +160,7 @@ def line_rows(
             "external_id": line.external_id[:64],
             "verified_qty": 0,
             "short_qty": 0,
+            "backorder_qty": 0,
         }
         for line in lines
     ]

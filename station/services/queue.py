@@ -13,29 +13,39 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from station.db.models import NO_CUTOFF, Bench, Order
+from station.db.models import NO_CUTOFF, Bench, Order, OrderLine
 from station.domain import OrderStatus
 
 __all__ = [
+    "BACKORDER",
     "NO_CUTOFF",
     "PAGE_SIZE",
     "QueueFilter",
     "QueueRow",
     "carriers",
     "order_counts",
+    "owing_orders",
     "queue_count",
     "queue_page",
     "urgency",
 ]
 PAGE_SIZE = 200
+# Not a status of its own: orders (shipped, mostly) that still owe units, whatever their status.
+BACKORDER = "backorder"
+
+
+def owing_orders() -> Select[int]:
+    """The ids of orders that still owe the customer units (a backorder)."""
+    return select(OrderLine.order_id).where(OrderLine.backorder_qty > 0).distinct()
 
 
 @dataclass(frozen=True)
 class QueueFilter:
-    status: str | None = None  # one OrderStatus value; None means every status
+    # One OrderStatus value, or "backorder" (orders that still owe units); None: every status.
+    status: str | None = None
     carrier: str | None = None
     search: str = ""  # an order number (prefix) or part of the customer's name
 
@@ -52,6 +62,7 @@ class QueueRow:
     customer: str
     bench: str
     created_at: dt.datetime | None = None  # set by queue_page: the keyset needs it
+    backorder: int = 0  # units the order still owes the customer
 
     @property
     def sort_cutoff(self) -> dt.datetime:
@@ -71,7 +82,9 @@ def urgency() -> tuple[ColumnElement[Any], ...]:
 
 def _conditions(filt: QueueFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if filt.status:
+    if filt.status == BACKORDER:
+        conditions.append(Order.id.in_(owing_orders()))
+    elif filt.status:
         conditions.append(Order.status == filt.status)
     if filt.carrier:
         conditions.append(Order.carrier == filt.carrier)
@@ -85,6 +98,14 @@ def _conditions(filt: QueueFilter) -> list[ColumnElement[bool]]:
             )
         )
     return conditions
+
+
+def _owed() -> ScalarSelect[Any]:
+    return (
+        select(func.sum(OrderLine.backorder_qty))
+        .where(OrderLine.order_id == Order.id)
+        .scalar_subquery()
+    )
 
 
 def _after(row: QueueRow) -> ColumnElement[bool]:
@@ -120,6 +141,7 @@ def queue_page(
             Order.customer_name,
             Bench.name,
             Order.created_at,
+            _owed(),
         )
         .outerjoin(Bench, Bench.id == Order.bench_id)
         .where(*_conditions(filt))
@@ -140,6 +162,7 @@ def queue_page(
             customer=r[7],
             bench=r[8] or "",
             created_at=r[9],
+            backorder=int(r[10] or 0),
         )
         for r in session.execute(query)
     ]

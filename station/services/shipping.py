@@ -24,6 +24,7 @@ from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
 from station.labels.courier import Address, LabelView
 from station.printing.archive import DocumentArchive, label_ref
+from station.services.amounts import cod_to_collect
 from station.services.events import record
 
 DEFAULT_CARRIER = "DEMO"
@@ -174,7 +175,7 @@ def label_request(
             for p in parcels
         ),
         parcel_count=count,
-        cod_amount=order.cod_amount,
+        cod_amount=cod_to_collect(order),
         currency=order.currency,
         formats=ARCHIVED_FORMATS,
         dpi=settings.label_dpi,

@@ -154,6 +154,7 @@ _LINE_FIELDS = (
     "vat_rate",
     "verified_qty",
     "short_qty",
+    "backorder_qty",
     "external_id",
 )
 _PARCEL_FIELDS = (

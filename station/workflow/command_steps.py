@@ -45,32 +45,6 @@ class CommandSteps(StepBase):
             return
         self.open_parcel()
 
-    def cmd_short(self, arg: str) -> None:
-        order = self._require_order("SHORT")
-        if order is None:
-            return
-        wanted = arg.strip().lower()
-        lines = [
-            line
-            for line in order.lines
-            if line.remaining > 0 and (not wanted or line.sku.lower() == wanted)
-        ]
-        if not lines:
-            self.reject("nothing_short", f"SHORT {arg}".strip())
-            return
-        shorted = tuple(ev.ShortedLine(line.uid, line.sku, line.remaining) for line in lines)
-        for line in lines:
-            line.short += line.remaining
-        self.fact(ev.UnitsShorted(lines=shorted))
-        summary = ", ".join(f"{s.sku} ×{s.quantity}" for s in shorted)
-        self.accept("shorted", summary=summary)
-        if self.ctx.settings.short_policy == "hold":
-            self.hold(order, ev.Reason("hold_shorted", {"summary": summary}))
-        elif Packing(order).packed_units() == 0:
-            self.hold(order, ev.Reason("hold_nothing_packed", {"number": order.number}))
-        elif Packing(order).complete():
-            self.finish()
-
     def cmd_hold(self, arg: str) -> None:
         order = self._require_order("HOLD")
         if order is None:

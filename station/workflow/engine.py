@@ -12,6 +12,7 @@ from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.barcodes import decode_scan
 from station.workflow.command_steps import CommandSteps
+from station.workflow.exception_steps import ExceptionSteps
 from station.workflow.io import (
     Command,
     CommandName,
@@ -24,7 +25,6 @@ from station.workflow.io import (
     Tick,
     Weight,
 )
-from station.workflow.learning_steps import LearningSteps
 from station.workflow.packing import Packing
 from station.workflow.state import BenchState, Context
 from station.workflow.step import StepBase
@@ -43,8 +43,9 @@ class BenchEngine:
         return step.out
 
 
-class _Step(LearningSteps, CommandSteps, StepBase):
-    """Dispatches one input: scans here, weights, commands and learning in their mixins."""
+class _Step(ExceptionSteps, CommandSteps, StepBase):
+    """Dispatches one input: scans here; weights, commands, learning and the exceptions that
+    take a second word (SHORT, RELEASE) in their mixins."""
 
     def run(self, inp: Input) -> None:
         if isinstance(inp, Tick):
@@ -52,9 +53,11 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             return
         if self.state.order is not None and not self._order_still_packable(inp):
             return
-        if not (isinstance(inp, Command) and inp.name in _LEARNING):
-            self.state.pending_learn = None
-        if isinstance(inp, Scan):
+        self._drop_questions(inp)
+        if self.takes_short_reason(inp):
+            assert isinstance(inp, Scan)
+            self.short_reason(inp.code.strip().upper())
+        elif isinstance(inp, Scan):
             self.on_scan(inp.code.strip())
         elif isinstance(inp, Weight):
             self.on_weight(inp)
@@ -62,6 +65,16 @@ class _Step(LearningSteps, CommandSteps, StepBase):
             self.on_command(inp)
         if not any(isinstance(e, ReadScale) for e in self.out.effects):
             self.prompt()
+
+    def _drop_questions(self, inp: Input) -> None:
+        """A question left unanswered (LEARN's or RELEASE's PIN, SHORT's reason or
+        confirmation) is dropped by any input that does not answer it."""
+        if not (isinstance(inp, Command) and inp.name in _LEARNING):
+            self.state.pending_learn = None
+        if not (isinstance(inp, Command) and inp.name is CommandName.OVERRIDE):
+            self.state.pending_release = None
+        if not self.keeps_pending_short(inp):
+            self.drop_pending_short()
 
     def _order_still_packable(self, inp: Input) -> bool:
         """The shop or a lead may have cancelled or held the open order since the last input, or
@@ -197,4 +210,5 @@ _COMMANDS: dict[CommandName, Callable[[_Step, str], None]] = {
     CommandName.ABORT: _Step.cmd_abort,
     CommandName.OVERRIDE: _Step.cmd_override,  # a weight or a learnt code, by what is pending
     CommandName.LEARN: _Step.cmd_learn,
+    CommandName.RELEASE: _Step.cmd_release,
 }

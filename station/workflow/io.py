@@ -23,6 +23,7 @@ class CommandName(enum.StrEnum):
     ABORT = "ABORT"
     OVERRIDE = "OVERRIDE"
     LEARN = "LEARN"
+    RELEASE = "RELEASE"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,15 @@ class ReadScale:
 
 
 @dataclass(frozen=True)
+class ReleaseOrder:
+    """A lead (PIN checked) releases a held order from the bench: the service records it
+    through the lead's own command, so the bench and the lead console release alike."""
+
+    number: str
+    lead: str
+
+
+@dataclass(frozen=True)
 class Done:
     order_number: str
     message: str
@@ -109,7 +119,9 @@ class StateChanged:
     order_id: int | None
 
 
-Effect = Prompt | Accepted | Rejected | Sound | Print | ReadScale | Done | StateChanged
+Effect = (
+    Prompt | Accepted | Rejected | Sound | Print | ReadScale | Done | StateChanged | ReleaseOrder
+)
 
 
 @dataclass(frozen=True)

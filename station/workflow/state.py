@@ -132,12 +132,33 @@ class PendingLearn:
     line_id: int
 
 
+# Why units are short, as the operator scans it: the word, and its message code.
+SHORT_REASONS: dict[str, str] = {
+    "OUT": "short_out_of_stock",
+    "DAMAGED": "short_damaged",
+    "NOTFOUND": "short_not_found",
+}
+
+
+@dataclass(frozen=True)
+class PendingShort:
+    """SHORT asked, not done yet: the units it would mark missing (line id -> units), the
+    reason once scanned, and whether the operator confirmed (then a lead's PIN is awaited)."""
+
+    units: tuple[tuple[int, int], ...]
+    reason: str = ""  # a key of SHORT_REASONS
+    confirmed: bool = False
+
+
 @dataclass
 class BenchState:
     order: OrderSnapshot | None = None
     pending_weight: PendingWeight | None = None
     unknown_code: str | None = None  # the last code no product had, for LEARN
     pending_learn: PendingLearn | None = None
+    pending_short: PendingShort | None = None
+    pending_release: str | None = None  # RELEASE N: the order a lead's PIN would release
+    # The last order this bench packed (only packed: REPRINT prints its labels).
     last_order_id: int | None = None
     last_order_number: str = ""
 
@@ -147,6 +168,7 @@ class WorkflowSettings:
     tolerance_g: int = 50
     tolerance_pct: float = 5.0
     short_policy: str = "ship"  # or "hold"
+    short_needs_lead: bool = False  # a lead's PIN approves each short
     language: str = "en"
 
 

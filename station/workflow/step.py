@@ -23,7 +23,7 @@ from station.workflow.io import (
     StateChanged,
 )
 from station.workflow.packing import Packing
-from station.workflow.state import BenchState, Context, OrderSnapshot
+from station.workflow.state import BenchState, Context, OrderSnapshot, PendingShort
 from station.workflow.weighing import expected_weight_g
 
 
@@ -69,8 +69,12 @@ class StepBase:
 
     def _next_prompt(self) -> tuple[str, dict[str, Any]]:
         order = self.state.order
+        if self.state.pending_release is not None:
+            return "release_pin", {"number": self.state.pending_release}
         if order is None:
             return "scan_order", {}
+        if self.state.pending_short is not None:
+            return self._short_prompt(order, self.state.pending_short)
         if self.state.pending_learn is not None:
             line = order.line(self.state.pending_learn.line_id)
             return "learn_confirm", {"code": self.state.pending_learn.code, "name": line.name}
@@ -91,6 +95,18 @@ class StepBase:
             expected = expected_weight_g(order, parcel, self.ctx.catalog.boxes())
             return "weigh_parcel", {"seq": parcel.seq, "expected_g": expected}
         return "scan_order", {}
+
+    def _short_prompt(
+        self, order: OrderSnapshot, short: PendingShort
+    ) -> tuple[str, dict[str, Any]]:
+        if not short.reason:
+            return "short_reason_prompt", {"number": order.number}
+        if short.confirmed:
+            return "short_lead_prompt", {"number": order.number}
+        holds = self.ctx.settings.short_policy == "hold" or Packing(order).packed_units() == 0
+        return ("short_confirm_hold_prompt" if holds else "short_confirm_prompt"), {
+            "number": order.number
+        }
 
     def claim(self, order: OrderSnapshot, scanned: str) -> None:
         refusal = self._claim_refusal(order)
@@ -129,6 +145,9 @@ class StepBase:
         order = self.state.order
         assert order is not None
         parcels = [p for p in order.parcels if Packing(order).units_in_parcel(p.seq) > 0]
+        owed = tuple(ev.ShortedLine(ln.uid, ln.sku, ln.short) for ln in order.lines if ln.short)
+        if owed:
+            self.fact(ev.BackorderOpened(lines=owed))
         self.fact(ev.OrderPacked(number=order.number, parcels=tuple(p.seq for p in parcels)))
         for parcel in parcels:
             self.out.effects.append(Print("label", order.id, parcel.seq))
@@ -136,6 +155,9 @@ class StepBase:
         self.out.effects.append(Done(order.number, text))
         self.out.effects.append(Sound(SoundKind.DONE))
         self.release(order)
+        # Only a packed order is the last packed one (REPRINT prints its labels).
+        self.state.last_order_id = order.id
+        self.state.last_order_number = order.number
 
     def hold(self, order: OrderSnapshot, reason: ev.Reason) -> None:
         self.fact(ev.OrderHeld(reason=reason, by="bench"))
@@ -147,8 +169,7 @@ class StepBase:
         self.state.pending_weight = None
         self.state.unknown_code = None
         self.state.pending_learn = None
-        self.state.last_order_id = order.id
-        self.state.last_order_number = order.number
+        self.state.pending_short = None
         self.out.effects.append(StateChanged(None))
 
     def open_parcel(self) -> None:

@@ -257,7 +257,23 @@ class WooCommerce:
                 number=shipment.order_number,
                 status=status,
             )
+        self._note_backorder(shipment, path)
         self._edit(path, {"status": "completed"})
+
+    def _note_backorder(self, shipment: Shipment, order_path: str) -> None:
+        """WooCommerce has no partial shipment: the units shipped without go in a private
+        note for the shop's staff, once (notes are not idempotent: read them first)."""
+        owed = shipment.payload.get("backorder") or []
+        if not owed:
+            return
+        items = ", ".join(f"{item['sku']} x{item['quantity']}" for item in owed)
+        note = f"Shipped without, kept as a backorder: {items}"
+        notes, _ = self.http.get_json(f"{order_path}/notes")
+        if any(str(n.get("note", "")) == note for n in notes or []):
+            return
+        self.http.request(
+            "POST", f"{order_path}/notes", json_body={"note": note, "customer_note": False}
+        )
 
     # -- catalogue -------------------------------------------------------------------------
 

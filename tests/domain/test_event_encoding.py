@@ -45,6 +45,13 @@ SAMPLES = [
         ),
     ),
     ev.CountersCarriedOver(counters={"tracking:GLS:M1:1-999999999": 2}),
+    ev.UnitsShorted(
+        order=uuid.uuid4(),
+        lines=(ev.ShortedLine(uuid.uuid4(), "MUG-01", 1),),
+        reason=ev.Reason("short_out_of_stock"),
+        lead="giulia",
+    ),
+    ev.BackorderOpened(order=uuid.uuid4(), lines=(ev.ShortedLine(uuid.uuid4(), "MUG-01", 1),)),
 ]
 
 
@@ -53,3 +60,13 @@ def test_the_fast_encoder_equals_the_field_codecs_and_decodes_back(event: ev.Dom
     payload = ev.encode(event)
     assert payload == ev.encode_fields(event)
     assert ev.decode(event.TYPE, event.VERSION, payload) == event
+
+
+def test_a_short_stored_before_reasons_were_asked_reads_as_one_without_a_reason() -> None:
+    # GIVEN a units_shorted event as the release before stored it (schema version 2)
+    line = uuid.uuid4()
+    stored = {"order": None, "lines": [{"line": str(line), "sku": "MUG-01", "quantity": 2}]}
+    # WHEN it is read
+    event = ev.decode("units_shorted", 2, stored)
+    # THEN it is today's event with no reason and no lead
+    assert event == ev.UnitsShorted(lines=(ev.ShortedLine(line, "MUG-01", 2),))

@@ -82,6 +82,7 @@ def test_foreign_buyer_gets_an_english_credit_note_naming_the_refunded_invoice()
         ({"kind": "deferred"}, "transport documents"),
         ({"payment_method": "MP99"}, "Payment method"),
         ({"number": "x" * 21}, "1-20"),
+        ({"shop_total": Decimal("1.00")}, "more than rounding"),
     ],
 )
 def test_bad_invoice_data_is_one_clear_error(changes: dict[str, object], phrase: str) -> None:

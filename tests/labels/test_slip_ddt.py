@@ -39,8 +39,31 @@ def test_slip_shows_packed_and_short_quantities() -> None:
     assert "Distinta di imballo" in text
     assert "Niccolò Bianchi" in text
     assert "Teiera" in text
-    assert "Mancanti: 1" in text
+    assert "Mancanti" not in text.split("Pezzi imballati")[1]  # nothing was declared short
+    assert "Da imballare: 1" in text
     assert "Pezzi imballati: 2" in text
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(
+    ("language", "to_pack", "short"),
+    [
+        ("it", "Da imballare: 1", "Mancanti: 2 - non disponibili, tenuti in arretrato"),
+        ("en", "To pack: 1", "Short: 2 - missing from stock, kept as a backorder"),
+    ],
+)
+def test_a_slip_mid_pack_tells_units_to_pack_from_units_declared_short(
+    language: str, to_pack: str, short: str
+) -> None:
+    # GIVEN an order of 5 mugs: 2 packed, 2 declared short, 1 not scanned yet
+    lines = [SlipLine("MUG-1", "Tazza blu", 5, 2, short=2)]
+    # WHEN its slip is printed
+    text = pdf_text(
+        slip_pdf(SlipView("1003", dt.date(2025, 3, 14), RECIPIENT, lines, language=language))
+    )
+    # THEN the unscanned unit is to pack, and only the declared ones are missing
+    assert to_pack in text
+    assert short in text
 
 
 @needs_raster

@@ -111,6 +111,14 @@ register(
         "Modalità di pagamento {method!r} sconosciuta; scegli tra {methods}.",
     ),
     Message(
+        "invoice_total_differs",
+        "The shop's total ({shop_total}) and the invoice lines ({lines_total}) differ by more "
+        "than rounding: a discount or fee is missing from the lines; check the order in the shop.",
+        "Il totale del negozio ({shop_total}) e le righe della fattura ({lines_total}) differiscono "
+        "più di un arrotondamento: manca uno sconto o un costo nelle righe; controlla l'ordine nel "
+        "negozio.",
+    ),
+    Message(
         "credit_note_unrelated",
         "A credit note must name the invoice it refunds.",
         "Una nota di credito deve indicare la fattura che storna.",

@@ -15,6 +15,10 @@ register(
         "nothing of order {number} could be packed",
         "non è stato possibile imballare nulla dell'ordine {number}",
     ),
+    # why units are short (station.workflow.state.SHORT_REASONS), as UnitsShorted stores it
+    Message("short_out_of_stock", "out of stock", "esaurito", dynamic=True),
+    Message("short_damaged", "damaged", "danneggiato", dynamic=True),
+    Message("short_not_found", "not on the shelf", "non trovato a scaffale", dynamic=True),
     Message("hold_shop_on_hold", "On hold in the shop", "Sospeso nel negozio"),
     Message(
         "hold_shop_unpaid",

@@ -75,7 +75,101 @@ register(
         "Annullato: {name}, ora {verified}/{quantity}.",
     ),
     Message("parcel_opened", "Parcel {seq} opened.", "Collo {seq} aperto."),
-    Message("shorted", "Marked missing: {summary}.", "Segnati mancanti: {summary}."),
+    Message(
+        "shorted",
+        "Marked missing ({reason}): {summary}. They stay owed as a backorder; the rest ships.",
+        "Segnati mancanti ({reason}): {summary}. Restano da spedire come arretrato; il resto "
+        "parte.",
+    ),
+    Message(
+        "shorted_held",
+        "Marked missing ({reason}): {summary}.",
+        "Segnati mancanti ({reason}): {summary}.",
+    ),
+    # SHORT asks before it ships short or holds (station/workflow/exception_steps.py)
+    Message(
+        "short_asked",
+        "Order {number}: {summary} would be marked missing and shipped later as a backorder. "
+        "Why? Scan {reasons}.",
+        "Ordine {number}: {summary} verrebbero segnati mancanti e spediti poi come arretrato. "
+        "Perché? Scansiona {reasons}.",
+    ),
+    Message(
+        "short_asked_hold",
+        "Order {number}: with {summary} missing, the whole order goes on hold. Why? Scan "
+        "{reasons}.",
+        "Ordine {number}: mancando {summary}, l'intero ordine viene sospeso. Perché? Scansiona "
+        "{reasons}.",
+    ),
+    Message("short_reason_taken", "Reason: {reason}.", "Motivo: {reason}."),
+    Message(
+        "short_dropped",
+        "Marking missing cancelled: go on packing.",
+        "Segnalazione mancanti annullata: continua a imballare.",
+    ),
+    Message(
+        "short_needs_lead",
+        "{summary}: a lead approves the missing units with OVERRIDE and the PIN.",
+        "{summary}: un capoturno approva i mancanti con OVERRIDE e il PIN.",
+    ),
+    Message(
+        "short_reason_missing",
+        "Say why they are missing first: scan {reasons}.",
+        "Prima indica perché mancano: scansiona {reasons}.",
+    ),
+    Message(
+        "short_reason_prompt",
+        "Order {number}: why are they missing? Scan OUT, DAMAGED or NOTFOUND; found it after "
+        "all? Scan the item.",
+        "Ordine {number}: perché mancano? Scansiona OUT, DAMAGED o NOTFOUND; trovato? "
+        "Scansiona l'articolo.",
+    ),
+    Message(
+        "short_confirm_prompt",
+        "Order {number}: scan SHORT again to ship without the missing units, or scan an item "
+        "to go on packing.",
+        "Ordine {number}: scansiona di nuovo SHORT per spedire senza i mancanti, oppure un "
+        "articolo per continuare.",
+    ),
+    Message(
+        "short_confirm_hold_prompt",
+        "Order {number}: scan SHORT again to put the whole order on hold, or scan an item to "
+        "go on packing.",
+        "Ordine {number}: scansiona di nuovo SHORT per sospendere l'intero ordine, oppure un "
+        "articolo per continuare.",
+    ),
+    Message(
+        "short_lead_prompt",
+        "Order {number}: a lead scans OVERRIDE and the PIN to approve the missing units.",
+        "Ordine {number}: un capoturno scansiona OVERRIDE e il PIN per approvare i mancanti.",
+    ),
+    # RELEASE N: a lead releases a held order at the bench
+    Message(
+        "release_which",
+        "Which order? Scan RELEASE with the order number, e.g. RELEASE 1013.",
+        "Quale ordine? Scansiona RELEASE con il numero dell'ordine, per esempio RELEASE 1013.",
+    ),
+    Message(
+        "release_not_held",
+        "Order {number} is not on hold: there is nothing to release.",
+        "L'ordine {number} non è sospeso: non c'è niente da sbloccare.",
+    ),
+    Message(
+        "release_asked",
+        "Order {number} is on hold ({reason}).",
+        "L'ordine {number} è sospeso ({reason}).",
+    ),
+    Message(
+        "release_pin",
+        "A lead scans OVERRIDE and the PIN to release order {number}; anything else cancels.",
+        "Un capoturno scansiona OVERRIDE e il PIN per sbloccare l'ordine {number}; qualsiasi "
+        "altra lettura annulla.",
+    ),
+    Message(
+        "released_at_bench",
+        "Order {number} released by {lead}: it is back in the queue.",
+        "Ordine {number} sbloccato da {lead}: è di nuovo in coda.",
+    ),
     Message("held", "Order {number} on hold: {reason}.", "Ordine {number} sospeso: {reason}."),
     Message(
         "weight_ok",
@@ -230,7 +324,13 @@ register(
         "That PIN is not a lead's: a lead must enter their PIN.",
         "Il PIN non è di un capoturno: serve il PIN di un capoturno.",
     ),
-    Message("nothing_to_reprint", "No labels to reprint yet.", "Nessuna etichetta da ristampare."),
+    Message(
+        "nothing_to_reprint",
+        "Nothing to reprint: no order has been packed at this bench yet (a held, short-held or "
+        "aborted order has no labels).",
+        "Niente da ristampare: nessun ordine è ancora stato imballato a questo banco (un ordine "
+        "sospeso o rimesso in coda non ha etichette).",
+    ),
     Message(
         "learn_confirm",
         "A lead confirms that {code} is {name}: OVERRIDE with the lead's PIN.",

@@ -1,0 +1,107 @@
+"""WooCommerce orders at the bench: a short pick's owed units reach the shop, and a COD order's
+label and invoice say the shop's own total.
+
+The fake follows WooCommerce's REST controllers (tests/fakes/shops/woocommerce.py): order notes
+are a list that grows with every POST, so the connector reads it before it writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import select
+
+from station.context import AppContext
+from station.db.models import Order, Shop
+from station.labels.invoice import invoice_pdf
+from station.printing.archive import DocumentArchive
+from station.services.bench import BenchService
+from station.services.documents import invoice_for, invoice_view
+from station.workflow.io import parse_line
+from sync.runner import sync_shop
+from sync.shops.config import add_shop, make_connector
+from tests.console_process import ean_of
+from tests.fakes.shops.woocommerce import FakeWooCommerce
+from tests.labels.readback import needs_pdftotext, pdf_text
+
+
+def run_sync(ctx: AppContext) -> None:
+    with ctx.db.read() as s:
+        shop = s.scalars(select(Shop).where(Shop.name == "woo")).one()
+    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=lambda _s: None)
+    try:
+        sync_shop(ctx, shop, connector, products=False)
+    finally:
+        connector.close()
+
+
+def test_a_short_shipment_is_a_private_note_on_the_woocommerce_order(
+    demo_home: AppContext,
+) -> None:
+    ctx = demo_home
+    with FakeWooCommerce() as woo:
+        # GIVEN a WooCommerce order of 1 t-shirt and 2 mugs, imported
+        placed = woo.add_order(lines=[("TSH-01", 1, "10.00"), ("MUG-01", 2, "8.00")])
+        add_shop(
+            ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+        )
+        run_sync(ctx)
+        with ctx.db.read() as s:
+            number = s.scalars(
+                select(Order.number).where(Order.external_id == str(placed["id"]))
+            ).one()
+        # WHEN the bench packs the t-shirt, the mugs are short (out of stock), and it ships
+        bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+        for line in (number, ean_of("TSH-01"), "SHORT OUT", "SHORT", "WEIGHT 220"):
+            inp = parse_line(line, typed_weights=True)
+            assert inp is not None
+            bench.handle(inp)
+        run_sync(ctx)
+        run_sync(ctx)  # a second round writes nothing twice
+        # THEN the order is completed with one private note naming the owed units
+        assert woo.orders[placed["id"]]["status"] == "completed"
+        notes = [n for n in woo.notes.get(placed["id"], []) if "backorder" in n["note"]]
+        assert [(n["note"], n["customer_note"]) for n in notes] == [
+            ("Shipped without, kept as a backorder: MUG-01 x2", False)
+        ]
+
+
+@needs_pdftotext
+def test_a_woocommerce_cod_order_is_collected_and_invoiced_at_the_shops_total(
+    demo_home: AppContext,
+) -> None:
+    ctx = demo_home
+    with FakeWooCommerce() as woo:
+        # GIVEN a WooCommerce COD order: 26.00 net at 22 % + 6.90 shipping without its 1.52 VAT
+        placed = woo.add_order(
+            lines=[("TSH-01", 1, "10.00"), ("MUG-01", 2, "8.00")],
+            payment="cod",
+            total="40.14",
+        )
+        add_shop(
+            ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
+        )
+        run_sync(ctx)
+        with ctx.db.read() as s:
+            number = s.scalars(
+                select(Order.number).where(Order.external_id == str(placed["id"]))
+            ).one()
+        # WHEN it is packed whole and its invoice made
+        bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+        mug = ean_of("MUG-01")
+        for line in (number, ean_of("TSH-01"), mug, mug, "WEIGHT 920", "OVERRIDE 9999"):
+            inp = parse_line(line, typed_weights=True)
+            assert inp is not None
+            bench.handle(inp)
+        with ctx.db.write() as s:
+            order = s.scalars(select(Order).where(Order.number == number)).one()
+            assert order.status == "shipped"
+            invoice = invoice_for(s, order, at=dt.datetime.now(dt.UTC))
+            view = invoice_view(order, invoice.number, invoice.issue_date, ctx.settings)
+            label = pdf_text((ctx.home / order.parcels[0].label_path).read_bytes())
+        text = pdf_text(invoice_pdf(view))
+    # THEN the label collects the shop's 40.14 and the invoice totals it, to be collected
+    assert re.search(r"CONTRASSEGNO / COD.*?EUR 40\.14", label, re.S), label
+    assert re.search(r"Totale documento\s+EUR 40,14", text), text
+    assert "da incassare alla consegna" in text
