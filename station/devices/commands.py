@@ -16,7 +16,7 @@ import serial
 from station.config import Settings, default_home, system_language
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
 from station.devices.ports import PortNotFoundError, list_serial_ports
-from station.devices.printers import WINDOW_KINDS, open_printer
+from station.devices.printers import WINDOW_KINDS, home_printer
 from station.devices.probe import probe_protocol
 from station.devices.protocols.registry import protocol_names
 from station.devices.scale import ScaleSpecError, ScaleState, WeightReading
@@ -147,7 +147,7 @@ def configured_health(settings: Settings, home: Path) -> BenchHealth:
         [
             _scanner_health(str(settings.extra.get("scanner", "wedge"))),
             _scale_health(settings.scale),
-            _printer_health(settings.printer, home / "labels"),
+            _printer_health(settings.printer, home),
         ]
     )
 
@@ -180,9 +180,9 @@ def _scanner_health(spec: str) -> DeviceHealth:
         scanner.close()
 
 
-def _printer_health(spec: str, labels_dir: Path) -> DeviceHealth:
+def _printer_health(spec: str, home: Path) -> DeviceHealth:
     try:
-        return open_printer(spec, labels_dir).health()
+        return home_printer(spec, home).health()
     except ValueError:
         if spec.partition(":")[0] in WINDOW_KINDS:  # fine for the window; not checked from here
             return DeviceHealth("printer", HealthLevel.WARNING, "qt_window_only", spec)
