@@ -193,6 +193,8 @@ def bench_service(ctx: AppContext, operator: str) -> BenchService:
         ctx.settings,
         DocumentArchive(ctx.home),
         operator=operator,
+        clock=ctx.clock.now,
+        notices=lambda: ctx.clock.notices(ctx.settings.language),
         shop_check=shop_check(ctx),
     )
 

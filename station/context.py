@@ -1,12 +1,13 @@
-"""What a command works with: the home folder, its settings and its database."""
+"""What a command works with: the home folder, its settings, its database and its clock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from station.config import Settings
 from station.db.engine import Database
+from station.services.clock import ClockWatch
 
 
 @dataclass
@@ -15,6 +16,9 @@ class AppContext:
     settings: Settings
     db: Database
     demo: bool = False
+    # The one wall clock of the process, watched for jumps: everything that stamps or waits
+    # reads it here.
+    clock: ClockWatch = field(default_factory=ClockWatch)
 
     @property
     def documents_dir(self) -> Path:
