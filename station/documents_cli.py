@@ -33,6 +33,7 @@ from station.services.documents import (
     invoice_for,
     invoice_view,
     label_views,
+    local_date,
     progressivo,
     write_atomically,
 )
@@ -104,7 +105,7 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
             invoice = invoice_for(
                 session,
                 order,
-                at=dt.datetime.now(dt.UTC),
+                at=ctx.clock.now(),
                 bench=ctx.settings.bench_name,
                 operator=ctx.settings.operator,
             )
@@ -146,13 +147,14 @@ def _stage(path: Path, data: bytes, language: str) -> tuple[Path, Path]:
 def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     """The day's manifest for one carrier. The first run closes the day: it records which parcels
     the manifest holds, and every later run prints exactly those again."""
-    day = args.date or dt.datetime.now().astimezone().date()
+    now = ctx.clock.now()
+    day = args.date or local_date(now)
     with ctx.db.write() as session, documents(ctx):
         manifest = close_manifest(
             session,
             args.carrier,
             day,
-            at=dt.datetime.now(dt.UTC),
+            at=now,
             bench=ctx.settings.bench_name,
             operator=ctx.settings.operator,
         )
