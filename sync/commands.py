@@ -118,6 +118,8 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
             print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
+        for sentence in ctx.clock.notices(language):  # e.g. the shop's clock differs from ours
+            print(f"station: {text('warning', language, what=sentence)}", file=sys.stderr)
         return 1 if any(r.error for r in reports) else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
     worker.start()

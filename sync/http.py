@@ -105,6 +105,7 @@ class ShopHttp:
         )
         self.requests_sent = 0
         self.rate_limited = 0
+        self.server_date: str | None = None  # the last answer's `Date`: a second clock
 
     def close(self) -> None:
         self.client.close()
@@ -185,6 +186,7 @@ class ShopHttp:
                 path=path,
                 error=type(exc).__name__,
             ) from None
+        self.server_date = response.headers.get("date") or self.server_date
         self.check(method, path, response)
         return response
 
