@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from station.config import Settings
-from station.db.engine import Database
 from station.services.clock import ClockWatch
+
+if TYPE_CHECKING:  # annotations only: the command line imports this before any database
+    from station.config import Settings
+    from station.db.engine import Database
 
 
 @dataclass

@@ -17,7 +17,6 @@ meant to. Tests drive it with a fake `TimeSource`; nothing here sleeps.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import threading
 import time
 from dataclasses import dataclass
@@ -113,6 +112,8 @@ class ClockWatch:
         """A shop's answer carried `Date: header`: a bench clock far from it is told, once."""
         if not header:
             return
+        import email.utils  # only once a shop answered: the command line starts without it
+
         try:
             theirs = email.utils.parsedate_to_datetime(header)
         except (TypeError, ValueError):
