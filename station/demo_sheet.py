@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from station import demo
+from station.domain.order_codes import SLIP_PREFIX
 from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
-from station.workflow.engine import SLIP_PREFIX
 from station.workflow.io import CommandName
 
 _COMMAND_CAPTIONS = {

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from station.db.engine import Database, DatabaseError
@@ -67,7 +66,7 @@ def _at_written_head(db: Database) -> bool:
     with db.engine.connect() as conn:
         if not db.engine.dialect.has_table(conn, "alembic_version"):
             return False
-        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     return list(rows) == [head]
 
 

@@ -10,15 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Order, OrderLine, OutboxEntry, Parcel, Product
 from station.domain.events import Reason
+from station.domain.order_codes import order_number_from_code
 from station.domain.reasons import reason_text
 from station.services.errors import CommandError
 
 
 def find_order(session: Session, number: str) -> Order:
     """The order by its number as typed or scanned (`#1003`, `ORD1003`); refused when none."""
-    # The scan grammar (GS1 tables) is imported here, not for `orders list`.
-    from station.services.catalog import order_number_from_code
-
     wanted = order_number_from_code(number)
     order = session.scalar(select(Order).where(Order.number == wanted))
     if order is None:
@@ -60,8 +58,6 @@ def list_orders(
 
 
 def show_order(session: Session, number: str) -> dict[str, Any] | None:
-    from station.services.catalog import order_number_from_code
-
     order = session.scalar(
         select(Order)
         .where(Order.number == order_number_from_code(number))
