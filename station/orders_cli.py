@@ -32,7 +32,7 @@ def lead_service(args: argparse.Namespace, ctx: AppContext) -> LeadService:
     from station.services.lead import LeadService, check_lead_pin
 
     name = check_lead_pin(ctx.db, args.lead, read_pin(ctx, args.lead))
-    return LeadService(ctx.db, name, bench=ctx.settings.bench_name)
+    return LeadService(ctx.db, name, bench=ctx.settings.bench_name, clock=ctx.clock.now)
 
 
 def cmd_hold(args: argparse.Namespace, ctx: AppContext) -> int:
