@@ -6,7 +6,8 @@ when it is not installed).
 
 Targets on the reference machine: `--help` under 0.3 s, the window painted under 1.5 s, and
 `station label` faster than the HTML pipeline. Each is run RUNS times; the median and the best
-are printed with the load average, since a loaded machine moves them all.
+are printed with the load average, since a loaded machine moves them all, and the median CPU
+time each process used, which moves less.
 """
 
 from __future__ import annotations
@@ -91,12 +92,23 @@ def _env() -> dict[str, str]:
     return {**os.environ, "STATION_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
 
 
-def _timed(argv: list[str], until: str | None = None) -> float:
-    """Seconds from start to exit (or to the first output line `until`) of one process."""
-    started = time.perf_counter()
+def _cpu_s() -> float:
+    """CPU seconds of the children reaped so far (0 where the OS does not say: Windows)."""
+    if sys.platform == "win32":
+        return 0.0
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(argv: list[str], until: str | None = None) -> tuple[float, float]:
+    """Wall seconds from start to exit (or to the first output line `until`) of one process,
+    and the CPU seconds it used (less moved by other work on the machine than wall time)."""
+    cpu, started = _cpu_s(), time.perf_counter()
     if until is None:
         subprocess.run(argv, cwd=ROOT, env=_env(), capture_output=True, check=True, timeout=120)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, _cpu_s() - cpu
     with subprocess.Popen(
         argv, cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     ) as proc:
@@ -105,15 +117,19 @@ def _timed(argv: list[str], until: str | None = None) -> float:
             if line.strip() == until:
                 elapsed = time.perf_counter() - started
                 proc.kill()
-                return elapsed
-        raise RuntimeError(f"{argv} ended before printing {until}")
+                break
+        else:
+            raise RuntimeError(f"{argv} ended before printing {until}")
+    return elapsed, _cpu_s() - cpu  # the child was reaped on leaving the block
 
 
-def _figure(name: str, run: Callable[[], float], target: str = "") -> float:
-    times = sorted(run() for _ in range(RUNS))
-    median = statistics.median(times)
+def _figure(name: str, run: Callable[[], tuple[float, float]], target: str = "") -> float:
+    runs = [run() for _ in range(RUNS)]
+    walls = sorted(wall for wall, _ in runs)
+    median = statistics.median(walls)
+    cpu = statistics.median(c for _, c in runs)
     note = f"  ({target})" if target else ""
-    print(f"   {name:<34} median {median:6.2f} s  best {times[0]:6.2f} s{note}")
+    print(f"   {name:<38} median {median:5.2f} s  best {walls[0]:5.2f} s  CPU {cpu:5.2f} s{note}")
     return median
 
 
