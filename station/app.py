@@ -13,21 +13,22 @@ import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.engine import make_url
-
-from station import demo
 from station.config import CONFIG_FILE, DB_FILE, Settings, default_home
 from station.context import AppContext
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
-from station.db.models import Bench
 from station.db.safety import check_sqlite_file
 from station.files import PRIVATE_DIR, make_private
 from station.homelock import HomeLock
-from station.printing.archive import DocumentArchive
-from station.services.bench import BenchService, ShopCheck, utc_now
+
+if TYPE_CHECKING:
+    from station.services.bench import BenchService, ShopCheck
+
+# The bench, the demo data and their documents are imported by the functions that need them: a
+# command that only reads the queue opens a home without loading the workflow, the label layouts
+# or reportlab.
 
 
 def database_url(home: Path, db_url: str | None) -> str:
@@ -123,6 +124,8 @@ def _keep_private(home: Path) -> None:
 def _check_database_file(home: Path, url: str) -> None:
     """Before anything opens it (opening creates an empty one): an existing home whose database
     is gone, empty or damaged is refused, never made a new bench."""
+    from sqlalchemy.engine import make_url
+
     database = make_url(url).database
     if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
         check_sqlite_file(home, Path(database), configured=(home / CONFIG_FILE).exists())
@@ -159,6 +162,10 @@ def bench_identity(home: Path, db: Database, settings: Settings) -> str:
     per installation. It is written into the settings once they exist, so it never changes."""
     if settings.named_bench:
         return settings.bench_name
+    from sqlalchemy import select
+
+    from station.db.models import Bench
+
     with db.read() as session:
         name = session.scalar(select(Bench.name).order_by(Bench.id).limit(1))
     settings.bench_name = name or f"bench-{uuid.uuid4().hex[:6]}"
@@ -188,17 +195,25 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
 
 def bench_service(ctx: AppContext, operator: str) -> BenchService:
     """The bench as both front ends use it."""
+    from station.printing.archive import DocumentArchive
+    from station.services.bench import BenchService
+
     return BenchService(
         ctx.db,
         ctx.settings,
         DocumentArchive(ctx.home),
         operator=operator,
+        clock=ctx.clock.now,
+        notices=lambda: ctx.clock.notices(ctx.settings.language),
         shop_check=shop_check(ctx),
     )
 
 
 def seed_demo(db: Database, home: Path) -> bool:
     """Seed the demo data into an empty database, once. Returns whether it seeded."""
+    from station import demo
+    from station.services.bench import utc_now
+
     with db.write() as session:
         if not demo.is_empty(session):
             return False

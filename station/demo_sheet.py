@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from station import demo
 from station.domain.messages import text
+from station.domain.order_codes import SLIP_PREFIX
 from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
-from station.workflow.engine import SLIP_PREFIX
 from station.workflow.io import CommandName
 from station.workflow.state import SHORT_REASONS
 

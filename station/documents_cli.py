@@ -12,31 +12,22 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from station.cli_support import refusals_shown, user_error
 from station.config import system_language
-from station.context import AppContext
-from station.db.invoices import Invoice
-from station.db.models import Order
 from station.domain.messages import text
-from station.labels.courier import label_zpl, labels_a4_pdf
-from station.labels.fatturapa import fatturapa_xml
-from station.labels.invoice import invoice_pdf
-from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
-from station.printing.archive import DocumentArchive, label_ref, labels_ref
-from station.services import orders
-from station.services.documents import (
-    close_manifest,
-    invoice_for,
-    invoice_view,
-    label_views,
-    progressivo,
-    write_atomically,
-)
-from station.services.shipping import sender_address
+from station.files import write_atomically
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from station.context import AppContext
+    from station.db.invoices import Invoice
+    from station.db.models import Order
+
+# The commands import what they use when they run: `station --help` builds every command's
+# parser, and must not pay for the database, the document layouts or reportlab.
 
 
 @contextmanager
@@ -47,6 +38,8 @@ def documents(ctx: AppContext) -> Iterator[None]:
 
 
 def find_order(session: Session, number: str) -> Order:
+    from station.services import orders
+
     return orders.find_order(session, number)
 
 
@@ -60,6 +53,10 @@ def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
     them; at another resolution, and as an A4 sheet (a layout of its own), the labels are
     drawn again from the order, with the numbers and SSCCs they were printed with.
     """
+    from station.labels.courier import label_zpl, labels_a4_pdf
+    from station.printing.archive import DocumentArchive, label_ref, labels_ref
+    from station.services.documents import label_views
+
     archive = DocumentArchive(ctx.home)
     with ctx.db.read() as session, documents(ctx):
         order = find_order(session, args.number)
@@ -96,6 +93,10 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
     Number and files are made in one transaction: if a document cannot be built or written,
     the transaction rolls back and the number is not used up.
     """
+    from station.labels.fatturapa import fatturapa_xml
+    from station.labels.invoice import invoice_pdf
+    from station.services.documents import invoice_for, invoice_view, progressivo
+
     staged: list[tuple[Path, Path]] = []
     language = ctx.settings.language
     try:
@@ -104,7 +105,7 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
             invoice = invoice_for(
                 session,
                 order,
-                at=dt.datetime.now(dt.UTC),
+                at=ctx.clock.now(),
                 bench=ctx.settings.bench_name,
                 operator=ctx.settings.operator,
             )
@@ -146,13 +147,18 @@ def _stage(path: Path, data: bytes, language: str) -> tuple[Path, Path]:
 def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     """The day's manifest for one carrier. The first run closes the day: it records which parcels
     the manifest holds, and every later run prints exactly those again."""
-    day = args.date or dt.datetime.now().astimezone().date()
+    from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
+    from station.services.documents import close_manifest, local_date
+    from station.services.shipping import sender_address
+
+    now = ctx.clock.now()
+    day = args.date or local_date(now)
     with ctx.db.write() as session, documents(ctx):
         manifest = close_manifest(
             session,
             args.carrier,
             day,
-            at=dt.datetime.now(dt.UTC),
+            at=now,
             bench=ctx.settings.bench_name,
             operator=ctx.settings.operator,
         )

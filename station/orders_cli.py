@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.cli_support import UsageError, refusals_shown
-from station.context import AppContext
 from station.domain.messages import text
-from station.domain.reasons import reason_text
-from station.services.lead import LeadService, OrderChange, check_lead_pin
+
+if TYPE_CHECKING:  # the service is imported when a command runs, not to build `--help`
+    from station.context import AppContext
+    from station.services.lead import LeadService, OrderChange
 
 
 def read_pin(ctx: AppContext, name: str) -> str:
@@ -28,11 +29,15 @@ def read_pin(ctx: AppContext, name: str) -> str:
 
 def lead_service(args: argparse.Namespace, ctx: AppContext) -> LeadService:
     """The lead's commands, once their name and PIN are checked."""
+    from station.services.lead import LeadService, check_lead_pin
+
     name = check_lead_pin(ctx.db, args.lead, read_pin(ctx, args.lead))
-    return LeadService(ctx.db, name, bench=ctx.settings.bench_name)
+    return LeadService(ctx.db, name, bench=ctx.settings.bench_name, clock=ctx.clock.now)
 
 
 def cmd_hold(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.domain.reasons import reason_text
+
     with refusals_shown(ctx):
         change = lead_service(args, ctx).hold(args.number, args.reason)
     reason = reason_text(change.hold, ctx.settings.language)

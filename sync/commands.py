@@ -8,15 +8,17 @@ import getpass
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from station.config import system_language
-from station.context import AppContext
 from station.domain.messages import text
-from sync.errors import ShopError
-from sync.products import CatalogueFileError, apply_products, read_products_csv
-from sync.runner import SyncWorker, run_once, sync_status
-from sync.shops.config import add_shop, find_shop, list_shops, make_connector
-from sync.shops.registry import ShopConfigError, shop_kind, shop_kind_names, shop_kinds
+
+if TYPE_CHECKING:
+    from station.context import AppContext
+
+# Each command imports its work when it runs; building the parser imports nothing of sync's
+# (`station --help` must not load the database or an HTTP client). The shop kinds, which only
+# `shop add` needs, are loaded when `shop add` is parsed.
 
 
 def _fail(message: str) -> int:
@@ -25,6 +27,9 @@ def _fail(message: str) -> int:
 
 
 def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.shops.config import add_shop
+    from sync.shops.registry import ShopConfigError, shop_kind
+
     given = {name: getattr(args, name) for name in _kind_options()}
     try:
         secrets, settings = shop_kind(args.kind).split_options(given)
@@ -53,6 +58,8 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
 def _secrets_not_on_the_command_line(kind: str, given: dict[str, str]) -> dict[str, str]:
     """Secrets typed on the command line show in every process list: a flag still works, with
     a warning; a secret not given is asked for (hidden) or read from stdin, a line each."""
+    from sync.shops.registry import shop_kind
+
     asked: dict[str, str] = {}
     for name in shop_kind(kind).secret_names:
         if given.get(name):
@@ -66,6 +73,10 @@ def _secrets_not_on_the_command_line(kind: str, given: dict[str, str]) -> dict[s
 
 
 def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.runner import sync_status
+    from sync.shops.config import list_shops
+    from sync.shops.registry import shop_kinds
+
     status = {s.name: s for s in sync_status(ctx).shops}
     folders = {k.name for k in shop_kinds() if k.location == "path"}
     for shop in list_shops(ctx):
@@ -82,6 +93,10 @@ def shop_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.errors import ShopError
+    from sync.shops.config import find_shop, make_connector
+    from sync.shops.registry import ShopConfigError
+
     try:
         connector = make_connector(ctx, find_shop(ctx, args.name), timeout_s=10.0)
     except ShopConfigError as exc:
@@ -99,6 +114,8 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.runner import SyncWorker, run_once, sync_status
+
     language = ctx.settings.language
     if args.once:
         reports = run_once(ctx)
@@ -118,6 +135,8 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
             print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
+        for sentence in ctx.clock.notices(language):  # e.g. the shop's clock differs from ours
+            print(f"station: {text('warning', language, what=sentence)}", file=sys.stderr)
         return 1 if any(r.error for r in reports) else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
     worker.start()
@@ -130,6 +149,8 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.products import CatalogueFileError, apply_products, read_products_csv
+
     try:
         products, packs = read_products_csv(Path(args.file))
     except CatalogueFileError as exc:
@@ -155,6 +176,8 @@ def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _kind_options() -> dict[str, list[str]]:
     """Every `shop add` option some kind takes, with each kind's help for it."""
+    from sync.shops.registry import shop_kinds
+
     options: dict[str, list[str]] = {}
     for kind in shop_kinds():
         for option in (*kind.secrets, *kind.settings):
@@ -162,16 +185,37 @@ def _kind_options() -> dict[str, list[str]]:
     return options
 
 
-def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    shop = subparsers.add_parser("shop", help="configure shops")
-    shop_sub = shop.add_subparsers(dest="shop_command", required=True)
-    add = shop_sub.add_parser("add", help="add a shop")
+def _add_shop_arguments(add: argparse.ArgumentParser) -> None:
+    """`shop add`'s arguments, which come from the registered shop kinds (each connector
+    registers itself when imported, and connectors import an HTTP client)."""
+    from sync.shops.registry import shop_kind_names
+
     add.add_argument("kind", choices=shop_kind_names())
     add.add_argument("name")
     add.add_argument("--url")
     add.add_argument("--path", help="folder watched by a drop-folder shop")
     for name, helps in _kind_options().items():
         add.add_argument(f"--{name}", help=" or ".join(helps))
+
+
+def _when_parsed(parser: argparse.ArgumentParser, fill: Any) -> None:
+    """Give `parser` its arguments the first time it parses (its own `--help` included), so
+    that a parser that is never used costs nothing to build."""
+    parse = parser.parse_known_args
+
+    def parse_known_args(*args: Any, **kwargs: Any) -> Any:
+        del parser.parse_known_args  # back to the class's own, filled once
+        fill(parser)
+        return parse(*args, **kwargs)
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+
+
+def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    shop = subparsers.add_parser("shop", help="configure shops")
+    shop_sub = shop.add_subparsers(dest="shop_command", required=True)
+    add = shop_sub.add_parser("add", help="add a shop")
+    _when_parsed(add, _add_shop_arguments)
     add.set_defaults(func=shop_add)
     shop_sub.add_parser("list", help="list shops and their sync state").set_defaults(
         func=shop_list, read_only=True

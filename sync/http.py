@@ -145,6 +145,7 @@ class ShopHttp:
         )
         self.requests_sent = 0
         self.rate_limited = 0
+        self.server_date: str | None = None  # the last answer's `Date`: a second clock
 
     def close(self) -> None:
         self.client.close()
@@ -197,6 +198,7 @@ class ShopHttp:
     ) -> httpx.Response:
         for _ in range(MAX_REDIRECTS + 1):
             response = self._send(method, path, params, json_body, content, headers)
+            self.server_date = response.headers.get("date") or self.server_date
             if response.status_code not in _REDIRECTS:
                 self.check(method, path, response)
                 return response

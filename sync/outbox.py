@@ -5,6 +5,12 @@ dies after the shop acted but before SENT was committed, the entry comes back wi
 and the connector reads the shop's state before writing again (`Shipment.retry`). Transient
 errors wait with exponential backoff and jitter (or the shop's Retry-After); permanent ones are
 parked with the reason; an authentication error leaves everything pending.
+
+Due times are wall-clock times, so they follow the clock: when the bench's clock jumps, every
+wait is moved by the jump (`follow_clock_jump`), so nothing runs early in a storm after a jump
+ahead nor a day late after a jump back. No wait is ever longer than MAX_WAIT, so an entry due
+further ahead than that was stamped by a clock that was ahead (and fixed while Station was not
+running to see it): it is due now.
 """
 
 from __future__ import annotations
@@ -15,18 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 
 from station.db.engine import Database
 from station.db.models import Order, OutboxEntry
 from station.domain import OutboxKind, OutboxStatus
 from station.domain import events as ev
+from station.services.clock import ClockJump
 from station.services.events import record
 from sync.errors import AuthError, OfflineError, PermanentError, ShopError, TransientError
 from sync.http import backoff_s
 from sync.remote import Connector, Shipment
 
 Clock = Callable[[], dt.datetime]
+MAX_WAIT = dt.timedelta(hours=6)  # the longest wait set: backoff's cap, a shop's Retry-After
 
 
 @dataclass
@@ -46,7 +54,10 @@ def _due(db: Database, shop_id: int, now: dt.datetime, limit: int) -> list[Outbo
                 .where(
                     OutboxEntry.shop_id == shop_id,
                     OutboxEntry.status == OutboxStatus.PENDING,
-                    OutboxEntry.next_attempt_at <= now,
+                    or_(
+                        OutboxEntry.next_attempt_at <= now,
+                        OutboxEntry.next_attempt_at > now + MAX_WAIT,
+                    ),
                 )
                 .order_by(OutboxEntry.id)
                 .limit(limit)
@@ -176,6 +187,7 @@ def _push_one(
         wait = backoff_s(entry.attempts + 1, base_s=5.0, cap_s=3600.0, rng=rng)
         if isinstance(exc, TransientError) and exc.retry_after_s:
             wait = max(wait, exc.retry_after_s)
+        wait = min(wait, MAX_WAIT.total_seconds())
         _finish(
             db,
             entry.id,
@@ -194,6 +206,23 @@ def _push_one(
     _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
     result.sent += 1
     return True
+
+
+def follow_clock_jump(db: Database, jump: ClockJump) -> int:
+    """Move every pending wait by the clock's jump, so each keeps the time it had left; returns
+    how many moved.
+
+    After a jump ahead, entries made since (stamped at or after `jump.at`) already wait on the
+    new clock and are left alone. After a jump back, moving them too only keeps them due.
+    """
+    with db.write() as s:
+        query = select(OutboxEntry).where(OutboxEntry.status == OutboxStatus.PENDING)
+        if jump.delta > dt.timedelta():
+            query = query.where(OutboxEntry.created_at < jump.at)
+        entries = list(s.scalars(query))
+        for entry in entries:
+            entry.next_attempt_at = entry.next_attempt_at + jump.delta
+        return len(entries)
 
 
 def retry_parked(db: Database, entry_key: str, now: dt.datetime) -> bool:

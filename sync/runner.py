@@ -19,9 +19,10 @@ from station.domain import OrderStatus, OutboxStatus
 from station.domain.messages import text
 from station.domain.reasons import reason_text
 from sync.errors import AuthError, OfflineError, ShopError
+from sync.http import ShopHttp
 from sync.importer import PullResult, ShopRef, apply_orders, update_order
 from sync.models import ShopSyncState
-from sync.outbox import PushResult, push_due
+from sync.outbox import PushResult, follow_clock_jump, push_due
 from sync.products import ProductResult, apply_products
 from sync.remote import Connector, RemoteOrder
 from sync.shipping_rules import rules_for
@@ -167,12 +168,31 @@ def sync_shop(
             record_contact(
                 ctx, shop.id, clock(), report.pushed.errors[-1], offline=report.pushed.offline
             )
+    _compare_clocks(ctx, shop, connector)
     return report
 
 
+def _compare_clocks(ctx: AppContext, shop: Shop, connector: Connector) -> None:
+    """The shop's `Date` header, a second opinion on the bench's clock."""
+    http = getattr(connector, "http", None)
+    if isinstance(http, ShopHttp):
+        ctx.clock.shop_date(shop.name, http.server_date)
+
+
+def follow_clock(ctx: AppContext) -> None:
+    """Waits in the outbox follow the clock's jumps (see sync.outbox.follow_clock_jump)."""
+    ctx.clock.now()  # a reading: a jump since the last one is seen here at the latest
+    for jump in ctx.clock.jumps_for("outbox"):
+        moved = follow_clock_jump(ctx.db, jump)
+        log.warning("clock jumped %s: %d shop update(s) keep their wait", jump.delta, moved)
+
+
 def run_once(
-    ctx: AppContext, *, clock: Clock = utcnow, timeout_s: float = 20.0
+    ctx: AppContext, *, clock: Clock | None = None, timeout_s: float = 20.0
 ) -> list[ShopReport]:
+    """One round for every shop; `clock` is the context's watched clock unless given."""
+    clock = clock or ctx.clock.now
+    follow_clock(ctx)
     reports = []
     for shop in list_shops(ctx):
         try:  # an unknown kind or missing credentials: an error for this shop, the others go on

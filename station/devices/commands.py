@@ -9,21 +9,19 @@ import argparse
 import sys
 import threading
 from pathlib import Path
-from typing import Any
-
-import serial
+from typing import TYPE_CHECKING, Any
 
 from station.config import Settings, default_home, system_language
 from station.devices.health import BenchHealth, DeviceHealth, HealthLevel, bench_health
-from station.devices.ports import PortNotFoundError, list_serial_ports
-from station.devices.printers import WINDOW_KINDS, open_printer
-from station.devices.probe import probe_protocol
 from station.devices.protocols.registry import protocol_names
-from station.devices.scale import ScaleSpecError, ScaleState, WeightReading
-from station.devices.scale_spec import open_scale
-from station.devices.scanner import SerialScanner
-from station.devices.serialscale import ScaleOptions, SerialScale
 from station.domain.messages import text
+
+if TYPE_CHECKING:
+    from station.devices.scale import WeightReading
+    from station.devices.serialscale import SerialScale
+
+# The drivers are imported when a command runs: building `station --help` registers these
+# commands, and must not load pyserial, the scanner's GS1 tables or the printers.
 
 DEFAULT_TIMEOUT_S = 5.0
 CHECK_S = 1.5  # how long `devices list` waits for each device to show signs of life
@@ -50,6 +48,8 @@ def add_device_commands(subparsers: Any) -> None:
 
 
 def cmd_scale_read(args: argparse.Namespace, ctx: object = None) -> int:
+    from station.devices.serialscale import ScaleOptions, SerialScale
+
     lang = system_language()
     protocol = args.protocol
     if protocol == "auto":
@@ -73,6 +73,11 @@ def cmd_scale_read(args: argparse.Namespace, ctx: object = None) -> int:
 
 
 def _probe(port: str, baudrate: int | None) -> tuple[str | None, str]:
+    import serial
+
+    from station.devices.ports import PortNotFoundError
+    from station.devices.probe import probe_protocol
+
     try:
         found = probe_protocol(port, baudrate)
     except (PortNotFoundError, serial.SerialException, OSError):
@@ -81,6 +86,8 @@ def _probe(port: str, baudrate: int | None) -> tuple[str | None, str]:
 
 
 def _why(reading: WeightReading, scale: SerialScale, lang: str) -> str:
+    from station.devices.scale import ScaleState
+
     fields = {"port": scale.port, "protocol": scale.protocol.name, "detail": reading.detail}
     code = reading.code or "scale_offline"
     if reading.state is ScaleState.OFFLINE and code == "scale_offline" and scale.garbage_bytes:
@@ -131,6 +138,8 @@ def cmd_devices_list(args: argparse.Namespace, ctx: Any = None) -> int:
 
 
 def _port_lines(lang: str) -> list[str]:
+    from station.devices.ports import list_serial_ports
+
     ports = list_serial_ports()
     if not ports:
         return [text("no_serial_ports", lang)]
@@ -147,12 +156,16 @@ def configured_health(settings: Settings, home: Path) -> BenchHealth:
         [
             _scanner_health(str(settings.extra.get("scanner", "wedge"))),
             _scale_health(settings.scale),
-            _printer_health(settings.printer, home / "labels"),
+            _printer_health(settings.printer, home),
         ]
     )
 
 
 def _scale_health(spec: str) -> DeviceHealth:
+    from station.devices.scale import ScaleSpecError
+    from station.devices.scale_spec import open_scale
+    from station.devices.serialscale import SerialScale
+
     if spec in ("sim", "none"):
         return DeviceHealth("scale", HealthLevel.OK, name=spec)
     try:
@@ -169,6 +182,8 @@ def _scale_health(spec: str) -> DeviceHealth:
 
 
 def _scanner_health(spec: str) -> DeviceHealth:
+    from station.devices.scanner import SerialScanner
+
     kind, _, port = spec.partition(":")
     if kind != "serial" or not port:
         return DeviceHealth("scanner", HealthLevel.OK, name=spec)
@@ -180,9 +195,11 @@ def _scanner_health(spec: str) -> DeviceHealth:
         scanner.close()
 
 
-def _printer_health(spec: str, labels_dir: Path) -> DeviceHealth:
+def _printer_health(spec: str, home: Path) -> DeviceHealth:
+    from station.devices.printers import WINDOW_KINDS, home_printer
+
     try:
-        return open_printer(spec, labels_dir).health()
+        return home_printer(spec, home).health()
     except ValueError:
         if spec.partition(":")[0] in WINDOW_KINDS:  # fine for the window; not checked from here
             return DeviceHealth("printer", HealthLevel.WARNING, "qt_window_only", spec)

@@ -301,6 +301,20 @@ class CupsPrinter:
 
 PrinterFactory = Callable[[str], Printer]  # what follows `KIND:` in the spec -> the printer
 WINDOW_KINDS = ("qt",)  # printers only the window can drive: it passes their factories
+BENCH_FOLDER = ("print", "out")  # under the home: where the plain `folder` printer puts files
+
+
+def home_printer(
+    spec: str, home: Path, kinds: Mapping[str, PrinterFactory] | None = None
+) -> Printer:
+    """The printer a bench on `home` prints to for `spec`: a bare `folder` writes into
+    `home/print/out`, and a bare name (as the settings dialog allows) is a CUPS queue. The
+    bench and `devices list` both open their printer here, so the health shown is the health
+    of the printer that prints."""
+    kinds = kinds or {}
+    if spec and ":" not in spec and spec not in ("folder", "zpl", "cups", *WINDOW_KINDS, *kinds):
+        spec = f"cups:{spec}"
+    return open_printer(spec, home.joinpath(*BENCH_FOLDER), kinds)
 
 
 def open_printer(

@@ -21,7 +21,7 @@ from station.devices.printers import (
     Printer,
     PrinterFactory,
     PrintJob,
-    open_printer,
+    home_printer,
 )
 from station.domain.events import DocumentRef
 from station.domain.messages import text
@@ -29,7 +29,6 @@ from station.printing.archive import DocumentArchive, kept_formats
 from station.printing.queue import NoRenditionError, OutcomeCallback, PrintQueue, UnknownJobError
 
 STATE_DIR = "print"  # under the home: the failed list and the day's printed jobs
-FOLDER_DIR = ("print", "out")  # where the plain `folder` printer puts its files
 
 
 class CannotPrintError(Exception):
@@ -47,12 +46,10 @@ def open_bench_printer(
     (the window: `qt[:NAME]`, system printers through Qt)."""
     kinds = kinds or {}
     kind = spec.partition(":")[0]
-    if spec and ":" not in spec and spec not in ("folder", "zpl", "cups", *WINDOW_KINDS, *kinds):
-        spec = f"cups:{spec}"
     if kind in WINDOW_KINDS and kind not in kinds:
         raise CannotPrintError(text("qt_window_only", language))
     try:
-        return open_printer(spec, home.joinpath(*FOLDER_DIR), kinds)
+        return home_printer(spec, home, kinds)
     except ValueError as exc:
         raise CannotPrintError(text("bad_spec", language, spec=spec)) from exc
 

@@ -77,9 +77,13 @@ class BenchService:
         *,
         operator: str = "",
         clock: Clock = utc_now,
+        notices: Callable[[], list[str]] | None = None,
         shop_check: ShopCheck | None = None,
     ) -> None:
+        """`notices` gives what the operator has not been told yet about the bench itself (the
+        clock jumped, say); each answer carries them among its warnings."""
         self.db = db
+        self.notices = notices
         self.shop_check = shop_check
         self.settings = settings
         self.archive = archive
@@ -129,6 +133,8 @@ class BenchService:
         except BaseException:
             self.engine = BenchEngine(self._load_state())
             raise
+        if self.notices is not None:
+            warnings += self.notices()
         return HandledInput(outcome.effects, printed, warnings)
 
     def _check_shop_before_shipping(self, inp: Input) -> list[str]:

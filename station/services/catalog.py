@@ -18,10 +18,10 @@ from station.db.models import (
 )
 from station.domain import OrderStatus, Role
 from station.domain.events import Reason
+from station.domain.order_codes import order_number_from_code
 from station.domain.reasons import stored_reason
 from station.services.queue import urgency
 from station.services.security import verify_pin
-from station.workflow.engine import SLIP_PREFIX
 from station.workflow.state import (
     BoxInfo,
     LineState,
@@ -104,14 +104,6 @@ def _with_everything() -> tuple[ORMOption, ...]:
         selectinload(Order.parcels).selectinload(Parcel.box_type),
         selectinload(Order.bench),
     )
-
-
-def order_number_from_code(code: str) -> str:
-    """`ORD1003` (packing slip), `#1003` or `1003` all mean order 1003."""
-    text = code.strip()
-    if text.upper().startswith(SLIP_PREFIX):
-        return text[len(SLIP_PREFIX) :]
-    return text.removeprefix("#")
 
 
 class DbCatalog:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from station.config import Settings
 from station.db.invoices import Invoice
-from station.db.models import Event, Order, ProductBarcode, Shop
+from station.db.models import Event, Order, Parcel, ProductBarcode, Shop
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.files import write_atomically as write_atomically  # one implementation
@@ -214,16 +214,28 @@ def close_manifest(
     bench: str = "",
     operator: str = "",
 ) -> DayManifest:
-    """The day's manifest for `carrier`. The first call closes the day: it records which parcels
-    the manifest holds, and every later call gives exactly those again."""
+    """The manifest for `carrier` on `day`. The first call closes it: every parcel of the
+    carrier that is on no closed manifest yet goes on it, and the closing records which; every
+    later call gives exactly those again (`late` counts the parcels waiting for the next one).
+
+    A parcel belongs to a manifest because a closing recorded it, never because its timestamp
+    falls on the day: a parcel stamped by a clock a day behind still goes on the next manifest
+    closed, and a changed time zone cannot put one parcel on two. Only a past day's manifest,
+    closed late, leaves off what shipped after that day (it waits for its own day's).
+    """
     carrier = carrier.upper()
-    parcels = manifest_parcels(shipped_orders(session, day), carrier)
-    closed = closed_manifest(session, carrier, day)
-    late = 0
+    seqs, closings = manifest_closings(session, carrier)
+    on_manifest = {number for c in closings for number in c.tracking_numbers}
+    candidates = _unclosed_candidates(session, max(seqs, default=0), at, day)
+    waiting = [
+        p for p in manifest_parcels(candidates, carrier) if p.tracking_number not in on_manifest
+    ]
+    closed = next((c for c in closings if c.day == day), None)
     if closed is not None:
-        keep = set(closed.tracking_numbers)
-        late = sum(1 for p in parcels if p.tracking_number not in keep)
-        parcels = [p for p in parcels if p.tracking_number in keep]
+        parcels = _parcels_of(session, carrier, closed.tracking_numbers)
+        late = len(waiting)
+    else:
+        parcels, late = waiting, 0
     if not parcels:
         raise CommandError("no_parcels_shipped", carrier=carrier, day=day.isoformat())
     ordered = tuple(manifest_sequence(parcels))
@@ -233,31 +245,62 @@ def close_manifest(
     return DayManifest(carrier, day, ordered, late)
 
 
-def shipped_orders(session: Session, day: dt.date) -> list[Order]:
-    """Orders shipped on the local calendar day `day`."""
-    start = dt.datetime.combine(day, dt.time()).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
+# How far back a parcel left off a past day's manifest is still looked for by its timestamp;
+# whatever shipped since the carrier's last closing is found by the log's order, whatever its
+# timestamp says.
+RECENT = dt.timedelta(days=62)
+
+
+def _unclosed_candidates(session: Session, last: int, at: dt.datetime, day: dt.date) -> list[Order]:
+    """Shipped orders that may hold parcels on no manifest of the carrier yet (`last` is the
+    log position of its last closing); for a past day, only those shipped by its end (as the
+    bench's clock stamped them)."""
+    since_closing = select(Event.order_uid).where(
+        Event.type == ev.OrderShipped.TYPE, Event.seq > last
+    )
     query = (
         select(Order)
         .where(Order.status == OrderStatus.SHIPPED)
-        .where(Order.shipped_at >= start.astimezone(dt.UTC))
-        .where(Order.shipped_at < end.astimezone(dt.UTC))
+        .where(or_(Order.shipped_at >= at - RECENT, Order.uid.in_(since_closing)))
         .order_by(Order.number)
     )
-    return list(session.scalars(query))
+    orders = list(session.scalars(query))
+    if day >= local_date(at):
+        return orders
+    return [o for o in orders if o.shipped_at is None or local_date(o.shipped_at) <= day]
 
 
-def closed_manifest(session: Session, carrier: str, day: dt.date) -> ev.ManifestClosed | None:
-    """How the day's manifest for `carrier` was closed, if it was."""
+def _parcels_of(
+    session: Session, carrier: str, tracking_numbers: tuple[str, ...]
+) -> list[ManifestParcel]:
+    """The parcels a closing recorded, as they are now."""
+    query = (
+        select(Order)
+        .where(
+            Order.id.in_(
+                select(Parcel.order_id).where(Parcel.tracking_number.in_(tracking_numbers))
+            )
+        )
+        .order_by(Order.number)
+    )
+    keep = set(tracking_numbers)
+    parcels = manifest_parcels(list(session.scalars(query)), carrier)
+    return [p for p in parcels if p.tracking_number in keep]
+
+
+def manifest_closings(session: Session, carrier: str) -> tuple[list[int], list[ev.ManifestClosed]]:
+    """Every closed manifest of `carrier`, oldest first, and each one's position in the log."""
     rows = session.scalars(
         select(Event).where(Event.type == ev.ManifestClosed.TYPE).order_by(Event.seq)
     )
+    seqs, closings = [], []
     for row in rows:
-        if row.payload.get("carrier") == carrier and row.payload.get("day") == day.isoformat():
+        if row.payload.get("carrier") == carrier:
             closed = ev.decode(row.type, row.version, row.payload)
             assert isinstance(closed, ev.ManifestClosed)
-            return closed
-    return None
+            seqs.append(row.seq)
+            closings.append(closed)
+    return seqs, closings
 
 
 def record_closing(

@@ -142,6 +142,8 @@ def _release_by(lead: str) -> Decision:
         _refuse_closed(order)
         if order.status != OrderStatus.HELD:
             raise CommandError("order_not_held", number=order.number)
+        if not order.lines:  # released, it would be claimed and wedge the bench
+            raise CommandError("release_no_lines", number=order.number)
         reason = ev.Reason("released_by_lead", {"lead": lead})
         return ev.OrderReleased(order=order.uid, reason=reason, by="lead")
 

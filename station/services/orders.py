@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from station.db.models import Order, OrderLine, OutboxEntry, Parcel, Product
 from station.domain.events import Reason
+from station.domain.order_codes import order_number_from_code
 from station.domain.reasons import reason_text
-from station.services.catalog import order_number_from_code
 from station.services.errors import CommandError
 from station.services.queue import BACKORDER, owing_orders
 

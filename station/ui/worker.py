@@ -10,16 +10,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from station.app import bench_service
 from station.config import Settings
 from station.context import AppContext
 from station.domain import messages
-from station.services.bench import BenchService, HandledInput
-from station.services.catalog import DbCatalog
-from station.services.failures import failure_of
 from station.ui.viewdata import (
     Banner,
     BenchView,
@@ -33,6 +30,11 @@ from station.ui.viewdata import (
 )
 from station.workflow.io import Input, Tick, Weight, parse_line
 from station.workflow.state import BoxInfo
+
+if TYPE_CHECKING:
+    # The bench service (documents, carriers, the scan grammar) is imported when the worker
+    # opens it on its own thread, so the window paints before it has loaded.
+    from station.services.bench import BenchService, HandledInput
 
 log = logging.getLogger(__name__)
 TICK_MS = 30_000
@@ -71,6 +73,8 @@ class BenchWorker(QObject):
         self._timer.start(TICK_MS)
 
     def _open_service(self) -> None:
+        from station.services.catalog import DbCatalog
+
         self._service = self._make_service(self._ctx, self._operator)
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
@@ -133,6 +137,8 @@ class BenchWorker(QObject):
         try:
             handled = self._service.handle(inp)
         except Exception as exc:  # the one translation of failures: station.services.failures
+            from station.services.failures import failure_of
+
             found = failure_of(exc)
             if found is None:
                 raise
@@ -193,4 +199,6 @@ class BenchWorker(QObject):
 
 
 def _default_service(ctx: AppContext, operator: str) -> BenchService:
+    from station.app import bench_service
+
     return bench_service(ctx, operator)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.barcodes import decode_scan
+from station.domain.order_codes import SLIP_PREFIX
 from station.workflow.command_steps import CommandSteps
 from station.workflow.exception_steps import ExceptionSteps
 from station.workflow.io import (
@@ -29,7 +30,6 @@ from station.workflow.packing import Packing
 from station.workflow.state import BenchState, Context
 from station.workflow.step import StepBase
 
-SLIP_PREFIX = "ORD"
 _LEARNING = (CommandName.LEARN, CommandName.OVERRIDE)
 
 

@@ -141,6 +141,39 @@ def test_devices_list_reports_a_dead_printer(
     assert "refused the connection" in out
 
 
+def test_devices_list_checks_the_folder_the_bench_prints_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a bench printing to its plain folder, where a file stands in the folder's place
+    # (the bench writes labels into home/print/out, so none can be written)
+    home = tmp_path / "home"
+    Settings(scale="sim", printer="folder").save(home)
+    (home / "print").mkdir()
+    (home / "print" / "out").write_text("not a folder")
+    (home / "labels").mkdir()  # the folder checked before, which is fine
+    # WHEN the devices are listed
+    assert run(["--home", str(home), "devices", "list"]) == 0
+    out = capsys.readouterr().out
+    # THEN the printer is failed, naming the folder the bench prints to
+    lines = {line.split()[0]: line for line in out.split("Configured devices:")[1].splitlines()[1:]}
+    assert lines["printer"].split()[1] == "failed"
+    assert str(home / "print" / "out") in lines["printer"]
+
+
+def test_devices_list_takes_a_bare_printer_name_as_the_bench_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a printer named as the settings dialog allows, without a kind (a CUPS queue)
+    home = tmp_path / "home"
+    Settings(scale="sim", printer="Zebra_GK420d").save(home)
+    # WHEN the devices are listed
+    assert run(["--home", str(home), "devices", "list"]) == 0
+    out = capsys.readouterr().out
+    # THEN it is checked as the CUPS queue the bench prints to, not called unconfigured
+    printer = out.split("Configured devices:")[1].split("printer", 1)[1].splitlines()[0]
+    assert "cups:Zebra_GK420d" in printer
+
+
 def test_bench_health_is_the_worst_device() -> None:
     health = bench_health(
         [

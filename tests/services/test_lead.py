@@ -69,6 +69,27 @@ def test_hold_then_release_round_trip(any_home: AppContext, lead: LeadService) -
     assert logged.payload["reason"] == {"code": "released_by_lead", "params": {"lead": "giulia"}}
 
 
+def test_an_order_without_lines_cannot_be_released(any_home: AppContext, lead: LeadService) -> None:
+    # GIVEN an order the shop sent with no lines, held for it at import
+    imported = ev.OrderImported(
+        order=new_uid(), number="9100", created_at=NOW, hold=ev.Reason("hold_no_lines")
+    )
+    with any_home.db.write() as session:
+        record(session, imported, at=NOW)
+    before = event_count(any_home)
+    # WHEN a lead releases it
+    with pytest.raises(CommandError) as refused:
+        lead.release("9100")
+    # THEN it stays held for the same reason, nothing is logged, and the lead is told why
+    held = order(any_home, "9100")
+    assert (held.status, held.hold_code) == (OrderStatus.HELD, "hold_no_lines")
+    assert event_count(any_home) == before
+    assert refused.value.message("en") == (
+        "order 9100 has no lines, so it cannot be packed: fix the order in the shop, then "
+        "release it once its lines have arrived"
+    )
+
+
 def test_hold_by_code_stops_the_bench_packing_it(any_home: AppContext, lead: LeadService) -> None:
     # GIVEN a bench packing order 1002
     bench = bench_service(any_home, "anna")

@@ -18,6 +18,8 @@ from tests.sync.test_commands_and_folder import run
 def _shop_add_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser()
     add_sync_commands(parser.add_subparsers(dest="command", required=True))
+    # `shop add` takes the kinds' arguments when it is first used, as when a user runs it
+    parser.parse_args(["shop", "add", "folder", "drop", "--path", "in"])
     shop = next(a for a in parser._subparsers._actions if a.choices)
     shop_sub = next(a for a in shop.choices["shop"]._actions if a.choices)
     return shop_sub.choices["add"]

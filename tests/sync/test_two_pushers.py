@@ -1,15 +1,24 @@
 """Two pushers on one home (two `sync --once`, or sync beside a bench) read the same outbox
-entry at the same moment: only one may send it."""
+entry at the same moment: only one may send it. On SQLite (one bench) and on PostgreSQL (the
+hub), whose row locking under a compare-and-set UPDATE differs.
+
+The fake shop follows WooCommerce's REST API v3 and its Shipment Tracking extension (see
+tests/fakes/shops/woocommerce.py for its sources)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import sync.outbox
+from station.config import Settings
 from station.context import AppContext
+from station.db.engine import Database, sqlite_url
+from station.db.migrate import upgrade
 from station.domain import OutboxStatus
 from sync.outbox import PushResult, push_due
 from sync.remote import Shipment
@@ -18,6 +27,18 @@ from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.base import Fault
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 from tests.sync.conftest import Later, Sleeper, add_products, order_by_ext, outbox, pack, shop_row
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ctx(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AppContext]:
+    if request.param == "postgresql":
+        url: str = request.getfixturevalue("pg_schema_url")
+    else:
+        url = sqlite_url(tmp_path / "station.db")
+    db = Database(url)
+    upgrade(db)
+    yield AppContext(home=tmp_path, settings=Settings(), db=db)
+    db.dispose()
 
 
 def test_two_pushers_send_a_tracking_number_once(

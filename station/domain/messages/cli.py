@@ -60,8 +60,8 @@ register(
     ),
     Message(
         "manifest_late_parcels",
-        "{count} parcel(s) shipped after the manifest was closed",
-        "{count} collo/i spedito/i dopo la chiusura del borderò",
+        "{count} parcel(s) shipped after this manifest was closed: they go on the next one",
+        "{count} collo/i spedito/i dopo la chiusura di questo borderò: vanno sul prossimo",
     ),
     Message(
         "no_parcels_shipped",

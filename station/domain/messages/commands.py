@@ -11,6 +11,13 @@ register(
         "l'ordine {number} non è sospeso: non c'è niente da sbloccare",
     ),
     Message(
+        "release_no_lines",
+        "order {number} has no lines, so it cannot be packed: fix the order in the shop, then "
+        "release it once its lines have arrived",
+        "l'ordine {number} non ha righe, quindi non si può imballare: correggi l'ordine nel "
+        "negozio, poi sbloccalo quando le sue righe sono arrivate",
+    ),
+    Message(
         "order_already_held",
         "order {number} is already held: release it first to hold it for another reason",
         "l'ordine {number} è già sospeso: sbloccalo prima di sospenderlo per un altro motivo",

@@ -121,4 +121,33 @@ register(
         "Shop offline, packing goes on: {status}",
         "Negozio non raggiungibile, l'imballaggio continua: {status}",
     ),
+    # the computer's clock (station/services/clock.py): one sentence, told once
+    Message(
+        "clock_jumped_back",
+        "The computer's clock jumped {amount} back: check its date, time and time zone; "
+        "packing goes on, and manifests and shop updates stay in order.",
+        "L'orologio del computer è tornato indietro di {amount}: controlla data, ora e fuso "
+        "orario; l'imballaggio continua, e borderò e aggiornamenti al negozio restano in ordine.",
+    ),
+    Message(
+        "clock_jumped_ahead",
+        "The computer's clock jumped {amount} ahead: check its date, time and time zone; "
+        "packing goes on, and manifests and shop updates stay in order.",
+        "L'orologio del computer è andato avanti di {amount}: controlla data, ora e fuso "
+        "orario; l'imballaggio continua, e borderò e aggiornamenti al negozio restano in ordine.",
+    ),
+    Message(
+        "clock_behind_shop",
+        "The computer's clock is {amount} behind the shop {shop}'s: set its date and time "
+        "right (or turn on automatic time).",
+        "L'orologio del computer è {amount} indietro rispetto al negozio {shop}: correggi data "
+        "e ora (o attiva l'ora automatica).",
+    ),
+    Message(
+        "clock_ahead_of_shop",
+        "The computer's clock is {amount} ahead of the shop {shop}'s: set its date and time "
+        "right (or turn on automatic time).",
+        "L'orologio del computer è {amount} avanti rispetto al negozio {shop}: correggi data "
+        "e ora (o attiva l'ora automatica).",
+    ),
 )
