@@ -263,7 +263,7 @@ class Event(Base):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
-    at: Mapped[dt.datetime]
+    at: Mapped[dt.datetime] = mapped_column(index=True)  # the report's and the board's window
     type: Mapped[str] = mapped_column(String(40), index=True)
     version: Mapped[int] = mapped_column(default=1)
     bench: Mapped[str] = mapped_column(String(80), default="")
