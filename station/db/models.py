@@ -272,6 +272,10 @@ class Event(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+# A bench's latest events (the lead's board: last heard, last scan) without reading the day.
+Index("ix_events_bench_at", Event.bench, Event.at)
+
+
 class OutboxEntry(Base):
     """Something the shop must be told. `key` makes the push idempotent across retries."""
 

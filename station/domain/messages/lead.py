@@ -5,6 +5,15 @@ from __future__ import annotations
 from station.domain.messages.catalogue import Message, register
 
 register(
+    # the bench whose order a lead took
+    Message(
+        "order_taken",
+        "A lead took order {number} from this bench (now: {where}). Put its items back on the "
+        "shelf and scan the next order.",
+        "Il capoturno ha tolto l'ordine {number} da questo banco (ora: {where}). Rimetti gli "
+        "articoli a scaffale e scansiona il prossimo ordine.",
+    ),
+    Message("the_queue", "the queue", "la coda"),
     # shifts and days
     Message(
         "shift_starts_invalid",

@@ -1,4 +1,4 @@
-"""the event log by time: the shift report and the lead's board read a window of `at`
+"""the event log by time, and by bench and time: the shift report and the lead's board
 
 Revision ID: 0006_lead
 Revises: 0005_queue_cutoff
@@ -13,7 +13,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index('ix_events_at', 'events', ['at'])
+    op.create_index('ix_events_bench_at', 'events', ['bench', 'at'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_events_bench_at', 'events')
     op.drop_index('ix_events_at', 'events')

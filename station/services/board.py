@@ -1,0 +1,248 @@
+"""What a shift lead watches: every bench as the log and the tables show it, and the queue
+against the couriers' cut-offs.
+
+Both are read in one read transaction each, off the GUI thread, and handed to the console as
+plain rows. A bench's state comes from its packing order and the last event it recorded:
+- `offline`: nothing heard from it for `OFFLINE_AFTER` (its order, if any, is still shown: a lead
+  may take it back to the queue);
+- `weighing`: every unit of its order is scanned, the parcel is not weighed and labelled yet;
+- `packing`: an order is open; `idle`: none is.
+Device health and replication lag are not in the log of a single bench; they show as unknown.
+
+The queue against the clock puts the open orders in the order the benches will take them
+(packing ones first, then `queue.urgency()`, as NEXT does). At the current rate (orders packed
+in the last `RATE_WINDOW`) the k-th order is done in k / rate minutes; an order whose cut-off
+comes before that is **at risk**, one whose cut-off has passed is **late**. With nothing packed in
+the window there is no rate, and only late orders are flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station.db.models import Bench, Event, Order, OrderLine
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.services.queue import urgency
+from station.services.report import BENCH_WORK
+
+OFFLINE_AFTER = dt.timedelta(minutes=10)
+RATE_WINDOW = dt.timedelta(hours=1)
+_WORK_TYPES = [kind.TYPE for kind in BENCH_WORK]
+_SCAN_TYPES = [ev.UnitsVerified.TYPE, ev.ScanRejected.TYPE]
+_OPEN = (OrderStatus.QUEUED, OrderStatus.PACKING)
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    bench: str
+    state: str  # idle, packing, weighing, offline
+    operator: str = ""
+    order: str = ""
+    units_done: int = 0
+    units_total: int = 0
+    claimed_at: dt.datetime | None = None
+    last_scan_at: dt.datetime | None = None
+    last_heard_at: dt.datetime | None = None
+    assigned: int = 0  # queued orders a lead gave to this bench
+
+
+@dataclass(frozen=True)
+class _Packing:
+    number: str
+    claimed_at: dt.datetime | None
+    done: int
+    total: int
+
+
+def board(session: Session, now: dt.datetime) -> list[BenchRow]:
+    """One row per known bench, by name."""
+    packing = _packing_orders(session)
+    assigned = dict(
+        session.execute(
+            select(Order.bench_id, func.count(Order.id))
+            .where(Order.status == OrderStatus.QUEUED, Order.bench_id.is_not(None))
+            .group_by(Order.bench_id)
+        ).all()
+    )
+    rows = []
+    for bench_id, name, seen in session.execute(select(Bench.id, Bench.name, Bench.last_seen_at)):
+        order = packing.get(bench_id)
+        last = _last_event(session, name, _WORK_TYPES)
+        heard = max((t for t in (seen, last[0] if last else None) if t), default=None)
+        scan = _last_event(session, name, _SCAN_TYPES)
+        rows.append(
+            BenchRow(
+                bench=name,
+                state=_state(order, heard, now),
+                operator=last[1] if last else "",
+                order=order.number if order else "",
+                units_done=order.done if order else 0,
+                units_total=order.total if order else 0,
+                claimed_at=order.claimed_at if order else None,
+                last_scan_at=scan[0] if scan else None,
+                last_heard_at=heard,
+                assigned=int(assigned.get(bench_id, 0)),
+            )
+        )
+    return sorted(rows, key=lambda r: r.bench)
+
+
+def _state(order: _Packing | None, heard: dt.datetime | None, now: dt.datetime) -> str:
+    if heard is None or now - heard > OFFLINE_AFTER:
+        return "offline"
+    if order is None:
+        return "idle"
+    return "weighing" if order.done >= order.total else "packing"
+
+
+def _packing_orders(session: Session) -> dict[int, _Packing]:
+    query = (
+        select(
+            Order.bench_id,
+            Order.number,
+            Order.claimed_at,
+            func.sum(OrderLine.verified_qty + OrderLine.short_qty),
+            func.sum(OrderLine.quantity),
+        )
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .where(Order.status == OrderStatus.PACKING)
+        .group_by(Order.id, Order.bench_id, Order.number, Order.claimed_at)
+    )
+    return {
+        bench_id: _Packing(number, claimed, int(done or 0), int(total or 0))
+        for bench_id, number, claimed, done, total in session.execute(query)
+        if bench_id is not None
+    }
+
+
+def _last_event(session: Session, bench: str, types: list[str]) -> tuple[dt.datetime, str] | None:
+    row = session.execute(
+        select(Event.at, Event.operator)
+        .where(Event.bench == bench, Event.type.in_(types))
+        .order_by(Event.at.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+# --- the queue against the clock -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClockRow:
+    number: str
+    carrier: str
+    cutoff_at: dt.datetime | None
+    priority: int
+    status: OrderStatus
+    bench: str
+    operator: str
+    position: int  # 1 = the next the benches finish
+    at_risk: bool
+    late: bool
+
+
+@dataclass
+class CarrierLine:
+    carrier: str
+    open: int = 0
+    at_risk: int = 0
+    late: int = 0
+    next_cutoff: dt.datetime | None = None
+
+
+@dataclass
+class QueueClock:
+    now: dt.datetime
+    rate_per_hour: float | None  # orders packed in the last RATE_WINDOW, per hour
+    rows: list[ClockRow]  # the first `limit` open orders, in the order they will be taken
+    carriers: list[CarrierLine] = field(default_factory=list)
+    open: int = 0
+
+
+def packing_rate(session: Session, now: dt.datetime) -> float | None:
+    """Orders packed per hour over the last RATE_WINDOW, None when none was."""
+    packed = session.scalar(
+        select(func.count(Event.seq)).where(
+            Event.type == ev.OrderPacked.TYPE, Event.at >= now - RATE_WINDOW
+        )
+    )
+    hours = RATE_WINDOW.total_seconds() / 3600
+    return packed / hours if packed else None
+
+
+def queue_clock(session: Session, now: dt.datetime, limit: int = 500) -> QueueClock:
+    rate = packing_rate(session, now)
+    order = (Order.status.asc(), *urgency())  # packing before queued, then as NEXT takes them
+    flags = session.execute(
+        select(Order.carrier, Order.cutoff_at).where(Order.status.in_(_OPEN)).order_by(*order)
+    )
+    carriers: dict[str, CarrierLine] = {}
+    risky: list[tuple[bool, bool]] = []
+    for position, (carrier, cutoff) in enumerate(flags, start=1):
+        line = carriers.setdefault(carrier or "", CarrierLine(carrier or ""))
+        at_risk, late = _flags(position, cutoff, rate, now)
+        line.open += 1
+        line.at_risk += at_risk
+        line.late += late
+        if cutoff is not None and cutoff >= now:
+            line.next_cutoff = min(filter(None, (line.next_cutoff, cutoff)))
+        if position <= limit:
+            risky.append((at_risk, late))
+    rows = _clock_rows(session, order, risky, limit)
+    total = sum(line.open for line in carriers.values())
+    return QueueClock(now, rate, rows, sorted(carriers.values(), key=lambda c: c.carrier), total)
+
+
+def _flags(
+    position: int, cutoff: dt.datetime | None, rate: float | None, now: dt.datetime
+) -> tuple[bool, bool]:
+    if cutoff is None:
+        return False, False
+    if cutoff < now:
+        return False, True
+    if rate is None:
+        return False, False
+    done_at = now + dt.timedelta(hours=position / rate)
+    return done_at > cutoff, False
+
+
+def _clock_rows(
+    session: Session, order: tuple[object, ...], flags: list[tuple[bool, bool]], limit: int
+) -> list[ClockRow]:
+    query = (
+        select(
+            Order.number,
+            Order.carrier,
+            Order.cutoff_at,
+            Order.priority,
+            Order.status,
+            Bench.name,
+            Order.assigned_operator,
+        )
+        .outerjoin(Bench, Bench.id == Order.bench_id)
+        .where(Order.status.in_(_OPEN))
+        .order_by(*order)  # type: ignore[arg-type]
+        .limit(limit)
+    )
+    return [
+        ClockRow(
+            number=r[0],
+            carrier=r[1],
+            cutoff_at=r[2],
+            priority=r[3],
+            status=OrderStatus(r[4]),
+            bench=r[5] or "",
+            operator=r[6],
+            position=i,
+            at_risk=flags[i - 1][0],
+            late=flags[i - 1][1],
+        )
+        for i, r in enumerate(session.execute(query), start=1)
+        if i <= len(flags)
+    ]
