@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from station.db.models import Bench, Event, Order, OrderLine
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.reasons import stored_reason
 from station.services.queue import urgency
 from station.services.report import BENCH_WORK
 
@@ -156,6 +157,14 @@ class CarrierLine:
     next_cutoff: dt.datetime | None = None
 
 
+@dataclass(frozen=True)
+class HeldRow:
+    number: str
+    carrier: str
+    cutoff_at: dt.datetime | None
+    reason: ev.Reason | None
+
+
 @dataclass
 class QueueClock:
     now: dt.datetime
@@ -163,6 +172,7 @@ class QueueClock:
     rows: list[ClockRow]  # the first `limit` open orders, in the order they will be taken
     carriers: list[CarrierLine] = field(default_factory=list)
     open: int = 0
+    held: list[HeldRow] = field(default_factory=list)  # the most urgent held orders
 
 
 def packing_rate(session: Session, now: dt.datetime) -> float | None:
@@ -196,7 +206,21 @@ def queue_clock(session: Session, now: dt.datetime, limit: int = 500) -> QueueCl
             risky.append((at_risk, late))
     rows = _clock_rows(session, order, risky, limit)
     total = sum(line.open for line in carriers.values())
-    return QueueClock(now, rate, rows, sorted(carriers.values(), key=lambda c: c.carrier), total)
+    by_carrier = sorted(carriers.values(), key=lambda c: c.carrier)
+    return QueueClock(now, rate, rows, by_carrier, total, held_orders(session, limit))
+
+
+def held_orders(session: Session, limit: int) -> list[HeldRow]:
+    query = (
+        select(Order.number, Order.carrier, Order.cutoff_at, Order.hold_code, Order.hold_params)
+        .where(Order.status == OrderStatus.HELD)
+        .order_by(*urgency())
+        .limit(limit)
+    )
+    return [
+        HeldRow(number, carrier, cutoff, stored_reason(code, params))
+        for number, carrier, cutoff, code, params in session.execute(query)
+    ]
 
 
 def _flags(

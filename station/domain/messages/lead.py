@@ -14,6 +14,17 @@ register(
         "articoli a scaffale e scansiona il prossimo ordine.",
     ),
     Message("the_queue", "the queue", "la coda"),
+    # the lead console
+    Message(
+        "lead_console_needs_lead",
+        "The lead console is for a shift lead: sign in as lead (Ctrl+O), then open it.",
+        "La console del capoturno è per il capoturno: accedi come capoturno (Ctrl+O) e aprila.",
+    ),
+    Message(
+        "lead_select_order",
+        "Select an order first (in the queue, or a bench with an order on the board).",
+        "Seleziona prima un ordine (nella coda, o un banco con un ordine nella bacheca).",
+    ),
     # shifts and days
     Message(
         "shift_starts_invalid",
