@@ -7,6 +7,7 @@ are catalogue entries, so the table reads as `station report` does.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,7 @@ class FiguresPane(QWidget):
             for name in people:
                 bar.append(report.per_operator[name].scan_errors[kind])
             sets.append(bar)
-        _plot(self.errors, sets, people)
+        _plot(self.errors, sets, people, counts=True)
 
     def export_csv(self, path: Path) -> None:
         if self.report is not None:
@@ -155,7 +156,9 @@ def _chart(title: str) -> QChartView:
     return view
 
 
-def _plot(view: QChartView, sets: list[QBarSet], categories: list[str]) -> None:
+def _plot(
+    view: QChartView, sets: list[QBarSet], categories: list[str], counts: bool = False
+) -> None:
     chart = view.chart()
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -170,7 +173,12 @@ def _plot(view: QChartView, sets: list[QBarSet], categories: list[str]) -> None:
     series.attachAxis(x)
     y = QValueAxis()
     top = max((bar.at(i) for bar in sets for i in range(bar.count())), default=0.0)
-    y.setRange(0, max(1.0, top * 1.1))
-    y.setLabelFormat("%.0f")
+    if counts and top <= 10:  # whole numbers: one tick per count
+        y.setRange(0, max(1, math.ceil(top)))
+        y.setTickCount(max(1, math.ceil(top)) + 1)
+    else:
+        y.setRange(0, max(1.0, top))
+        y.applyNiceNumbers()  # round ticks, so that a label never stands for a rounded value
+    y.setLabelFormat("%g")
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y)

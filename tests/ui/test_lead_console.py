@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from station.context import AppContext
 from station.db.models import Bench, Order
 from station.domain import OrderStatus
 from station.ui.i18n import install_translators
+from station.ui.lead_screenshots import orders_due_soon, take_all, work_the_shift
 from station.ui.lead_window import LeadConsole, open_lead_console
 from station.ui.window import BenchWindow
 from tests.console_process import ConsoleProcess, ean_of, run_console
@@ -267,3 +269,32 @@ def test_an_italian_lead_reads_italian(qtbot: QtBot, ctx: AppContext, tmp_path: 
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_the_console_renders_its_three_views_to_png(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a shift worked through the benches' service and orders due soon
+    now = dt.datetime.now(dt.UTC)
+    work_the_shift(ctx, now)
+    orders_due_soon(ctx, now)
+    lead = LeadConsole(ctx, "giulia")
+    qtbot.addWidget(lead)
+    lead.resize(1280, 800)
+    lead.show()
+    # WHEN the screenshots are taken
+    shots = take_all(lead, tmp_path)
+    # THEN each view is a full picture, with the states it is meant to show
+    assert [p.stem for p in shots] == ["7-lead-board", "8-lead-queue-clock", "9-lead-figures"]
+    for path in shots:
+        assert (QImage(str(path)).width(), QImage(str(path)).height()) == (1280, 800)
+    states = {r.bench: r.state for r in lead.board_model.rows}
+    assert states == {
+        "bench-1": "packing",
+        "bench-2": "weighing",
+        "bench-3": "idle",
+        "bench-4": "offline",
+    }
+    assert any(r.late for r in lead.clock_model.rows)
+    assert any(r.at_risk for r in lead.clock_model.rows)
+    lead.close()
