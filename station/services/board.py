@@ -19,7 +19,9 @@ the window there is no rate, and only late orders are flagged.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -189,25 +191,43 @@ def packing_rate(session: Session, now: dt.datetime) -> float | None:
 def queue_clock(session: Session, now: dt.datetime, limit: int = 500) -> QueueClock:
     rate = packing_rate(session, now)
     order = (Order.status.asc(), *urgency())  # packing before queued, then as NEXT takes them
-    flags = session.execute(
-        select(Order.carrier, Order.cutoff_at).where(Order.status.in_(_OPEN)).order_by(*order)
+    carriers = _carrier_lines(session, now, rate)
+    rows = _clock_rows(session, order, now, rate, limit)
+    total = sum(line.open for line in carriers)
+    return QueueClock(now, rate, rows, carriers, total, held_orders(session, limit))
+
+
+def _carrier_lines(session: Session, now: dt.datetime, rate: float | None) -> list[CarrierLine]:
+    """Counts per carrier from groups of orders that share a place in the urgency order (same
+    status, priority and cut-off): the database counts, Python walks a few thousand groups."""
+    groups = session.execute(
+        select(Order.priority, Order.cutoff_at, Order.carrier, func.count(Order.id))
+        .where(Order.status.in_(_OPEN))
+        .group_by(Order.status, Order.priority, Order.queue_cutoff, Order.cutoff_at, Order.carrier)
+        .order_by(Order.status.asc(), Order.priority.desc(), Order.queue_cutoff.asc())
     )
     carriers: dict[str, CarrierLine] = {}
-    risky: list[tuple[bool, bool]] = []
-    for position, (carrier, cutoff) in enumerate(flags, start=1):
+    before = 0  # orders ahead of this group
+    for _priority, cutoff, carrier, count in groups:
         line = carriers.setdefault(carrier or "", CarrierLine(carrier or ""))
-        at_risk, late = _flags(position, cutoff, rate, now)
-        line.open += 1
-        line.at_risk += at_risk
-        line.late += late
-        if cutoff is not None and cutoff >= now:
+        line.open += count
+        if cutoff is not None and cutoff < now:
+            line.late += count
+        elif cutoff is not None:
             line.next_cutoff = min(filter(None, (line.next_cutoff, cutoff)))
-        if position <= limit:
-            risky.append((at_risk, late))
-    rows = _clock_rows(session, order, risky, limit)
-    total = sum(line.open for line in carriers.values())
-    by_carrier = sorted(carriers.values(), key=lambda c: c.carrier)
-    return QueueClock(now, rate, rows, by_carrier, total, held_orders(session, limit))
+            line.at_risk += _at_risk(before, count, cutoff, rate, now)
+        before += count
+    return sorted(carriers.values(), key=lambda c: c.carrier)
+
+
+def _at_risk(
+    before: int, count: int, cutoff: dt.datetime, rate: float | None, now: dt.datetime
+) -> int:
+    """Of `count` orders at positions before+1 .. before+count, those done after the cut-off."""
+    if rate is None:
+        return 0
+    can_do = math.floor(rate * (cutoff - now).total_seconds() / 3600)
+    return max(0, min(count, before + count - max(before, can_do)))
 
 
 def held_orders(session: Session, limit: int) -> list[HeldRow]:
@@ -237,7 +257,11 @@ def _flags(
 
 
 def _clock_rows(
-    session: Session, order: tuple[object, ...], flags: list[tuple[bool, bool]], limit: int
+    session: Session,
+    order: tuple[Any, ...],
+    now: dt.datetime,
+    rate: float | None,
+    limit: int,
 ) -> list[ClockRow]:
     query = (
         select(
@@ -251,22 +275,24 @@ def _clock_rows(
         )
         .outerjoin(Bench, Bench.id == Order.bench_id)
         .where(Order.status.in_(_OPEN))
-        .order_by(*order)  # type: ignore[arg-type]
+        .order_by(*order)
         .limit(limit)
     )
-    return [
-        ClockRow(
-            number=r[0],
-            carrier=r[1],
-            cutoff_at=r[2],
-            priority=r[3],
-            status=OrderStatus(r[4]),
-            bench=r[5] or "",
-            operator=r[6],
-            position=i,
-            at_risk=flags[i - 1][0],
-            late=flags[i - 1][1],
+    rows = []
+    for i, r in enumerate(session.execute(query), start=1):
+        at_risk, late = _flags(i, r[2], rate, now)
+        rows.append(
+            ClockRow(
+                number=r[0],
+                carrier=r[1],
+                cutoff_at=r[2],
+                priority=r[3],
+                status=OrderStatus(r[4]),
+                bench=r[5] or "",
+                operator=r[6],
+                position=i,
+                at_risk=at_risk,
+                late=late,
+            )
         )
-        for i, r in enumerate(session.execute(query), start=1)
-        if i <= len(flags)
-    ]
+    return rows

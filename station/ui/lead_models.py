@@ -59,10 +59,13 @@ def local(at: dt.datetime | None) -> str:
 class _Table(QAbstractTableModel):
     """Rows of one dataclass; subclasses say the headers and each cell."""
 
+    LIVE_COLUMNS: tuple[int, ...] = ()  # cells that change with the time alone ("75 s ago")
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: Sequence[Any] = []
         self.now = dt.datetime.now(dt.UTC)
+        self._headers: list[str] | None = None
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -77,27 +80,38 @@ class _Table(QAbstractTableModel):
         return row
 
     def replace(self, rows: Sequence[Any], now: dt.datetime) -> None:
-        """Same rows in the same order: repaint in place (the selection stays); else reset."""
+        """Same rows in the same order: only the rows that changed and the clock columns are
+        repainted (the selection stays); else the model resets."""
         self.now = now
-        if [self.key(r) for r in rows] == [self.key(r) for r in self.rows]:
+        if [self.key(r) for r in rows] != [self.key(r) for r in self.rows]:
+            self.beginResetModel()
             self.rows = rows
-            if rows:
-                last = self.index(len(rows) - 1, self.columnCount() - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        before, self.rows = self.rows, rows
+        last = self.columnCount() - 1
+        for i, (old, new) in enumerate(zip(before, rows, strict=True)):
+            if old != new:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        for column in self.LIVE_COLUMNS if rows else ():
+            self.dataChanged.emit(self.index(0, column), self.index(len(rows) - 1, column))
+
+    @property
+    def captions(self) -> list[str]:
+        """The headers, translated once: views ask for them at every paint."""
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self.captions)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
+            return self.captions[section]
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
@@ -114,6 +128,8 @@ class _Table(QAbstractTableModel):
 
 class BoardModel(_Table):
     """One row per bench: who, what, how far, when last heard."""
+
+    LIVE_COLUMNS = (2, 4)
 
     def headers(self) -> list[str]:
         return [
@@ -173,6 +189,8 @@ class BoardModel(_Table):
 class ClockModel(_Table):
     """The open orders in the order the benches will take them, flagged against cut-offs."""
 
+    LIVE_COLUMNS = (4,)
+
     def headers(self) -> list[str]:
         return [
             "#",
@@ -230,6 +248,8 @@ class ClockModel(_Table):
 
 class CarrierModel(_Table):
     """Per carrier: open orders, how many are at risk or late, the next pick-up."""
+
+    LIVE_COLUMNS = (5,)
 
     def headers(self) -> list[str]:
         return [

@@ -49,10 +49,21 @@ def _tabular(view: QTableView, model: Any) -> QTableView:
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Widths are fitted once, to the first rows (`fit_columns`): fitting at every refresh would
+    # format every cell of every row on the GUI thread.
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first 50 rows
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)
     return view
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size the columns to the first rows that arrive, once."""
+    if view.property("fitted") or view.model().rowCount() == 0:
+        return
+    view.resizeColumnsToContents()
+    view.setProperty("fitted", True)
 
 
 class BoardView(QTableView):
@@ -204,6 +215,9 @@ class LeadConsole(QMainWindow):
             self.want_board.emit()
 
     def refresh_clock(self) -> None:
+        """The queue's read walks every open order: only while the lead looks at it."""
+        if self.tabs.currentIndex() != 1 and self.clock_model.rows:
+            return
         if not self._pending["clock"]:
             self._pending["clock"] = True
             self.want_clock.emit()
@@ -211,6 +225,7 @@ class LeadConsole(QMainWindow):
     def show_board(self, snapshot: BoardSnapshot) -> None:
         self._pending["board"] = False
         self.board_model.show(snapshot)
+        fit_columns(self.board_view)
         self.board_shown.emit(snapshot)
 
     def show_clock(self, clock: Any) -> None:
@@ -218,6 +233,8 @@ class LeadConsole(QMainWindow):
         self.clock_model.show(clock)
         self.carrier_model.show(clock)
         self.held_model.show(clock)
+        for view in (self.clock_view, self.carrier_view, self.held_view):
+            fit_columns(view)
         rate = clock.rate_per_hour
         self.rate_label.setText(
             self.tr("{0} open orders · packing rate {1} orders/hour (last hour)").format(
@@ -228,6 +245,8 @@ class LeadConsole(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.figures:
             self.figures.refresh()
+        elif index == 1:
+            self.refresh_clock()
 
     # -- the selected order ------------------------------------------------------------------------
 
