@@ -23,6 +23,7 @@ from station.domain import OrderStatus
 from station.ui.i18n import install_translators
 from station.ui.lead_screenshots import orders_due_soon, take_all, work_the_shift
 from station.ui.lead_window import LeadConsole, open_lead_console
+from station.ui.lead_worker import LeadCommand
 from station.ui.window import BenchWindow
 from tests.console_process import ConsoleProcess, ean_of, run_console
 from tests.ui.conftest import type_scan
@@ -297,4 +298,28 @@ def test_the_console_renders_its_three_views_to_png(
     }
     assert any(r.late for r in lead.clock_model.rows)
     assert any(r.at_risk for r in lead.clock_model.rows)
+    lead.close()
+
+
+def test_the_bench_window_whose_order_a_lead_took_says_so_at_the_next_scan(
+    qtbot: QtBot, ctx: AppContext, bench: BenchWindow
+) -> None:
+    # GIVEN anna's window packing order 1002, one mug scanned
+    for code in ("1002", ean_of("MUG-01")):
+        with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+            type_scan(qtbot, bench.bench.lines, code)
+    # WHEN a lead takes the order back to the queue from the console
+    lead = LeadConsole(ctx, "giulia")
+    qtbot.addWidget(lead)
+    with qtbot.waitSignal(lead.said, timeout=5000) as said:
+        lead.send.emit(LeadCommand("unassign", "1002", take=True))
+    assert said.args == [True, "order 1002 back in the queue for every bench"]
+    # AND anna scans the next mug
+    with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+        type_scan(qtbot, bench.bench.lines, ean_of("MUG-01"))
+    # THEN her banner is red and says the lead took the order; the bench has no order open
+    assert bench.bench.banner.kind == "error"
+    assert bench.bench.banner.text().startswith("A lead took order 1002 from this bench")
+    assert "Scan an order" in bench.bench.prompt.text()
+    assert order_row(ctx, "1002")[:2] == (OrderStatus.QUEUED, "")
     lead.close()
