@@ -20,6 +20,7 @@ from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -128,6 +129,9 @@ class LeadConsole(QMainWindow):
         self._connect()
         self._build_actions()
         self.thread_.start()
+        app = QApplication.instance()
+        if app is not None:  # the bench window may go first, deleting its child windows
+            app.aboutToQuit.connect(self.stop)
         self._timers()
         self.refresh_board()
         self.refresh_clock()
@@ -339,9 +343,15 @@ class LeadConsole(QMainWindow):
 
     # -- shutdown ----------------------------------------------------------------------------------
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def stop(self) -> None:
+        """End the worker's thread (after the read it is in, if any)."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         self.thread_.quit()
-        self.thread_.wait(5000)
+        self.thread_.wait(10_000)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.stop()
         super().closeEvent(event)
 
 
