@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.db.models import Bench, Event, Order, OrderLine
+from station.db.models import Bench, Event, Operator, Order, OrderLine
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.reasons import stored_reason
@@ -93,6 +93,12 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
             )
         )
     return sorted(rows, key=lambda r: r.bench)
+
+
+def active_operators(session: Session) -> list[str]:
+    """Whom a lead can give an order to: the active staff, by name."""
+    query = select(Operator.name).where(Operator.active.is_(True)).order_by(Operator.name)
+    return list(session.scalars(query))
 
 
 def _state(order: _Packing | None, heard: dt.datetime | None, now: dt.datetime) -> str:

@@ -6,7 +6,7 @@ the lead worker's thread and recorded with the lead's name; its sentence (done o
 shows in the status bar.
 
 Keys, since plain letters belong to the scanner: Ctrl+M move the selected order to a bench,
-Ctrl+U unassign it (back to the queue, taken from a bench packing it), Ctrl+H hold, Ctrl+R
+Ctrl+J assign it to an operator, Ctrl+U unassign it (back to the queue, taken from a bench packing it), Ctrl+H hold, Ctrl+R
 release, Ctrl+B bump to the head of the queue, Ctrl+I set a priority, Ctrl+E export the figures.
 An order dragged from the queue onto a bench of the board moves there.
 """
@@ -125,6 +125,7 @@ class LeadConsole(QMainWindow):
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
         self._pending = {"board": False, "clock": False}
+        self.staff: tuple[str, ...] = ()
         self._build()
         self._connect()
         self._build_actions()
@@ -198,6 +199,7 @@ class LeadConsole(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Order"))
         for key, caption, slot in (
             ("Ctrl+M", self.tr("Move to a bench…"), self.ask_move),
+            ("Ctrl+J", self.tr("Assign to an operator…"), self.ask_operator),
             ("Ctrl+U", self.tr("Unassign (back to the queue)"), self.unassign_selected),
             ("Ctrl+H", self.tr("Hold…"), self.ask_hold),
             ("Ctrl+R", self.tr("Release"), self.release_selected),
@@ -228,6 +230,7 @@ class LeadConsole(QMainWindow):
 
     def show_board(self, snapshot: BoardSnapshot) -> None:
         self._pending["board"] = False
+        self.staff = snapshot.operators
         self.board_model.show(snapshot)
         fit_columns(self.board_view)
         self.board_shown.emit(snapshot)
@@ -292,6 +295,26 @@ class LeadConsole(QMainWindow):
         )
         if ok and bench:
             self.move_order(found[0], bench)
+
+    def ask_operator(self) -> None:
+        found = self._need_selection()
+        if found is None:
+            return
+        staff = list(self.staff)
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Assign order {0}").format(found[0]),
+            self.tr("Operator:"),
+            staff,
+            0,
+            False,
+        )
+        if ok and name:
+            self.assign_operator(found[0], name)
+
+    def assign_operator(self, number: str, operator: str) -> None:
+        """The order waits for that person (at any bench); a bench packing it loses it."""
+        self.send.emit(LeadCommand("move", number, operator=operator, take=True))
 
     def unassign_selected(self) -> None:
         found = self._need_selection()

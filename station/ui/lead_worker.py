@@ -17,7 +17,7 @@ from station.db.engine import Database
 from station.domain.messages import text
 from station.domain.reasons import reason_text
 from station.domain.shifts import Window
-from station.services.board import BenchRow, QueueClock, board, queue_clock
+from station.services.board import BenchRow, QueueClock, active_operators, board, queue_clock
 from station.services.errors import CommandError
 from station.services.lead import LeadService, OrderChange
 from station.services.report import Report, shift_report
@@ -44,6 +44,7 @@ class LeadCommand:
 class BoardSnapshot:
     at: dt.datetime
     rows: list[BenchRow]
+    operators: tuple[str, ...] = ()  # the active staff, whom an order can be assigned to
 
 
 class LeadWorker(QObject):
@@ -66,7 +67,8 @@ class LeadWorker(QObject):
         now = self._clock()
         with self._db.read() as session:
             rows = board(session, now)
-        self.board_ready.emit(BoardSnapshot(now, rows))
+            staff = tuple(active_operators(session))
+        self.board_ready.emit(BoardSnapshot(now, rows, staff))
 
     @Slot()
     def refresh_clock(self) -> None:

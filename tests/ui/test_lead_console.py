@@ -323,3 +323,26 @@ def test_the_bench_window_whose_order_a_lead_took_says_so_at_the_next_scan(
     assert "Scan an order" in bench.bench.prompt.text()
     assert order_row(ctx, "1002")[:2] == (OrderStatus.QUEUED, "")
     lead.close()
+
+
+def test_an_order_is_given_to_an_operator(
+    qtbot: QtBot, ctx: AppContext, console: LeadConsole
+) -> None:
+    qtbot.waitUntil(lambda: "marco" in console.staff, timeout=5000)
+    # WHEN the lead gives 1003 to marco
+    with qtbot.waitSignal(console.said, timeout=5000) as said:
+        console.assign_operator("1003", "marco")
+    # THEN it is marco's, and the queue says for whom it waits
+    assert said.args == [True, "order 1003 assigned to marco"]
+    with ctx.db.read() as session:
+        assert (
+            session.scalars(select(Order).where(Order.number == "1003")).one().assigned_operator
+            == "marco"
+        )
+    console.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(
+        lambda: any(r.number == "1003" and r.operator == "marco" for r in console.clock_model.rows),
+        timeout=5000,
+    )
+    row = next(r for r in console.clock_model.rows if r.number == "1003")
+    assert console.clock_model.cell(row, 6) == "for marco"

@@ -950,6 +950,21 @@
         <source>Priority:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign to an operator…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Operator:</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>

@@ -950,6 +950,21 @@
         <source>Priority:</source>
         <translation>Priorità:</translation>
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign to an operator…</source>
+        <translation>Assegna a un operatore…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign order {0}</source>
+        <translation>Assegna l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Operator:</source>
+        <translation>Operatore:</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
