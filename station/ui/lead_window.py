@@ -177,6 +177,7 @@ class LeadConsole(QMainWindow):
         w.clock_ready.connect(self.show_clock)
         w.figures_ready.connect(self.figures.show_report)
         w.command_done.connect(self.show_outcome)
+        w.read_failed.connect(self._read_failed)
         self.board_view.order_dropped.connect(self.move_order)
         self.figures.wanted.connect(self.want_figures)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -249,6 +250,11 @@ class LeadConsole(QMainWindow):
             )
         )
 
+    def _read_failed(self, what: str, sentence: str) -> None:
+        """The next refresh tries again; meanwhile the lead reads why the board stands still."""
+        self._pending[what] = False
+        self.show_outcome(False, sentence, None)
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.figures:
             self.figures.refresh()
@@ -257,24 +263,19 @@ class LeadConsole(QMainWindow):
 
     # -- the selected order ------------------------------------------------------------------------
 
-    def selected(self) -> tuple[str, bool] | None:
-        """The order the lead has selected (queue row, or a bench's order): number, packing."""
+    def selected(self) -> str | None:
+        """The number of the order the lead has selected: a queue or held row, or the order of
+        the bench selected on the board."""
         if self.tabs.currentWidget() is self.board_view:
             rows = self.board_view.selectionModel().selectedRows()
+            return (self.board_model.bench_at(rows[0].row()).order or None) if rows else None
+        for view, model in ((self.held_view, self.held_model), (self.clock_view, self.clock_model)):
+            rows = view.selectionModel().selectedRows()
             if rows:
-                bench = self.board_model.bench_at(rows[0].row())
-                return (bench.order, True) if bench.order else None
-            return None
-        held = self.held_view.selectionModel().selectedRows()
-        if held:
-            return self.held_model.order_at(held[0].row()).number, False
-        rows = self.clock_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        row = self.clock_model.order_at(rows[0].row())
-        return row.number, row.status == "packing"
+                return str(model.order_at(rows[0].row()).number)
+        return None
 
-    def _need_selection(self) -> tuple[str, bool] | None:
+    def _need_selection(self) -> str | None:
         found = self.selected()
         if found is None:
             self.show_outcome(False, text("lead_select_order", self.ctx.settings.language), None)
@@ -291,10 +292,10 @@ class LeadConsole(QMainWindow):
             return
         benches = [row.bench for row in self.board_model.rows]
         bench, ok = QInputDialog.getItem(
-            self, self.tr("Move order {0}").format(found[0]), self.tr("Bench:"), benches, 0, False
+            self, self.tr("Move order {0}").format(found), self.tr("Bench:"), benches, 0, False
         )
         if ok and bench:
-            self.move_order(found[0], bench)
+            self.move_order(found, bench)
 
     def ask_operator(self) -> None:
         found = self._need_selection()
@@ -303,14 +304,14 @@ class LeadConsole(QMainWindow):
         staff = list(self.staff)
         name, ok = QInputDialog.getItem(
             self,
-            self.tr("Assign order {0}").format(found[0]),
+            self.tr("Assign order {0}").format(found),
             self.tr("Operator:"),
             staff,
             0,
             False,
         )
         if ok and name:
-            self.assign_operator(found[0], name)
+            self.assign_operator(found, name)
 
     def assign_operator(self, number: str, operator: str) -> None:
         """The order waits for that person (at any bench); a bench packing it loses it."""
@@ -319,17 +320,17 @@ class LeadConsole(QMainWindow):
     def unassign_selected(self) -> None:
         found = self._need_selection()
         if found is not None:
-            self.send.emit(LeadCommand("unassign", found[0], take=True))
+            self.send.emit(LeadCommand("unassign", found, take=True))
 
     def ask_hold(self) -> None:
         found = self._need_selection()
         if found is None:
             return
         reason, ok = QInputDialog.getText(
-            self, self.tr("Hold order {0}").format(found[0]), self.tr("Reason:")
+            self, self.tr("Hold order {0}").format(found), self.tr("Reason:")
         )
         if ok:
-            self.hold(found[0], reason)
+            self.hold(found, reason)
 
     def hold(self, number: str, reason: str) -> None:
         self.send.emit(LeadCommand("hold", number, reason=reason))
@@ -337,12 +338,12 @@ class LeadConsole(QMainWindow):
     def release_selected(self) -> None:
         found = self._need_selection()
         if found is not None:
-            self.send.emit(LeadCommand("release", found[0]))
+            self.send.emit(LeadCommand("release", found))
 
     def bump_selected(self) -> None:
         found = self._need_selection()
         if found is not None:
-            self.send.emit(LeadCommand("bump", found[0]))
+            self.send.emit(LeadCommand("bump", found))
 
     def ask_priority(self) -> None:
         found = self._need_selection()
@@ -350,14 +351,14 @@ class LeadConsole(QMainWindow):
             return
         value, ok = QInputDialog.getInt(
             self,
-            self.tr("Priority of order {0}").format(found[0]),
+            self.tr("Priority of order {0}").format(found),
             self.tr("Priority:"),
             0,
             -999,
             999,
         )
         if ok:
-            self.send.emit(LeadCommand("priority", found[0], priority=value))
+            self.send.emit(LeadCommand("priority", found, priority=value))
 
     def show_outcome(self, done: bool, sentence: str, _command: Any) -> None:
         self.message.setText(sentence)

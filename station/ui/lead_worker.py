@@ -19,6 +19,7 @@ from station.domain.reasons import reason_text
 from station.domain.shifts import Window
 from station.services.board import BenchRow, QueueClock, active_operators, board, queue_clock
 from station.services.errors import CommandError
+from station.services.failures import failure_of
 from station.services.lead import LeadService, OrderChange
 from station.services.report import Report, shift_report
 
@@ -52,6 +53,7 @@ class LeadWorker(QObject):
     clock_ready = Signal(object)  # QueueClock
     figures_ready = Signal(object)  # Report
     command_done = Signal(bool, str, object)  # carried out, the sentence, the LeadCommand
+    read_failed = Signal(str, str)  # which read (board, clock, figures), the sentence
 
     def __init__(
         self, db: Database, lead: str, bench: str, language: str, clock: Any = utc_now
@@ -65,22 +67,42 @@ class LeadWorker(QObject):
     @Slot()
     def refresh_board(self) -> None:
         now = self._clock()
-        with self._db.read() as session:
-            rows = board(session, now)
-            staff = tuple(active_operators(session))
+        try:
+            with self._db.read() as session:
+                rows = board(session, now)
+                staff = tuple(active_operators(session))
+        except Exception as exc:
+            self.read_failed.emit("board", self._sentence(exc))
+            return
         self.board_ready.emit(BoardSnapshot(now, rows, staff))
 
     @Slot()
     def refresh_clock(self) -> None:
-        with self._db.read() as session:
-            found: QueueClock = queue_clock(session, self._clock())
+        try:
+            with self._db.read() as session:
+                found: QueueClock = queue_clock(session, self._clock())
+        except Exception as exc:
+            self.read_failed.emit("clock", self._sentence(exc))
+            return
         self.clock_ready.emit(found)
 
     @Slot(object)
     def refresh_figures(self, window: Window) -> None:
-        with self._db.read() as session:
-            report: Report = shift_report(session, window)
+        try:
+            with self._db.read() as session:
+                report: Report = shift_report(session, window)
+        except Exception as exc:
+            self.read_failed.emit("figures", self._sentence(exc))
+            return
         self.figures_ready.emit(report)
+
+    def _sentence(self, exc: Exception) -> str:
+        """A database the lead can do something about (locked, gone) is one sentence; anything
+        else is a bug and is raised."""
+        found = failure_of(exc)
+        if found is None:
+            raise exc
+        return found[1].text(self._language)
 
     @Slot(object)
     def run(self, command: LeadCommand) -> None:
@@ -88,6 +110,9 @@ class LeadWorker(QObject):
             said = self._carry_out(command)
         except CommandError as exc:
             self.command_done.emit(False, exc.message(self._language), command)
+            return
+        except Exception as exc:
+            self.command_done.emit(False, self._sentence(exc), command)
             return
         self.command_done.emit(True, said, command)
         self.refresh_board()

@@ -17,14 +17,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from station.app import bench_service
 from station.context import AppContext
 from station.db.models import Bench, Order
 from station.domain import OrderStatus
+from station.domain.messages import text
 from station.ui.i18n import install_translators
 from station.ui.lead_screenshots import orders_due_soon, take_all, work_the_shift
 from station.ui.lead_window import LeadConsole, open_lead_console
 from station.ui.lead_worker import LeadCommand
 from station.ui.window import BenchWindow
+from station.workflow.io import Scan
 from tests.console_process import ConsoleProcess, ean_of, run_console
 from tests.ui.conftest import type_scan
 
@@ -346,3 +349,29 @@ def test_an_order_is_given_to_an_operator(
     )
     row = next(r for r in console.clock_model.rows if r.number == "1003")
     assert console.clock_model.cell(row, 6) == "for marco"
+
+
+def test_an_abandoned_order_is_unassigned_from_the_board(
+    qtbot: QtBot, ctx: AppContext, console: LeadConsole
+) -> None:
+    # GIVEN a bench that opened 1002 and scanned a mug, then was left
+    left = bench_service(ctx, "anna")
+    left.handle(Scan("1002"))
+    left.handle(Scan(ean_of("MUG-01")))
+    qtbot.waitUntil(lambda: any(r.order == "1002" for r in console.board_model.rows), timeout=3000)
+    # WHEN the lead selects that bench on the board and presses Ctrl+U
+    row = next(i for i, r in enumerate(console.board_model.rows) if r.order == "1002")
+    console.board_view.selectRow(row)
+    with qtbot.waitSignal(console.said, timeout=5000) as said:
+        _action(console, "Ctrl+U").trigger()
+    # THEN 1002 is back in the queue for every bench, from nothing, and the board shows it so
+    assert said.args == [True, "order 1002 back in the queue for every bench"]
+    assert order_row(ctx, "1002")[:2] == (OrderStatus.QUEUED, "")
+    qtbot.waitUntil(
+        lambda: not any(r.order == "1002" for r in console.board_model.rows), timeout=2000
+    )
+    # AND with nothing selected, the key says what to do instead of acting
+    console.board_view.clearSelection()
+    with qtbot.waitSignal(console.said, timeout=5000) as said:
+        _action(console, "Ctrl+U").trigger()
+    assert said.args == [False, text("lead_select_order", "en")]
