@@ -1,5 +1,6 @@
 """`station report`: a scripted shift at two console benches (subprocesses writing one database
-through `--db`), and the figures equal what the test counts from its own script.
+through `--db`, SQLite or PostgreSQL), and the figures equal what the test counts from its own
+script.
 
 The counts below are read off the scripted inputs, not from the code under test; the two
 figures that depend on the clock (minutes per order, packer-hours) are worked out here from the
@@ -126,9 +127,13 @@ def packer_hours(db_url: str, operator: str) -> float:
     return (max(stamps) - min(stamps)).total_seconds() / 3600  # seconds apart: no break
 
 
-@pytest.fixture
-def worked_shift(tmp_path: Path) -> tuple[Path, str]:
-    db_url = f"sqlite:///{tmp_path / 'warehouse.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def worked_shift(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str]:
+    """Two benches, each its own home, writing one database (a file, or a PostgreSQL schema)."""
+    if request.param == "postgresql":
+        db_url: str = request.getfixturevalue("pg_schema_url")
+    else:
+        db_url = f"sqlite:///{tmp_path / 'warehouse.db'}"
     anna = console(bench_home(tmp_path, "bench-a", "anna"), db_url, ANNA)
     marco = console(bench_home(tmp_path, "bench-b", "marco"), db_url, MARCO, "--scale", "none")
     assert sum(line.startswith("DONE") for line in anna) == 2, anna
