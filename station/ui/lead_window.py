@@ -382,6 +382,8 @@ class LeadConsole(QMainWindow):
 def open_lead_console(window: Any) -> LeadConsole | None:
     """The bench window's entry: only for a lead signed in at this bench; else ask for one."""
     language = window.ctx.settings.language
+    if window.stack.currentWidget() is window.signin:
+        return None  # a locked bench opens nothing but a sign-in
     if not window.lead:
         window.statusBar().showMessage(text("lead_console_needs_lead", language), 10_000)
         window.show_signin("lead")
@@ -393,6 +395,7 @@ def open_lead_console(window: Any) -> LeadConsole | None:
             console.deleteLater()
         console = LeadConsole(window.ctx, window.lead, window)
         window.operator_changed.connect(console.close)  # a new sign-in ends the lead's session
+        window.idle.idle.connect(console.close)  # and so does the bench locking when left
         console.resize(1100, 700)
     console.show()
     console.raise_()

@@ -242,10 +242,16 @@ def test_only_a_signed_in_lead_opens_the_console(qtbot: QtBot, bench: BenchWindo
     assert lead is not None
     assert lead.lead == "giulia"
     assert lead.windowTitle() == "Lead console — giulia"
-    # AND closes when an operator signs in again
+    # AND closes when the bench locks, left alone
+    bench.idle.idle.emit()
+    qtbot.waitUntil(lambda: not lead.isVisible(), timeout=5000)
+    # AND the locked bench does not open it again for the lead who was signed in
+    assert open_lead_console(bench) is None
+    # AND an operator signing in again ends the lead's session there
     bench.show_signin("operator")
     type_scan(qtbot, bench.signin.pin, "OPANNA")
-    qtbot.waitUntil(lambda: not lead.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: bench.lead == "", timeout=5000)
+    assert open_lead_console(bench) is None
 
 
 def test_an_italian_lead_reads_italian(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
