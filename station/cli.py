@@ -25,6 +25,7 @@ from station.documents_cli import add_document_commands
 from station.domain.messages import text
 from station.homelock import HomeBusyError, command_line
 from station.orders_cli import add_lead_commands
+from station.report_cli import add_report_commands
 
 if TYPE_CHECKING:
     from station.context import AppContext
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_orders_show, read_only=True)
     add_lead_commands(orders_sub)
+    add_report_commands(sub)
 
     sheet = sub.add_parser("demo-sheet", help="printable barcodes: demo products and commands")
     sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")

@@ -83,6 +83,9 @@ class Settings:
     seller_vat_id: str = "02847160153"  # partita IVA (a made-up one with a valid check digit)
     seller_tax_code: str = "02847160153"  # codice fiscale; a company's equals its partita IVA
     seller_regime_fiscale: str = "RF01"
+    # Local times at which the shifts start, in order: a shift runs to the next one's start (the
+    # last to the first's, the next day) and belongs to the day it starts on.
+    shift_starts: list[str] = field(default_factory=lambda: ["06:00", "14:00", "22:00"])
     extra: dict[str, Any] = field(default_factory=dict)
     # Whether bench_name came from the file (or was set), not the default.
     named_bench: bool = field(default=False, compare=False, repr=False)

@@ -265,13 +265,17 @@ class Event(Base):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
-    at: Mapped[dt.datetime]
+    at: Mapped[dt.datetime] = mapped_column(index=True)  # the report's and the board's window
     type: Mapped[str] = mapped_column(String(40), index=True)
     version: Mapped[int] = mapped_column(default=1)
     bench: Mapped[str] = mapped_column(String(80), default="")
     operator: Mapped[str] = mapped_column(String(80), default="")
     order_uid: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+# A bench's latest events (the lead's board: last heard, last scan) without reading the day.
+Index("ix_events_bench_at", Event.bench, Event.at)
 
 
 class OutboxEntry(Base):

@@ -425,6 +425,16 @@ class OrderPacked(DomainEvent):
     parcels: tuple[int, ...]
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelsReprinted(DomainEvent):
+    """REPRINT: the operator asked for the labels of an order packed before (a figure of the
+    shift: a reprint is a label lost or spoilt at the bench)."""
+
+    TYPE = "labels_reprinted"
+
+    number: str
+
+
 # --- labels, printing, shipping --------------------------------------------------------------------
 
 

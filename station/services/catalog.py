@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from station.db.models import (
+    Bench,
     BoxType,
     Operator,
     Order,
@@ -158,6 +159,11 @@ class DbCatalog:
             select(Order.status, Order.hold_code, Order.hold_params).where(Order.id == order_id)
         ).one()
         return OrderStatus(row.status), stored_reason(row.hold_code, row.hold_params)
+
+    def order_bench(self, order_id: int) -> str | None:
+        return self.session.scalar(
+            select(Bench.name).join(Order, Order.bench_id == Bench.id).where(Order.id == order_id)
+        )
 
     def lead_for_pin(self, pin: str) -> str | None:
         leads = self.session.scalars(

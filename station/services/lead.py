@@ -4,10 +4,11 @@ Each command is one write transaction, like a bench's input: check that the lead
 lead, decide from the order as stored, record the event (which projects it), commit. A refusal
 raises `CommandError` before anything is recorded, so the transaction writes nothing.
 
-Reassigning an order that a bench is packing is refused (`order_being_packed`). The items are in
-a box at that bench, and its screen would go on packing an order the queue shows elsewhere; the
-lead holds the order instead (the bench stops at its next scan, and a release puts the order back
-in the queue with what was packed so far) or has the bench abort it. An order assigned to a bench
+Reassigning an order that a bench is packing is refused (`order_being_packed`) unless the lead
+says to take it from that bench (`take=True`, the console's "move" of a packing order or the
+"unassign" of an abandoned one): then the packing is aborted first, as if the bench had scanned
+ABORT (its items go back to the shelf), and the bench is told at its next input or tick that the
+order was taken, so its operator does not go on scanning it. An order assigned to a bench
 is claimed by NEXT there before any other and never by another bench (`DbCatalog.next_order`); an
 operator named in an assignment is shown with the order, NEXT does not enforce it.
 """
@@ -18,7 +19,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.db.engine import Database
@@ -33,7 +34,7 @@ from station.services.orders import find_order
 from station.services.security import verify_pin
 
 Clock = Callable[[], dt.datetime]
-Decision = Callable[[Session, Order], ev.DomainEvent]
+Decision = Callable[[Session, Order], ev.DomainEvent | list[ev.DomainEvent]]
 LEAD_ROLES = (Role.LEAD, Role.ADMIN)
 PRIORITIES = range(-999, 1000)  # wide enough for any scheme, narrow enough for any column
 
@@ -78,23 +79,33 @@ class LeadService:
         return self._run(number, _release_by(self.lead))
 
     def reassign(
-        self, number: str, *, bench: str | None = None, operator: str | None = None
+        self,
+        number: str,
+        *,
+        bench: str | None = None,
+        operator: str | None = None,
+        take: bool = False,
     ) -> OrderChange:
         """Give the order to a bench and/or an operator; with neither, back to the open queue.
 
-        An assignment replaces the one before whole: what is not given is cleared.
+        An assignment replaces the one before whole: what is not given is cleared. `take` lets
+        the lead take an order a bench is packing (its packing is aborted first).
         """
 
-        def decide(session: Session, order: Order) -> ev.DomainEvent:
+        def decide(session: Session, order: Order) -> list[ev.DomainEvent]:
             _refuse_closed(order)
+            taken: list[ev.DomainEvent] = []
             if order.status == OrderStatus.PACKING:
                 at = order.bench.name if order.bench else "?"
-                raise CommandError("order_being_packed", number=order.number, bench=at)
+                if not take:
+                    raise CommandError("order_being_packed", number=order.number, bench=at)
+                taken.append(ev.PackingAborted(order=order.uid, number=order.number))
             if bench and session.scalar(select(Bench.id).where(Bench.name == bench)) is None:
                 raise CommandError("bench_unknown", bench=bench)
             if operator and _active_operator(session, operator) is None:
                 raise CommandError("operator_unknown", operator=operator)
-            return ev.OrderReassigned(order=order.uid, bench=bench or None, operator=operator)
+            moved = ev.OrderReassigned(order=order.uid, bench=bench or None, operator=operator)
+            return [*taken, moved]
 
         return self._run(number, decide)
 
@@ -108,6 +119,21 @@ class LeadService:
                 raise CommandError(
                     "priority_out_of_range", priority=str(priority), low=low, high=high
                 )
+            return ev.PriorityChanged(order=order.uid, priority=priority)
+
+        return self._run(number, decide)
+
+    def bump(self, number: str) -> OrderChange:
+        """To the head of the queue in one action: one above the most urgent open order."""
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            _refuse_closed(order)
+            top = session.scalar(
+                select(func.max(Order.priority)).where(
+                    Order.status.in_([OrderStatus.QUEUED, OrderStatus.PACKING])
+                )
+            )
+            priority = min(max(top or 0, order.priority) + 1, PRIORITIES[-1])
             return ev.PriorityChanged(order=order.uid, priority=priority)
 
         return self._run(number, decide)
@@ -131,8 +157,9 @@ def _decide_and_record(
 ) -> OrderChange:
     require_lead(session, lead)
     order = find_order(session, number)
-    event = decide(session, order)
-    record(session, event, at=at, bench=bench, operator=lead)
+    decided = decide(session, order)
+    for event in decided if isinstance(decided, list) else [decided]:
+        record(session, event, at=at, bench=bench, operator=lead)
     session.flush()
     return _change(session, order)
 

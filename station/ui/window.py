@@ -17,6 +17,7 @@ from station.services.operators import SignedIn
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
 from station.ui.idle import IdleLock
+from station.ui.lead_window import open_lead_console
 from station.ui.print_dialog import PrintDialog, describe
 from station.ui.print_worker import JobRow, PrintListing
 from station.ui.queue_screen import QueueScreen
@@ -113,6 +114,10 @@ class BenchWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _=False, c=command: self.run_command(c))
             menu.addAction(action)
+        console = QAction(self.tr("Lead console…"), self)  # a signed-in lead only
+        console.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        console.triggered.connect(lambda: open_lead_console(self))
+        menu.addAction(console)
 
     # -- scans and commands ------------------------------------------------------------------------
 

@@ -67,6 +67,7 @@ class CommandSteps(StepBase):
             self.reject("nothing_to_reprint", "REPRINT")
             return
         self.out.effects.append(Print("labels", order_id))
+        self.fact(ev.LabelsReprinted(number=number))
         self.accept("reprinting", number=number)
 
     def cmd_abort(self, _arg: str) -> None:

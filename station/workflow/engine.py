@@ -21,7 +21,10 @@ from station.workflow.io import (
     Outcome,
     Prompt,
     ReadScale,
+    Rejected,
     Scan,
+    Sound,
+    SoundKind,
     StateChanged,
     Tick,
     Weight,
@@ -31,6 +34,7 @@ from station.workflow.state import BenchState, Context
 from station.workflow.step import StepBase
 
 _LEARNING = (CommandName.LEARN, CommandName.OVERRIDE)
+_ERROR = Sound(SoundKind.ERROR)
 
 
 class BenchEngine:
@@ -49,6 +53,8 @@ class _Step(ExceptionSteps, CommandSteps, StepBase):
 
     def run(self, inp: Input) -> None:
         if isinstance(inp, Tick):
+            if self.state.order is not None and not self._order_still_here():
+                return
             self.on_tick()
             return
         if self.state.order is not None and not self._order_still_packable(inp):
@@ -93,6 +99,8 @@ class _Step(ExceptionSteps, CommandSteps, StepBase):
             self.state.pending_weight = None
             self.out.effects.append(StateChanged(None))
             return False
+        if not self._order_still_here(status):
+            return False
         if status is OrderStatus.CANCELLED and not allowed:
             self.reject("order_cancelled", number=order.number)
             return False
@@ -100,6 +108,29 @@ class _Step(ExceptionSteps, CommandSteps, StepBase):
             self.reject("order_held", number=order.number, reason=self.reason_text(hold))
             return False
         return True
+
+    def _order_still_here(self, status: OrderStatus | None = None) -> bool:
+        """A lead may have taken the open order from this bench (to the queue, or another
+        bench): then the operator is told at once and the bench forgets it, so that nobody goes
+        on scanning an order the bench no longer has. Nothing is recorded: the lead's command
+        was."""
+        order = self.state.order
+        assert order is not None
+        if status is None:
+            status = self.ctx.catalog.order_status(order.id)[0]
+        if status is not OrderStatus.QUEUED and status is not OrderStatus.PACKING:
+            return True
+        bench = self.ctx.catalog.order_bench(order.id)
+        if status is OrderStatus.PACKING and bench == self.ctx.bench:
+            return True
+        where = bench or self.say("the_queue")
+        said = self.say("order_taken", number=order.number, where=where)
+        self.out.effects += [Rejected("order_taken", said, {"number": order.number}), _ERROR]
+        self.state.order = None
+        self.state.pending_weight = None
+        self.out.effects.append(StateChanged(None))
+        self.prompt()
+        return False
 
     def on_tick(self) -> None:
         order = self.state.order

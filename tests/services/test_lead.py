@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from station.app import bench_service
 from station.context import AppContext
-from station.db.models import Event, Operator, Order
+from station.db.models import Bench, Event, Operator, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.printing.archive import DocumentArchive
@@ -18,7 +18,8 @@ from station.services.bench import BenchService
 from station.services.errors import CommandError
 from station.services.events import new_uid, record
 from station.services.lead import LeadService, check_lead_pin
-from station.workflow.io import Command, CommandName, Rejected, Scan
+from station.workflow.io import Command, CommandName, Rejected, Scan, Tick
+from tests.console_process import ean_of
 from tests.services.conftest import pack
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -210,3 +211,45 @@ def test_a_lead_signs_in_by_name_and_pin_and_a_retired_lead_cannot(any_home: App
         refusal(lambda: LeadService(any_home.db, "giulia").release("1007")).code
         == "not_an_active_lead"
     )
+
+
+def test_a_lead_takes_an_order_a_bench_is_packing_and_the_bench_is_told(
+    any_home: AppContext, lead: LeadService
+) -> None:
+    # GIVEN anna's bench packing order 1002, one mug scanned
+    bench = bench_service(any_home, "anna")
+    bench.handle(Scan("1002"))
+    bench.handle(Scan(ean_of("MUG-01")))
+    with any_home.db.write() as session:
+        session.add(Bench(name="bench-2"))
+    # WHEN the lead moves it to bench-2, taking it from the bench
+    moved = lead.reassign("1002", bench="bench-2", take=True)
+    # THEN the order waits at bench-2 from nothing, and the log says the lead aborted and moved it
+    assert (moved.status, moved.bench) == (OrderStatus.QUEUED, "bench-2")
+    assert [e.type for e in events_of(any_home, "1002")][-2:] == [
+        "packing_aborted",
+        "order_reassigned",
+    ]
+    assert all(e.operator == "giulia" for e in events_of(any_home, "1002")[-2:])
+    # AND at its next tick the bench that had it says so and forgets it
+    effects = bench.handle(Tick()).effects
+    refused = [e for e in effects if isinstance(e, Rejected)]
+    assert [e.code for e in refused] == ["order_taken"]
+    assert "bench-2" in refused[0].message
+    assert bench.engine.state.order is None
+    # AND the next scan of a mug there is not counted into order 1002
+    assert [e.code for e in bench.handle(Scan(ean_of("MUG-01"))).effects if isinstance(e, Rejected)]
+    with any_home.db.read() as session:
+        lines = session.scalars(select(Order).where(Order.number == "1002")).one().lines
+        assert [line.verified_qty for line in lines] == [0, 0]
+
+
+def test_bump_puts_an_order_above_every_open_one(any_home: AppContext, lead: LeadService) -> None:
+    # GIVEN 1006 at priority 5, the demo's most urgent
+    # WHEN the lead bumps 1030
+    bumped = lead.bump("1030")
+    # THEN it is above every open order, so NEXT takes it first
+    assert bumped.priority == 6
+    bench = bench_service(any_home, "anna")
+    opened = bench.handle(Command(CommandName.NEXT)).effects
+    assert any("1030" in getattr(e, "message", "") for e in opened)

@@ -125,6 +125,10 @@ class MemoryCatalog:
         order = next(o for o in self.orders.values() if o.id == order_id)
         return order.status, order.hold
 
+    def order_bench(self, order_id: int) -> str | None:
+        order = next(o for o in self.orders.values() if o.id == order_id)
+        return order.claimed_by
+
     def lead_for_pin(self, pin: str) -> str | None:
         return self.leads.get(pin)
 

@@ -62,6 +62,10 @@
         <source>Printed: {0} on {1}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Lead console…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -616,6 +620,377 @@
     <message>
         <location filename="../print_dialog.py" line="37" />
         <source>Packing slip {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../lead_models.py" line="120" />
+        <source>Bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="121" />
+        <source>Operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="122" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="123" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="124" />
+        <source>Last scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="125" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="126" />
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="127" />
+        <source>Replication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="141" />
+        <source>Offline (last heard {0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="143" />
+        <source>Packing order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="145" />
+        <source>Weighing order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="146" />
+        <source>Idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="161" />
+        <source>not reported</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CarrierModel</name>
+    <message>
+        <location filename="../lead_models.py" line="236" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="237" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="238" />
+        <source>At risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="239" />
+        <source>Late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="240" />
+        <source>Next pick-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="241" />
+        <source>Time left</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClockModel</name>
+    <message>
+        <location filename="../lead_models.py" line="179" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="180" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="181" />
+        <source>Pick-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="182" />
+        <source>Time left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="183" />
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="184" />
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="185" />
+        <source>Flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="206" />
+        <source>Late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="206" />
+        <source>At risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="211" />
+        <source>packing at {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="211" />
+        <source>for {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="213" />
+        <source>queue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresPane</name>
+    <message>
+        <location filename="../lead_figures.py" line="44" />
+        <source>This shift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="45" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="47" />
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="52" />
+        <source>Orders and units per packer-hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="53" />
+        <source>Scan errors by kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="86" />
+        <source>{0}: {1} to {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="97" />
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="142" />
+        <source>Export figures</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Held order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Pick-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LeadConsole</name>
+    <message>
+        <location filename="../lead_window.py" line="109" />
+        <source>Lead console — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="147" />
+        <source>Board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="148" />
+        <source>Queue against the clock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="149" />
+        <source>Figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="183" />
+        <source>&amp;Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="185" />
+        <source>Move to a bench…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="186" />
+        <source>Unassign (back to the queue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="187" />
+        <source>Hold…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="188" />
+        <source>Release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="189" />
+        <source>Bump to the head of the queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="190" />
+        <source>Set priority…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="191" />
+        <source>Export figures (CSV)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="223" />
+        <source>{0} open orders · packing rate {1} orders/hour (last hour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="268" />
+        <source>Move order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="268" />
+        <source>Bench:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="283" />
+        <source>Hold order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="283" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="307" />
+        <source>Priority of order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="308" />
+        <source>Priority:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign to an operator…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Operator:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LeadTimes</name>
+    <message>
+        <location filename="../lead_models.py" line="39" />
+        <source>{0} s ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="41" />
+        <source>{0} min ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="42" />
+        <source>{0} h ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="50" />
+        <source>{0} min late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="51" />
+        <source>{0} h {1:02d} min</source>
         <translation type="unfinished" />
     </message>
 </context>

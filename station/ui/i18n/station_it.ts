@@ -62,6 +62,10 @@
         <source>Printed: {0} on {1}</source>
         <translation>Stampato: {0} su {1}</translation>
     </message>
+    <message>
+        <source>Lead console…</source>
+        <translation>Console del capoturno…</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -617,6 +621,377 @@
         <location filename="../print_dialog.py" line="37" />
         <source>Packing slip {0}</source>
         <translation>Distinta di imballaggio {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../lead_models.py" line="120" />
+        <source>Bench</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="121" />
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="122" />
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="123" />
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="124" />
+        <source>Last scan</source>
+        <translation>Ultima scansione</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="125" />
+        <source>Assigned</source>
+        <translation>Assegnati</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="126" />
+        <source>Devices</source>
+        <translation>Dispositivi</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="127" />
+        <source>Replication</source>
+        <translation>Replica</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="141" />
+        <source>Offline (last heard {0})</source>
+        <translation>Non in linea (ultimo segnale {0})</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="143" />
+        <source>Packing order {0}</source>
+        <translation>Imballa l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="145" />
+        <source>Weighing order {0}</source>
+        <translation>Pesa l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="146" />
+        <source>Idle</source>
+        <translation>Libero</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="161" />
+        <source>not reported</source>
+        <translation>non segnalato</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierModel</name>
+    <message>
+        <location filename="../lead_models.py" line="236" />
+        <source>Carrier</source>
+        <translation>Corriere</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="237" />
+        <source>Open</source>
+        <translation>Aperti</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="238" />
+        <source>At risk</source>
+        <translation>A rischio</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="239" />
+        <source>Late</source>
+        <translation>In ritardo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="240" />
+        <source>Next pick-up</source>
+        <translation>Prossimo ritiro</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="241" />
+        <source>Time left</source>
+        <translation>Tempo rimasto</translation>
+    </message>
+</context>
+<context>
+    <name>ClockModel</name>
+    <message>
+        <location filename="../lead_models.py" line="179" />
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="180" />
+        <source>Carrier</source>
+        <translation>Corriere</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="181" />
+        <source>Pick-up</source>
+        <translation>Ritiro</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="182" />
+        <source>Time left</source>
+        <translation>Tempo rimasto</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="183" />
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="184" />
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="185" />
+        <source>Flag</source>
+        <translation>Segnale</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="206" />
+        <source>Late</source>
+        <translation>In ritardo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="206" />
+        <source>At risk</source>
+        <translation>A rischio</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="211" />
+        <source>packing at {0}</source>
+        <translation>in imballaggio a {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="211" />
+        <source>for {0}</source>
+        <translation>per {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="213" />
+        <source>queue</source>
+        <translation>coda</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPane</name>
+    <message>
+        <location filename="../lead_figures.py" line="44" />
+        <source>This shift</source>
+        <translation>Questo turno</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="45" />
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="47" />
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="52" />
+        <source>Orders and units per packer-hour</source>
+        <translation>Ordini e pezzi per ora di imballaggio</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="53" />
+        <source>Scan errors by kind</source>
+        <translation>Errori di scansione per tipo</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="86" />
+        <source>{0}: {1} to {2}</source>
+        <translation>{0}: dalle {1} alle {2}</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="97" />
+        <source>Everyone</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <location filename="../lead_figures.py" line="142" />
+        <source>Export figures</source>
+        <translation>Esporta i dati</translation>
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Held order</source>
+        <translation>Ordine sospeso</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Carrier</source>
+        <translation>Corriere</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Pick-up</source>
+        <translation>Ritiro</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="273" />
+        <source>Why</source>
+        <translation>Perché</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsole</name>
+    <message>
+        <location filename="../lead_window.py" line="109" />
+        <source>Lead console — {0}</source>
+        <translation>Console del capoturno — {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="147" />
+        <source>Board</source>
+        <translation>Bacheca</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="148" />
+        <source>Queue against the clock</source>
+        <translation>Coda contro l'orario</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="149" />
+        <source>Figures</source>
+        <translation>Dati</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="183" />
+        <source>&amp;Order</source>
+        <translation>&amp;Ordine</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="185" />
+        <source>Move to a bench…</source>
+        <translation>Sposta a un banco…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="186" />
+        <source>Unassign (back to the queue)</source>
+        <translation>Togli l'assegnazione (torna in coda)</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="187" />
+        <source>Hold…</source>
+        <translation>Sospendi…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="188" />
+        <source>Release</source>
+        <translation>Sblocca</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="189" />
+        <source>Bump to the head of the queue</source>
+        <translation>Porta in testa alla coda</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="190" />
+        <source>Set priority…</source>
+        <translation>Imposta la priorità…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="191" />
+        <source>Export figures (CSV)…</source>
+        <translation>Esporta i dati (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="223" />
+        <source>{0} open orders · packing rate {1} orders/hour (last hour)</source>
+        <translation>{0} ordini aperti · ritmo {1} ordini/ora (ultima ora)</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="268" />
+        <source>Move order {0}</source>
+        <translation>Sposta l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="268" />
+        <source>Bench:</source>
+        <translation>Banco:</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="283" />
+        <source>Hold order {0}</source>
+        <translation>Sospendi l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="283" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="307" />
+        <source>Priority of order {0}</source>
+        <translation>Priorità dell'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="308" />
+        <source>Priority:</source>
+        <translation>Priorità:</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign to an operator…</source>
+        <translation>Assegna a un operatore…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Assign order {0}</source>
+        <translation>Assegna l'ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Operator:</source>
+        <translation>Operatore:</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTimes</name>
+    <message>
+        <location filename="../lead_models.py" line="39" />
+        <source>{0} s ago</source>
+        <translation>{0} s fa</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="41" />
+        <source>{0} min ago</source>
+        <translation>{0} min fa</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="42" />
+        <source>{0} h ago</source>
+        <translation>{0} h fa</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="50" />
+        <source>{0} min late</source>
+        <translation>in ritardo di {0} min</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="51" />
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} h {1:02d} min</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,105 @@
+"""The lead's board, the queue against the clock and the report, read from a real database
+(SQLite, then PostgreSQL: several benches may share one through `--db`)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from station.app import bench_service
+from station.context import AppContext
+from station.domain import events as ev
+from station.domain.shifts import day_window
+from station.printing.archive import DocumentArchive
+from station.services.bench import BenchService
+from station.services.board import board, queue_clock
+from station.services.events import new_uid, record_all, recorded
+from station.services.report import shift_report
+from station.workflow.io import Scan
+from tests.console_process import ean_of
+from tests.services.conftest import pack
+
+
+def second_bench(ctx: AppContext, clock_at: dt.datetime) -> BenchService:
+    settings = copy.deepcopy(ctx.settings)
+    settings.bench_name = "bench-far"
+    archive = DocumentArchive(ctx.home)
+    return BenchService(ctx.db, settings, archive, operator="marco", clock=lambda: clock_at)
+
+
+def test_the_board_shows_each_bench_as_its_log_says(any_home: AppContext) -> None:
+    now = dt.datetime.now(dt.UTC)
+    # GIVEN anna packing 1002 (one mug of three) at this bench, and marco's bench gone quiet
+    # an hour ago in the middle of 1005
+    here = bench_service(any_home, "anna")
+    here.handle(Scan("1002"))
+    here.handle(Scan(ean_of("MUG-01")))
+    far = second_bench(any_home, now - dt.timedelta(hours=1))
+    far.handle(Scan("1005"))
+    # WHEN the board is read
+    with any_home.db.read() as session:
+        rows = {r.bench: r for r in board(session, now)}
+    # THEN this bench is packing 1002 at 1/3, and the other is offline with 1005
+    mine = rows[any_home.settings.bench_name]
+    assert (mine.state, mine.order, mine.units_done, mine.units_total) == ("packing", "1002", 1, 3)
+    assert mine.operator == "anna"
+    assert mine.last_scan_at is not None
+    assert (rows["bench-far"].state, rows["bench-far"].order) == ("offline", "1005")
+
+
+def test_orders_that_cannot_be_packed_before_the_cut_off_are_at_risk(
+    any_home: AppContext,
+) -> None:
+    # GIVEN two orders packed in the last hour (a rate of 2 an hour)
+    pack(any_home, "1001", "TSH-01")
+    pack(any_home, "1013", "MUG-05")
+    now = dt.datetime.now(dt.UTC)
+    # AND four GLS orders due in 90 minutes and one BRT order 5 minutes late, all above the
+    # demo's most urgent order (priority 5)
+    imported = [_order(f"90{n}", "GLS", now + dt.timedelta(minutes=90), 6) for n in range(4)]
+    imported.append(_order("999", "BRT", now - dt.timedelta(minutes=5), 6))
+    with any_home.db.write() as session:
+        record_all(session, [recorded(e, at=now) for e in imported])
+    # WHEN the queue is read against the clock
+    with any_home.db.read() as session:
+        clock = queue_clock(session, now)
+    # THEN the rate is the log's, the late one is first and flagged late; at 2 an hour the
+    # orders in positions 2 and 3 are done in 1 and 1.5 hours (in time), 4 and 5 after the cut-off
+    assert clock.rate_per_hour == 2
+    flags = [(r.number, r.late, r.at_risk) for r in clock.rows[:5]]
+    assert flags[0] == ("999", True, False)
+    assert [f[2] for f in flags[1:]] == [False, False, True, True]
+    gls = next(c for c in clock.carriers if c.carrier == "GLS")
+    brt = next(c for c in clock.carriers if c.carrier == "BRT")
+    assert (gls.at_risk, brt.late) == (2, 1)
+    assert gls.next_cutoff == now + dt.timedelta(minutes=90)
+
+
+def _order(number: str, carrier: str, cutoff: dt.datetime, priority: int) -> ev.OrderImported:
+    line = ev.ImportedLine(new_uid(), 1, "MUG-01", "Tazza", 1)
+    return ev.OrderImported(
+        order=new_uid(),
+        number=number,
+        created_at=cutoff - dt.timedelta(days=1),
+        carrier=carrier,
+        priority=priority,
+        cutoff_at=cutoff,
+        lines=(line,),
+    )
+
+
+def test_the_report_reads_the_same_on_either_database(any_home: AppContext) -> None:
+    # GIVEN two orders packed by anna, one with a wrong item scanned first
+    bench = bench_service(any_home, "anna")
+    bench.handle(Scan("1002"))
+    bench.handle(Scan(ean_of("TSH-01")))  # wrong item
+    pack(any_home, "1002", "MUG-01", "MUG-01", "CAV-01")
+    pack(any_home, "1001", "TSH-01")
+    # WHEN today's report is counted
+    today = dt.datetime.now().astimezone().date()
+    with any_home.db.read() as session:
+        report = shift_report(session, day_window(today))
+    # THEN it has the two orders, their four units and the one wrong item, all anna's
+    assert (report.total.orders_packed, report.total.units_packed) == (2, 4)
+    assert report.total.scan_errors["wrong_item"] == 1
+    assert list(report.per_operator) == ["anna"]
