@@ -65,7 +65,8 @@ MARCO = [  # bench-b, no scale: typed weights, all wrong, each accepted by the l
     "OVERRIDE 9999",  # override 1: packed, 3 units
     "1012",
     ean_of("TSH-05"),
-    "SHORT",  # 1 unit short
+    "SHORT OUT",  # 1 unit short, out of stock ...
+    "SHORT",  # ... confirmed
     "WEIGHT 100",  # weight mismatch 2
     "OVERRIDE 9999",  # override 2: packed, 1 unit
     "REPRINT",  # reprint 2
