@@ -72,7 +72,8 @@ def work_the_shift(ctx: AppContext, now: dt.datetime) -> None:
     feed(one, anna, [*pack("1001", "TSH-01"), Command(CommandName.REPRINT)])
     feed(one, anna, pack("1013", "MUG-05", extra=[Scan(EAN["TSH-01"])]), step_s=400)
     feed(two, marco, pack("1002", "MUG-01", "MUG-01", "CAV-01", extra=[Scan("4006381333931")]), 300)
-    feed(two, marco, pack("1012", "TSH-05", extra=[Command(CommandName.SHORT)]), step_s=500)
+    short = [Command(CommandName.SHORT, "OUT"), Command(CommandName.SHORT)]  # reason, confirmed
+    feed(two, marco, pack("1012", "TSH-05", extra=short), step_s=500)
     feed(one, anna, pack("1017", "LIB-05"), step_s=600)
     anna.at, marco.at = now - dt.timedelta(minutes=2), now - dt.timedelta(minutes=1)
     feed(one, anna, [Scan("1003"), Scan(EAN["MUG-02"]), Scan(EAN["TSH-02"])], step_s=15)
