@@ -370,8 +370,10 @@ class Shopify:
                     more = self.graphql(
                         q.MORE_FO_LINES, {"id": fo["id"], "after": lines["pageInfo"]["endCursor"]}
                     )
-                    lines = more["fulfillmentOrder"]["lineItems"]
-                    items.extend(lines["nodes"])
+                    lines = (more.get("fulfillmentOrder") or {}).get("lineItems") or {}
+                    items.extend(lines.get("nodes") or [])
+                    if not lines:
+                        break
                 found.append({**fo, "lineItems": items})
             if not (connection.get("pageInfo") or {}).get("hasNextPage"):
                 return found

@@ -299,8 +299,15 @@ class FakeShopify(FakeServer):
             "orders": lambda **a: self._op_Orders(a),
             "order": lambda **a: self._op_Order(a),
             "productVariants": lambda **a: gql.page(self.variants, a),
+            "fulfillmentOrder": lambda **a: self._fo_or_none(a["id"]),
             "fulfillmentCreate": lambda **a: self._op_FulfillmentCreate(a),
         }
+
+    def _fo_or_none(self, gid: str) -> dict[str, Any] | None:
+        try:
+            return self._fo(gid)[0]
+        except KeyError:
+            return None
 
     def _visible(self, order: dict[str, Any]) -> bool:
         """Without read_all_orders only the last 60 days of orders exist for the app."""
