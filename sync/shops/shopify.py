@@ -75,11 +75,12 @@ class Throttle:
 
 
 class CostTooHighError(Exception):
-    """The shop refused a query as too expensive; `cost` is what it said the query costs."""
+    """The shop refused a query as too expensive: what it costs, and the most one may cost."""
 
-    def __init__(self, cost: float) -> None:
+    def __init__(self, cost: float, maximum: float) -> None:
         super().__init__(cost)
         self.cost = cost
+        self.maximum = maximum
 
 
 def resized(first: int, cost: float | None, target: float = q.COST_TARGET) -> int:
@@ -121,6 +122,7 @@ class Shopify:
         self.served_version = ""  # the version the shop says it answered with
         self.tracking_urls: dict[str, str] = dict(self.settings.get("tracking_urls") or {})
         self.page_size: dict[str, int] = {}
+        self.cost_target = float(q.COST_TARGET)  # lowered when a shop's ceiling is lower
         self.throttled = 0  # THROTTLED answers and 429s seen, for the figures
 
     def close(self) -> None:
@@ -176,12 +178,11 @@ class Shopify:
     ) -> Exception:
         message = "; ".join(str(e.get("message")) for e in errors)
         if "MAX_COST_EXCEEDED" in codes:
-            cost = next(
-                (e["extensions"].get("cost") for e in errors if "cost" in (e["extensions"] or {})),
-                None,
-            )
-            found = re.search(r"Query cost is (\d+)", message)
-            return CostTooHighError(float(cost or (found.group(1) if found else 2 * MAX_COST)))
+            found = re.search(r"Query cost is (\d+).*?limit \((\d+)\)", message, re.S)
+            extensions = next((e.get("extensions") or {} for e in errors), {})
+            cost = extensions.get("cost") or (found.group(1) if found else 2 * MAX_COST)
+            maximum = extensions.get("maxCost") or (found.group(2) if found else MAX_COST)
+            return CostTooHighError(float(cost), float(maximum))
         if "ACCESS_DENIED" in codes:
             needed = " ".join(
                 str((e.get("extensions") or {}).get("requiredAccess") or e.get("message"))
@@ -211,18 +212,20 @@ class Shopify:
             try:
                 data = self.graphql(query, {**variables, "first": first})
             except CostTooHighError as exc:
-                smaller = min(first - 1, resized(first, exc.cost))
+                self.cost_target = min(self.cost_target, exc.maximum * 0.8)
+                smaller = min(first - 1, resized(first, exc.cost, self.cost_target))
                 if smaller < 1:
                     break
                 self.page_size[op] = smaller
                 continue
-            self.page_size[op] = resized(first, self.throttle.cost.get(op))
+            self.page_size[op] = resized(first, self.throttle.cost.get(op), self.cost_target)
             return data
         raise PermanentError(
             "shop_refused_operation", shop=self.name, operation=op, detail="MAX_COST_EXCEEDED"
         )
 
     def test(self) -> Phrase:
+        """One sentence: the shop answers, or the first thing that stops sync working."""
         data = self.graphql(q.SHOP)
         if self.served_version and self.served_version != self.api_version:
             raise PermanentError(
@@ -230,6 +233,12 @@ class Shopify:
                 shop=self.name,
                 asked=self.api_version,
                 served=self.served_version,
+            )
+        granted = {s.get("handle") for s in data["currentAppInstallation"]["accessScopes"]}
+        missing = [s for s in q.SCOPES if not granted & {s, *q.SCOPES[s]}]
+        if missing:
+            raise AuthError(
+                "shopify_missing_scope", shop=self.name, operation="sync", scope=", ".join(missing)
             )
         return Phrase("shopify_answers", {"name": data["shop"]["name"]})
 

@@ -66,7 +66,15 @@ VARIANTS = """query Variants($first: Int!, $after: String) {
       media(first: 1) { nodes { preview { image { url } } } }
       product { title featuredMedia { preview { image { url } } } }
       inventoryItem { measurement { weight { unit value } } } } } }"""
-SHOP = "query Shop { shop { name } }"
+SHOP = "query Shop { shop { name } currentAppInstallation { accessScopes { handle } } }"
+# The access scopes sync needs, each with the scopes that include it (a write scope grants
+# the read); read_all_orders is needed only for orders older than 60 days, and is named when one
+# is refused. Source: https://shopify.dev/docs/api/usage/access-scopes
+SCOPES: dict[str, tuple[str, ...]] = {
+    "read_orders": ("write_orders",),
+    "read_products": ("write_products",),
+    "write_merchant_managed_fulfillment_orders": (),
+}
 
 ALL = {
     "Orders": ORDERS,

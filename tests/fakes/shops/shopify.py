@@ -296,6 +296,9 @@ class FakeShopify(FakeServer):
         """Root fields read the methods at call time, so a test can wrap one."""
         return {
             "shop": {"name": "Fake Shop"},
+            "currentAppInstallation": {
+                "accessScopes": [{"handle": s} for s in sorted(self.scopes)]
+            },
             "orders": lambda **a: self._op_Orders(a),
             "order": lambda **a: self._op_Order(a),
             "productVariants": lambda **a: gql.page(self.variants, a),
