@@ -17,12 +17,13 @@ and a location whose fulfilment already carries the parcel's tracking number cou
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
-from station.domain.messages import Phrase
+from station.domain.messages import Phrase, text
 from sync.errors import AuthError, PermanentError, RateLimitedError, TransientError
 from sync.http import ShopHttp, Sleep, parse_json
 from sync.remote import RemoteOrder, RemoteProduct, Shipment, has_id
@@ -34,6 +35,7 @@ from sync.shops.shopify_map import map_order, map_variant
 from sync.tracking_links import shopify_company, tracking_url
 
 API_VERSION = q.API_VERSION
+log = logging.getLogger("station.sync")
 MAX_COST = 1000
 TRANSIENT_CODES = ("INTERNAL_SERVER_ERROR", "TIMEOUT", "SERVICE_UNAVAILABLE")
 
@@ -154,7 +156,7 @@ class Shopify:
                 renewed += 1  # an expired or revoked token: fetch a new one, once
                 self.token.renew(self.http)
                 continue
-            self.served_version = response.headers.get("X-Shopify-API-Version", "")
+            self._note_version(response.headers.get("X-Shopify-API-Version", ""))
             body = parse_json(self.name, self.path, response)
             self.throttle.after(op, body)
             errors = body.get("errors") or []
@@ -172,6 +174,23 @@ class Shopify:
                 raise self._error(op, errors, codes, mutation=mutation)
             return dict(body.get("data") or {})
         raise TransientError("shop_kept_throttling", shop=self.name, operation=op, retry_after_s=10)
+
+    def _note_version(self, served: str) -> None:
+        """A version out of support is not refused: Shopify answers as the oldest supported
+        one, whose fields and behaviour may differ. Said once in the log during sync, and as
+        the failure of `station shop test`."""
+        if served and served != self.api_version and served != self.served_version:
+            log.warning(
+                "%s",
+                text(
+                    "shopify_version_unsupported",
+                    "en",
+                    shop=self.name,
+                    asked=self.api_version,
+                    served=served,
+                ),
+            )
+        self.served_version = served
 
     def _error(
         self, op: str, errors: list[dict[str, Any]], codes: set[str], *, mutation: bool

@@ -157,3 +157,24 @@ def test_shop_test_on_a_well_set_shop_says_it_answers(
     assert run(ctx, "shop", "test", "s") == 0
     assert "Shopify answers: shop Fake Shop" in capsys.readouterr().out
     assert fake.versions_asked == ["2026-07"]
+
+
+def test_sync_against_a_version_out_of_support_says_so_once_and_goes_on(
+    ctx: AppContext, fake: FakeShopify, caplog: pytest.LogCaptureFixture
+) -> None:
+    # GIVEN a shop pinned to 2025-01, which Shopify serves as its oldest supported version
+    add_products(ctx, "SKU-1")
+    fake.add_order()
+    run(ctx, "shop", "add", "shopify", "s", "--url", fake.url, "--token", "shpat_static",
+        "--api_version", "2025-01")  # fmt: skip
+    # WHEN sync runs
+    with caplog.at_level("WARNING", logger="station.sync"):
+        error = _sync(ctx, fake)
+    # THEN the orders arrive and the log says once which version answered
+    assert error == ""
+    assert len(orders(ctx)) == 1
+    said = [r.getMessage() for r in caplog.records if "API version 2025-01" in r.getMessage()]
+    assert said == [
+        "s: Shopify no longer supports API version 2025-01 and answered as 2026-01; set a "
+        "supported version (or remove api_version) for this shop"
+    ]
