@@ -22,7 +22,9 @@ def _state(node: dict[str, Any]) -> ShopState:
         return ShopState.CANCELLED
     if node.get("displayFulfillmentStatus") in ("FULFILLED", "RESTOCKED"):
         return ShopState.SHIPPED
-    if node.get("displayFulfillmentStatus") == "ON_HOLD":
+    # SCHEDULED: a pre-order or subscription to be fulfilled from a later date; Shopify refuses
+    # its fulfilment until then, so the bench holds it as it holds an order on hold.
+    if node.get("displayFulfillmentStatus") in ("ON_HOLD", "SCHEDULED"):
         return ShopState.ON_HOLD
     if node.get("displayFinancialStatus") in ("PENDING", "EXPIRED"):
         return ShopState.UNPAID

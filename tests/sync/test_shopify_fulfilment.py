@@ -10,11 +10,13 @@ FulfillmentTrackingInfo takes `company`, `number`, `url`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from station.config import Settings
 from station.context import AppContext
-from station.domain import OutboxStatus
+from station.domain import OrderStatus, OutboxStatus
 from sync.runner import sync_shop
 from sync.shops.config import add_shop, make_connector
 from tests.fakes.shops.shopify import FakeShopify
@@ -31,13 +33,11 @@ def _sync(ctx: AppContext, fake: FakeShopify) -> None:
 
 
 @pytest.fixture
-def fake(ctx: AppContext) -> FakeShopify:
-    fake = FakeShopify()
-    fake.start()
-    add_products(ctx, "SKU-1", "SKU-2")
-    add_shop(ctx, "shopify", "shopify", url=fake.url, secrets={"token": "shpat_test"})
-    yield fake  # type: ignore[misc]
-    fake.stop()
+def fake(ctx: AppContext) -> Iterator[FakeShopify]:
+    with FakeShopify() as fake:
+        add_products(ctx, "SKU-1", "SKU-2")
+        add_shop(ctx, "shopify", "shopify", url=fake.url, secrets={"token": "shpat_test"})
+        yield fake
 
 
 def _parked(ctx: AppContext) -> list[str]:
@@ -169,3 +169,22 @@ def test_the_customer_gets_a_carrier_shopify_knows_and_a_tracking_link(
     assert infos[1]["url"].endswith("8000123")
     assert infos[2]["company"] == "Poste Italiane"
     assert infos[2]["url"] == "https://track.example/poste/RB1IT"
+
+
+def test_an_order_on_hold_or_scheduled_in_shopify_is_held_at_the_bench(
+    ctx: AppContext, fake: FakeShopify
+) -> None:
+    # GIVEN one order put on hold and one scheduled for later in Shopify, and an open one
+    held = fake.add_order()
+    fake.hold(held["id"], "AWAITING_PAYMENT")
+    scheduled = fake.add_order()
+    fake.schedule(scheduled["id"], "2027-01-15T08:00:00Z")
+    open_ = fake.add_order()
+    # WHEN sync imports them
+    _sync(ctx, fake)
+    # THEN the first two wait, held with the shop's hold as the reason; the third can be packed
+    for order in (held, scheduled):
+        local = order_by_ext(ctx, order["id"])
+        assert local.status == OrderStatus.HELD
+        assert local.hold_code == "hold_shop_on_hold"
+    assert order_by_ext(ctx, open_["id"]).status == OrderStatus.QUEUED
