@@ -138,13 +138,14 @@ class Shopify:
         renewed = transient = 0
         for _ in range(12):
             self.throttle.before(op)
+            token = self.token.current(self.http)
             try:
                 response = self.http.request(
                     "POST",
                     self.path,
                     idempotent=not mutation,
                     json_body={"query": query, "variables": variables or {}},
-                    headers={"X-Shopify-Access-Token": self.token.current(self.http)},
+                    headers={"X-Shopify-Access-Token": token},
                 )
             except RateLimitedError as exc:  # not executed: safe to send again
                 self.throttled += 1

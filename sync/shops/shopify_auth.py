@@ -12,6 +12,7 @@ Source: https://shopify.dev/docs/apps/build/authentication-authorization/access-
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
@@ -70,7 +71,11 @@ class AccessToken:
                 idempotent=True,  # a second token is harmless; the first one simply expires
             )
         except PermanentError as exc:  # 400 invalid_client: the ID or secret is wrong
-            raise AuthError("shopify_client_refused", shop=self.name, detail=str(exc)) from None
+            detail = str(exc.params.get("detail") or exc.code)
+            # OAuth's error body ({"error", "error_description"}) reaches us as its repr
+            found = re.search(r"'error_description': '([^']+)'", detail)
+            detail = found.group(1) if found else detail
+            raise AuthError("shopify_client_refused", shop=self.name, detail=detail) from None
         answer = parse_json(self.name, TOKEN_PATH, response)
         token = answer.get("access_token") if isinstance(answer, dict) else None
         if not token:
