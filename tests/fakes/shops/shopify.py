@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import secrets
 from typing import Any
+from urllib.parse import parse_qsl
 
 from graphql import GraphQLError
 
@@ -194,8 +195,6 @@ class FakeShopify(FakeServer):
         if request.headers.get("content-type", "").startswith("application/json"):
             form = request.json() or {}
         else:
-            from urllib.parse import parse_qsl
-
             form = dict(parse_qsl(request.body.decode()))
         if form.get("grant_type") != "client_credentials":
             return Response.json(400, {"error": "unsupported_grant_type"})
