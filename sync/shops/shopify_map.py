@@ -50,19 +50,27 @@ def _addr(a: dict[str, Any] | None, email: str) -> dict[str, Any]:
 def map_order(node: dict[str, Any]) -> RemoteOrder:
     email = node.get("email") or ""
     included = bool(node.get("taxesIncluded"))
+    state = _state(node)
     # What is left to pack: units fulfilled already (by another location, the admin, an
-    # earlier parcel) and units removed or refunded are not in `unfulfilledQuantity`.
+    # earlier parcel) and units removed or refunded are not in `unfulfilledQuantity`. An order
+    # already fulfilled or cancelled has nothing left to pack: it keeps the lines it has
+    # (`currentQuantity`), and the bench holds it for that reason, not for having no lines.
+    field = (
+        "currentQuantity"
+        if state in (ShopState.SHIPPED, ShopState.CANCELLED)
+        else ("unfulfilledQuantity")
+    )
     lines = [
-        _map_line(item, included)
+        _map_line(item, included, int(item[field]))
         for item in node["lineItems"]["nodes"]
-        if int(item["unfulfilledQuantity"]) > 0
+        if int(item[field]) > 0
     ]
     gateways = node.get("paymentGatewayNames") or []
     shipping = node.get("shippingLine") or {}
     return RemoteOrder(
         external_id=node["id"],
         number=str(node["name"]).lstrip("#"),
-        state=_state(node),
+        state=state,
         updated_at=parse_utc(node["updatedAt"]),
         created_at=parse_utc(node["createdAt"]),
         customer_name=(node.get("shippingAddress") or {}).get("name") or "",
@@ -82,7 +90,7 @@ def map_order(node: dict[str, Any]) -> RemoteOrder:
     )
 
 
-def _map_line(item: dict[str, Any], taxes_included: bool) -> RemoteLine:
+def _map_line(item: dict[str, Any], taxes_included: bool, quantity: int) -> RemoteLine:
     rate = Decimal(str((item.get("taxLines") or [{}])[0].get("rate") or 0)) * 100
     price = money(item["discountedUnitPriceSet"]["shopMoney"]["amount"])
     if taxes_included and rate:
@@ -91,7 +99,7 @@ def _map_line(item: dict[str, Any], taxes_included: bool) -> RemoteLine:
         external_id=item["id"],
         sku=item.get("sku") or "",
         name=item.get("name") or "",
-        quantity=int(item["unfulfilledQuantity"]),
+        quantity=quantity,
         unit_price=price.quantize(Decimal("0.0001")),
         vat_rate=rate.quantize(Decimal("0.01")),
     )

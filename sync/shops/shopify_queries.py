@@ -22,7 +22,7 @@ ORDER_LINES = 100  # lines a page when one order is read (re-check, long orders)
 COST_TARGET = 800  # what a page should cost, under the 1000-point ceiling with room to spare
 
 _ADDRESS = "name company address1 address2 zip city provinceCode countryCodeV2 phone"
-_LINE = """id sku name quantity unfulfilledQuantity
+_LINE = """id sku name quantity currentQuantity unfulfilledQuantity
   discountedUnitPriceSet { shopMoney { amount } } taxLines(first: 1) { rate }"""
 _ORDER_FIELDS = f"""id name updatedAt createdAt cancelledAt displayFinancialStatus
   displayFulfillmentStatus email note paymentGatewayNames currencyCode taxesIncluded

@@ -155,3 +155,22 @@ def test_an_order_older_than_60_days_names_the_missing_scope(
     assert entry.status == OutboxStatus.PENDING
     assert "lacks the access scope read_all_orders" in entry.last_error
     assert fake.tracking_numbers(order["id"]) == []
+
+
+def test_an_order_fulfilled_in_the_shop_admin_is_held_with_its_lines(
+    ctx: AppContext, fake: FakeShopify
+) -> None:
+    # GIVEN an order waiting at the bench
+    order = fake.add_order(lines=[("SKU-1", 2, "12.20"), ("SKU-2", 1, "12.20")])
+    _sync(ctx, fake)
+    # WHEN the merchant fulfils all of it in Shopify's admin
+    fake.clock.advance(5)
+    fake.fulfil_elsewhere(order["id"], "SKU-1", 2)
+    fake.fulfil_elsewhere(order["id"], "SKU-2", 1)
+    _sync(ctx, fake)
+    # THEN the bench holds it as completed in the shop, and its lines are still what was ordered
+    local = order_by_ext(ctx, order["id"])
+    assert local.status == OrderStatus.HELD
+    assert local.hold_code == "hold_shop_completed"
+    assert not local.problem_code
+    assert _lines(ctx, order["id"]) == [("SKU-1", 2), ("SKU-2", 1)]
