@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from station.context import AppContext
+from station.db.models import Product
 from station.db.types import utcnow
 from station.domain import OrderStatus, OutboxStatus
 from station.domain import events as ev
@@ -174,3 +176,43 @@ def test_an_order_fulfilled_in_the_shop_admin_is_held_with_its_lines(
     assert local.hold_code == "hold_shop_completed"
     assert not local.problem_code
     assert _lines(ctx, order["id"]) == [("SKU-1", 2), ("SKU-2", 1)]
+
+
+def _variant(n: int, sku: str, own: str | None, product: str | None) -> dict[str, object]:
+    def media(url: str | None) -> dict[str, object] | None:
+        if url is None:
+            return None
+        return {"__typename": "MediaImage", "preview": {"image": {"url": url}}}
+
+    return {
+        "id": f"gid://shopify/ProductVariant/{n}",
+        "sku": sku,
+        "barcode": f"80000000000{n}",
+        "displayName": f"Tazza - {sku}",
+        "media": [m for m in [media(own)] if m],
+        "product": {"title": "Tazza", "featuredMedia": media(product)},
+        "inventoryItem": {"measurement": {"weight": {"unit": "GRAMS", "value": 350.0}}},
+    }
+
+
+def test_product_images_come_from_media_not_the_deprecated_image_fields(
+    ctx: AppContext, fake: FakeShopify
+) -> None:
+    # GIVEN a variant with its own picture and one that has only its product's
+    fake.variants = [
+        _variant(1, "MUG-RED", "https://cdn.example/red.jpg", "https://cdn.example/all.jpg"),
+        _variant(2, "MUG-BLU", None, "https://cdn.example/all.jpg"),
+    ]
+    # WHEN the catalogue is synced
+    shop = shop_row(ctx, "shopify")
+    connector = make_connector(ctx, shop, timeout_s=5.0, sleep=Sleeper(fake.clock))
+    try:
+        report = sync_shop(ctx, shop, connector, products=True, pull=False, push=False)
+    finally:
+        connector.close()
+    # THEN each product has the picture a person would see in the shop
+    assert report.error == ""
+    with ctx.db.read() as s:
+        images = dict(s.execute(select(Product.sku, Product.image_url)).all())
+    assert images["MUG-RED"] == "https://cdn.example/red.jpg"
+    assert images["MUG-BLU"] == "https://cdn.example/all.jpg"
