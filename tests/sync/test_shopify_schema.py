@@ -78,3 +78,20 @@ def test_the_carrier_names_sent_to_shopify_are_on_its_list_of_tracking_companies
     assert {code: name for code, name in sent.items() if name not in names} == {}
     assert "GLS Italy" in names
     assert "BRT" in names
+
+
+def test_the_fake_keeps_only_what_the_answer_cost() -> None:
+    # GIVEN a query for ten orders with up to five lines, answered with two orders of one line
+    document = parse(
+        "{ orders(first: 10) { nodes { id shippingAddress { city } "
+        "lineItems(first: 5) { edges { node { id } } } } } }"
+    )
+    one = {
+        "id": "1",
+        "shippingAddress": {"city": "Torino"},
+        "lineItems": {"edges": [{"node": {"id": "L"}}]},
+    }
+    data = {"orders": {"nodes": [one, one]}}
+    # THEN the requested cost counts ten orders of five lines, the actual what came back
+    assert gql.requested_cost(document, {}) == 2 + 10 * (1 + 1 + 2 + 5)
+    assert gql.actual_cost(document, data) == 2 + 2 * (1 + 1 + 2 + 1)

@@ -3,8 +3,8 @@
 Follows: Shopify's Admin GraphQL introspection (tests/fixtures/shopify/admin-2026-07.graphql),
 which every query is validated against and executed over (tests/fakes/shops/shopify_graphql.py);
 the cost rules of https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits (requested
-cost computed from the query, MAX_COST_EXCEEDED over 1000, THROTTLED at 200 or 429 +
-Retry-After); the client-credentials grant of
+cost computed from the query and needed in the bucket, the actual cost of what came back
+taken from it, MAX_COST_EXCEEDED over 1000, THROTTLED at 200 or 429 + Retry-After); the client-credentials grant of
 https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant
 (`POST /admin/oauth/access_token`, tokens that expire after `expires_in` seconds); API version
 "fall forward" (a version out of support is served by the oldest supported one, named in the
@@ -238,7 +238,7 @@ class FakeShopify(FakeServer):
             return self._throttled(requested)
         self.costs.append(requested)
         data, errors = gql.run(document, self._root(), variables)
-        actual = requested  # what the query may cost; the refund of unused points is not modelled
+        actual = min(requested, gql.actual_cost(document, data))
         self.available -= actual
         answer: dict[str, Any] = {"data": data, "extensions": {"cost": self._cost(requested)}}
         answer["extensions"]["cost"]["actualQueryCost"] = actual

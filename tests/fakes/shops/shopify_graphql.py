@@ -106,6 +106,19 @@ def requested_cost(document: DocumentNode, variables: dict[str, Any]) -> int:
     return total
 
 
+def actual_cost(document: DocumentNode, data: Any) -> int:
+    """What the answer cost: the same rules over what came back (a connection's nodes as
+    returned, not as many as `first` asked), which is what Shopify keeps of the requested cost
+    (`actualQueryCost`); the rest returns to the bucket."""
+    total = 0
+    for op in _operations(document):
+        if op.operation == OperationType.MUTATION:
+            total += MUTATION_COST * len(op.selection_set.selections)
+        else:
+            total += _actual(document, op.selection_set, _root(op), data)
+    return total
+
+
 def run(
     document: DocumentNode, root: dict[str, Any], variables: dict[str, Any]
 ) -> tuple[Any, list[dict[str, Any]]]:
@@ -202,6 +215,45 @@ def _cost(
         else:
             total += 1 + _cost(document, node.selection_set, named, variables)
     return total
+
+
+def _actual(
+    document: DocumentNode, selection_set: SelectionSetNode | None, parent: Any, data: Any
+) -> int:
+    if not isinstance(data, dict):
+        return 0
+    total = 0
+    for node, owner in _fields(document, selection_set, parent):
+        definition = owner.fields[node.name.value]
+        named = get_named_type(definition.type)
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType):
+            continue
+        value = data.get(node.alias.value if node.alias else node.name.value)
+        if named.name.endswith("Connection"):
+            total += 2 + _actual_nodes(document, node, named, value)
+        elif isinstance(value, list):
+            total += sum(1 + _actual(document, node.selection_set, named, v) for v in value)
+        else:
+            total += 1 + _actual(document, node.selection_set, named, value)
+    return total
+
+
+def _actual_nodes(document: DocumentNode, connection: FieldNode, type_: Any, value: Any) -> int:
+    if not isinstance(value, dict):
+        return 0
+    for node, owner in _fields(document, connection.selection_set, type_):
+        name = node.alias.value if node.alias else node.name.value
+        if node.name.value == "nodes":
+            node_type = get_named_type(owner.fields["nodes"].type)
+            items = value.get(name) or []
+            return sum(1 + _actual(document, node.selection_set, node_type, i) for i in items)
+        if node.name.value == "edges":
+            edge_type = get_named_type(owner.fields["edges"].type)
+            return sum(
+                _actual(document, node.selection_set, edge_type, edge)
+                for edge in value.get(name) or []
+            )
+    return 0
 
 
 def _node_cost(
