@@ -30,6 +30,7 @@ from sync.remote import RemoteOrder, RemoteProduct, Shipment, has_id
 from sync.shops import shopify_queries as q
 from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
 from sync.shops.shopify_auth import AccessToken, Store
+from sync.shops.shopify_cost import CostTooHighError, Throttle, resized
 from sync.shops.shopify_fulfil import plan
 from sync.shops.shopify_map import map_order, map_variant
 from sync.tracking_links import shopify_company, tracking_url
@@ -38,59 +39,6 @@ API_VERSION = q.API_VERSION
 log = logging.getLogger("station.sync")
 MAX_COST = 1000
 TRANSIENT_CODES = ("INTERNAL_SERVER_ERROR", "TIMEOUT", "SERVICE_UNAVAILABLE")
-
-
-class Throttle:
-    """The client's view of the shop's cost bucket (points restore at `restore` per second)."""
-
-    def __init__(self, sleep: Sleep) -> None:
-        self.sleep = sleep
-        self.maximum = 1000.0
-        self.available = 1000.0
-        self.restore = 50.0
-        self.stamp = time.monotonic()
-        self.cost: dict[str, float] = {}
-
-    def estimate(self) -> float:
-        elapsed = time.monotonic() - self.stamp
-        return min(self.maximum, self.available + self.restore * elapsed)
-
-    def before(self, operation: str) -> None:
-        need = self.cost.get(operation, 0.0)
-        have = self.estimate()
-        if need > have:
-            wait = (need - have) / self.restore
-            self.sleep(wait)
-            self.available = have + wait * self.restore
-            self.stamp = time.monotonic()
-
-    def after(self, operation: str, body: dict[str, Any]) -> None:
-        cost = (body.get("extensions") or {}).get("cost") or {}
-        status = cost.get("throttleStatus") or {}
-        if cost.get("requestedQueryCost") is not None:
-            self.cost[operation] = float(cost["requestedQueryCost"])
-        if status:
-            self.maximum = float(status.get("maximumAvailable", self.maximum))
-            self.available = float(status.get("currentlyAvailable", self.available))
-            self.restore = float(status.get("restoreRate", self.restore)) or 1.0
-            self.stamp = time.monotonic()
-
-
-class CostTooHighError(Exception):
-    """The shop refused a query as too expensive: what it costs, and the most one may cost."""
-
-    def __init__(self, cost: float, maximum: float) -> None:
-        super().__init__(cost)
-        self.cost = cost
-        self.maximum = maximum
-
-
-def resized(first: int, cost: float | None, target: float = q.COST_TARGET) -> int:
-    """The page size that makes a query of `first` items, which cost `cost`, cost `target`."""
-    if not cost or cost <= 2:
-        return first
-    per_item = (cost - 2) / max(first, 1)
-    return max(1, min(250, int((target - 2) / per_item)))
 
 
 class Shopify:
@@ -159,10 +107,10 @@ class Shopify:
                 continue
             self._note_version(response.headers.get("X-Shopify-API-Version", ""))
             body = parse_json(self.name, self.path, response)
+            if not isinstance(body, dict):
+                raise TransientError("shop_malformed_json", shop=self.name, path=self.path)
             self.throttle.after(op, body)
-            errors = body.get("errors") or []
-            if isinstance(errors, str):
-                errors = [{"message": errors}]
+            errors = _errors(body.get("errors"))
             codes = {str((e.get("extensions") or {}).get("code")) for e in errors}
             if "THROTTLED" in codes:
                 self.throttled += 1
@@ -172,7 +120,7 @@ class Shopify:
                 self.sleep(2.0**transient)
                 continue
             if errors:
-                raise self._error(op, errors, codes, mutation=mutation)
+                raise self._error(op, errors, codes)
             return dict(body.get("data") or {})
         raise TransientError("shop_kept_throttling", shop=self.name, operation=op, retry_after_s=10)
 
@@ -193,9 +141,7 @@ class Shopify:
             )
         self.served_version = served
 
-    def _error(
-        self, op: str, errors: list[dict[str, Any]], codes: set[str], *, mutation: bool
-    ) -> Exception:
+    def _error(self, op: str, errors: list[dict[str, Any]], codes: set[str]) -> Exception:
         message = "; ".join(str(e.get("message")) for e in errors)
         if "MAX_COST_EXCEEDED" in codes:
             found = re.search(r"Query cost is (\d+).*?limit \((\d+)\)", message, re.S)
@@ -419,6 +365,12 @@ class Shopify:
             if not connection["pageInfo"]["hasNextPage"]:
                 return
             after = connection["pageInfo"]["endCursor"]
+
+
+def _errors(raw: Any) -> list[dict[str, Any]]:
+    """GraphQL `errors` as a list of dicts, whatever shape the shop sent (a string, say)."""
+    items = raw if isinstance(raw, list) else [raw] if raw else []
+    return [e if isinstance(e, dict) else {"message": str(e)} for e in items]
 
 
 def _locations_with(order: dict[str, Any], number: str) -> set[str]:
