@@ -14,7 +14,9 @@ from __future__ import annotations
 
 # Stable versions are supported for twelve months; an older one is not refused but silently
 # served as the oldest supported version ("falls forward"), so the connector compares the
-# `X-Shopify-API-Version` the shop answers with.
+# `X-Shopify-API-Version` the shop answers with. (Shopify staff, community.shopify.com thread
+# 164634: "respond with the oldest stable version"; 2025-07 was retired on 2026-07-16 and its
+# calls answered as 2025-10.)
 API_VERSION = "2026-07"
 FIRST_PAGE = 25  # orders on the first page; later pages are sized from the reported cost
 LINES = 5  # lines read with each order of a page; an order with more is read on its own
