@@ -1,4 +1,11 @@
-"""Shopify: the real GraphQL connector against the fake shop."""
+"""Shopify: the real GraphQL connector against the fake shop.
+
+The fake follows Shopify's Admin GraphQL 2026-07 schema (tests/fixtures/shopify/, every query
+validated and run against it), its calculated query cost and leaky bucket
+(https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits: 2000 points restoring at
+100/s on the standard plan, THROTTLED at 200), and the fulfillmentCreate checks of
+tests/fakes/shops/shopify.py.
+"""
 
 from __future__ import annotations
 
