@@ -79,6 +79,9 @@ class Settings:
             },
         }
     )
+    # Per carrier code: the tracking link sent to the shop, `{number}` where the number goes;
+    # replaces the link of sync/tracking_links.py for that carrier (`[tracking_urls]`).
+    tracking_urls: dict[str, str] = field(default_factory=dict)
     gs1_company_prefix: str = ""  # 7-10 digits: parcels also get an SSCC
     seller_vat_id: str = "02847160153"  # partita IVA (a made-up one with a valid check digit)
     seller_tax_code: str = "02847160153"  # codice fiscale; a company's equals its partita IVA

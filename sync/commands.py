@@ -30,7 +30,7 @@ def shop_add(args: argparse.Namespace, ctx: AppContext) -> int:
     from sync.shops.config import add_shop
     from sync.shops.registry import ShopConfigError, shop_kind
 
-    given = {name: getattr(args, name) for name in _kind_options()}
+    given = {name: getattr(args, name.replace("-", "_")) for name in _kind_options()}
     try:
         secrets, settings = shop_kind(args.kind).split_options(given)
         secrets.update(_secrets_not_on_the_command_line(args.kind, secrets))
@@ -61,10 +61,10 @@ def _secrets_not_on_the_command_line(kind: str, given: dict[str, str]) -> dict[s
     from sync.shops.registry import shop_kind
 
     asked: dict[str, str] = {}
-    for name in shop_kind(kind).secret_names:
-        if given.get(name):
-            print(text("secret_in_argv", system_language(), name=name), file=sys.stderr)
-        elif sys.stdin is not None and sys.stdin.isatty():
+    for name in given:
+        print(text("secret_in_argv", system_language(), name=name), file=sys.stderr)
+    for name in shop_kind(kind).missing_secrets(given):
+        if sys.stdin is not None and sys.stdin.isatty():
             asked[name] = getpass.getpass(f"{name}: ").strip()
         elif sys.stdin is not None:
             with contextlib.suppress(OSError):  # no stdin at all: the usual "needs --x" follows

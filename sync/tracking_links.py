@@ -24,7 +24,11 @@ class CarrierNames:
     url_template: str
 
 
-# Shopify: the "Supported tracking companies" list of FulfillmentTrackingInfo.company.
+# Shopify: the "Supported tracking companies" list of FulfillmentTrackingInfo.company
+# (https://shopify.dev/docs/api/admin-graphql/2026-07/objects/FulfillmentTrackingInfo, the same
+# text as the schema's description; tests/sync/test_shopify_schema.py checks the names against
+# it). Italy's entries are "BRT" and "GLS Italy" (GLS Italy is its own network; plain "GLS" links
+# to GLS Group's site); SDA is not on the list, so Shopify gets its link instead of a name.
 # WooCommerce: the provider names of the Shipment Tracking extension
 # (`WC_Shipment_Tracking_Actions::get_providers()`, includes/class-wc-shipment-tracking.php;
 # copy at josedu90/woocommerce-shipment-tracking @bc51a612): Italy lists "BRT (Bartolini)" and
@@ -38,7 +42,7 @@ CARRIERS: dict[str, CarrierNames] = {
         url_template="https://vas.brt.it/vas/sped_det_show.htm?brtCode={number}",
     ),
     "GLS": CarrierNames(
-        shopify_company="GLS",
+        shopify_company="GLS Italy",
         woo_provider=None,
         url_template="https://gls-group.com/IT/it/servizi-online/ricerca-spedizioni?match={number}",
     ),
@@ -48,7 +52,7 @@ CARRIERS: dict[str, CarrierNames] = {
         url_template="https://www.poste.it/cerca/index.html#/risultati-spedizioni/{number}",
     ),
     "SDA": CarrierNames(
-        shopify_company="SDA",
+        shopify_company=None,
         woo_provider=None,
         url_template="https://www.sda.it/wps/portal/Servizi_online/dettaglio-spedizione?locale=it&tracing.letteraVettura={number}",
     ),

@@ -54,17 +54,34 @@ def make_connector(
             kinds=", ".join(shop_kind_names()),
         ) from None
     secrets = load_secrets(ctx.home, shop.name)
-    missing = [n for n in kind.secret_names if not secrets.get(n)]
-    if missing:
+    if kind.missing_secrets(secrets):
         damaged = damaged_secrets(ctx.home)
         if damaged:
             raise ShopConfigError(
                 "shop_no_credentials_damaged", shop=shop.name, kind=shop.kind, kept=damaged
             )
         raise ShopConfigError("shop_no_credentials", shop=shop.name, kind=shop.kind)
+    name = shop.name
+
+    def store(values: dict[str, str]) -> None:
+        secrets.update(values)
+        save_secrets(ctx.home, name, dict(secrets))
+
     return kind.connect(
-        ShopAccess(shop.name, shop.url, dict(shop.settings or {}), secrets, timeout_s, sleep)
+        ShopAccess(
+            shop.name, shop.url, _with_tracking_urls(ctx, shop), secrets, timeout_s, sleep, store
+        )
     )
+
+
+def _with_tracking_urls(ctx: AppContext, shop: Shop) -> dict[str, Any]:
+    """The shop's settings, plus the warehouse's tracking links per carrier (`[tracking_urls]`
+    in station.toml) unless the shop sets its own."""
+    settings = dict(shop.settings or {})
+    urls = ctx.settings.tracking_urls
+    if urls and "tracking_urls" not in settings:
+        settings["tracking_urls"] = {str(k).upper(): str(v) for k, v in urls.items()}
+    return settings
 
 
 def list_shops(ctx: AppContext) -> list[Shop]:

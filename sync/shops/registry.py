@@ -26,6 +26,8 @@ class ShopAccess:
     secrets: Mapping[str, str]
     timeout_s: float = 20.0
     sleep: Sleep | None = None
+    # keeps secrets the connector obtained itself (a fetched access token) beside the others
+    store: Callable[[dict[str, str]], None] | None = None
 
 
 ConnectorFactory = Callable[[ShopAccess], Connector]
@@ -49,10 +51,22 @@ class ShopKind:
     location: Literal["url", "path"]  # a shop on the web, or a folder on this machine
     secrets: tuple[ShopOption, ...] = ()
     settings: tuple[ShopOption, ...] = ()
+    # Sets of secrets any one of which is enough (Shopify: a token, or a client ID and secret);
+    # empty: every secret is needed.
+    secret_sets: tuple[tuple[str, ...], ...] = ()
 
     @property
     def secret_names(self) -> tuple[str, ...]:
         return tuple(o.name for o in self.secrets)
+
+    def missing_secrets(self, secrets: Mapping[str, str]) -> list[str]:
+        """The secrets still to give: none when one whole set is there, else the first set's."""
+        sets = self.secret_sets or (self.secret_names,)
+        for names in sets:
+            if all(secrets.get(n) for n in names):
+                return []
+        given = [names for names in sets if any(secrets.get(n) for n in names)]
+        return [n for n in (given or sets)[0] if not secrets.get(n)]
 
     def split_options(
         self, given: Mapping[str, str | None]
@@ -72,7 +86,7 @@ class ShopKind:
 
     def check(self, *, url: str, path: str, secrets: Mapping[str, str]) -> None:
         """Raise ShopConfigError saying what is missing for a shop of this kind."""
-        missing = [n for n in self.secret_names if not secrets.get(n)]
+        missing = self.missing_secrets(secrets)
         if missing:
             raise ShopConfigError(
                 "shop_needs_options",
@@ -95,9 +109,12 @@ def register_shop_kind(
     location: Literal["url", "path"] = "url",
     secrets: Sequence[ShopOption] = (),
     settings: Sequence[ShopOption] = (),
+    secret_sets: Sequence[tuple[str, ...]] = (),
 ) -> None:
     """Make `name` a shop kind that `station shop add` offers and sync connects with `connect`."""
-    _KINDS[name] = ShopKind(name, connect, location, tuple(secrets), tuple(settings))
+    _KINDS[name] = ShopKind(
+        name, connect, location, tuple(secrets), tuple(settings), tuple(secret_sets)
+    )
 
 
 def shop_kind(name: str) -> ShopKind:

@@ -125,7 +125,7 @@ def test_shopify_orders_without_an_id_are_two_flagged_orders(ctx: AppContext) ->
     from sync.shops.shopify import Shopify
 
     # GIVEN two GraphQL order nodes that lost their id
-    shopify = Shopify("s", "http://127.0.0.1:9", "shpat_x")
+    shopify = Shopify("s", "http://127.0.0.1:9", {"token": "shpat_x"})
     try:
         mapped = [shopify.map_order({"name": f"#{n}", "lineItems": {"nodes": []}}) for n in (1, 2)]
     finally:

@@ -183,6 +183,111 @@ register(
         "{shop}: nothing left to fulfil in order {number} for tracking {tracking}",
         "{shop}: nell'ordine {number} non resta nulla da evadere per la spedizione {tracking}",
     ),
+    # a parcel Shopify does not let the bench fulfil (sync/shops/shopify_fulfil.py)
+    Message(
+        "shopify_hold_awaiting_payment",
+        "{shop}: order {number} is on hold in Shopify, awaiting payment ({notes}); release the "
+        "hold in Shopify once paid, then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify in attesa del pagamento ({notes}); "
+        "rimuovi la sospensione in Shopify a pagamento avvenuto, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_high_risk_of_fraud",
+        "{shop}: order {number} is on hold in Shopify for high risk of fraud ({notes}); check "
+        "the order in Shopify before the parcel leaves",
+        "{shop}: l'ordine {number} è sospeso in Shopify per alto rischio di frode ({notes}); "
+        "controlla l'ordine in Shopify prima che il collo parta",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_incorrect_address",
+        "{shop}: order {number} is on hold in Shopify for an incorrect address ({notes}); "
+        "correct the address in Shopify and release the hold, then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify per un indirizzo errato ({notes}); "
+        "correggi l'indirizzo in Shopify e rimuovi la sospensione, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_inventory_out_of_stock",
+        "{shop}: order {number} is on hold in Shopify, out of stock ({notes}); release the hold "
+        "in Shopify, then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify per merce esaurita ({notes}); rimuovi la "
+        "sospensione in Shopify, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_unknown_delivery_date",
+        "{shop}: order {number} is on hold in Shopify, its delivery date is unknown ({notes}); "
+        "release the hold in Shopify, then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify, la data di consegna è sconosciuta "
+        "({notes}); rimuovi la sospensione in Shopify, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_awaiting_return_items",
+        "{shop}: order {number} is on hold in Shopify awaiting returned items ({notes}); release "
+        "the hold in Shopify, then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify in attesa di articoli resi ({notes}); "
+        "rimuovi la sospensione in Shopify, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_hold_other",
+        "{shop}: order {number} is on hold in Shopify ({notes}); release the hold in Shopify, "
+        "then send the parcel again",
+        "{shop}: l'ordine {number} è sospeso in Shopify ({notes}); rimuovi la sospensione in "
+        "Shopify, poi invia di nuovo il collo",
+        dynamic=True,
+    ),
+    Message(
+        "shopify_fulfilment_scheduled",
+        "{shop}: order {number} is scheduled in Shopify to be fulfilled from {date}; mark it as "
+        "ready to fulfil in Shopify, then send the parcel again",
+        "{shop}: in Shopify l'ordine {number} è programmato per l'evasione dal {date}; segnalalo "
+        "come pronto da evadere in Shopify, poi invia di nuovo il collo",
+    ),
+    Message(
+        "shopify_fulfilment_by_service",
+        "{shop}: order {number} is assigned in Shopify to the fulfilment service {location}, "
+        "which ships it; move it to your own location in Shopify if the bench ships it",
+        "{shop}: in Shopify l'ordine {number} è assegnato al servizio logistico {location}, "
+        "che lo spedisce; spostalo in Shopify su una tua sede se lo spedisce il banco",
+    ),
+    Message(
+        "shopify_fulfilment_not_allowed",
+        "{shop}: Shopify does not let the app fulfil order {number} at {location} (it is "
+        "{status}); check the order in Shopify",
+        "{shop}: Shopify non permette all'app di evadere l'ordine {number} presso {location} "
+        "(è {status}); controlla l'ordine in Shopify",
+    ),
+    # Shopify setup and answers (sync/shops/shopify.py, shopify_auth.py)
+    Message(
+        "shopify_missing_scope",
+        "{shop}: the Shopify app lacks the access scope {scope} (needed by {operation}); add it "
+        "to the app's scopes in Shopify and install the new version",
+        "{shop}: all'app Shopify manca l'ambito di accesso {scope} (serve a {operation}); "
+        "aggiungilo agli ambiti dell'app in Shopify e installa la nuova versione",
+    ),
+    Message(
+        "shopify_failed_inside",
+        "{shop}: Shopify failed on its side running {operation} ({detail}); it is tried again",
+        "{shop}: Shopify ha avuto un errore interno eseguendo {operation} ({detail}); si riprova",
+    ),
+    Message(
+        "shopify_version_unsupported",
+        "{shop}: Shopify no longer supports API version {asked} and answered as {served}; set "
+        "a supported version (or remove api_version) for this shop",
+        "{shop}: Shopify non supporta più la versione API {asked} e ha risposto come {served}; "
+        "imposta una versione supportata (o togli api_version) per questo negozio",
+    ),
+    Message(
+        "shopify_client_refused",
+        "{shop}: Shopify refused the app's client ID and secret ({detail}); copy both again "
+        "from the app's settings in the Dev Dashboard",
+        "{shop}: Shopify ha rifiutato client ID e secret dell'app ({detail}); copiali di nuovo "
+        "dalle impostazioni dell'app nel Dev Dashboard",
+    ),
     Message(
         "woocommerce_not_completed",
         "{shop}: order {number} is {status} in the shop, so it was not marked completed",
