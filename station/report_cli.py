@@ -10,16 +10,16 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.cli_support import UserError
 from station.context import AppContext
 from station.domain.messages import text
 from station.domain.shifts import ShiftError, Window, day_window, parse_day, parse_shift
 from station.domain.shifts import shift_starts as read_starts
-from station.services.report import FIGURE_NAMES, KIND_NAMES, KINDS, Figures, Report, shift_report
 
-FIGURES = tuple(FIGURE_NAMES)
+if TYPE_CHECKING:  # the report service loads the database layer: not for `station --help`
+    from station.services.report import Figures, Report
 
 
 def add_report_commands(sub: Any) -> None:
@@ -45,6 +45,8 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
         window = report_window(ctx, args.day, args.shift)
     except ShiftError as exc:
         raise UserError(exc.message(ctx.settings.language)) from exc
+    from station.services.report import shift_report
+
     with ctx.db.read() as session:
         report = shift_report(session, window)
     if args.json:
@@ -59,9 +61,11 @@ def cmd_report(args: argparse.Namespace, ctx: AppContext) -> int:
 def report_csv(report: Report) -> str:
     """One row for everyone (operator empty), then one per operator; a column per figure and
     per kind of scan error."""
+    from station.services.report import FIGURE_NAMES, KINDS
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["window", "operator", *FIGURES, *(f"scan_errors_{k}" for k in KINDS)])
+    writer.writerow(["window", "operator", *FIGURE_NAMES, *(f"scan_errors_{k}" for k in KINDS)])
     rows = [("", report.total), *sorted(report.per_operator.items())]
     for name, figures in rows:
         values = figures.as_dict()
@@ -69,7 +73,7 @@ def report_csv(report: Report) -> str:
             [
                 report.window.name,
                 name,
-                *(_csv_value(values[key]) for key in FIGURES),
+                *(_csv_value(values[key]) for key in FIGURE_NAMES),
                 *(figures.scan_errors[k] for k in KINDS),
             ]
         )
@@ -99,6 +103,8 @@ def report_lines(report: Report, language: str) -> list[str]:
 
 
 def figure_lines(figures: Figures, language: str, indent: str = "") -> list[str]:
+    from station.services.report import FIGURE_NAMES, KIND_NAMES
+
     values = figures.as_dict()
     lines = [
         f"{indent}{text(code, language)}: {_shown(values[key])}"
