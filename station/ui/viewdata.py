@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from station.ui.feedback import DONE, kind_of
 from station.workflow.io import (
     Accepted,
     Done,
@@ -74,8 +75,9 @@ class BenchView:
 
 @dataclass(frozen=True)
 class Banner:
-    kind: str  # "ok", "error", "done" or "info"
+    kind: str  # one of station.ui.feedback's kinds: "ok", "error", "exception", "done", ...
     text: str
+    code: str = ""  # the message code it says, when it came from the engine
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,15 @@ def banner_for(effects: list[Effect]) -> Banner | None:
     """The one result to show big: a rejection wins, then a finished order, then the last OK."""
     rejected = [e for e in effects if isinstance(e, Rejected)]
     if rejected:
-        return Banner("error", rejected[-1].message)
+        last = rejected[-1]
+        return Banner(kind_of(last.code, rejected=True), last.message, last.code)
     done = [e for e in effects if isinstance(e, Done)]
     if done:
-        return Banner("done", done[-1].message)
+        return Banner(DONE, done[-1].message, "done")
     accepted = [e for e in effects if isinstance(e, Accepted)]
     if accepted:
-        return Banner("ok", accepted[-1].message)
+        last_ok = accepted[-1]
+        return Banner(kind_of(last_ok.code, rejected=False), last_ok.message, last_ok.code)
     return None
 
 

@@ -68,8 +68,9 @@ def test_a_wrong_item_is_red_with_the_reason(qtbot: QtBot, bench: BenchWindow) -
     scan_and_wait(qtbot, bench, "1001")
     # WHEN a mug is scanned
     scan_and_wait(qtbot, bench, MUG)
-    # THEN the banner is red, says the mug is not in the order, and the error sound was asked for
-    assert bench.bench.banner.kind == "error"
+    # THEN the banner is the wrong item's red, says the mug is not in the order, and the error
+    # sound was asked for
+    assert bench.bench.banner.kind == "wrong_item"
     assert "not in order 1001" in bench.bench.banner.text()
     assert bench.sounds.requested[-1] == "error"
     model = bench.bench.lines.lines_model
