@@ -20,7 +20,7 @@ from station.config import default_home, system_language
 from station.context import AppContext
 from station.db.engine import DatabaseError
 from station.devices.scale import ScaleSpecError
-from station.devices.scale_spec import open_scale, scale_protocols
+from station.devices.scale_spec import demo_scale_spec, open_scale, scale_protocols
 from station.documents_cli import add_document_commands
 from station.domain.messages import text
 from station.homelock import HomeBusyError, command_line
@@ -144,7 +144,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     except CannotPrintError as exc:
         raise UserError(str(exc)) from exc
-    spec = getattr(args, "scale", None) or ("sim" if ctx.demo else ctx.settings.scale)
+    demo_scale = "sim" if window is None else demo_scale_spec()  # the console's stays in-process
+    spec = getattr(args, "scale", None) or (demo_scale if ctx.demo else ctx.settings.scale)
     try:
         scale = open_scale(spec)
     except ScaleSpecError as exc:

@@ -7,24 +7,36 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTranslator, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.config import Settings
 from station.context import AppContext
+from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.scale import Scale
 from station.domain.messages import text
 from station.services.operators import SignedIn
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
+from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale
 from station.ui.idle import IdleLock
 from station.ui.print_dialog import PrintDialog, describe
 from station.ui.print_worker import JobRow, PrintListing
 from station.ui.queue_screen import QueueScreen
+from station.ui.scan_notice import notice_on
 from station.ui.signin import SignInScreen
 from station.ui.sound import SoundPlayer
 from station.ui.viewdata import Banner, BenchView, ScanOutcome
 from station.ui.wedge import ScanCapture
 from station.ui.workers import Workers
+from station.workflow.scan_input import MAX_SCAN_CHARS, scan_problem
 
 
 class BenchWindow(QMainWindow):
@@ -49,7 +61,14 @@ class BenchWindow(QMainWindow):
         self.stack = QStackedWidget()
         for screen in (self.signin, self.bench, self.queue):
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
+        self.health = HealthPanel(ctx.settings.language)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.health)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_status_bar()
         self._build_actions()
         self.capture = ScanCapture(self)
@@ -89,17 +108,22 @@ class BenchWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
-        problems = [self.sounds.problem] if self.sounds.problem else []
-        if self.workers.scale is None:
-            problems.append(text("no_scale", self.ctx.settings.language))
-        self.health_label.setText("  ·  ".join(problems))
+        self.health_label.setText(self.sounds.problem)
         self.health_label.setStyleSheet("color: #b71c1c;")
+        self._watch_devices()
         self.workers.shop_sync.status.connect(self._on_sync_status)
         printing = self.workers.printing
         printing.listing.connect(self._on_print_listing)
         printing.job_failed.connect(self._on_print_failed)
         printing.job_printed.connect(self._on_printed)
         printing.problem.connect(self._on_print_problem)
+
+    def _watch_devices(self) -> None:
+        self.device_watch = DeviceWatch(self)
+        self.device_watch.changed.connect(self.health.show_health)
+        self.health.failed.connect(lambda _device: self.sounds.play("error"))
+        watch_scale(self.workers.scale, self.device_watch)
+        self.health.show_health(DeviceHealth("scanner", name="keyboard"))
 
     def _on_sync_status(self, text: str, healthy: bool) -> None:
         self.sync_label.setText(text)
@@ -117,20 +141,50 @@ class BenchWindow(QMainWindow):
     # -- scans and commands ------------------------------------------------------------------------
 
     def route_scan(self, code: str, at: float) -> None:
+        """Every scan reaches the bench or is answered, whatever is on screen."""
+        problem = scan_problem(code)
+        if problem is not None:
+            said = text(problem, self._language, length=len(code), limit=MAX_SCAN_CHARS)
+            self._answer(Banner("error", said, problem))
+            return
         modal = QApplication.activeModalWidget()
-        if modal is not None:
-            take = getattr(modal, "take_scan", None)
-            if take is not None:
-                take(code)
+        take = getattr(modal, "take_scan", None)
+        if take is not None:
+            take(code)
             return
         command = window_command(code)
-        if command is not None:
+        if command is not None and modal is not None:
+            self._answer(Banner("error", text("scan_close_dialog", self._language, code=code)))
+        elif command is not None:
             self.run_command(command)
         elif self.stack.currentWidget() is self.signin:
-            self.signin.take_scan(code)
-        else:
+            if modal is None:
+                self.signin.take_scan(code)
+            else:
+                self._answer(Banner("error", text("scan_close_dialog", self._language, code=code)))
+        elif not self._weigh_refused(code):
             self.show_bench()
             self.workers.submit.emit(code, at)
+
+    def _answer(self, banner: Banner) -> None:
+        """A scan the window itself answers: on the banner, and over a dialog if one is open."""
+        self.bench.banner.show_banner(banner)
+        self.sounds.play("error")
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            notice_on(modal, banner)
+
+    def _weigh_refused(self, line: str) -> bool:
+        """WEIGH with the scale gone is refused at once, saying why, not after a timeout."""
+        if line.strip().upper() != "WEIGH" or self.health.level("scale") is not HealthLevel.FAILED:
+            return False
+        said = text("weigh_no_scale", self._language, problem=self.health.sentence("scale"))
+        self._answer(Banner("error", said, "weigh_no_scale"))
+        return True
+
+    @property
+    def _language(self) -> str:
+        return self.ctx.settings.language
 
     def run_command(self, command: BenchCommand) -> None:
         if self.stack.currentWidget() is self.signin and command.word not in ("QUIT", "SCANTEST"):
@@ -151,6 +205,8 @@ class BenchWindow(QMainWindow):
         handlers[command.word]()
 
     def _workflow_command(self, word: str) -> None:
+        if self._weigh_refused(word):
+            return
         self.show_bench()
         if word == "HOLD":
             reason, ok = QInputDialog.getText(self, self.tr("Hold order"), self.tr("Reason:"))
@@ -172,6 +228,9 @@ class BenchWindow(QMainWindow):
             self.workers.print_documents.emit(list(outcome.documents))
         if outcome.warnings:
             self.statusBar().showMessage("  ·  ".join(outcome.warnings), 60_000)
+        modal = QApplication.activeModalWidget()
+        if modal is not None and outcome.banner is not None:
+            notice_on(modal, outcome.banner)  # the scan came while a dialog was open
         self.outcome_shown.emit(outcome)
 
     def _on_reading(self, seq: int, grams: int, problem: str, _at: float) -> None:
@@ -184,8 +243,18 @@ class BenchWindow(QMainWindow):
         count = len(listing.failed)
         self.print_label.setText(self.tr("{0} print(s) failed (Ctrl+P)").format(count))
         self.print_label.setVisible(count > 0)
+        self._show_printer_health(listing)
         if self.print_dialog is not None:
             self.print_dialog.show_listing(listing)
+
+    def _show_printer_health(self, listing: PrintListing) -> None:
+        if not listing.failed:
+            self.health.set_device("printer", HealthLevel.OK, text("device_ok", self._language))
+            return
+        failed = text("printer_jobs_failed", self._language, count=len(listing.failed))
+        self.health.set_device(
+            "printer", HealthLevel.FAILED, f"{listing.failed[-1].reason} {failed}"
+        )
 
     def _on_print_failed(self, row: JobRow) -> None:
         """Loud on purpose: a parcel without its label must not leave the bench."""

@@ -16,6 +16,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     documents,
     reasons,
     sync,
+    window,
     workflow,
 )
 from station.domain.messages.catalogue import (
