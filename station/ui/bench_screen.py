@@ -6,10 +6,10 @@ by `dataChanged`, the header only when another order opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.ui.banner import ResultBanner
+from station.ui.done_view import DoneView
 from station.ui.header import OrderHeader
 from station.ui.lines import LinesView
 from station.ui.parcels import ParcelsView
@@ -32,13 +32,7 @@ class BenchScreen(QWidget):
         self.lines = LinesView()
         self.parcels = ParcelsView()
         self.parcels.setMaximumWidth(460)
-        self.idle_hint = QLabel()
-        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_hint.setWordWrap(True)
-        hint_font = self.idle_hint.font()
-        hint_font.setPointSize(16)
-        self.idle_hint.setFont(hint_font)
-        self.idle_hint.setStyleSheet("color: #546e7a;")
+        self.idle_hint = DoneView()
         body = QHBoxLayout()
         body.addWidget(self.lines, 3)
         body.addWidget(self.parcels, 2)
@@ -72,14 +66,12 @@ class BenchScreen(QWidget):
         self.parcels.setVisible(order is not None)
         self.idle_hint.setVisible(order is None)
         self.lines.lines_model.set_lines(order.lines if order else (), changed)
+        self.lines.scroll_to_changed(changed)
         # An empty picture column is just a gap: show it only when some line has a picture.
         self.lines.setColumnHidden(0, not (order and any(ln.image_url for ln in order.lines)))
         self.parcels.show_parcels(order.parcels if order else ())
         if order is None:
-            last = view.last_order_number
-            self.idle_hint.setText(
-                self.tr("Last order packed: {0}").format(last) if last else self.tr("No order open")
-            )
+            self.idle_hint.show_view(view)
 
     def show_live_weight(self, seq: int, grams: int | None) -> None:
         self.parcels.show_live_weight(seq, grams)

@@ -25,6 +25,7 @@ from station.workflow.weighing import expected_weight_g
 
 if TYPE_CHECKING:
     from station.printing import PrintedDocument
+    from station.services.packed import PackedParcel
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class LineView:
     short: int
     bin_location: str = ""
     image_url: str = ""
+    needs_lot: bool = False  # the scan must carry a lot (a GS1 code): said before the scan
+    needs_expiry: bool = False
+    needs_serial: bool = False
 
     @property
     def complete(self) -> bool:
@@ -71,6 +75,7 @@ class BenchView:
     order: OrderView | None = None
     last_order_number: str = ""
     weight_pending: bool = False  # a weight was rejected: a lead may override it
+    packed: tuple[PackedParcel, ...] = ()  # the last packed order's parcels, for the done screen
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,9 @@ def _order_view(order: OrderSnapshot, boxes: list[BoxInfo], weighing_seq: int | 
             short=line.short,
             bin_location=line.product.bin_location if line.product else "",
             image_url=line.product.image_url if line.product else "",
+            needs_lot=bool(line.product and line.product.requires_lot),
+            needs_expiry=bool(line.product and line.product.requires_expiry),
+            needs_serial=bool(line.product and line.product.requires_serial),
         )
         for line in order.lines
     )
@@ -139,14 +147,24 @@ def _order_view(order: OrderSnapshot, boxes: list[BoxInfo], weighing_seq: int | 
 
 
 def bench_view(
-    state: BenchState, boxes: list[BoxInfo], weighing_seq: int | None = None
+    state: BenchState,
+    boxes: list[BoxInfo],
+    weighing_seq: int | None = None,
+    packed: tuple[PackedParcel, ...] = (),
 ) -> BenchView:
     order = _order_view(state.order, boxes, weighing_seq) if state.order is not None else None
     return BenchView(
         order=order,
         last_order_number=state.last_order_number,
         weight_pending=state.pending_weight is not None,
+        packed=packed,
     )
+
+
+def packed_order(effects: list[Effect]) -> str | None:
+    """The number of the order these effects finished, if any."""
+    done = [e for e in effects if isinstance(e, Done)]
+    return done[-1].order_number if done else None
 
 
 def banner_for(effects: list[Effect]) -> Banner | None:

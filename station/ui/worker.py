@@ -20,6 +20,7 @@ from station.domain import messages
 from station.services.bench import BenchService, HandledInput
 from station.services.catalog import DbCatalog
 from station.services.failures import failure_of
+from station.services.packed import PackedParcel, packed_parcels
 from station.ui.viewdata import (
     Banner,
     BenchView,
@@ -27,6 +28,7 @@ from station.ui.viewdata import (
     banner_for,
     bench_view,
     changed_skus,
+    packed_order,
     prompt_for,
     sounds_for,
     weigh_request,
@@ -60,6 +62,7 @@ class BenchWorker(QObject):
         self._seq = 0
         self._operator = ""
         self._timer: QTimer | None = None
+        self._packed: tuple[PackedParcel, ...] = ()  # the last packed order's, for its screen
 
     # -- life cycle (runs in the worker thread) -------------------------------------------------
 
@@ -74,7 +77,9 @@ class BenchWorker(QObject):
         self._service = self._make_service(self._ctx, self._operator)
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
-        self._view = bench_view(self._service.engine.state, self._boxes)
+        state = self._service.engine.state
+        self._read_packed(state.last_order_number)
+        self._view = bench_view(state, self._boxes, packed=self._packed)
         self.ready.emit(ScanOutcome(text="", view=self._view, prompt=self._resume_prompt()))
 
     def _resume_prompt(self) -> str:
@@ -146,8 +151,9 @@ class BenchWorker(QObject):
         assert self._service is not None
         weigh = weigh_request(handled.effects)
         before = self._view
+        self._read_packed(packed_order(handled.effects))
         self._view = bench_view(
-            self._service.engine.state, self._boxes, weigh[0] if weigh else None
+            self._service.engine.state, self._boxes, weigh[0] if weigh else None, self._packed
         )
         self._seq += 1
         self.outcome.emit(
@@ -171,6 +177,12 @@ class BenchWorker(QObject):
                 self._emit_info(messages.text("no_scale", self._ctx.settings.language), started_at)
             else:
                 self.weigh_requested.emit(weigh[0], weigh[1], started_at)
+
+    def _read_packed(self, number: str | None) -> None:
+        """The parcels and tracking numbers of an order just packed (committed by now)."""
+        if number:
+            with self._ctx.db.read() as session:
+                self._packed = packed_parcels(session, number)
 
     def _emit_error(self, text: str, msg: str, started_at: float) -> None:
         self._seq += 1

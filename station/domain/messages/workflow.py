@@ -147,8 +147,10 @@ register(
     ),
     Message(
         "unknown_code",
-        "Unknown code {code}: no product has it. Set the item aside for a lead.",
-        "Codice sconosciuto {code}: nessun articolo lo ha. Metti da parte l'articolo.",
+        "Unknown code {code}: no product has it. If it is an item of this order, scan LEARN "
+        "and the line's SKU; if not, set it aside for a lead.",
+        "Codice sconosciuto {code}: nessun articolo lo ha. Se è un articolo di questo ordine, "
+        "scansiona LEARN e lo SKU della riga; altrimenti mettilo da parte per il capoturno.",
     ),
     Message(
         "not_in_order",
