@@ -9,19 +9,20 @@ sounds the alarm: a dead scale or a printer out of labels must be impossible to 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.devices.health import DeviceHealth, HealthLevel
 
 DEVICES = ("scale", "scanner", "printer")
-STYLE = {
+CHIP_STYLE = {
     HealthLevel.OK: "color: #1b5e20;",
     HealthLevel.WARNING: "color: #e65100; font-weight: bold;",
-    HealthLevel.FAILED: (
-        "background: #b71c1c; color: #ffffff; font-weight: bold; font-size: 16pt;"
-        " padding: 6px 10px; border-radius: 4px;"
-    ),
+    HealthLevel.FAILED: "background: #b71c1c; color: #ffffff; font-weight: bold; padding: 0 6px;",
 }
+ALARM_STYLE = (
+    "QLabel#healthAlarm { background: #b71c1c; color: #ffffff; font-size: 16pt;"
+    " font-weight: bold; padding: 8px 12px; }"
+)
 MARK = {HealthLevel.OK: "●", HealthLevel.WARNING: "▲", HealthLevel.FAILED: "✖"}
 
 
@@ -44,6 +45,9 @@ class DeviceWatch(QObject):
 
 
 class HealthPanel(QWidget):
+    """A row of small chips, one per device; under it, while a device has failed, a red band
+    across the window saying which and what to do."""
+
     failed = Signal(str)  # the device that has just failed: the window sounds the alarm
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
@@ -51,33 +55,51 @@ class HealthPanel(QWidget):
         self.setObjectName("healthPanel")
         self._language = language
         self._states: dict[str, tuple[HealthLevel, str]] = {}
-        self._labels: dict[str, QLabel] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
+        self._chips: dict[str, QLabel] = {}
+        chips = QHBoxLayout()
+        chips.setContentsMargins(8, 2, 8, 2)
+        chips.setSpacing(24)
         for device in DEVICES:
-            label = QLabel()
-            label.setObjectName(f"health_{device}")
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-            layout.addWidget(label, 1)
-            self._labels[device] = label
+            chip = QLabel()
+            chip.setObjectName(f"health_{device}")
+            chips.addWidget(chip)
+            self._chips[device] = chip
+        chips.addStretch(1)
+        self.alarm = QLabel()
+        self.alarm.setObjectName("healthAlarm")
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet(ALARM_STYLE)
+        self.alarm.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(chips)
+        column.addWidget(self.alarm)
+        for device in DEVICES:
             self.set_device(device, HealthLevel.OK, "")
 
     def show_health(self, health: DeviceHealth) -> None:
         self.set_device(health.device, health.level, health.message(self._language))
 
     def set_device(self, device: str, level: HealthLevel, sentence: str) -> None:
-        before = self._states.get(device, (HealthLevel.OK, ""))[0]
+        before = self.level(device)
         self._states[device] = (level, sentence)
-        label = self._labels[device]
-        said = sentence if level is not HealthLevel.OK or not sentence else ""
-        label.setText(f"{MARK[level]} {device_name(device)}" + (f": {said}" if said else ""))
-        label.setToolTip(sentence)
-        label.setStyleSheet(f"QLabel#health_{device} {{ {STYLE[level]} }}")
-        # A failing device takes the room it needs; working ones stay small beside it.
-        self.layout().setStretchFactor(label, 4 if level is HealthLevel.FAILED else 1)
+        chip = self._chips[device]
+        chip.setText(f"{MARK[level]} {device_name(device)}")
+        chip.setToolTip(sentence)
+        chip.setStyleSheet(f"QLabel#health_{device} {{ {CHIP_STYLE[level]} }}")
+        self._show_alarm()
         if level is HealthLevel.FAILED and before is not HealthLevel.FAILED:
             self.failed.emit(device)
+
+    def _show_alarm(self) -> None:
+        lines = [
+            f"✖ {device_name(device)}: {sentence}"
+            for device, (level, sentence) in self._states.items()
+            if level is HealthLevel.FAILED
+        ]
+        self.alarm.setText("\n".join(lines))
+        self.alarm.setVisible(bool(lines))
 
     def level(self, device: str) -> HealthLevel:
         return self._states.get(device, (HealthLevel.OK, ""))[0]
@@ -86,7 +108,10 @@ class HealthPanel(QWidget):
         return self._states.get(device, (HealthLevel.OK, ""))[1]
 
     def text_of(self, device: str) -> str:
-        return self._labels[device].text()
+        """What the panel says of `device`: its chip, and its line in the alarm band."""
+        chip = self._chips[device].text()
+        said = [line for line in self.alarm.text().splitlines() if device_name(device) in line]
+        return "\n".join([chip, *said]) if self.alarm.isVisible() else chip
 
 
 def watch_scale(scale: object | None, watch: DeviceWatch) -> None:

@@ -36,7 +36,7 @@ class ScanNotice(QLabel):
         background, foreground = colours_of(banner.kind)
         self.setStyleSheet(
             f"QLabel#scanNotice {{ background: {background}; color: {foreground};"
-            " padding: 10px; border: 2px solid #000000; }"
+            " padding: 10px; border: 2px solid #000000; font-size: 16pt; font-weight: bold; }"
         )
         self.setText(banner.text)
         host = self.parentWidget()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTranslator, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -23,12 +22,14 @@ from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.scale import Scale
 from station.domain.messages import text
 from station.services.operators import SignedIn
+from station.ui import style
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
 from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale
+from station.ui.hold_dialog import ask_hold_reason
 from station.ui.idle import IdleLock
-from station.ui.print_dialog import PrintDialog, describe
-from station.ui.print_worker import JobRow, PrintListing
+from station.ui.print_dialog import PrintDialog
+from station.ui.print_status import PrintStatus
 from station.ui.queue_screen import QueueScreen
 from station.ui.scan_notice import notice_on
 from station.ui.signin import SignInScreen
@@ -49,8 +50,6 @@ class BenchWindow(QMainWindow):
         self.operator = ""
         self.lead = ""
         self.view = BenchView()
-        self.print_listing = PrintListing(printer="")
-        self.print_dialog: PrintDialog | None = None
         self.translators: list[QTranslator] = []
         self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
@@ -69,6 +68,7 @@ class BenchWindow(QMainWindow):
         column.addWidget(self.health)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.setStyleSheet(style.DIALOGS)
         self._build_status_bar()
         self._build_actions()
         self.capture = ScanCapture(self)
@@ -99,12 +99,8 @@ class BenchWindow(QMainWindow):
         self.operator_label = QLabel()
         self.health_label = QLabel()
         self.sync_label = QLabel()
-        self.print_label = QLabel()  # failed prints: stays until each is retried or discarded
-        self.print_label.setStyleSheet(
-            "background: #b71c1c; color: white; font-weight: bold; padding: 2px 8px;"
-        )
-        self.print_label.hide()
-        bar.addPermanentWidget(self.print_label)
+        self.printing = PrintStatus(self)
+        bar.addPermanentWidget(self.printing.label)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
@@ -112,11 +108,6 @@ class BenchWindow(QMainWindow):
         self.health_label.setStyleSheet("color: #b71c1c;")
         self._watch_devices()
         self.workers.shop_sync.status.connect(self._on_sync_status)
-        printing = self.workers.printing
-        printing.listing.connect(self._on_print_listing)
-        printing.job_failed.connect(self._on_print_failed)
-        printing.job_printed.connect(self._on_printed)
-        printing.problem.connect(self._on_print_problem)
 
     def _watch_devices(self) -> None:
         self.device_watch = DeviceWatch(self)
@@ -209,8 +200,8 @@ class BenchWindow(QMainWindow):
             return
         self.show_bench()
         if word == "HOLD":
-            reason, ok = QInputDialog.getText(self, self.tr("Hold order"), self.tr("Reason:"))
-            if not ok:
+            reason = ask_hold_reason(self)
+            if reason is None:
                 return
             word = f"HOLD {reason}".strip()
         self.workers.submit.emit(word, 0.0)
@@ -238,61 +229,16 @@ class BenchWindow(QMainWindow):
 
     # -- printing ----------------------------------------------------------------------------------
 
-    def _on_print_listing(self, listing: PrintListing) -> None:
-        self.print_listing = listing
-        count = len(listing.failed)
-        self.print_label.setText(self.tr("{0} print(s) failed (Ctrl+P)").format(count))
-        self.print_label.setVisible(count > 0)
-        self._show_printer_health(listing)
-        if self.print_dialog is not None:
-            self.print_dialog.show_listing(listing)
+    @property
+    def print_label(self) -> QLabel:
+        return self.printing.label
 
-    def _show_printer_health(self, listing: PrintListing) -> None:
-        if not listing.failed:
-            self.health.set_device("printer", HealthLevel.OK, text("device_ok", self._language))
-            return
-        failed = text("printer_jobs_failed", self._language, count=len(listing.failed))
-        self.health.set_device(
-            "printer", HealthLevel.FAILED, f"{listing.failed[-1].reason} {failed}"
-        )
-
-    def _on_print_failed(self, row: JobRow) -> None:
-        """Loud on purpose: a parcel without its label must not leave the bench."""
-        language = self.ctx.settings.language
-        if row.document == "label":
-            said = text("label_not_printed", language, order=row.order_number, reason=row.reason)
-        elif row.document == "slip":
-            said = text("slip_not_printed", language, order=row.order_number, reason=row.reason)
-        else:
-            said = text("job_not_printed", language, name=row.name, reason=row.reason)
-        self.bench.banner.show_banner(Banner("error", said))
-        self.sounds.play("error")
-
-    def _on_printed(self, row: JobRow) -> None:
-        self.statusBar().showMessage(
-            self.tr("Printed: {0} on {1}").format(describe(row), row.printer), 10_000
-        )
-
-    def _on_print_problem(self, text: str) -> None:
-        self.statusBar().showMessage(text, 60_000)
+    @property
+    def print_dialog(self) -> PrintDialog | None:
+        return self.printing.dialog
 
     def open_print_jobs(self) -> None:
-        """Not modal-blocking: the list keeps updating while it is open."""
-        if self.print_dialog is not None:
-            self.print_dialog.raise_()
-            return
-        dialog = PrintDialog(self.print_listing, self)
-        dialog.retry_requested.connect(self.workers.retry_print)
-        dialog.discard_requested.connect(self.workers.discard_print)
-        dialog.reprint_requested.connect(self.workers.reprint)
-        dialog.finished.connect(self._print_dialog_closed)
-        self.print_dialog = dialog
-        dialog.open()
-
-    def _print_dialog_closed(self) -> None:
-        if self.print_dialog is not None:
-            self.print_dialog.deleteLater()
-        self.print_dialog = None
+        self.printing.open_jobs()
 
     # -- screens -----------------------------------------------------------------------------------
 
@@ -345,11 +291,17 @@ class BenchWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from station.ui.settings_dialog import SettingsDialog
+        from station.ui.settings_dialog import SettingsDialog, checks_changed
 
-        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self)
-        if dialog.exec():
-            self.apply_settings(dialog.settings())
+        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self, lead=self.lead)
+        if not dialog.exec():
+            return
+        chosen = dialog.settings()
+        if checks_changed(self.ctx.settings, chosen) and not self.lead:
+            said = text("settings_lead_only", self._language)
+            self.bench.banner.show_banner(Banner("error", said, "settings_lead_only"))
+            return
+        self.apply_settings(chosen)
 
     def apply_settings(self, settings: Settings) -> None:
         settings.save(self.ctx.home)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from station import demo
@@ -14,6 +14,7 @@ from station.context import AppContext
 from station.services.orders import show_order
 from station.ui import banner as banner_module
 from station.ui.commands import COMMANDS
+from station.ui.hold_dialog import HoldDialog
 from station.ui.window import BenchWindow
 from tests.ui.conftest import open_window, type_scan
 from tests.ui.test_signin import HeavyScale
@@ -68,7 +69,7 @@ def test_a_held_order_is_amber(qtbot: QtBot, bench: BenchWindow) -> None:
 
     def give_reason() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
+        assert isinstance(dialog, HoldDialog)
         dialog.setTextValue("damaged box")
         dialog.accept()
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from station import demo
 from station.ui.commands import COMMANDS
+from station.ui.hold_dialog import HoldDialog
 from station.ui.scan_notice import ScanNotice
 from station.ui.window import BenchWindow
 from station.workflow.scan_input import MAX_SCAN_CHARS
@@ -87,7 +88,7 @@ def test_a_scan_while_typing_a_hold_reason_is_not_typed_into_it(
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
+        assert isinstance(dialog, HoldDialog)
         field = QApplication.focusWidget()
         qtbot.keyClicks(field, "late", delay=120)
         # WHEN a mug is scanned into the reason field

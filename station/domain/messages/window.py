@@ -15,4 +15,11 @@ register(
         "Cannot weigh: {problem}",
         "Impossibile pesare: {problem}",
     ),
+    Message(
+        "settings_lead_only",
+        "Only a lead can change the weight checks: a lead signs in over you (Ctrl+O), then "
+        "opens the settings.",
+        "Solo un capoturno può cambiare i controlli del peso: il capoturno accede al tuo posto "
+        "(Ctrl+O), poi apre le impostazioni.",
+    ),
 )
