@@ -261,7 +261,7 @@ def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
     language = ctx.settings.language if ctx is not None else system_language()
     try:
-        args.output.write_bytes(demo_sheet())
+        args.output.write_bytes(demo_sheet(language))
     except OSError as exc:
         raise UserError(
             text("cannot_write", language, path=args.output, error=exc.strerror)

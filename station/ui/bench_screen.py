@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.ui.banner import ResultBanner
 from station.ui.done_view import DoneView
-from station.ui.header import OrderHeader
+from station.ui.header import OrderHeader, units_to_scan
 from station.ui.lines import LinesView
 from station.ui.parcels import ParcelsView
 from station.ui.viewdata import BenchView, ScanOutcome
@@ -62,9 +62,7 @@ class BenchScreen(QWidget):
             self._order_number = number
             self.header.show_order(order)
         elif order is not None:
-            self.header.units.setText(
-                self.tr("{0} of {1} units to scan").format(order.units_left, order.units_total)
-            )
+            self.header.units.setText(units_to_scan(order.units_left, order.units_total))
         self.order_body.setVisible(order is not None)
         self.idle_hint.setVisible(order is None)
         self.lines.lines_model.set_lines(order.lines if order else (), changed)

@@ -42,7 +42,7 @@ class PrintStatus(QObject):
     def _on_listing(self, listing: PrintListing) -> None:
         self.listing = listing
         count = len(listing.failed)
-        self.label.setText(self.tr("{0} print(s) failed (Ctrl+P)").format(count))
+        self.label.setText(self.tr("%n print(s) failed (Ctrl+P)", "", count))
         self.label.setVisible(count > 0)
         self._show_health(listing)
         if self.dialog is not None:

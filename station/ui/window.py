@@ -55,6 +55,8 @@ class BenchWindow(QMainWindow):
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
         self.workers = Workers(ctx, scale, self)
         self.signin = SignInScreen()
+        if ctx.demo:
+            self.signin.show_demo_people(demo_people())
         self.bench = BenchScreen()
         self.queue = QueueScreen(self.workers)
         self.stack = QStackedWidget()
@@ -339,3 +341,10 @@ def _layouts(settings: Settings) -> tuple[str, str]:
 
 def _lock_minutes(settings: Settings) -> int:
     return int(settings.extra.get("lock_after_min", 10))
+
+
+def demo_people() -> list[tuple[str, str, str, bool]]:
+    from station import demo
+    from station.domain import Role
+
+    return [(name, badge, pin, role is Role.LEAD) for name, badge, role, pin in demo.OPERATORS]

@@ -12,6 +12,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     cli,
     commands,
     console,
+    demo_sheet,
     devices,
     documents,
     reasons,

@@ -11,8 +11,11 @@ from station.domain.messages.catalogue import Message, register
 register(
     Message(
         "resumed",
-        "Order {number} is open: {left} unit(s) left.",
+        "Order {number} is open: {left} units left.",
         "L'ordine {number} è aperto: mancano {left} pezzi.",
+        count="left",
+        one_en="Order {number} is open: {left} unit left.",
+        one_it="L'ordine {number} è aperto: manca {left} pezzo.",
     ),
     Message(
         "storage_db",
