@@ -35,7 +35,8 @@ class DoneView(QLabel):
         parts = [f"<p style='font-size:20pt; font-weight:bold'>{heading}</p>"]
         if view.packed:
             parts.append(self._table(view))
-            parts.append(f"<p>{escape(self.tr('Each label goes on the parcel in its row.'))}</p>")
+            hint = self.tr("Each label goes on the parcel in its row.")
+            parts.append(f"<p>{escape(hint)}</p>")
         self.setText("".join(parts))
 
     def _table(self, view: BenchView) -> str:

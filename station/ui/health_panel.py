@@ -15,9 +15,11 @@ from station.devices.health import DeviceHealth, HealthLevel
 
 DEVICES = ("scale", "scanner", "printer")
 CHIP_STYLE = {
-    HealthLevel.OK: "color: #1b5e20;",
-    HealthLevel.WARNING: "color: #e65100; font-weight: bold;",
-    HealthLevel.FAILED: "background: #b71c1c; color: #ffffff; font-weight: bold; padding: 0 6px;",
+    HealthLevel.OK: "color: #1b5e20; font-size: 12pt;",
+    HealthLevel.WARNING: "color: #e65100; font-size: 12pt; font-weight: bold;",
+    HealthLevel.FAILED: (
+        "background: #b71c1c; color: #ffffff; font-size: 12pt; font-weight: bold; padding: 0 6px;"
+    ),
 }
 ALARM_STYLE = (
     "QLabel#healthAlarm { background: #b71c1c; color: #ffffff; font-size: 16pt;"

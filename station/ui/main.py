@@ -51,6 +51,9 @@ def run_window(ctx: AppContext, scale: Scale | None) -> int:
     window = create_window(ctx, scale)
     close_on_signals(window)
     if kiosk(ctx.settings):
+        # The screen's geometry as well: without a window manager (a bare X session on a
+        # bench PC) the full-screen state alone is not honoured.
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
         # Never larger than the screen: at 1366×768 a 1280×800 window hid its status bar.

@@ -61,6 +61,8 @@ class QueueScreen(QWidget):
         font = self.font()
         font.setPointSize(style.QUEUE_POINT_SIZE)
         self.setFont(font)
+        font.setBold(True)
+        horizontal.setFont(font)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("&Search:"), buddy=self.search))
         bar.addWidget(self.search, 2)

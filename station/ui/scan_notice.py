@@ -22,6 +22,8 @@ class ScanNotice(QLabel):
         self.setObjectName("scanNotice")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Margins, not stylesheet padding: heightForWidth counts them, so no line is cut.
+        self.setContentsMargins(12, 10, 12, 10)
         font = self.font()
         font.setPointSize(16)
         font.setBold(True)
@@ -36,13 +38,14 @@ class ScanNotice(QLabel):
         background, foreground = colours_of(banner.kind)
         self.setStyleSheet(
             f"QLabel#scanNotice {{ background: {background}; color: {foreground};"
-            " padding: 10px; border: 2px solid #000000; font-size: 16pt; font-weight: bold; }"
+            " border: 2px solid #000000; font-size: 16pt; font-weight: bold; }"
         )
         self.setText(banner.text)
         host = self.parentWidget()
         width = host.width() if host is not None else 400
         self.setFixedWidth(width)
-        self.setFixedHeight(self.heightForWidth(width) or self.sizeHint().height())
+        self.ensurePolished()  # the stylesheet's font decides how many lines the text takes
+        self.setFixedHeight(max(self.heightForWidth(width), self.sizeHint().height()))
         self.move(0, 0)
         self.raise_()
         self.show()

@@ -98,6 +98,9 @@ class BenchWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        font = bar.font()
+        font.setPointSize(11)
+        bar.setFont(font)
         self.operator_label = QLabel()
         self.health_label = QLabel()
         self.sync_label = QLabel()
@@ -106,6 +109,8 @@ class BenchWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
+        for shown in (self.printing.label, self.sync_label, self.health_label, self.operator_label):
+            shown.setFont(font)
         self.health_label.setText(self.sounds.problem)
         self.health_label.setStyleSheet("color: #b71c1c;")
         self._watch_devices()

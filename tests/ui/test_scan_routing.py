@@ -42,6 +42,7 @@ def test_a_scan_with_the_print_jobs_dialog_open_reaches_the_bench(
     assert notice is not None
     assert notice.isVisible()
     assert "1/2" in notice.text()
+    assert notice.height() >= notice.heightForWidth(notice.width()) > 40  # no line cut off
     assert bench.sounds.requested[-1] == "ok"
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from station.context import AppContext
 from station.ui.main import create_window
-from station.ui.screenshots import SIZES, SlowScale, take_all
+from station.ui.screenshots import SIZES, SlowScale, scan, settle, take_all
 from station.ui.window import BenchWindow
 
 
@@ -82,5 +82,11 @@ def test_each_state_renders_at_each_size_with_its_words_drawn(
     qtbot.wait(50)
     assert window.bench.banner.text()
     assert text_is_drawn(window.bench.banner) > 500
+    check_fit(window, size)
+    # AND the longest answer of all, the unknown code's, fits too
+    scan(window, "1001")
+    scan(window, "4006381333931")
+    settle(window)
+    assert window.bench.banner.kind == "unknown_code"
     check_fit(window, size)
     window.close()

@@ -5,22 +5,22 @@
     <name>BenchWindow</name>
     <message>
         <location filename="../window.py" line="54" />
-        <location filename="../window.py" line="314" />
+        <location filename="../window.py" line="317" />
         <source>Station — {0}</source>
         <translation>Station — {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="126" />
+        <location filename="../window.py" line="129" />
         <source>&amp;Bench</source>
         <translation>&amp;Banco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="277" />
+        <location filename="../window.py" line="280" />
         <source>Operator: {0}</source>
         <translation>Operatore: {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286" />
+        <location filename="../window.py" line="289" />
         <source>Operator: {0} · lead {1}</source>
         <translation>Operatore: {0} · capoturno {1}</translation>
     </message>
@@ -121,27 +121,32 @@
         <translation>Ultimo ordine imballato: {0}</translation>
     </message>
     <message>
-        <location filename="../done_view.py" line="42" />
+        <location filename="../done_view.py" line="38" />
+        <source>Each label goes on the parcel in its row.</source>
+        <translation>Ogni etichetta va sul collo della sua riga.</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
         <source>Label (tracking)</source>
         <translation>Etichetta (tracking)</translation>
     </message>
     <message>
-        <location filename="../done_view.py" line="42" />
+        <location filename="../done_view.py" line="43" />
         <source>goes on</source>
         <translation>va sul</translation>
     </message>
     <message>
-        <location filename="../done_view.py" line="42" />
+        <location filename="../done_view.py" line="43" />
         <source>Box</source>
         <translation>Scatola</translation>
     </message>
     <message>
-        <location filename="../done_view.py" line="42" />
+        <location filename="../done_view.py" line="43" />
         <source>Weight</source>
         <translation>Peso</translation>
     </message>
     <message>
-        <location filename="../done_view.py" line="48" />
+        <location filename="../done_view.py" line="49" />
         <source>parcel {0}</source>
         <translation>collo {0}</translation>
     </message>
@@ -149,17 +154,17 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../health_panel.py" line="31" />
+        <location filename="../health_panel.py" line="33" />
         <source>Scale</source>
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../health_panel.py" line="32" />
+        <location filename="../health_panel.py" line="34" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../health_panel.py" line="33" />
+        <location filename="../health_panel.py" line="35" />
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
@@ -452,22 +457,22 @@
         <translation>Tutti i corrieri</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="65" />
+        <location filename="../queue_screen.py" line="67" />
         <source>&amp;Search:</source>
         <translation>&amp;Cerca:</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="67" />
+        <location filename="../queue_screen.py" line="69" />
         <source>S&amp;tatus:</source>
         <translation>S&amp;tato:</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="69" />
+        <location filename="../queue_screen.py" line="71" />
         <source>&amp;Carrier:</source>
         <translation>C&amp;orriere:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../queue_screen.py" line="106" />
+        <location filename="../queue_screen.py" line="108" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n ordine</numerusform>
