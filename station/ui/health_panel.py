@@ -8,10 +8,14 @@ sounds the alarm: a dead scale or a printer out of labels must be impossible to 
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.devices.health import DeviceHealth, HealthLevel
+from station.devices.scanner import SerialScanner
+from station.domain.barcodes import ScannedCode
 
 DEVICES = ("scale", "scanner", "printer")
 CHIP_STYLE = {
@@ -38,12 +42,16 @@ def device_name(device: str) -> str:
 
 
 class DeviceWatch(QObject):
-    """Hands device reports from any thread to the GUI thread (a queued signal)."""
+    """Hands device reports from any thread to the GUI thread (queued signals)."""
 
     changed = Signal(object)  # DeviceHealth
+    scanned = Signal(str, float)  # a serial scanner's scan, perf_counter() when it arrived
 
     def report(self, health: DeviceHealth) -> None:
         self.changed.emit(health)
+
+    def scan(self, code: ScannedCode) -> None:
+        self.scanned.emit(code.raw, time.perf_counter())
 
 
 class HealthPanel(QWidget):
@@ -127,3 +135,14 @@ def watch_scale(scale: object | None, watch: DeviceWatch) -> None:
         return
     scale.on_health = watch.report  # type: ignore[attr-defined]
     watch.report(health())
+
+
+def watch_scanner(port: str, watch: DeviceWatch) -> SerialScanner | None:
+    """A serial scanner on `port` (its scans and its health to `watch`), started; None when
+    the bench reads a keyboard-wedge scanner only, which cannot report being unplugged."""
+    if not port:
+        watch.report(DeviceHealth("scanner", name="keyboard"))
+        return None
+    scanner = SerialScanner(port, on_scan=watch.scan, on_health=watch.report)
+    watch.report(scanner.health())
+    return scanner.start()

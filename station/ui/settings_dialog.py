@@ -75,6 +75,11 @@ class SettingsDialog(QDialog):
         scales = [("sim", self.tr("Simulated")), ("none", self.tr("None: type the weight"))]
         scales += [(f"{p}:/dev/ttyUSB0", f"{p}:/dev/ttyUSB0") for p in scale_protocols()]
         self.scale = _combo(scales, settings.scale, editable=True)
+        self.scanner_port = QLineEdit(str(extra.get("scanner_port", "")))
+        self.scanner_port.setPlaceholderText(self.tr("empty: a keyboard scanner"))
+        self.scanner_port.setToolTip(
+            self.tr("A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench")
+        )
         self.scanner_layout = _combo(list(LAYOUTS), str(extra.get("scanner_layout", "us")))
         self.system_layout = _combo(list(LAYOUTS), str(extra.get("system_layout", "us")))
         self.tolerance_g = QSpinBox()
@@ -104,6 +109,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Bench name:"), self.bench_name)
         form.addRow(self.tr("&Printer:"), self.printer)
         form.addRow(self.tr("S&cale:"), self.scale)
+        form.addRow(self.tr("Serial scanner p&ort:"), self.scanner_port)
         form.addRow(self.tr("Scanner &layout:"), self.scanner_layout)
         form.addRow(self.tr("&Keyboard layout:"), self.system_layout)
         form.addRow(self.tr("Weight tolerance (&g):"), self.tolerance_g)
@@ -120,7 +126,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def settings(self) -> Settings:
-        """The settings as edited. A new scale or language takes effect at the next start."""
+        """The settings as edited. A new scale, scanner port or language takes effect at the
+        next start."""
         result = copy.deepcopy(self._settings)
         result.bench_name = self.bench_name.text().strip() or result.bench_name
         result.printer = _value(self.printer) or result.printer
@@ -132,4 +139,5 @@ class SettingsDialog(QDialog):
         result.extra["system_layout"] = _value(self.system_layout)
         result.extra["lock_after_min"] = self.lock_minutes.value()
         result.extra["fullscreen"] = self.fullscreen.isChecked()
+        result.extra["scanner_port"] = self.scanner_port.text().strip()
         return result

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings
 from station.context import AppContext
-from station.devices.health import DeviceHealth, HealthLevel
+from station.devices.health import HealthLevel
 from station.devices.scale import Scale
 from station.domain.messages import text
 from station.services.operators import SignedIn
 from station.ui import style
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
-from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale
+from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale, watch_scanner
 from station.ui.hold_dialog import ask_hold_reason
 from station.ui.idle import IdleLock
 from station.ui.print_dialog import PrintDialog
@@ -121,7 +121,9 @@ class BenchWindow(QMainWindow):
         self.device_watch.changed.connect(self.health.show_health)
         self.health.failed.connect(lambda _device: self.sounds.play("error"))
         watch_scale(self.workers.scale, self.device_watch)
-        self.health.show_health(DeviceHealth("scanner", name="keyboard"))
+        port = str(self.ctx.settings.extra.get("scanner_port", ""))
+        self.serial_scanner = watch_scanner(port, self.device_watch)
+        self.device_watch.scanned.connect(self.route_scan)
 
     def _on_sync_status(self, text: str, healthy: bool) -> None:
         self.sync_label.setText(text)
@@ -336,6 +338,8 @@ class BenchWindow(QMainWindow):
         for translator in self.translators:
             app.removeTranslator(translator)
         self.workers.stop()
+        if self.serial_scanner is not None:
+            self.serial_scanner.close()
         super().closeEvent(event)
 
 

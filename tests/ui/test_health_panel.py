@@ -16,6 +16,7 @@ from station.devices.printers import HostStatus
 from station.devices.serialscale import SerialScale
 from station.devices.simulators.printer import FakePrinter
 from station.devices.simulators.scale import ScaleSimulator
+from station.devices.simulators.scanner import ScannerSimulator
 from station.ui.window import BenchWindow
 from tests.ui.conftest import open_window, type_scan
 
@@ -100,3 +101,29 @@ def test_a_printer_out_of_labels_turns_the_panel_red(
     qtbot.waitUntil(lambda: window.health.level("printer") is HealthLevel.FAILED, timeout=15_000)
     assert "out of labels" in window.health.text_of("printer")
     window.close()
+
+
+def test_an_unplugged_serial_scanner_is_red_and_its_scans_reach_the_bench(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a bench reading a serial scanner (a pty behind a stable link)
+    scanner = ScannerSimulator(link=tmp_path / "ttyScanner").start()
+    ctx.settings.extra["scanner_port"] = str(tmp_path / "ttyScanner")
+    window = open_window(qtbot, ctx, tmp_path)
+    qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.OK, timeout=5000)
+    type_scan(qtbot, window.signin.pin, "OPANNA")
+    qtbot.waitUntil(lambda: window.operator == "anna")
+    # WHEN it scans order 1002's number
+    with qtbot.waitSignal(window.outcome_shown, timeout=5000):
+        scanner.scan("1002")
+    # THEN the order opens, as from a keyboard scanner
+    assert "1002" in window.bench.header.number.text()
+    # WHEN its cable is pulled
+    heard = len(window.sounds.requested)
+    scanner.vanish()
+    # THEN the panel says so in red, with the alarm
+    qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.FAILED, timeout=5000)
+    assert "unplugged" in window.health.text_of("scanner")
+    assert "error" in window.sounds.requested[heard:]
+    window.close()
+    scanner.stop()

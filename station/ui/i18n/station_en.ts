@@ -5,22 +5,22 @@
     <name>BenchWindow</name>
     <message>
         <location filename="../window.py" line="54" />
-        <location filename="../window.py" line="317" />
+        <location filename="../window.py" line="321" />
         <source>Station — {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="129" />
+        <location filename="../window.py" line="133" />
         <source>&amp;Bench</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="280" />
+        <location filename="../window.py" line="284" />
         <source>Operator: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="289" />
+        <location filename="../window.py" line="293" />
         <source>Operator: {0} · lead {1}</source>
         <translation type="unfinished" />
     </message>
@@ -154,17 +154,17 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../health_panel.py" line="33" />
+        <location filename="../health_panel.py" line="37" />
         <source>Scale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../health_panel.py" line="34" />
+        <location filename="../health_panel.py" line="38" />
         <source>Scanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../health_panel.py" line="35" />
+        <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation type="unfinished" />
     </message>
@@ -579,62 +579,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="79" />
+        <source>empty: a keyboard scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81" />
+        <source>A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="97" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="98" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="100" />
         <source>Full screen (kiosk)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="109" />
         <source>&amp;Bench name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>&amp;Printer:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>S&amp;cale:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
-        <source>Scanner &amp;layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="108" />
-        <source>&amp;Keyboard layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="109" />
-        <source>Weight tolerance (&amp;g):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="110" />
-        <source>Weight tolerance (&amp;%):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../settings_dialog.py" line="112" />
-        <source>L&amp;anguage:</source>
+        <source>Serial scanner p&amp;ort:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../settings_dialog.py" line="113" />
+        <source>Scanner &amp;layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114" />
+        <source>&amp;Keyboard layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="115" />
+        <source>Weight tolerance (&amp;g):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116" />
+        <source>Weight tolerance (&amp;%):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="118" />
+        <source>L&amp;anguage:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="119" />
         <source>Lock &amp;after idle:</source>
         <translation type="unfinished" />
     </message>

@@ -5,22 +5,22 @@
     <name>BenchWindow</name>
     <message>
         <location filename="../window.py" line="54" />
-        <location filename="../window.py" line="317" />
+        <location filename="../window.py" line="321" />
         <source>Station — {0}</source>
         <translation>Station — {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="129" />
+        <location filename="../window.py" line="133" />
         <source>&amp;Bench</source>
         <translation>&amp;Banco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="280" />
+        <location filename="../window.py" line="284" />
         <source>Operator: {0}</source>
         <translation>Operatore: {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="289" />
+        <location filename="../window.py" line="293" />
         <source>Operator: {0} · lead {1}</source>
         <translation>Operatore: {0} · capoturno {1}</translation>
     </message>
@@ -154,17 +154,17 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../health_panel.py" line="33" />
+        <location filename="../health_panel.py" line="37" />
         <source>Scale</source>
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../health_panel.py" line="34" />
+        <location filename="../health_panel.py" line="38" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../health_panel.py" line="35" />
+        <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation>Stampante</translation>
     </message>
@@ -579,62 +579,77 @@
         <translation>Nessuna: digita il peso</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="79" />
+        <source>empty: a keyboard scanner</source>
+        <translation>vuoto: uno scanner a tastiera</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="81" />
+        <source>A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench</source>
+        <translation>La porta di uno scanner seriale (es. /dev/ttyACM0): il suo stato si vede al banco</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="97" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="98" />
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="100" />
         <source>Full screen (kiosk)</source>
         <translation>Schermo intero (chiosco)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="109" />
         <source>&amp;Bench name:</source>
         <translation>Nome del &amp;banco:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>&amp;Printer:</source>
         <translation>&amp;Stampante:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>S&amp;cale:</source>
         <translation>&amp;Bilancia:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="112" />
+        <source>Serial scanner p&amp;ort:</source>
+        <translation>P&amp;orta scanner seriale:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="113" />
         <source>Scanner &amp;layout:</source>
         <translation>&amp;Layout dello scanner:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
+        <location filename="../settings_dialog.py" line="114" />
         <source>&amp;Keyboard layout:</source>
         <translation>Layout della &amp;tastiera:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="115" />
         <source>Weight tolerance (&amp;g):</source>
         <translation>Tolleranza peso (&amp;g):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="116" />
         <source>Weight tolerance (&amp;%):</source>
         <translation>Tolleranza peso (&amp;%):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="112" />
+        <location filename="../settings_dialog.py" line="118" />
         <source>L&amp;anguage:</source>
         <translation>Li&amp;ngua:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113" />
+        <location filename="../settings_dialog.py" line="119" />
         <source>Lock &amp;after idle:</source>
         <translation>Blocca &amp;dopo inattività:</translation>
     </message>
