@@ -10,7 +10,7 @@ from station.config import Settings
 from station.context import AppContext
 from station.domain.layouts import as_typed
 from station.ui.scanner_test import TEST_CODE, ScannerTestDialog
-from station.ui.settings_dialog import SettingsDialog
+from station.ui.settings_dialog import SettingsDialog, kiosk
 from station.ui.window import BenchWindow
 from tests.ui.conftest import type_scan
 
@@ -95,3 +95,18 @@ def test_a_lead_signed_in_over_the_operator_changes_the_tolerance(
     # THEN the field was open to her and the new tolerance is saved
     assert editable == [True]
     assert Settings.load(ctx.home).weight_tolerance_g == 80
+
+
+def test_the_bench_is_full_screen_unless_the_setting_says_not(
+    qtbot: QtBot, bench: BenchWindow, ctx: AppContext
+) -> None:
+    # GIVEN a bench with no fullscreen setting: a kiosk
+    assert kiosk(ctx.settings)
+    # WHEN full screen is unticked in the settings and saved
+    dialog = SettingsDialog(ctx.settings, bench)
+    qtbot.addWidget(dialog)
+    assert dialog.fullscreen.isChecked()
+    dialog.fullscreen.setChecked(False)
+    bench.apply_settings(dialog.settings())
+    # THEN station.toml says so, for the next start
+    assert not kiosk(Settings.load(ctx.home))
