@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from station.devices.health import HealthLevel
+from station.devices.health import DeviceHealth, HealthLevel
 from station.domain.messages import text
 from station.ui.print_dialog import PrintDialog, describe
 from station.ui.print_worker import JobRow, PrintListing
@@ -34,6 +34,8 @@ class PrintStatus(QObject):
         printing.job_failed.connect(self._on_failed)
         printing.job_printed.connect(self._on_printed)
         printing.problem.connect(self._on_problem)
+        printing.health.connect(self._on_health)
+        self._polled: DeviceHealth | None = None  # the printer's own answer, when asked
 
     @property
     def _language(self) -> str:
@@ -48,13 +50,23 @@ class PrintStatus(QObject):
         if self.dialog is not None:
             self.dialog.show_listing(listing)
 
+    def _on_health(self, health: DeviceHealth) -> None:
+        self._polled = health
+        self._show_health(self.listing)
+
     def _show_health(self, listing: PrintListing) -> None:
-        health = self._window.health
-        if not listing.failed:
-            health.set_device("printer", HealthLevel.OK, text("device_ok", self._language))
-            return
-        failed = text("printer_jobs_failed", self._language, count=len(listing.failed))
-        health.set_device("printer", HealthLevel.FAILED, f"{listing.failed[-1].reason} {failed}")
+        """Failed jobs, or a printer that says it cannot print (out of labels, head open,
+        unreachable): either is a failure on the panel, loud, since labels stop coming."""
+        panel = self._window.health
+        polled = self._polled
+        if listing.failed:
+            failed = text("printer_jobs_failed", self._language, count=len(listing.failed))
+            said = f"{listing.failed[-1].reason} {failed}"
+            panel.set_device("printer", HealthLevel.FAILED, said)
+        elif polled is not None and polled.level is not HealthLevel.OK:
+            panel.set_device("printer", HealthLevel.FAILED, polled.message(self._language))
+        else:
+            panel.set_device("printer", HealthLevel.OK, text("device_ok", self._language))
 
     def _on_failed(self, row: JobRow) -> None:
         """Loud on purpose: a parcel without its label must not leave the bench."""

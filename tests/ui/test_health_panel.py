@@ -86,14 +86,15 @@ def printer() -> Iterator[FakePrinter]:
 def test_a_printer_out_of_labels_turns_the_panel_red(
     qtbot: QtBot, ctx: AppContext, tmp_path: Path, printer: FakePrinter
 ) -> None:
-    # GIVEN a bench whose ZPL label printer is out of labels
+    # GIVEN a bench whose ZPL label printer works at start, then runs out of labels
     ctx.settings.printer = f"zpl:127.0.0.1:{printer.port}"
     ctx.settings.print_retry_delay_s = 0.01
-    printer.status = HostStatus(paper_out=True)
     window = open_window(qtbot, ctx, tmp_path)
     type_scan(qtbot, window.signin.pin, "OPANNA")
     qtbot.waitUntil(lambda: window.operator == "anna")
+    qtbot.waitUntil(lambda: printer.status_queries > 0, timeout=5000)
     assert window.health.level("printer") is HealthLevel.OK
+    printer.status = HostStatus(paper_out=True)
     # WHEN order 1001 is packed and its label cannot print
     for code in ("1001", TSHIRT, "WEIGH"):
         type_scan(qtbot, window.bench.lines, code)
@@ -127,3 +128,22 @@ def test_an_unplugged_serial_scanner_is_red_and_its_scans_reach_the_bench(
     assert "error" in window.sounds.requested[heard:]
     window.close()
     scanner.stop()
+
+
+def test_a_printer_out_of_labels_is_red_before_any_label_fails(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, printer: FakePrinter
+) -> None:
+    # GIVEN a ZPL label printer that is out of labels
+    ctx.settings.printer = f"zpl:127.0.0.1:{printer.port}"
+    printer.status = HostStatus(paper_out=True)
+    # WHEN the bench starts, nothing printed yet
+    window = open_window(qtbot, ctx, tmp_path)
+    # THEN the panel already says the printer is out of labels, in red
+    qtbot.waitUntil(lambda: window.health.level("printer") is HealthLevel.FAILED, timeout=5000)
+    assert "out of labels" in window.health.text_of("printer")
+    # WHEN labels are loaded and the printer is asked again
+    printer.status = HostStatus()
+    window.workers.printing.ask_health()
+    # THEN it is green again
+    qtbot.waitUntil(lambda: window.health.level("printer") is HealthLevel.OK, timeout=5000)
+    window.close()
