@@ -111,8 +111,11 @@ register(
     ),
     Message(
         "shop_waiting",
-        "Shop: {pending} update(s) waiting",
+        "Shop: {pending} updates waiting",
         "Negozio: {pending} aggiornamenti in attesa",
+        count="pending",
+        one_en="Shop: {pending} update waiting",
+        one_it="Negozio: {pending} aggiornamento in attesa",
     ),
     Message(
         "shop_waiting_parked",
