@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.config import Settings, system_language
-from station.devices.scale_spec import scale_protocols
+from station.devices.scale_spec import DEMO_SCALE, scale_protocols
 from station.domain import messages
 from station.ui.qt_printer import system_printer_names
 
@@ -73,6 +73,7 @@ class SettingsDialog(QDialog):
             self.tr("a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer")
         )
         scales = [("sim", self.tr("Simulated")), ("none", self.tr("None: type the weight"))]
+        scales += [(DEMO_SCALE, self.tr("Simulated, through the serial driver"))]
         scales += [(f"{p}:/dev/ttyUSB0", f"{p}:/dev/ttyUSB0") for p in scale_protocols()]
         self.scale = _combo(scales, settings.scale, editable=True)
         self.scanner_port = QLineEdit(str(extra.get("scanner_port", "")))

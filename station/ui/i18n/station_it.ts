@@ -388,7 +388,7 @@
 <context>
     <name>PrintStatus</name>
     <message numerus="yes">
-        <location filename="../print_status.py" line="45" />
+        <location filename="../print_status.py" line="47" />
         <source>%n print(s) failed (Ctrl+P)</source>
         <translation>
             <numerusform>%n stampa non riuscita (Ctrl+P)</numerusform>
@@ -396,7 +396,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../print_status.py" line="73" />
+        <location filename="../print_status.py" line="85" />
         <source>Printed: {0} on {1}</source>
         <translation>Stampato: {0} su {1}</translation>
     </message>
@@ -579,77 +579,82 @@
         <translation>Nessuna: digita il peso</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="76" />
+        <source>Simulated, through the serial driver</source>
+        <translation>Simulata, tramite il driver seriale</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="80" />
         <source>empty: a keyboard scanner</source>
         <translation>vuoto: uno scanner a tastiera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="82" />
         <source>A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench</source>
         <translation>La porta di uno scanner seriale (es. /dev/ttyACM0): il suo stato si vede al banco</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97" />
+        <location filename="../settings_dialog.py" line="98" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../settings_dialog.py" line="99" />
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="100" />
+        <location filename="../settings_dialog.py" line="101" />
         <source>Full screen (kiosk)</source>
         <translation>Schermo intero (chiosco)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>&amp;Bench name:</source>
         <translation>Nome del &amp;banco:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>&amp;Printer:</source>
         <translation>&amp;Stampante:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111" />
+        <location filename="../settings_dialog.py" line="112" />
         <source>S&amp;cale:</source>
         <translation>&amp;Bilancia:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="112" />
+        <location filename="../settings_dialog.py" line="113" />
         <source>Serial scanner p&amp;ort:</source>
         <translation>P&amp;orta scanner seriale:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113" />
+        <location filename="../settings_dialog.py" line="114" />
         <source>Scanner &amp;layout:</source>
         <translation>&amp;Layout dello scanner:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114" />
+        <location filename="../settings_dialog.py" line="115" />
         <source>&amp;Keyboard layout:</source>
         <translation>Layout della &amp;tastiera:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115" />
+        <location filename="../settings_dialog.py" line="116" />
         <source>Weight tolerance (&amp;g):</source>
         <translation>Tolleranza peso (&amp;g):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116" />
+        <location filename="../settings_dialog.py" line="117" />
         <source>Weight tolerance (&amp;%):</source>
         <translation>Tolleranza peso (&amp;%):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="118" />
+        <location filename="../settings_dialog.py" line="119" />
         <source>L&amp;anguage:</source>
         <translation>Li&amp;ngua:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119" />
+        <location filename="../settings_dialog.py" line="120" />
         <source>Lock &amp;after idle:</source>
         <translation>Blocca &amp;dopo inattività:</translation>
     </message>
