@@ -140,7 +140,7 @@ def cmd_db_verify(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.devices.scale import ScaleSpecError
-    from station.devices.scale_spec import open_scale, scale_protocols
+    from station.devices.scale_spec import demo_scale_spec, open_scale, scale_protocols
     from station.printing import CannotPrintError, check_printer_spec
 
     printer = getattr(args, "printer", None)
@@ -154,7 +154,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     except CannotPrintError as exc:
         raise UserError(str(exc)) from exc
-    spec = getattr(args, "scale", None) or ("sim" if ctx.demo else ctx.settings.scale)
+    demo_scale = "sim" if window is None else demo_scale_spec()  # the console's stays in-process
+    spec = getattr(args, "scale", None) or (demo_scale if ctx.demo else ctx.settings.scale)
     try:
         scale = open_scale(spec)
     except ScaleSpecError as exc:
@@ -273,7 +274,7 @@ def cmd_demo_sheet(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
     language = ctx.settings.language if ctx is not None else system_language()
     try:
-        args.output.write_bytes(demo_sheet())
+        args.output.write_bytes(demo_sheet(language))
     except OSError as exc:
         raise UserError(
             text("cannot_write", language, path=args.output, error=exc.strerror)

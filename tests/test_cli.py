@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from station import demo
+from station.demo_sheet import gs1_codes
 from station.domain.barcodes import normalize_code
+from station.labels.pdfdraw import FNC1
 from tests.conftest import require_tool
 from tests.console_process import env, run_console, run_station, station_cmd
 
@@ -115,8 +117,11 @@ def test_the_demo_sheet_scans_back(tmp_path: Path) -> None:
         "DAMAGED",
         "NOTFOUND",
     } <= decoded
+    assert {"BENCH", "QUEUE", "SETTINGS", "SCANTEST", "PRINTERS", "LEAD", "LOCK", "QUIT"} <= decoded
     assert "ORD1003" in decoded
     assert "ST-12/3.4+5" in decoded  # the scanner layout test code
+    # the GS1-128 codes of the lot and serial products, as zbarimg reads their data
+    assert {code.code.removeprefix(FNC1) for code in gs1_codes()} <= decoded
     eans = {demo.product_ean(i) for i in range(len(demo.demo_products()))}
     assert eans <= decoded
 

@@ -166,7 +166,7 @@ def test_a_killed_bench_resumes_exactly_where_it_was(tmp_path: Path) -> None:
     # THEN a new process resumes the same order with the same progress
     again = ConsoleProcess(home)
     assert again.wait_for("PROMPT resumed").startswith(
-        "PROMPT resumed Order 1003 is open: 4 unit(s) left"
+        "PROMPT resumed Order 1003 is open: 4 units left"
     )
     assert again.send(codes[4], "ERROR").startswith(
         "ERROR line_complete"

@@ -77,6 +77,8 @@ _SCALE_CODES = {
 def scale_health(reading: WeightReading, name: str, port: str) -> DeviceHealth:
     """Health from the scale's latest reading: moving or stable is fine, offline has failed."""
     fields = {"port": port, "detail": reading.detail}
+    if reading.state is ScaleState.OFFLINE and reading.code == "scale_connecting":
+        return DeviceHealth("scale", HealthLevel.WARNING, "scale_connecting", name, fields)
     if reading.state is ScaleState.OFFLINE:
         code = reading.code or "scale_offline"
         return DeviceHealth("scale", HealthLevel.FAILED, code, name, fields)

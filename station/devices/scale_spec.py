@@ -6,6 +6,8 @@ specs that are not a protocol: probing a port, and the demo's pty simulator.
 
 from __future__ import annotations
 
+import os
+
 from station.devices.probe import probe_protocol
 from station.devices.protocols.registry import PROTOCOLS, protocol_names
 from station.devices.scale import Scale, ScaleSpecError, SimulatedScale
@@ -13,6 +15,14 @@ from station.devices.serialscale import SerialScale
 from station.devices.simulators.scale import ScaleSimulator
 
 _NOT_PROTOCOLS = ("auto", "simulator")
+# The demo window weighs through the real serial driver, on a pty that speaks MT-SICS, so the
+# demo shows what a real scale does (and what an unplugged one does). Without ptys (Windows)
+# it falls back to the in-process simulation.
+DEMO_SCALE = "simulator:mt-sics"
+
+
+def demo_scale_spec() -> str:
+    return DEMO_SCALE if hasattr(os, "openpty") else "sim"
 
 
 def scale_protocols() -> list[str]:

@@ -26,7 +26,8 @@ _COLUMNS = 2
 class SheetCode:
     caption: str
     code: str
-    symbology: str  # "ean13" or "code128"
+    symbology: str  # "ean13" or "code128" (GS1-128 when `code` starts with FNC1)
+    shown: str = ""  # the human-readable line when it is not `code` itself, e.g. "(01)…(10)…"
 
 
 def demo_sheet_pdf(title: str, sections: Sequence[tuple[str, Sequence[SheetCode]]]) -> bytes:
@@ -88,5 +89,6 @@ def _cell(c: Canvas, code: SheetCode, x: float, top: float, width: float) -> Non
         draw_ean13(c, x, bars_y - 3 * mm, code.code, 0.38, 18 * mm)
         return
     used = draw_code128(c, x, bars_y, code.code, width, 17 * mm, max_module_mm=0.4)
-    text_x = x + max(0.0, (used - text_width(code.code, 10)) / 2)
-    draw_text(c, text_x, bars_y - 4.5 * mm, code.code, 10, width)
+    shown = code.shown or code.code
+    text_x = x + max(0.0, (used - text_width(shown, 10)) / 2)
+    draw_text(c, text_x, bars_y - 4.5 * mm, shown, 10, width)

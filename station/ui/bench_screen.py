@@ -6,11 +6,11 @@ by `dataChanged`, the header only when another order opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.ui.banner import ResultBanner
-from station.ui.header import OrderHeader
+from station.ui.done_view import DoneView
+from station.ui.header import OrderHeader, units_to_scan
 from station.ui.lines import LinesView
 from station.ui.parcels import ParcelsView
 from station.ui.viewdata import BenchView, ScanOutcome
@@ -32,21 +32,18 @@ class BenchScreen(QWidget):
         self.lines = LinesView()
         self.parcels = ParcelsView()
         self.parcels.setMaximumWidth(460)
-        self.idle_hint = QLabel()
-        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_hint.setWordWrap(True)
-        hint_font = self.idle_hint.font()
-        hint_font.setPointSize(16)
-        self.idle_hint.setFont(hint_font)
-        self.idle_hint.setStyleSheet("color: #546e7a;")
-        body = QHBoxLayout()
+        self.idle_hint = DoneView()
+        # The open order's tables, hidden as one between orders so the done screen has the room.
+        self.order_body = QWidget()
+        body = QHBoxLayout(self.order_body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.lines, 3)
         body.addWidget(self.parcels, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.order_body, 1)
         layout.addWidget(self.idle_hint, 1)
         self._order_number: str | None = None
         self.show_view(BenchView())
@@ -65,21 +62,16 @@ class BenchScreen(QWidget):
             self._order_number = number
             self.header.show_order(order)
         elif order is not None:
-            self.header.units.setText(
-                self.tr("{0} of {1} units to scan").format(order.units_left, order.units_total)
-            )
-        self.lines.setVisible(order is not None)
-        self.parcels.setVisible(order is not None)
+            self.header.units.setText(units_to_scan(order.units_left, order.units_total))
+        self.order_body.setVisible(order is not None)
         self.idle_hint.setVisible(order is None)
         self.lines.lines_model.set_lines(order.lines if order else (), changed)
+        self.lines.scroll_to_changed(changed)
         # An empty picture column is just a gap: show it only when some line has a picture.
         self.lines.setColumnHidden(0, not (order and any(ln.image_url for ln in order.lines)))
         self.parcels.show_parcels(order.parcels if order else ())
         if order is None:
-            last = view.last_order_number
-            self.idle_hint.setText(
-                self.tr("Last order packed: {0}").format(last) if last else self.tr("No order open")
-            )
+            self.idle_hint.show_view(view)
 
     def show_live_weight(self, seq: int, grams: int | None) -> None:
         self.parcels.show_live_weight(seq, grams)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from station.ui.viewdata import OrderView
 
 CUTOFF_WARN = dt.timedelta(hours=1)
+
+
+def units_to_scan(left: int, total: int) -> str:
+    """How many units are still to scan, in the plural form the count needs (Qt's %n)."""
+    return QCoreApplication.translate(
+        "OrderHeader", "%n unit(s) left to scan, of {0}", "", left
+    ).format(total)
 
 
 def _big(label: QLabel, size: int, bold: bool = True) -> QLabel:
@@ -59,9 +67,7 @@ class OrderHeader(QFrame):
         self.cod.setVisible(bool(order.cod_amount))
         self.cod.setText(self.tr("Cash on delivery: € {0}").format(order.cod_amount))
         self.cod.setStyleSheet("color: #b71c1c;")
-        self.units.setText(
-            self.tr("{0} of {1} units to scan").format(order.units_left, order.units_total)
-        )
+        self.units.setText(units_to_scan(order.units_left, order.units_total))
         self.note.setVisible(bool(order.note))
         self.note.setText(self.tr("Customer note: {0}").format(order.note))
 

@@ -15,6 +15,7 @@ ROW_HEIGHT = 56
 IMAGE_PX = 48
 DONE_BG = QColor("#c8e6c9")
 CHANGED_BG = QColor("#fff59d")
+NEEDS_FG = QColor("#bf360c")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -87,16 +88,39 @@ class LinesModel(QAbstractTableModel):
             return QBrush(DONE_BG) if line.complete else None
         if role == Qt.ItemDataRole.FontRole and column in (self.PROGRESS, self.BIN):
             return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.NAME and self.needs(line):
+            return QBrush(NEEDS_FG)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PROGRESS:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def needs(self, line: LineView) -> str:
+        """What the scan of this line must carry, said before the scan (while units are left)."""
+        if line.complete:
+            return ""
+        wanted = [
+            word
+            for flag, word in (
+                (line.needs_lot, self.tr("lot")),
+                (line.needs_expiry, self.tr("expiry date")),
+                (line.needs_serial, self.tr("serial number")),
+            )
+            if flag
+        ]
+        if not wanted:
+            return ""
+        return self.tr("scan the GS1 code with its {0}").format(" + ".join(wanted))
+
+    def row_of(self, sku: str) -> int | None:
+        return next((i for i, line in enumerate(self._lines) if line.sku == sku), None)
 
     def _text(self, line: LineView, column: int) -> str:
         if column == self.PROGRESS:
             short = f" (−{line.short})" if line.short else ""
             return f"{line.verified} / {line.quantity}{short}"
         if column == self.NAME:
-            return line.name
+            needs = self.needs(line)
+            return f"{line.name}\n⚠ {needs}" if needs else line.name
         if column == self.SKU:
             return line.sku
         if column == self.BIN:
@@ -125,3 +149,9 @@ class LinesView(QTableView):
         font = self.font()
         font.setPointSize(14)
         self.setFont(font)
+
+    def scroll_to_changed(self, changed: frozenset[str]) -> None:
+        """Bring the line just scanned into view: a long order scrolls to it."""
+        rows = [r for sku in changed if (r := self.lines_model.row_of(sku)) is not None]
+        if rows:
+            self.scrollTo(self.lines_model.index(min(rows), LinesModel.PROGRESS))

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from station.context import AppContext
 from station.devices.scale import Scale
 from station.ui.i18n import install_translators
+from station.ui.settings_dialog import kiosk
 from station.ui.window import BenchWindow
 
 
@@ -48,9 +49,16 @@ def run_window(ctx: AppContext, scale: Scale | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Station")
     window = create_window(ctx, scale)
-    window.resize(1280, 800)
     close_on_signals(window)
-    window.show()
+    if kiosk(ctx.settings):
+        # The screen's geometry as well: without a window manager (a bare X session on a
+        # bench PC) the full-screen state alone is not honoured.
+        window.setGeometry(window.screen().geometry())
+        window.showFullScreen()
+    else:
+        # Never larger than the screen: at 1366×768 a 1280×800 window hid its status bar.
+        window.resize(window.screen().availableGeometry().size().boundedTo(QSize(1280, 800)))
+        window.show()
     status = app.exec()
     del window
     return int(status)

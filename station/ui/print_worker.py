@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from station.config import Settings
 from station.context import AppContext
@@ -22,6 +22,9 @@ from station.services.prints import print_recorder
 from station.ui.qt_printer import PRINTER_KINDS
 
 log = logging.getLogger(__name__)
+# A printer out of labels is found before the next label fails: its status is asked this often
+# (a ZPL printer's ~HS, on a connection of its own, from this thread, never the GUI's).
+HEALTH_POLL_MS = 30_000
 Outcome = Callable[[PrintOutcome], None]
 MakePrinter = Callable[[Settings, Path, Callable[[PrintJob], None], Outcome], BenchPrinter]
 
@@ -54,6 +57,7 @@ class PrintWorker(QObject):
     job_failed = Signal(object)  # JobRow: a job that did not print after its retries
     job_printed = Signal(object)  # JobRow
     problem = Signal(str)  # a request that could not be done, as one sentence
+    health = Signal(object)  # DeviceHealth of the printer, asked now and then
 
     def __init__(self, ctx: AppContext, make_printer: MakePrinter | None = None) -> None:
         super().__init__()
@@ -61,6 +65,7 @@ class PrintWorker(QObject):
         self._make = make_printer or _default_printer
         self._printer: BenchPrinter | None = None
         self._operator = ctx.settings.operator  # the signed-in operator, once there is one
+        self._poll: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
@@ -73,6 +78,15 @@ class PrintWorker(QObject):
             fallback = _with_folder(self._ctx.settings)
             self._printer = self._make(fallback, self._ctx.home, self._on_change, self._outcomes())
         self._publish()
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self.ask_health)
+        self._poll.start(HEALTH_POLL_MS)
+        self.ask_health()
+
+    @Slot()
+    def ask_health(self) -> None:
+        if self._printer is not None:
+            self.health.emit(self._printer.queue.health())
 
     def _outcomes(self) -> Outcome:
         """Printed and failed documents go to the event log, from the queue's own thread
@@ -85,6 +99,8 @@ class PrintWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
+        if self._poll is not None:
+            self._poll.stop()
         if self._printer is not None:
             self._printer.close()
             self._printer = None

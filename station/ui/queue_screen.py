@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from station.domain import OrderStatus
 from station.services.queue import QueueFilter
+from station.ui import style
 from station.ui.queue_model import QueueModel, status_label
 from station.ui.workers import Workers
 
-ROW_HEIGHT = 30
 SEARCH_DELAY_MS = 250
 
 
@@ -52,12 +52,17 @@ class QueueScreen(QWidget):
         vertical.setVisible(False)
         # Fixed heights: measuring 100,000 rows to fit their content takes tens of seconds.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.setDefaultSectionSize(style.QUEUE_ROW_HEIGHT)
         horizontal = self.table.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
-        for column, width in enumerate((90, 100, 70, 110, 150, 260)):
+        for column, width in enumerate((100, 120, 90, 150, 190, 300)):
             self.table.setColumnWidth(column, width)
+        font = self.font()
+        font.setPointSize(style.QUEUE_POINT_SIZE)
+        self.setFont(font)
+        font.setBold(True)
+        horizontal.setFont(font)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("&Search:"), buddy=self.search))
         bar.addWidget(self.search, 2)

@@ -29,6 +29,7 @@ class ScannerTestDialog(QDialog):
     def __init__(self, capture: ScanCapture, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Scanner test"))
+        self.setMinimumWidth(720)
         self._capture = capture
         self.chosen: tuple[str, str] | None = None
         intro = QLabel(
@@ -69,6 +70,7 @@ class ScannerTestDialog(QDialog):
             self.result.setText(self.tr("The scanner reads correctly."))
             self.result.setStyleSheet("color: #1b5e20;")
             self.apply.setEnabled(False)
+            self.adjustSize()
             return
         matches = matching_layouts(raw)
         if matches:
@@ -85,3 +87,4 @@ class ScannerTestDialog(QDialog):
             self.result.setText(self.tr("This is not the test code: scan the test barcode."))
             self.apply.setEnabled(False)
         self.result.setStyleSheet("color: #b71c1c;")
+        self.adjustSize()  # the sentence may need more lines than the dialog had

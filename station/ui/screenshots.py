@@ -13,15 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from station import demo
 from station.app import open_home
+from station.demo_sheet import SCANNER_TEST_CODE as TEST_CODE
+from station.devices.health import HealthLevel
 from station.devices.scale import SimulatedScale, WeightReading
+from station.domain.layouts import as_typed
+from station.domain.messages import text
+from station.ui.hold_dialog import hold_dialog
 from station.ui.main import create_window
 from station.ui.window import BenchWindow
 
-SIZE = (1280, 800)
+# The screens benches have: an old 4:3 monitor, a cheap laptop-class panel, full HD.
+SIZES = ((1024, 768), (1366, 768), (1920, 1080))
 
 
 class SlowScale(SimulatedScale):
@@ -88,26 +94,76 @@ def take_all(window: BenchWindow, out: Path) -> list[Path]:
     window.show_queue()
     settle(window, lambda: window.queue.model.rowCount() > 0)
     shots.append(shoot(window, out, "6-queue"))
+    window.show_bench()
+    shots += shoot_dialogs(window, out)
+    window.health.set_device(
+        "scale",
+        HealthLevel.FAILED,
+        text("scale_disconnected", window.ctx.settings.language, port="/dev/ttyUSB0"),
+    )
+    shots.append(shoot(window, out, "11-scale-unplugged"))
     return shots
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
+def shoot_dialog(dialog: QDialog, out: Path, name: str) -> Path:
+    dialog.open()
+    settle_dialog(dialog)
+    path = out / f"{name}.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.reject()
+    return path
+
+
+def settle_dialog(dialog: QDialog) -> None:
+    for _ in range(10):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    dialog.adjustSize()
+    QApplication.processEvents()
+
+
+def shoot_dialogs(window: BenchWindow, out: Path) -> list[Path]:
+    """The dialogs an operator reads from a metre away: hold, settings, scanner test, prints."""
+    from station.ui.scanner_test import ScannerTestDialog
+    from station.ui.settings_dialog import SettingsDialog
+
+    shots = [shoot_dialog(hold_dialog(window), out, "7-hold")]
+    shots.append(shoot_dialog(SettingsDialog(window.ctx.settings, window), out, "8-settings"))
+    tester = ScannerTestDialog(window.capture, window)
+    tester.open()
+    window.capture.raw_scanned.emit(as_typed(TEST_CODE, scanner="us", system="it"))
+    shots.append(shoot_dialog(tester, out, "9-scanner-test"))
+    window.open_print_jobs()
+    assert window.print_dialog is not None
+    shots.append(shoot_dialog(window.print_dialog, out, "10-print-jobs"))
+    return shots
+
+
+def render(out: Path, size: tuple[int, int], language: str) -> list[Path]:
+    """Every state at one screen size, as the kiosk window fills that screen."""
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     with (
         tempfile.TemporaryDirectory(prefix="station-shots-") as tmp,
         open_home(Path(tmp) / "home", demo_mode=True) as ctx,
     ):
-        ctx.settings.language = args[1] if len(args) > 1 else "en"
+        ctx.settings.language = language
         window = create_window(ctx, SlowScale(noise_pct=0.5, seed=7), Path(tmp) / "cache")
-        window.resize(*SIZE)
+        window.setFixedSize(*size)
         window.show()
         wait_for(window.workers.bench.ready)
-        take_all(window, out)
+        shots = take_all(window, out)
         window.close()
         del window
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`screenshots.py [DIR [LANGUAGE]]`: DIR/1024x768/*.png and the other sizes."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    for width, height in SIZES:
+        render(out / f"{width}x{height}", (width, height), args[1] if len(args) > 1 else "en")
     app.processEvents()
     return 0
 

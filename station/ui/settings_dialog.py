@@ -5,18 +5,21 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
 from station.config import Settings, system_language
-from station.devices.scale_spec import scale_protocols
+from station.devices.scale_spec import DEMO_SCALE, scale_protocols
+from station.domain import messages
 from station.ui.qt_printer import system_printer_names
 
 LAYOUTS = (("us", "US (QWERTY)"), ("it", "Italiano"))
@@ -35,6 +38,20 @@ def _combo(items: list[tuple[str, str]], current: str, editable: bool = False) -
     return combo
 
 
+def checks_changed(before: Settings, after: Settings) -> bool:
+    """Whether `after` changes a check the bench makes (a lead's decision, never an operator's:
+    a wide tolerance switches the weight check off)."""
+    return (before.weight_tolerance_g, before.weight_tolerance_pct) != (
+        after.weight_tolerance_g,
+        after.weight_tolerance_pct,
+    )
+
+
+def kiosk(settings: Settings) -> bool:
+    """Full screen by default: a bench is a station, not a desktop."""
+    return bool(settings.extra.get("fullscreen", True))
+
+
 def _value(combo: QComboBox) -> str:
     if combo.isEditable() and combo.currentText() != combo.itemText(combo.currentIndex()):
         return combo.currentText().strip()
@@ -42,7 +59,7 @@ def _value(combo: QComboBox) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, lead: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bench settings"))
         self._settings = copy.deepcopy(settings)
@@ -56,8 +73,14 @@ class SettingsDialog(QDialog):
             self.tr("a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer")
         )
         scales = [("sim", self.tr("Simulated")), ("none", self.tr("None: type the weight"))]
+        scales += [(DEMO_SCALE, self.tr("Simulated, through the serial driver"))]
         scales += [(f"{p}:/dev/ttyUSB0", f"{p}:/dev/ttyUSB0") for p in scale_protocols()]
         self.scale = _combo(scales, settings.scale, editable=True)
+        self.scanner_port = QLineEdit(str(extra.get("scanner_port", "")))
+        self.scanner_port.setPlaceholderText(self.tr("empty: a keyboard scanner"))
+        self.scanner_port.setToolTip(
+            self.tr("A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench")
+        )
         self.scanner_layout = _combo(list(LAYOUTS), str(extra.get("scanner_layout", "us")))
         self.system_layout = _combo(list(LAYOUTS), str(extra.get("system_layout", "us")))
         self.tolerance_g = QSpinBox()
@@ -75,16 +98,27 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setSpecialValueText(self.tr("never"))
         self.lock_minutes.setValue(int(extra.get("lock_after_min", 10)))
+        self.fullscreen = QCheckBox(self.tr("Full screen (kiosk)"))
+        self.fullscreen.setChecked(kiosk(settings))
+        self.checks_note = QLabel(messages.text("settings_lead_only", settings.language))
+        self.checks_note.setWordWrap(True)
+        self.checks_note.setStyleSheet("color: #b71c1c;")
+        self.checks_note.setVisible(not lead)
+        for check in (self.tolerance_g, self.tolerance_pct):
+            check.setEnabled(bool(lead))
         form = QFormLayout(self)
         form.addRow(self.tr("&Bench name:"), self.bench_name)
         form.addRow(self.tr("&Printer:"), self.printer)
         form.addRow(self.tr("S&cale:"), self.scale)
+        form.addRow(self.tr("Serial scanner p&ort:"), self.scanner_port)
         form.addRow(self.tr("Scanner &layout:"), self.scanner_layout)
         form.addRow(self.tr("&Keyboard layout:"), self.system_layout)
         form.addRow(self.tr("Weight tolerance (&g):"), self.tolerance_g)
         form.addRow(self.tr("Weight tolerance (&%):"), self.tolerance_pct)
+        form.addRow(self.checks_note)
         form.addRow(self.tr("L&anguage:"), self.language)
         form.addRow(self.tr("Lock &after idle:"), self.lock_minutes)
+        form.addRow(self.fullscreen)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -93,7 +127,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def settings(self) -> Settings:
-        """The settings as edited. A new scale or language takes effect at the next start."""
+        """The settings as edited. A new scale, scanner port or language takes effect at the
+        next start."""
         result = copy.deepcopy(self._settings)
         result.bench_name = self.bench_name.text().strip() or result.bench_name
         result.printer = _value(self.printer) or result.printer
@@ -104,4 +139,6 @@ class SettingsDialog(QDialog):
         result.extra["scanner_layout"] = _value(self.scanner_layout)
         result.extra["system_layout"] = _value(self.system_layout)
         result.extra["lock_after_min"] = self.lock_minutes.value()
+        result.extra["fullscreen"] = self.fullscreen.isChecked()
+        result.extra["scanner_port"] = self.scanner_port.text().strip()
         return result

@@ -28,6 +28,13 @@ class SignInScreen(QWidget):
         hint_font = self.hint.font()
         hint_font.setPointSize(16)
         self.hint.setFont(hint_font)
+        self.demo_people = QLabel()  # the demo's badges and PINs: a demo has nobody to ask
+        self.demo_people.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_people.setWordWrap(True)
+        self.demo_people.setStyleSheet(
+            "background: #fff8e1; color: #3e2723; font-size: 15pt; padding: 8px;"
+        )
+        self.demo_people.hide()
         self.error = QLabel()
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setStyleSheet("color: #b71c1c; font-size: 18pt; font-weight: bold;")
@@ -47,10 +54,21 @@ class SignInScreen(QWidget):
         layout.addSpacing(24)
         layout.addWidget(self.pin, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.error)
+        layout.addSpacing(16)
+        layout.addWidget(self.demo_people, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.ask("operator")
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._cancel)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_demo_people(self, people: list[tuple[str, str, str, bool]]) -> None:
+        """(name, badge, PIN, is a lead) of the demo's staff, shown under the PIN field."""
+        lines = [self.tr("Demo: scan a badge or type a PIN")]
+        for name, badge, pin, lead in people:
+            role = self.tr("lead") if lead else self.tr("operator")
+            lines.append(self.tr("{0} ({1}): badge {2}, PIN {3}").format(name, role, badge, pin))
+        self.demo_people.setText("\n".join(lines))
+        self.demo_people.show()
 
     def _cancel(self) -> None:
         if self.purpose == "lead":

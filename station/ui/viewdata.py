@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from station.ui.feedback import DONE, kind_of
 from station.workflow.io import (
     Accepted,
     Done,
@@ -24,6 +25,7 @@ from station.workflow.weighing import expected_weight_g
 
 if TYPE_CHECKING:
     from station.printing import PrintedDocument
+    from station.services.packed import PackedParcel
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class LineView:
     short: int
     bin_location: str = ""
     image_url: str = ""
+    needs_lot: bool = False  # the scan must carry a lot (a GS1 code): said before the scan
+    needs_expiry: bool = False
+    needs_serial: bool = False
 
     @property
     def complete(self) -> bool:
@@ -70,12 +75,14 @@ class BenchView:
     order: OrderView | None = None
     last_order_number: str = ""
     weight_pending: bool = False  # a weight was rejected: a lead may override it
+    packed: tuple[PackedParcel, ...] = ()  # the last packed order's parcels, for the done screen
 
 
 @dataclass(frozen=True)
 class Banner:
-    kind: str  # "ok", "error", "done" or "info"
+    kind: str  # one of station.ui.feedback's kinds: "ok", "error", "exception", "done", ...
     text: str
+    code: str = ""  # the message code it says, when it came from the engine
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,9 @@ def _order_view(order: OrderSnapshot, boxes: list[BoxInfo], weighing_seq: int | 
             short=line.short,
             bin_location=line.product.bin_location if line.product else "",
             image_url=line.product.image_url if line.product else "",
+            needs_lot=bool(line.product and line.product.requires_lot),
+            needs_expiry=bool(line.product and line.product.requires_expiry),
+            needs_serial=bool(line.product and line.product.requires_serial),
         )
         for line in order.lines
     )
@@ -137,27 +147,39 @@ def _order_view(order: OrderSnapshot, boxes: list[BoxInfo], weighing_seq: int | 
 
 
 def bench_view(
-    state: BenchState, boxes: list[BoxInfo], weighing_seq: int | None = None
+    state: BenchState,
+    boxes: list[BoxInfo],
+    weighing_seq: int | None = None,
+    packed: tuple[PackedParcel, ...] = (),
 ) -> BenchView:
     order = _order_view(state.order, boxes, weighing_seq) if state.order is not None else None
     return BenchView(
         order=order,
         last_order_number=state.last_order_number,
         weight_pending=state.pending_weight is not None,
+        packed=packed,
     )
+
+
+def packed_order(effects: list[Effect]) -> str | None:
+    """The number of the order these effects finished, if any."""
+    done = [e for e in effects if isinstance(e, Done)]
+    return done[-1].order_number if done else None
 
 
 def banner_for(effects: list[Effect]) -> Banner | None:
     """The one result to show big: a rejection wins, then a finished order, then the last OK."""
     rejected = [e for e in effects if isinstance(e, Rejected)]
     if rejected:
-        return Banner("error", rejected[-1].message)
+        last = rejected[-1]
+        return Banner(kind_of(last.code, rejected=True), last.message, last.code)
     done = [e for e in effects if isinstance(e, Done)]
     if done:
-        return Banner("done", done[-1].message)
+        return Banner(DONE, done[-1].message, "done")
     accepted = [e for e in effects if isinstance(e, Accepted)]
     if accepted:
-        return Banner("ok", accepted[-1].message)
+        last_ok = accepted[-1]
+        return Banner(kind_of(last_ok.code, rejected=False), last_ok.message, last_ok.code)
     return None
 
 

@@ -7,25 +7,38 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTranslator, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.config import Settings
 from station.context import AppContext
+from station.devices.health import HealthLevel
 from station.devices.scale import Scale
 from station.domain.messages import text
 from station.services.operators import SignedIn
+from station.ui import style
 from station.ui.bench_screen import BenchScreen
 from station.ui.commands import COMMANDS, BenchCommand, label, window_command
+from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale, watch_scanner
+from station.ui.hold_dialog import ask_hold_reason
 from station.ui.idle import IdleLock
 from station.ui.lead_window import open_lead_console
-from station.ui.print_dialog import PrintDialog, describe
-from station.ui.print_worker import JobRow, PrintListing
+from station.ui.print_dialog import PrintDialog
+from station.ui.print_status import PrintStatus
 from station.ui.queue_screen import QueueScreen
+from station.ui.scan_notice import notice_on
 from station.ui.signin import SignInScreen
 from station.ui.sound import SoundPlayer
 from station.ui.viewdata import Banner, BenchView, ScanOutcome
 from station.ui.wedge import ScanCapture
 from station.ui.workers import Workers
+from station.workflow.scan_input import MAX_SCAN_CHARS, scan_problem
 
 
 class BenchWindow(QMainWindow):
@@ -38,19 +51,27 @@ class BenchWindow(QMainWindow):
         self.operator = ""
         self.lead = ""
         self.view = BenchView()
-        self.print_listing = PrintListing(printer="")
-        self.print_dialog: PrintDialog | None = None
         self.translators: list[QTranslator] = []
         self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
         self.workers = Workers(ctx, scale, self)
         self.signin = SignInScreen()
+        if ctx.demo:
+            self.signin.show_demo_people(demo_people())
         self.bench = BenchScreen()
         self.queue = QueueScreen(self.workers)
         self.stack = QStackedWidget()
         for screen in (self.signin, self.bench, self.queue):
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
+        self.health = HealthPanel(ctx.settings.language)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.health)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setStyleSheet(style.DIALOGS)
         self._build_status_bar()
         self._build_actions()
         self.capture = ScanCapture(self)
@@ -78,29 +99,32 @@ class BenchWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        font = bar.font()
+        font.setPointSize(11)
+        bar.setFont(font)
         self.operator_label = QLabel()
         self.health_label = QLabel()
         self.sync_label = QLabel()
-        self.print_label = QLabel()  # failed prints: stays until each is retried or discarded
-        self.print_label.setStyleSheet(
-            "background: #b71c1c; color: white; font-weight: bold; padding: 2px 8px;"
-        )
-        self.print_label.hide()
-        bar.addPermanentWidget(self.print_label)
+        self.printing = PrintStatus(self)
+        bar.addPermanentWidget(self.printing.label)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
-        problems = [self.sounds.problem] if self.sounds.problem else []
-        if self.workers.scale is None:
-            problems.append(text("no_scale", self.ctx.settings.language))
-        self.health_label.setText("  ·  ".join(problems))
+        for shown in (self.printing.label, self.sync_label, self.health_label, self.operator_label):
+            shown.setFont(font)
+        self.health_label.setText(self.sounds.problem)
         self.health_label.setStyleSheet("color: #b71c1c;")
+        self._watch_devices()
         self.workers.shop_sync.status.connect(self._on_sync_status)
-        printing = self.workers.printing
-        printing.listing.connect(self._on_print_listing)
-        printing.job_failed.connect(self._on_print_failed)
-        printing.job_printed.connect(self._on_printed)
-        printing.problem.connect(self._on_print_problem)
+
+    def _watch_devices(self) -> None:
+        self.device_watch = DeviceWatch(self)
+        self.device_watch.changed.connect(self.health.show_health)
+        self.health.failed.connect(lambda _device: self.sounds.play("error"))
+        watch_scale(self.workers.scale, self.device_watch)
+        port = str(self.ctx.settings.extra.get("scanner_port", ""))
+        self.serial_scanner = watch_scanner(port, self.device_watch)
+        self.device_watch.scanned.connect(self.route_scan)
 
     def _on_sync_status(self, text: str, healthy: bool) -> None:
         self.sync_label.setText(text)
@@ -122,20 +146,50 @@ class BenchWindow(QMainWindow):
     # -- scans and commands ------------------------------------------------------------------------
 
     def route_scan(self, code: str, at: float) -> None:
+        """Every scan reaches the bench or is answered, whatever is on screen."""
+        problem = scan_problem(code)
+        if problem is not None:
+            said = text(problem, self._language, length=len(code), limit=MAX_SCAN_CHARS)
+            self._answer(Banner("error", said, problem))
+            return
         modal = QApplication.activeModalWidget()
-        if modal is not None:
-            take = getattr(modal, "take_scan", None)
-            if take is not None:
-                take(code)
+        take = getattr(modal, "take_scan", None)
+        if take is not None:
+            take(code)
             return
         command = window_command(code)
-        if command is not None:
+        if command is not None and modal is not None:
+            self._answer(Banner("error", text("scan_close_dialog", self._language, code=code)))
+        elif command is not None:
             self.run_command(command)
         elif self.stack.currentWidget() is self.signin:
-            self.signin.take_scan(code)
-        else:
+            if modal is None:
+                self.signin.take_scan(code)
+            else:
+                self._answer(Banner("error", text("scan_close_dialog", self._language, code=code)))
+        elif not self._weigh_refused(code):
             self.show_bench()
             self.workers.submit.emit(code, at)
+
+    def _answer(self, banner: Banner) -> None:
+        """A scan the window itself answers: on the banner, and over a dialog if one is open."""
+        self.bench.banner.show_banner(banner)
+        self.sounds.play("error")
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            notice_on(modal, banner)
+
+    def _weigh_refused(self, line: str) -> bool:
+        """WEIGH with the scale gone is refused at once, saying why, not after a timeout."""
+        if line.strip().upper() != "WEIGH" or self.health.level("scale") is not HealthLevel.FAILED:
+            return False
+        said = text("weigh_no_scale", self._language, problem=self.health.sentence("scale"))
+        self._answer(Banner("error", said, "weigh_no_scale"))
+        return True
+
+    @property
+    def _language(self) -> str:
+        return self.ctx.settings.language
 
     def run_command(self, command: BenchCommand) -> None:
         if self.stack.currentWidget() is self.signin and command.word not in ("QUIT", "SCANTEST"):
@@ -156,10 +210,12 @@ class BenchWindow(QMainWindow):
         handlers[command.word]()
 
     def _workflow_command(self, word: str) -> None:
+        if self._weigh_refused(word):
+            return
         self.show_bench()
         if word == "HOLD":
-            reason, ok = QInputDialog.getText(self, self.tr("Hold order"), self.tr("Reason:"))
-            if not ok:
+            reason = ask_hold_reason(self)
+            if reason is None:
                 return
             word = f"HOLD {reason}".strip()
         self.workers.submit.emit(word, 0.0)
@@ -177,6 +233,9 @@ class BenchWindow(QMainWindow):
             self.workers.print_documents.emit(list(outcome.documents))
         if outcome.warnings:
             self.statusBar().showMessage("  ·  ".join(outcome.warnings), 60_000)
+        modal = QApplication.activeModalWidget()
+        if modal is not None and outcome.banner is not None:
+            notice_on(modal, outcome.banner)  # the scan came while a dialog was open
         self.outcome_shown.emit(outcome)
 
     def _on_reading(self, seq: int, grams: int, problem: str, _at: float) -> None:
@@ -184,51 +243,16 @@ class BenchWindow(QMainWindow):
 
     # -- printing ----------------------------------------------------------------------------------
 
-    def _on_print_listing(self, listing: PrintListing) -> None:
-        self.print_listing = listing
-        count = len(listing.failed)
-        self.print_label.setText(self.tr("{0} print(s) failed (Ctrl+P)").format(count))
-        self.print_label.setVisible(count > 0)
-        if self.print_dialog is not None:
-            self.print_dialog.show_listing(listing)
+    @property
+    def print_label(self) -> QLabel:
+        return self.printing.label
 
-    def _on_print_failed(self, row: JobRow) -> None:
-        """Loud on purpose: a parcel without its label must not leave the bench."""
-        language = self.ctx.settings.language
-        if row.document == "label":
-            said = text("label_not_printed", language, order=row.order_number, reason=row.reason)
-        elif row.document == "slip":
-            said = text("slip_not_printed", language, order=row.order_number, reason=row.reason)
-        else:
-            said = text("job_not_printed", language, name=row.name, reason=row.reason)
-        self.bench.banner.show_banner(Banner("error", said))
-        self.sounds.play("error")
-
-    def _on_printed(self, row: JobRow) -> None:
-        self.statusBar().showMessage(
-            self.tr("Printed: {0} on {1}").format(describe(row), row.printer), 10_000
-        )
-
-    def _on_print_problem(self, text: str) -> None:
-        self.statusBar().showMessage(text, 60_000)
+    @property
+    def print_dialog(self) -> PrintDialog | None:
+        return self.printing.dialog
 
     def open_print_jobs(self) -> None:
-        """Not modal-blocking: the list keeps updating while it is open."""
-        if self.print_dialog is not None:
-            self.print_dialog.raise_()
-            return
-        dialog = PrintDialog(self.print_listing, self)
-        dialog.retry_requested.connect(self.workers.retry_print)
-        dialog.discard_requested.connect(self.workers.discard_print)
-        dialog.reprint_requested.connect(self.workers.reprint)
-        dialog.finished.connect(self._print_dialog_closed)
-        self.print_dialog = dialog
-        dialog.open()
-
-    def _print_dialog_closed(self) -> None:
-        if self.print_dialog is not None:
-            self.print_dialog.deleteLater()
-        self.print_dialog = None
+        self.printing.open_jobs()
 
     # -- screens -----------------------------------------------------------------------------------
 
@@ -281,11 +305,17 @@ class BenchWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from station.ui.settings_dialog import SettingsDialog
+        from station.ui.settings_dialog import SettingsDialog, checks_changed
 
-        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self)
-        if dialog.exec():
-            self.apply_settings(dialog.settings())
+        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self, lead=self.lead)
+        if not dialog.exec():
+            return
+        chosen = dialog.settings()
+        if checks_changed(self.ctx.settings, chosen) and not self.lead:
+            said = text("settings_lead_only", self._language)
+            self.bench.banner.show_banner(Banner("error", said, "settings_lead_only"))
+            return
+        self.apply_settings(chosen)
 
     def apply_settings(self, settings: Settings) -> None:
         settings.save(self.ctx.home)
@@ -313,6 +343,8 @@ class BenchWindow(QMainWindow):
         for translator in self.translators:
             app.removeTranslator(translator)
         self.workers.stop()
+        if self.serial_scanner is not None:
+            self.serial_scanner.close()
         super().closeEvent(event)
 
 
@@ -323,3 +355,10 @@ def _layouts(settings: Settings) -> tuple[str, str]:
 
 def _lock_minutes(settings: Settings) -> int:
     return int(settings.extra.get("lock_after_min", 10))
+
+
+def demo_people() -> list[tuple[str, str, str, bool]]:
+    from station import demo
+    from station.domain import Role
+
+    return [(name, badge, pin, role is Role.LEAD) for name, badge, role, pin in demo.OPERATORS]

@@ -24,6 +24,7 @@ from station.ui.viewdata import (
     banner_for,
     bench_view,
     changed_skus,
+    packed_order,
     prompt_for,
     sounds_for,
     weigh_request,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     # The bench service (documents, carriers, the scan grammar) is imported when the worker
     # opens it on its own thread, so the window paints before it has loaded.
     from station.services.bench import BenchService, HandledInput
+    from station.services.packed import PackedParcel
 
 log = logging.getLogger(__name__)
 TICK_MS = 30_000
@@ -62,6 +64,7 @@ class BenchWorker(QObject):
         self._seq = 0
         self._operator = ""
         self._timer: QTimer | None = None
+        self._packed: tuple[PackedParcel, ...] = ()  # the last packed order's, for its screen
 
     # -- life cycle (runs in the worker thread) -------------------------------------------------
 
@@ -78,7 +81,9 @@ class BenchWorker(QObject):
         self._service = self._make_service(self._ctx, self._operator)
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
-        self._view = bench_view(self._service.engine.state, self._boxes)
+        state = self._service.engine.state
+        self._read_packed(state.last_order_number)
+        self._view = bench_view(state, self._boxes, packed=self._packed)
         self.ready.emit(ScanOutcome(text="", view=self._view, prompt=self._resume_prompt()))
 
     def _resume_prompt(self) -> str:
@@ -152,8 +157,9 @@ class BenchWorker(QObject):
         assert self._service is not None
         weigh = weigh_request(handled.effects)
         before = self._view
+        self._read_packed(packed_order(handled.effects))
         self._view = bench_view(
-            self._service.engine.state, self._boxes, weigh[0] if weigh else None
+            self._service.engine.state, self._boxes, weigh[0] if weigh else None, self._packed
         )
         self._seq += 1
         self.outcome.emit(
@@ -177,6 +183,14 @@ class BenchWorker(QObject):
                 self._emit_info(messages.text("no_scale", self._ctx.settings.language), started_at)
             else:
                 self.weigh_requested.emit(weigh[0], weigh[1], started_at)
+
+    def _read_packed(self, number: str | None) -> None:
+        """The parcels and tracking numbers of an order just packed (committed by now)."""
+        if number:
+            with self._ctx.db.read() as session:
+                from station.services.packed import packed_parcels
+
+                self._packed = packed_parcels(session, number)
 
     def _emit_error(self, text: str, msg: str, started_at: float) -> None:
         self._seq += 1

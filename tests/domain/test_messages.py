@@ -136,7 +136,7 @@ def all_string_constants() -> set[str]:
 
 
 def sample_params(message: Message) -> dict[str, object]:
-    names = placeholders(message.en) | placeholders(message.it)
+    names = {name for pair in message.forms() for form in pair for name in placeholders(form)}
     # An int formats under every spec the catalogue uses (`{diff_g:+d}` too) and under `!r`.
     return {name: 7 for name in names}
 
@@ -150,6 +150,9 @@ def test_every_entry_formats_in_english_and_italian_with_the_same_parameters(
 ) -> None:
     # GIVEN an entry WHEN it is said in both languages with the parameters it declares
     assert placeholders(message.en) == placeholders(message.it)
+    for english_form, italian_form in message.forms():  # plural forms: the same parameters
+        assert placeholders(english_form) == placeholders(message.en)
+        assert placeholders(italian_form) == placeholders(message.en)
     params = sample_params(message)
     english, italian = text(message.code, "en", **params), text(message.code, "it", **params)
     # THEN both are sentences, and the Italian is a translation unless marked the same
@@ -242,3 +245,33 @@ def test_the_walk_finds_codes_where_the_engine_and_the_devices_put_them() -> Non
         "ddt_empty",
         "line_complete",
     }
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "english", "italian"),
+    [
+        ("order_opened", {"number": 1, "customer": "Rossi", "units": 1}, "1 unit.", "1 pezzo."),
+        ("order_opened", {"number": 1, "customer": "Rossi", "units": 2}, "2 units.", "2 pezzi."),
+        ("done", {"number": 1, "parcels": 1}, "1 parcel.", "1 collo."),
+        ("done", {"number": 1, "parcels": 2}, "2 parcels.", "2 colli."),
+        ("scan_items", {"number": 1, "left": 1, "name": "x"}, "1 left", "ne manca 1."),
+        ("scan_items", {"number": 1, "left": 2, "name": "x"}, "2 left", "ne mancano 2."),
+        ("resumed", {"number": 1, "left": 1}, "1 unit left.", "manca 1 pezzo."),
+        ("resumed", {"number": 1, "left": 2}, "2 units left.", "mancano 2 pezzi."),
+    ],
+)
+def test_plural_forms_for_one_and_two(
+    code: str, params: dict[str, object], english: str, italian: str
+) -> None:
+    # GIVEN an entry with plural forms WHEN it is said for 1 and for 2 THEN each says its form
+    assert english in text(code, "en", **params)
+    assert italian in text(code, "it", **params)
+    assert "(s)" not in text(code, "en", **params)
+    assert "/i" not in text(code, "it", **params)
+
+
+def test_a_counted_entry_without_its_one_form_is_refused() -> None:
+    from station.domain.messages.catalogue import register
+
+    with pytest.raises(ValueError, match="no 'one' form"):
+        register(Message("plural_without_one", "{n} things", "{n} cose", count="n"))

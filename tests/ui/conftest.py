@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from station.app import open_home
 from station.context import AppContext
-from station.devices.scale import SimulatedScale
+from station.devices.scale import Scale
+from station.devices.scale_spec import DEMO_SCALE, open_scale
 from station.ui.main import create_window
 from station.ui.window import BenchWindow
 
@@ -37,8 +38,13 @@ def type_scan(qtbot: QtBot, target: QWidget, code: str, delay_ms: int = 0) -> No
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
-def open_window(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> BenchWindow:
-    window = create_window(ctx, SimulatedScale(noise_pct=0.0), tmp_path / "cache")
+def open_window(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, scale: Scale | None = None
+) -> BenchWindow:
+    """The demo window, weighing through the real serial driver on a pty scale simulator
+    (closed with the window)."""
+    scale = scale or open_scale(DEMO_SCALE)
+    window = create_window(ctx, scale, tmp_path / "cache")
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

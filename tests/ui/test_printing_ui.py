@@ -78,7 +78,7 @@ def test_a_refused_label_is_loud_and_retried_from_the_print_jobs_dialog(
     assert window.sounds.requested[-1] == "error"
     # AND the status bar keeps a red count of failed prints
     qtbot.waitUntil(window.print_label.isVisible)
-    assert window.print_label.text() == "1 print(s) failed (Ctrl+P)"
+    assert window.print_label.text() == "1 print failed (Ctrl+P)"
 
     # WHEN the printer is back and the operator opens the print jobs with Ctrl+P and hits Enter
     printer.accept_again()

@@ -70,7 +70,7 @@ def test_a_lead_signs_in_over_the_operator_to_override_a_weight(
             type_scan(qtbot, window.bench.lines, code)
     type_scan(qtbot, window.bench.lines, "WEIGH")
     qtbot.waitUntil(lambda: window.view.weight_pending, timeout=5000)
-    assert window.bench.banner.kind == "error"
+    assert window.bench.banner.kind == "bad_weight"
     # WHEN the lead scans LEAD and types her PIN
     type_scan(qtbot, window.bench.lines, "LEAD")
     assert window.stack.currentWidget() is window.signin

@@ -12,12 +12,14 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     cli,
     commands,
     console,
+    demo_sheet,
     devices,
     documents,
     lead,
     reasons,
     shop_access,
     sync,
+    window,
     workflow,
 )
 from station.domain.messages.catalogue import (

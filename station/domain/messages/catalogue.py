@@ -31,9 +31,25 @@ class Message:
     it: str
     same: bool = False
     dynamic: bool = False
+    # Plurals: English and Italian both have two forms, one and other (CLDR). `en`/`it` are the
+    # other form; when the parameter named `count` is 1, `one_en`/`one_it` are said instead.
+    count: str = ""
+    one_en: str = ""
+    one_it: str = ""
 
-    def template(self, language: str) -> str:
+    def template(self, language: str, params: Mapping[str, object] | None = None) -> str:
+        if self.count and params is not None and _is_one(params.get(self.count)):
+            return self.one_it if language == "it" else self.one_en
         return self.it if language == "it" else self.en
+
+    def forms(self) -> list[tuple[str, str]]:
+        """Each form as (English, Italian): the other, and the one when there is a plural."""
+        other = (self.en, self.it)
+        return [other, (self.one_en, self.one_it)] if self.count else [other]
+
+
+def _is_one(value: object) -> bool:
+    return str(value).strip() == "1"
 
 
 CATALOGUE: dict[str, Message] = {}
@@ -43,6 +59,8 @@ def register(*messages: Message) -> None:
     for m in messages:
         if m.code in CATALOGUE:
             raise ValueError(f"message code {m.code!r} is registered twice")
+        if m.count and not (m.one_en and m.one_it):
+            raise ValueError(f"message {m.code!r} counts {m.count!r} but has no 'one' form")
         CATALOGUE[m.code] = m
 
 
@@ -59,7 +77,7 @@ def text(code: str, language: str = "en", /, **params: object) -> str:
         message = CATALOGUE[code]
     except KeyError:
         raise UnknownMessage(code) from None
-    return message.template(language).format_map(_Params(params))
+    return message.template(language, params).format_map(_Params(params))
 
 
 @dataclass(frozen=True)

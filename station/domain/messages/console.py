@@ -11,8 +11,11 @@ from station.domain.messages.catalogue import Message, register
 register(
     Message(
         "resumed",
-        "Order {number} is open: {left} unit(s) left.",
+        "Order {number} is open: {left} units left.",
         "L'ordine {number} è aperto: mancano {left} pezzi.",
+        count="left",
+        one_en="Order {number} is open: {left} unit left.",
+        one_it="L'ordine {number} è aperto: manca {left} pezzo.",
     ),
     Message(
         "storage_db",
@@ -108,8 +111,11 @@ register(
     ),
     Message(
         "shop_waiting",
-        "Shop: {pending} update(s) waiting",
+        "Shop: {pending} updates waiting",
         "Negozio: {pending} aggiornamenti in attesa",
+        count="pending",
+        one_en="Shop: {pending} update waiting",
+        one_it="Negozio: {pending} aggiornamento in attesa",
     ),
     Message(
         "shop_waiting_parked",

@@ -189,8 +189,11 @@ register(
     ),
     Message(
         "printer_jobs_failed",
-        "{count} print job(s) did not print: retry them or send them to another printer.",
+        "{count} print jobs did not print: retry them or send them to another printer.",
         "{count} stampe non sono uscite: ristampale o inviale a un'altra stampante.",
+        count="count",
+        one_en="{count} print job did not print: retry it or send it to another printer.",
+        one_it="{count} stampa non è uscita: ristampala o inviala a un'altra stampante.",
     ),
     Message(
         "cups_missing",

@@ -36,6 +36,9 @@ register(
         "scan_items",
         "Order {number}: scan the items, {left} left. Next: {name} ({bin}).",
         "Ordine {number}: scansiona gli articoli, ne mancano {left}. Prossimo: {name} ({bin}).",
+        count="left",
+        one_en="Order {number}: scan the items, {left} left. Next: {name} ({bin}).",
+        one_it="Ordine {number}: scansiona gli articoli, ne manca {left}. Prossimo: {name} ({bin}).",
     ),
     Message(
         "weigh_parcel",
@@ -56,8 +59,11 @@ register(
     # accepted
     Message(
         "order_opened",
-        "Order {number} opened: {customer}, {units} unit(s).",
-        "Ordine {number} aperto: {customer}, {units} pezzo/i.",
+        "Order {number} opened: {customer}, {units} units.",
+        "Ordine {number} aperto: {customer}, {units} pezzi.",
+        count="units",
+        one_en="Order {number} opened: {customer}, {units} unit.",
+        one_it="Ordine {number} aperto: {customer}, {units} pezzo.",
     ),
     Message(
         "unit_ok", "{name}: {verified}/{quantity}.", "{name}: {verified}/{quantity}.", same=True
@@ -194,8 +200,11 @@ register(
     ),
     Message(
         "done",
-        "Order {number} packed: {parcels} parcel(s).",
+        "Order {number} packed: {parcels} parcels.",
         "Ordine {number} imballato: {parcels} colli.",
+        count="parcels",
+        one_en="Order {number} packed: {parcels} parcel.",
+        one_it="Ordine {number} imballato: {parcels} collo.",
     ),
     # rejected
     Message(
@@ -241,8 +250,10 @@ register(
     ),
     Message(
         "unknown_code",
-        "Unknown code {code}: no product has it. Set the item aside for a lead.",
-        "Codice sconosciuto {code}: nessun articolo lo ha. Metti da parte l'articolo.",
+        "Unknown code {code}: no product has it. If it is an item of this order, scan LEARN "
+        "and the line's SKU; if not, set it aside for a lead.",
+        "Codice sconosciuto {code}: nessun articolo lo ha. Se è un articolo di questo ordine, "
+        "scansiona LEARN e lo SKU della riga; altrimenti mettilo da parte per il capoturno.",
     ),
     Message(
         "not_in_order",

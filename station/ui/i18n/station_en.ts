@@ -2,64 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>BenchScreen</name>
-    <message>
-        <location filename="../bench_screen.py" line="69" />
-        <source>{0} of {1} units to scan</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../bench_screen.py" line="79" />
-        <source>Last order packed: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../bench_screen.py" line="79" />
-        <source>No order open</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>BenchWindow</name>
     <message>
-        <location filename="../window.py" line="37" />
-        <location filename="../window.py" line="217" />
+        <location filename="../window.py" line="54" />
+        <location filename="../window.py" line="321" />
         <source>Station — {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="84" />
+        <location filename="../window.py" line="133" />
         <source>&amp;Bench</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="130" />
-        <source>Hold order</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="130" />
-        <source>Reason:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="186" />
+        <location filename="../window.py" line="284" />
         <source>Operator: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../window.py" line="195" />
+        <location filename="../window.py" line="293" />
         <source>Operator: {0} · lead {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="184" />
-        <source>{0} print(s) failed (Ctrl+P)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../window.py" line="206" />
-        <source>Printed: {0} on {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -70,144 +32,235 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../commands.py" line="55" />
+        <location filename="../commands.py" line="56" />
         <source>Next order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="56" />
+        <location filename="../commands.py" line="57" />
         <source>Undo last scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="57" />
+        <location filename="../commands.py" line="58" />
         <source>New parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="58" />
+        <location filename="../commands.py" line="59" />
         <source>Weigh parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="59" />
+        <location filename="../commands.py" line="60" />
         <source>Mark missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="60" />
+        <location filename="../commands.py" line="61" />
         <source>Hold order…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="61" />
+        <location filename="../commands.py" line="62" />
         <source>Print packing slip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="62" />
+        <location filename="../commands.py" line="63" />
         <source>Reprint labels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="63" />
+        <location filename="../commands.py" line="64" />
         <source>Put order back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="64" />
+        <location filename="../commands.py" line="65" />
         <source>Bench</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="65" />
+        <location filename="../commands.py" line="66" />
         <source>Order queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="66" />
+        <location filename="../commands.py" line="67" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="67" />
+        <location filename="../commands.py" line="68" />
         <source>Scanner test…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="68" />
+        <location filename="../commands.py" line="70" />
         <source>Lead override…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="69" />
+        <location filename="../commands.py" line="71" />
         <source>Lock bench</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="70" />
+        <location filename="../commands.py" line="72" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../commands.py" line="37" />
         <location filename="../commands.py" line="69" />
         <source>Print jobs…</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
+    <name>DoneView</name>
+    <message>
+        <location filename="../done_view.py" line="34" />
+        <source>Last order packed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="38" />
+        <source>Each label goes on the parcel in its row.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Label (tracking)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>goes on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Box</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../done_view.py" line="49" />
+        <source>parcel {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../health_panel.py" line="37" />
+        <source>Scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../health_panel.py" line="38" />
+        <source>Scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../health_panel.py" line="39" />
+        <source>Printer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../hold_dialog.py" line="18" />
+        <source>Hold order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../hold_dialog.py" line="27" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Scanned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="104" />
+        <source>lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="105" />
+        <source>expiry date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="106" />
+        <source>serial number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lines.py" line="112" />
+        <source>scan the GS1 code with its {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OrderHeader</name>
     <message>
-        <location filename="../header.py" line="55" />
+        <location filename="../header.py" line="63" />
         <source>Order {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../header.py" line="60" />
+        <location filename="../header.py" line="68" />
         <source>Cash on delivery: € {0}</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../header.py" line="63" />
-        <source>{0} of {1} units to scan</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location filename="../header.py" line="17" />
+        <source>%n unit(s) left to scan, of {0}</source>
+        <translation>
+            <numerusform>%n unit left to scan, of {0}</numerusform>
+            <numerusform>%n units left to scan, of {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../header.py" line="66" />
+        <location filename="../header.py" line="72" />
         <source>Customer note: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../header.py" line="70" />
+        <location filename="../header.py" line="76" />
         <source>No cut-off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../header.py" line="74" />
+        <location filename="../header.py" line="80" />
         <source>Cut-off {0}</source>
         <translation type="unfinished" />
     </message>
@@ -235,8 +288,120 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../parcels.py" line="67" />
+        <location filename="../parcels.py" line="71" />
         <source>weighing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../print_dialog.py" line="65" />
+        <source>Print jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <source>Tries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="75" />
+        <source>Printed today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="94" />
+        <source>Retry (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="95" />
+        <source>Redirect… (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="96" />
+        <source>Discard (Del)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="97" />
+        <source>Reprint (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="98" />
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="111" />
+        <source>This bench prints on {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="114" />
+        <source>Not printed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="114" />
+        <source>Nothing failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="150" />
+        <source>Send to another printer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="151" />
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="34" />
+        <source>Label {0}, parcel {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="37" />
+        <source>Packing slip {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintStatus</name>
+    <message numerus="yes">
+        <location filename="../print_status.py" line="47" />
+        <source>%n print(s) failed (Ctrl+P)</source>
+        <translation>
+            <numerusform>%n print failed (Ctrl+P)</numerusform>
+            <numerusform>%n prints failed (Ctrl+P)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../print_status.py" line="85" />
+        <source>Printed: {0} on {1}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -296,31 +461,56 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../queue_screen.py" line="62" />
+        <location filename="../queue_screen.py" line="67" />
         <source>&amp;Search:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../queue_screen.py" line="64" />
+        <location filename="../queue_screen.py" line="69" />
         <source>S&amp;tatus:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../queue_screen.py" line="66" />
+        <location filename="../queue_screen.py" line="71" />
         <source>&amp;Carrier:</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../queue_screen.py" line="103" />
+        <location filename="../queue_screen.py" line="108" />
         <source>%n order(s)</source>
         <translation>
-            <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultBanner</name>
+    <message>
+        <location filename="../banner.py" line="45" />
+        <source>WRONG ITEM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../banner.py" line="46" />
+        <source>UNKNOWN CODE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../banner.py" line="47" />
+        <source>ALREADY PACKED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../banner.py" line="48" />
+        <source>CHECK THE WEIGHT</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ScannerTestDialog</name>
     <message>
-        <location filename="../scanner_test.py" line="32" />
+        <location filename="../scanner_test.py" line="31" />
         <source>Scanner test</source>
         <translation type="unfinished" />
     </message>
@@ -350,12 +540,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../scanner_test.py" line="80" />
+        <location filename="../scanner_test.py" line="81" />
         <source>The scanner types for a {0} keyboard into a {1} one. Use these layouts and the codes will read right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../scanner_test.py" line="86" />
+        <location filename="../scanner_test.py" line="87" />
         <source>This is not the test code: scan the test barcode.</source>
         <translation type="unfinished" />
     </message>
@@ -363,87 +553,112 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="46" />
+        <location filename="../settings_dialog.py" line="64" />
         <source>Bench settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="68" />
         <source>Folder (files, no printer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="69" />
         <source>System default printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>Simulated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>None: type the weight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
-        <source> min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="70" />
-        <source>never</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="73" />
-        <source>&amp;Bench name:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="74" />
-        <source>&amp;Printer:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="75" />
-        <source>S&amp;cale:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../settings_dialog.py" line="76" />
-        <source>Scanner &amp;layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="77" />
-        <source>&amp;Keyboard layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="78" />
-        <source>Weight tolerance (&amp;g):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="79" />
-        <source>Weight tolerance (&amp;%):</source>
+        <source>Simulated, through the serial driver</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../settings_dialog.py" line="80" />
+        <source>empty: a keyboard scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="82" />
+        <source>A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="98" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="99" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="101" />
+        <source>Full screen (kiosk)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="110" />
+        <source>&amp;Bench name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="111" />
+        <source>&amp;Printer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="112" />
+        <source>S&amp;cale:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="113" />
+        <source>Serial scanner p&amp;ort:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114" />
+        <source>Scanner &amp;layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="115" />
+        <source>&amp;Keyboard layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116" />
+        <source>Weight tolerance (&amp;g):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="117" />
+        <source>Weight tolerance (&amp;%):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="119" />
         <source>L&amp;anguage:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="120" />
         <source>Lock &amp;after idle:</source>
         <translation type="unfinished" />
     </message>
@@ -451,37 +666,57 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../signin.py" line="39" />
+        <location filename="../signin.py" line="48" />
         <source>PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../signin.py" line="56" />
-        <source>Lead sign-in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../signin.py" line="58" />
-        <source>A lead types their PIN to override. Esc goes back to the bench.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../signin.py" line="61" />
-        <source>Bench locked</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../signin.py" line="63" />
-        <source>{0} was signed in. Scan your badge or type your PIN and Enter.</source>
+        <location filename="../signin.py" line="66" />
+        <source>Demo: scan a badge or type a PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../signin.py" line="68" />
-        <source>Sign in</source>
+        <source>lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="68" />
+        <source>operator</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../signin.py" line="69" />
+        <source>{0} ({1}): badge {2}, PIN {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="82" />
+        <source>Lead sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="84" />
+        <source>A lead types their PIN to override. Esc goes back to the bench.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="87" />
+        <source>Bench locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="89" />
+        <source>{0} was signed in. Scan your badge or type your PIN and Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="94" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../signin.py" line="95" />
         <source>Scan your badge, or type your PIN and press Enter.</source>
         <translation type="unfinished" />
     </message>
@@ -489,12 +724,12 @@
 <context>
     <name>SoundPlayer</name>
     <message>
-        <location filename="../sound.py" line="50" />
+        <location filename="../sound.py" line="51" />
         <source>No sound: Qt Multimedia is not installed on this computer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../sound.py" line="56" />
+        <location filename="../sound.py" line="54" />
         <source>No sound: this computer has no audio output.</source>
         <translation>No sound: this computer has no audio output.</translation>
     </message>
@@ -524,102 +759,6 @@
     <message>
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>PrintDialog</name>
-    <message>
-        <location filename="../print_dialog.py" line="50" />
-        <source>Print jobs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Job</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Printer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <source>Tries</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="60" />
-        <source>Printed today</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="78" />
-        <source>Retry (Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="79" />
-        <source>Redirect… (Ctrl+R)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="80" />
-        <source>Discard (Del)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="81" />
-        <source>Reprint (Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="82" />
-        <source>Close (Esc)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="97" />
-        <source>This bench prints on {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="100" />
-        <source>Not printed: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="100" />
-        <source>Nothing failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="138" />
-        <source>Send to another printer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="139" />
-        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="34" />
-        <source>Label {0}, parcel {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="37" />
-        <source>Packing slip {0}</source>
         <translation type="unfinished" />
     </message>
 </context>

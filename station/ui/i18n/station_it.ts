@@ -2,65 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
-    <name>BenchScreen</name>
-    <message>
-        <location filename="../bench_screen.py" line="69" />
-        <source>{0} of {1} units to scan</source>
-        <translation>{0} di {1} pezzi da scansionare</translation>
-    </message>
-    <message>
-        <location filename="../bench_screen.py" line="79" />
-        <source>Last order packed: {0}</source>
-        <translation>Ultimo ordine imballato: {0}</translation>
-    </message>
-    <message>
-        <location filename="../bench_screen.py" line="79" />
-        <source>No order open</source>
-        <translation>Nessun ordine aperto</translation>
-    </message>
-</context>
-<context>
     <name>BenchWindow</name>
     <message>
-        <location filename="../window.py" line="37" />
-        <location filename="../window.py" line="217" />
+        <location filename="../window.py" line="54" />
+        <location filename="../window.py" line="321" />
         <source>Station — {0}</source>
         <translation>Station — {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="84" />
+        <location filename="../window.py" line="133" />
         <source>&amp;Bench</source>
         <translation>&amp;Banco</translation>
     </message>
     <message>
-        <location filename="../window.py" line="130" />
-        <source>Hold order</source>
-        <translation>Sospendi ordine</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="130" />
-        <source>Reason:</source>
-        <translation>Motivo:</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="186" />
+        <location filename="../window.py" line="284" />
         <source>Operator: {0}</source>
         <translation>Operatore: {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195" />
+        <location filename="../window.py" line="293" />
         <source>Operator: {0} · lead {1}</source>
         <translation>Operatore: {0} · capoturno {1}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="184" />
-        <source>{0} print(s) failed (Ctrl+P)</source>
-        <translation>Stampe non riuscite: {0} (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="206" />
-        <source>Printed: {0} on {1}</source>
-        <translation>Stampato: {0} su {1}</translation>
     </message>
     <message>
         <source>Lead console…</source>
@@ -70,144 +32,235 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../commands.py" line="55" />
+        <location filename="../commands.py" line="56" />
         <source>Next order</source>
         <translation>Ordine successivo</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="56" />
+        <location filename="../commands.py" line="57" />
         <source>Undo last scan</source>
         <translation>Annulla ultima scansione</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="57" />
+        <location filename="../commands.py" line="58" />
         <source>New parcel</source>
         <translation>Nuovo collo</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="58" />
+        <location filename="../commands.py" line="59" />
         <source>Weigh parcel</source>
         <translation>Pesa collo</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="59" />
+        <location filename="../commands.py" line="60" />
         <source>Mark missing</source>
         <translation>Segna mancanti</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="60" />
+        <location filename="../commands.py" line="61" />
         <source>Hold order…</source>
         <translation>Sospendi ordine…</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="61" />
+        <location filename="../commands.py" line="62" />
         <source>Print packing slip</source>
         <translation>Stampa distinta</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="62" />
+        <location filename="../commands.py" line="63" />
         <source>Reprint labels</source>
         <translation>Ristampa etichette</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="63" />
+        <location filename="../commands.py" line="64" />
         <source>Put order back</source>
         <translation>Rimetti in coda</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="64" />
+        <location filename="../commands.py" line="65" />
         <source>Bench</source>
         <translation>Banco</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="65" />
+        <location filename="../commands.py" line="66" />
         <source>Order queue</source>
         <translation>Coda ordini</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="66" />
+        <location filename="../commands.py" line="67" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="67" />
+        <location filename="../commands.py" line="68" />
         <source>Scanner test…</source>
         <translation>Prova scanner…</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="68" />
+        <location filename="../commands.py" line="70" />
         <source>Lead override…</source>
         <translation>Forzatura capoturno…</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="69" />
+        <location filename="../commands.py" line="71" />
         <source>Lock bench</source>
         <translation>Blocca banco</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="70" />
+        <location filename="../commands.py" line="72" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="37" />
         <location filename="../commands.py" line="69" />
         <source>Print jobs…</source>
         <translation>Stampe…</translation>
     </message>
 </context>
 <context>
+    <name>DoneView</name>
+    <message>
+        <location filename="../done_view.py" line="34" />
+        <source>Last order packed: {0}</source>
+        <translation>Ultimo ordine imballato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="38" />
+        <source>Each label goes on the parcel in its row.</source>
+        <translation>Ogni etichetta va sul collo della sua riga.</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Label (tracking)</source>
+        <translation>Etichetta (tracking)</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>goes on</source>
+        <translation>va sul</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Box</source>
+        <translation>Scatola</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="43" />
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../done_view.py" line="49" />
+        <source>parcel {0}</source>
+        <translation>collo {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../health_panel.py" line="37" />
+        <source>Scale</source>
+        <translation>Bilancia</translation>
+    </message>
+    <message>
+        <location filename="../health_panel.py" line="38" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../health_panel.py" line="39" />
+        <source>Printer</source>
+        <translation>Stampante</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../hold_dialog.py" line="18" />
+        <source>Hold order</source>
+        <translation>Sospendi ordine</translation>
+    </message>
+    <message>
+        <location filename="../hold_dialog.py" line="27" />
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Scanned</source>
         <translation>Scansionati</translation>
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Item</source>
         <translation>Articolo</translation>
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>SKU</source>
         <translation>Codice</translation>
     </message>
     <message>
-        <location filename="../lines.py" line="48" />
+        <location filename="../lines.py" line="49" />
         <source>Bin</source>
         <translation>Ubicazione</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="104" />
+        <source>lot</source>
+        <translation>lotto</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="105" />
+        <source>expiry date</source>
+        <translation>scadenza</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="106" />
+        <source>serial number</source>
+        <translation>numero di serie</translation>
+    </message>
+    <message>
+        <location filename="../lines.py" line="112" />
+        <source>scan the GS1 code with its {0}</source>
+        <translation>scansiona il codice GS1 con {0}</translation>
     </message>
 </context>
 <context>
     <name>OrderHeader</name>
     <message>
-        <location filename="../header.py" line="55" />
+        <location filename="../header.py" line="63" />
         <source>Order {0}</source>
         <translation>Ordine {0}</translation>
     </message>
     <message>
-        <location filename="../header.py" line="60" />
+        <location filename="../header.py" line="68" />
         <source>Cash on delivery: € {0}</source>
         <translation>Contrassegno: € {0}</translation>
     </message>
-    <message>
-        <location filename="../header.py" line="63" />
-        <source>{0} of {1} units to scan</source>
-        <translation>{0} di {1} pezzi da scansionare</translation>
+    <message numerus="yes">
+        <location filename="../header.py" line="17" />
+        <source>%n unit(s) left to scan, of {0}</source>
+        <translation>
+            <numerusform>Manca %n pezzo da scansionare, su {0}</numerusform>
+            <numerusform>Mancano %n pezzi da scansionare, su {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../header.py" line="66" />
+        <location filename="../header.py" line="72" />
         <source>Customer note: {0}</source>
         <translation>Nota del cliente: {0}</translation>
     </message>
     <message>
-        <location filename="../header.py" line="70" />
+        <location filename="../header.py" line="76" />
         <source>No cut-off</source>
         <translation>Nessun orario di ritiro</translation>
     </message>
     <message>
-        <location filename="../header.py" line="74" />
+        <location filename="../header.py" line="80" />
         <source>Cut-off {0}</source>
         <translation>Ritiro entro {0}</translation>
     </message>
@@ -235,9 +288,121 @@
         <translation>Atteso</translation>
     </message>
     <message>
-        <location filename="../parcels.py" line="67" />
+        <location filename="../parcels.py" line="71" />
         <source>weighing…</source>
         <translation>pesatura…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../print_dialog.py" line="65" />
+        <source>Print jobs</source>
+        <translation>Stampe</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Job</source>
+        <translation>Stampa</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <location filename="../print_dialog.py" line="77" />
+        <source>Printer</source>
+        <translation>Stampante</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="71" />
+        <source>Tries</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="75" />
+        <source>Printed today</source>
+        <translation>Stampate oggi</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="94" />
+        <source>Retry (Enter)</source>
+        <translation>Riprova (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="95" />
+        <source>Redirect… (Ctrl+R)</source>
+        <translation>Altra stampante… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="96" />
+        <source>Discard (Del)</source>
+        <translation>Scarta (Canc)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="97" />
+        <source>Reprint (Enter)</source>
+        <translation>Ristampa (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="98" />
+        <source>Close (Esc)</source>
+        <translation>Chiudi (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="111" />
+        <source>This bench prints on {0}</source>
+        <translation>Questo banco stampa su {0}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="114" />
+        <source>Not printed: {0}</source>
+        <translation>Non stampate: {0}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="114" />
+        <source>Nothing failed</source>
+        <translation>Nessuna stampa fallita</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="150" />
+        <source>Send to another printer</source>
+        <translation>Invia a un'altra stampante</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="151" />
+        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
+        <translation>Stampante (folder, folder:CARTELLA, zpl:HOST:PORTA, cups:CODA o qt:NOME):</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="34" />
+        <source>Label {0}, parcel {1}</source>
+        <translation>Etichetta {0}, collo {1}</translation>
+    </message>
+    <message>
+        <location filename="../print_dialog.py" line="37" />
+        <source>Packing slip {0}</source>
+        <translation>Distinta di imballaggio {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStatus</name>
+    <message numerus="yes">
+        <location filename="../print_status.py" line="47" />
+        <source>%n print(s) failed (Ctrl+P)</source>
+        <translation>
+            <numerusform>%n stampa non riuscita (Ctrl+P)</numerusform>
+            <numerusform>%n stampe non riuscite (Ctrl+P)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../print_status.py" line="85" />
+        <source>Printed: {0} on {1}</source>
+        <translation>Stampato: {0} su {1}</translation>
     </message>
 </context>
 <context>
@@ -296,31 +461,56 @@
         <translation>Tutti i corrieri</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="62" />
+        <location filename="../queue_screen.py" line="67" />
         <source>&amp;Search:</source>
         <translation>&amp;Cerca:</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="64" />
+        <location filename="../queue_screen.py" line="69" />
         <source>S&amp;tatus:</source>
         <translation>S&amp;tato:</translation>
     </message>
     <message>
-        <location filename="../queue_screen.py" line="66" />
+        <location filename="../queue_screen.py" line="71" />
         <source>&amp;Carrier:</source>
         <translation>C&amp;orriere:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../queue_screen.py" line="103" />
+        <location filename="../queue_screen.py" line="108" />
         <source>%n order(s)</source>
         <translation>
-            <numerusform>%n ordine</numerusform><numerusform>%n ordini</numerusform></translation>
+            <numerusform>%n ordine</numerusform>
+            <numerusform>%n ordini</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultBanner</name>
+    <message>
+        <location filename="../banner.py" line="45" />
+        <source>WRONG ITEM</source>
+        <translation>ARTICOLO SBAGLIATO</translation>
+    </message>
+    <message>
+        <location filename="../banner.py" line="46" />
+        <source>UNKNOWN CODE</source>
+        <translation>CODICE SCONOSCIUTO</translation>
+    </message>
+    <message>
+        <location filename="../banner.py" line="47" />
+        <source>ALREADY PACKED</source>
+        <translation>GIÀ IMBALLATO</translation>
+    </message>
+    <message>
+        <location filename="../banner.py" line="48" />
+        <source>CHECK THE WEIGHT</source>
+        <translation>CONTROLLA IL PESO</translation>
     </message>
 </context>
 <context>
     <name>ScannerTestDialog</name>
     <message>
-        <location filename="../scanner_test.py" line="32" />
+        <location filename="../scanner_test.py" line="31" />
         <source>Scanner test</source>
         <translation>Prova scanner</translation>
     </message>
@@ -350,12 +540,12 @@
         <translation>Lo scanner legge correttamente.</translation>
     </message>
     <message>
-        <location filename="../scanner_test.py" line="80" />
+        <location filename="../scanner_test.py" line="81" />
         <source>The scanner types for a {0} keyboard into a {1} one. Use these layouts and the codes will read right.</source>
         <translation>Lo scanner scrive per una tastiera {0} su una {1}. Usa questi layout e i codici verranno letti bene.</translation>
     </message>
     <message>
-        <location filename="../scanner_test.py" line="86" />
+        <location filename="../scanner_test.py" line="87" />
         <source>This is not the test code: scan the test barcode.</source>
         <translation>Questo non è il codice di prova: scansiona il codice di prova.</translation>
     </message>
@@ -363,87 +553,112 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="46" />
+        <location filename="../settings_dialog.py" line="64" />
         <source>Bench settings</source>
         <translation>Impostazioni del banco</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="68" />
         <source>Folder (files, no printer)</source>
         <translation>Cartella (file, nessuna stampante)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="69" />
         <source>System default printer</source>
         <translation>Stampante predefinita del sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>a system printer, folder, cups:QUEUE, or zpl:HOST:PORT for a label printer</source>
         <translation>una stampante di sistema, folder, cups:CODA, o zpl:HOST:PORTA per una stampante di etichette</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>Simulated</source>
         <translation>Simulata</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>None: type the weight</source>
         <translation>Nessuna: digita il peso</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
+        <location filename="../settings_dialog.py" line="76" />
+        <source>Simulated, through the serial driver</source>
+        <translation>Simulata, tramite il driver seriale</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="80" />
+        <source>empty: a keyboard scanner</source>
+        <translation>vuoto: uno scanner a tastiera</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="82" />
+        <source>A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench</source>
+        <translation>La porta di uno scanner seriale (es. /dev/ttyACM0): il suo stato si vede al banco</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="98" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70" />
+        <location filename="../settings_dialog.py" line="99" />
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="101" />
+        <source>Full screen (kiosk)</source>
+        <translation>Schermo intero (chiosco)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="110" />
         <source>&amp;Bench name:</source>
         <translation>Nome del &amp;banco:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>&amp;Printer:</source>
         <translation>&amp;Stampante:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75" />
+        <location filename="../settings_dialog.py" line="112" />
         <source>S&amp;cale:</source>
         <translation>&amp;Bilancia:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="113" />
+        <source>Serial scanner p&amp;ort:</source>
+        <translation>P&amp;orta scanner seriale:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="114" />
         <source>Scanner &amp;layout:</source>
         <translation>&amp;Layout dello scanner:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77" />
+        <location filename="../settings_dialog.py" line="115" />
         <source>&amp;Keyboard layout:</source>
         <translation>Layout della &amp;tastiera:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../settings_dialog.py" line="116" />
         <source>Weight tolerance (&amp;g):</source>
         <translation>Tolleranza peso (&amp;g):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="117" />
         <source>Weight tolerance (&amp;%):</source>
         <translation>Tolleranza peso (&amp;%):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="80" />
+        <location filename="../settings_dialog.py" line="119" />
         <source>L&amp;anguage:</source>
         <translation>Li&amp;ngua:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="120" />
         <source>Lock &amp;after idle:</source>
         <translation>Blocca &amp;dopo inattività:</translation>
     </message>
@@ -451,37 +666,57 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../signin.py" line="39" />
+        <location filename="../signin.py" line="48" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="56" />
+        <location filename="../signin.py" line="66" />
+        <source>Demo: scan a badge or type a PIN</source>
+        <translation>Demo: scansiona un badge o digita un PIN</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="68" />
+        <source>lead</source>
+        <translation>capoturno</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="68" />
+        <source>operator</source>
+        <translation>operatore</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="69" />
+        <source>{0} ({1}): badge {2}, PIN {3}</source>
+        <translation>{0} ({1}): badge {2}, PIN {3}</translation>
+    </message>
+    <message>
+        <location filename="../signin.py" line="82" />
         <source>Lead sign-in</source>
         <translation>Accesso capoturno</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="58" />
+        <location filename="../signin.py" line="84" />
         <source>A lead types their PIN to override. Esc goes back to the bench.</source>
         <translation>Il capoturno digita il suo PIN per forzare. Esc torna al banco.</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="61" />
+        <location filename="../signin.py" line="87" />
         <source>Bench locked</source>
         <translation>Banco bloccato</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="63" />
+        <location filename="../signin.py" line="89" />
         <source>{0} was signed in. Scan your badge or type your PIN and Enter.</source>
         <translation>Era collegato {0}. Scansiona il badge o digita il PIN e premi Invio.</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="68" />
+        <location filename="../signin.py" line="94" />
         <source>Sign in</source>
         <translation>Accesso</translation>
     </message>
     <message>
-        <location filename="../signin.py" line="69" />
+        <location filename="../signin.py" line="95" />
         <source>Scan your badge, or type your PIN and press Enter.</source>
         <translation>Scansiona il badge, oppure digita il PIN e premi Invio.</translation>
     </message>
@@ -489,12 +724,12 @@
 <context>
     <name>SoundPlayer</name>
     <message>
-        <location filename="../sound.py" line="50" />
+        <location filename="../sound.py" line="51" />
         <source>No sound: Qt Multimedia is not installed on this computer.</source>
         <translation>Nessun suono: Qt Multimedia non è installato su questo computer.</translation>
     </message>
     <message>
-        <location filename="../sound.py" line="56" />
+        <location filename="../sound.py" line="54" />
         <source>No sound: this computer has no audio output.</source>
         <translation>Nessun suono: questo computer non ha un'uscita audio.</translation>
     </message>
@@ -525,102 +760,6 @@
         <location filename="../queue_model.py" line="137" />
         <source>cancelled</source>
         <translation>annullato</translation>
-    </message>
-</context>
-<context>
-    <name>PrintDialog</name>
-    <message>
-        <location filename="../print_dialog.py" line="50" />
-        <source>Print jobs</source>
-        <translation>Stampe</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Time</source>
-        <translation>Ora</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Job</source>
-        <translation>Stampa</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <location filename="../print_dialog.py" line="62" />
-        <source>Printer</source>
-        <translation>Stampante</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="56" />
-        <source>Tries</source>
-        <translation>Tentativi</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="60" />
-        <source>Printed today</source>
-        <translation>Stampate oggi</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="78" />
-        <source>Retry (Enter)</source>
-        <translation>Riprova (Invio)</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="79" />
-        <source>Redirect… (Ctrl+R)</source>
-        <translation>Altra stampante… (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="80" />
-        <source>Discard (Del)</source>
-        <translation>Scarta (Canc)</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="81" />
-        <source>Reprint (Enter)</source>
-        <translation>Ristampa (Invio)</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="82" />
-        <source>Close (Esc)</source>
-        <translation>Chiudi (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="97" />
-        <source>This bench prints on {0}</source>
-        <translation>Questo banco stampa su {0}</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="100" />
-        <source>Not printed: {0}</source>
-        <translation>Non stampate: {0}</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="100" />
-        <source>Nothing failed</source>
-        <translation>Nessuna stampa fallita</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="138" />
-        <source>Send to another printer</source>
-        <translation>Invia a un'altra stampante</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="139" />
-        <source>Printer (folder, folder:DIR, zpl:HOST:PORT, cups:QUEUE or qt:NAME):</source>
-        <translation>Stampante (folder, folder:CARTELLA, zpl:HOST:PORTA, cups:CODA o qt:NOME):</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="34" />
-        <source>Label {0}, parcel {1}</source>
-        <translation>Etichetta {0}, collo {1}</translation>
-    </message>
-    <message>
-        <location filename="../print_dialog.py" line="37" />
-        <source>Packing slip {0}</source>
-        <translation>Distinta di imballaggio {0}</translation>
     </message>
 </context>
 <context>
