@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -172,10 +173,16 @@ def test_a_jump_ahead_does_not_fire_every_waiting_update_at_once(
     assert {e.status for e in outbox(shop.ctx)} == {OutboxStatus.SENT}
     # AND the bench's next answer tells the operator of the jump, and that the shop's clock
     # says this one is now wrong, once each
-    assert shop.bench.handle(Scan("1002")).warnings == [
+    jump, shop_says = shop.bench.handle(Scan("1002")).warnings
+    assert jump == (
         "The computer's clock jumped 24 h 00 min ahead: check its date, time and time zone; "
-        "packing goes on, and manifests and shop updates stay in order.",
-        "The computer's clock is 24 h 00 min ahead of the shop woo's: set its date and time "
-        "right (or turn on automatic time).",
-    ]
+        "packing goes on, and manifests and shop updates stay in order."
+    )
+    # (the shop's Date header runs on the real clock, the bench on the fake one moved a minute
+    # past the jump before the round that read it: the gap is a day and at most that minute)
+    assert re.fullmatch(
+        r"The computer's clock is 24 h 0[01] min ahead of the shop woo's: set its date and time "
+        r"right \(or turn on automatic time\)\.",
+        shop_says,
+    ), shop_says
     assert shop.bench.handle(Scan("1003")).warnings == []
