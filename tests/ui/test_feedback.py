@@ -147,3 +147,19 @@ def test_the_done_screen_says_which_label_goes_on_which_box(
     assert "Last order packed: 1001" in shown
     assert tracking in shown
     assert bench.bench.idle_hint.rows[0][:3] == [f"GLS {tracking}", "parcel 1", "BOXM"]
+
+
+def test_a_short_asked_and_a_reprint_of_nothing_are_amber(qtbot: QtBot, bench: BenchWindow) -> None:
+    # GIVEN nothing packed at this bench yet
+    # WHEN REPRINT is pressed
+    with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+        bench.run_command(next(c for c in COMMANDS if c.word == "REPRINT"))
+    # THEN the banner says so in amber, not green and not as a mistake
+    assert bench.bench.banner.kind == "exception"
+    # GIVEN order 1002 is open
+    scan(qtbot, bench, "1002")
+    # WHEN SHORT is pressed (it asks why before anything ships)
+    with qtbot.waitSignal(bench.outcome_shown, timeout=5000):
+        bench.run_command(next(c for c in COMMANDS if c.word == "SHORT"))
+    # THEN the question is amber too
+    assert bench.bench.banner.kind == "exception"

@@ -74,6 +74,6 @@ def test_after_a_hold_the_idle_screen_has_no_last_packed_order_and_reprint_says_
     assert "1001" not in bench.bench.idle_hint.text()
     # WHEN REPRINT is scanned
     scan(qtbot, bench, "REPRINT")
-    # THEN it says there is nothing to reprint
-    assert bench.bench.banner.kind == "error"
+    # THEN it says there is nothing to reprint, in the amber of an exception (no mistake made)
+    assert bench.bench.banner.kind == "exception"
     assert "Nothing to reprint" in bench.bench.banner.text()
