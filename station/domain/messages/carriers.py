@@ -1,0 +1,66 @@
+"""What carriers' adapters and `station carrier ...` say: a carrier's refusal in its own words,
+a carrier out of reach, an account that is not usable."""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    Message(
+        "brt_refused",
+        "BRT refused the shipment ({code}): {reason}. Correct it and pack the parcel again.",
+        "BRT ha rifiutato la spedizione ({code}): {reason}. Correggi e richiudi il collo.",
+    ),
+    Message(
+        "brt_labels_missing",
+        "{carrier} sent fewer labels than parcels; the shipment was cancelled at {carrier}: pack "
+        "the parcel again.",
+        "{carrier} ha inviato meno etichette dei colli; la spedizione è stata annullata presso "
+        "{carrier}: richiudi il collo.",
+    ),
+    Message(
+        "brt_answer_unreadable",
+        "{carrier} answered with something that is not its API's answer: check the account's URL "
+        "with 'station carrier test {carrier}'.",
+        "{carrier} ha risposto con qualcosa che non è la risposta della sua API: controlla l'URL "
+        "dell'account con 'station carrier test {carrier}'.",
+    ),
+    Message(
+        "brt_too_many_parcels",
+        "BRT takes at most 30 parcels per shipment, this order has {count}: split it.",
+        "BRT accetta al massimo 30 colli per spedizione, questo ordine ne ha {count}: dividilo.",
+    ),
+    Message(
+        "carrier_timeout",
+        "{carrier} did not answer within {seconds} s.",
+        "{carrier} non ha risposto entro {seconds} s.",
+    ),
+    Message(
+        "carrier_unreachable",
+        "{carrier} cannot be reached: check the network.",
+        "{carrier} non è raggiungibile: controlla la rete.",
+    ),
+    Message(
+        "carrier_down",
+        "{carrier} is not answering (HTTP {status}): it may be in its maintenance window.",
+        "{carrier} non risponde (HTTP {status}): potrebbe essere in manutenzione.",
+    ),
+    Message(
+        "carrier_answer_unreadable",
+        "{carrier} answered HTTP {status} with something unreadable.",
+        "{carrier} ha risposto HTTP {status} con qualcosa di illeggibile.",
+    ),
+    Message(
+        "carrier_secrets_missing",
+        "The {carrier} account has no password stored: add it again with 'station carrier add'.",
+        "L'account {carrier} non ha una password salvata: aggiungilo di nuovo con "
+        "'station carrier add'.",
+    ),
+    Message(
+        "carrier_account_bad",
+        "The {carrier} account in station.toml is incomplete: add it again with "
+        "'station carrier add'.",
+        "L'account {carrier} in station.toml è incompleto: aggiungilo di nuovo con "
+        "'station carrier add'.",
+    ),
+)
