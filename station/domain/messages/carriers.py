@@ -63,4 +63,30 @@ register(
         "L'account {carrier} in station.toml è incompleto: aggiungilo di nuovo con "
         "'station carrier add'.",
     ),
+    # station carrier add | list | test
+    Message(
+        "carrier_added",
+        "Carrier {carrier} added ({kind}); its password is kept in {where}.",
+        "Corriere {carrier} aggiunto ({kind}); la sua password è custodita in {where}.",
+    ),
+    Message(
+        "carrier_not_configured",
+        "No account for carrier {carrier}: add one with 'station carrier add'.",
+        "Nessun account per il corriere {carrier}: aggiungilo con 'station carrier add'.",
+    ),
+    Message(
+        "carrier_test_ok",
+        "{carrier} answers: a parcel to the sender's own address is routed to depot {routing}.",
+        "{carrier} risponde: un collo all'indirizzo del mittente va alla filiale {routing}.",
+    ),
+    Message(
+        "carrier_test_not_supported",
+        "Carrier {carrier} ({kind}) needs no network: there is nothing to test.",
+        "Il corriere {carrier} ({kind}) non usa la rete: non c'è niente da provare.",
+    ),
+    Message(
+        "carrier_password_needed",
+        "A password is needed: type it when asked, or give it on stdin.",
+        "Serve una password: scrivila quando richiesta, o passala su stdin.",
+    ),
 )
