@@ -50,6 +50,8 @@ class Settings:
     # the failed list the operator sees.
     print_retries: int = 2
     print_retry_delay_s: float = 2.0
+    # A parcel whose carrier did not answer in time: how often its label is asked for again.
+    label_retry_s: float = 10.0
     sender_name: str = "Station Demo Srl"
     sender_street: str = "Via dell'Industria 12"
     sender_postcode: str = "20100"

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from station.carriers.registry import DEFAULT_KIND, carrier_kind
 from station.cli_support import refusals_shown, user_error
 from station.config import system_language
 from station.context import AppContext
@@ -66,6 +67,8 @@ def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
         views = label_views(session, order, ctx.settings)
         if not views:
             raise user_error("order_not_packed", ctx.settings.language, number=order.number)
+        if carrier_drawn(order, ctx):
+            return _archived_labels(args, ctx, archive, order.number, [v.parcel_no for v in views])
         refs = [label_ref(order.number, view.parcel_no) for view in views]
         archived = args.format == "zpl" and args.dpi == ctx.settings.label_dpi
         if archived and all("zpl" in archive.formats(ref) for ref in refs):
@@ -76,6 +79,43 @@ def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
             data = labels_a4_pdf(views)
     output = args.output or archive.path(labels_ref(order.number), args.format)
     _write(output, data, ctx.settings.language)
+    return 0
+
+
+def carrier_drawn(order: Order, ctx: AppContext) -> bool:
+    """Whether a carrier drew some of the order's labels (a network carrier's account): those
+    exist only as the carrier sent them, and are never drawn again with another number."""
+    return any(
+        p.tracking_number and carrier_kind(p.carrier, ctx.settings) != DEFAULT_KIND
+        for p in order.parcels
+    )
+
+
+def _archived_labels(
+    args: argparse.Namespace,
+    ctx: AppContext,
+    archive: DocumentArchive,
+    number: str,
+    seqs: list[int],
+) -> int:
+    """The labels byte for byte as the archive keeps them: ZPL one after another in one file,
+    PDF one file per parcel when there are several (`-o` gets `-1`, `-2`... added)."""
+    language, fmt = ctx.settings.language, args.format
+    refs = [label_ref(number, seq) for seq in seqs]
+    missing = [ref for ref in refs if fmt not in archive.formats(ref)]
+    if missing:
+        kept = "/".join(archive.formats(missing[0])) or "-"
+        raise user_error("carrier_label_format", language, number=number, format=fmt, kept=kept)
+    output = args.output or archive.path(labels_ref(number), fmt)
+    if fmt == "zpl" or len(refs) == 1:
+        _write(output, b"".join(archive.read(ref, fmt) for ref in refs), language)
+        return 0
+    for seq, ref in zip(seqs, refs, strict=True):
+        _write(
+            output.with_name(f"{output.stem}-{seq}{output.suffix}"),
+            archive.read(ref, fmt),
+            language,
+        )
     return 0
 
 

@@ -67,6 +67,14 @@ class BrtCarrier:
         body = wire.reference_body(self.account, order_number, "deleteData")
         self._call("PUT", "shipments/delete", body, "deleteResponse")
 
+    def forget(self, order_number: str) -> None:
+        """Delete a shipment a lost answer may have created; "never created" is fine."""
+        try:
+            self.delete(order_number)
+        except ShippingError as exc:
+            if exc.params.get("code") != wire.NEVER_CREATED:
+                raise
+
     def routing(self, recipient: Address) -> str:
         """Where BRT would route a parcel to `recipient` ("099/72"): proves the account works."""
         body = wire.routing_body(self.account, recipient)

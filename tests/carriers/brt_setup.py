@@ -44,4 +44,5 @@ def adapter(fake: FakeBrt, **more: Any) -> BrtCarrier:
 def configure(ctx: AppContext, fake: FakeBrt, **more: Any) -> None:
     """The home's BRT account, its password where shop secrets are kept."""
     ctx.settings.extra["carrier_accounts"] = {"BRT": account(fake, **more)}
+    ctx.settings.save(ctx.home)
     save_secrets(ctx.home, "carrier:BRT", {"password": PASSWORD})

@@ -22,7 +22,7 @@ from station.services.bench import BenchService
 from station.services.failures import failure_of
 from station.workflow.io import Command, CommandName, ReadScale, Scan, Weight
 from tests.carriers.brt_setup import WEEKDAY_MORNING, adapter, configure, fake_brt
-from tests.console_process import ean_of
+from tests.console_process import ean_of, run_station
 from tests.fakes.carriers.brt import FakeBrt
 from tests.fakes.shops.base import Fault
 from tests.labels.factories import RECIPIENT, SENDER
@@ -222,6 +222,16 @@ def test_the_bench_ships_a_brt_order_with_brts_number_and_label(
     assert created == 1
     label = (demo_home.home / "labels" / "1004-1.pdf").read_bytes()
     assert [d.data for d in pdf_barcodes(label, dpi=300)] == [tracking]
+    # AND `station label` gives BRT's label byte for byte, never a label drawn again
+    out = demo_home.home / "again.pdf"
+    reprinted = run_station(demo_home.home, "label", "1004", "-o", str(out))
+    assert reprinted.returncode == 0, reprinted.stderr
+    assert out.read_bytes() == brt.live()[0].labels[0]
+    as_zpl = run_station(demo_home.home, "label", "1004", "--format", "zpl")
+    assert as_zpl.returncode == 1
+    assert as_zpl.stderr.strip() == (
+        "station: The carrier sent order 1004's labels as pdf, not zpl; ask for --format pdf."
+    )
 
 
 def test_an_order_brt_refuses_is_not_half_labelled(demo_home: AppContext, brt: FakeBrt) -> None:

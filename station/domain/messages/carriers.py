@@ -90,3 +90,28 @@ register(
         "Serve una password: scrivila quando richiesta, o passala su stdin.",
     ),
 )
+
+register(
+    Message(
+        "courier_label_to_follow",
+        "COURIER LABEL TO FOLLOW",
+        "ETICHETTA CORRIERE IN ARRIVO",
+    ),
+    Message(
+        "label_pending_warning",
+        "{carrier} did not answer: parcel {seq} of order {number} has an internal label; keep it "
+        "on the pending shelf, its {carrier} label prints here by itself when {carrier} answers.",
+        "{carrier} non ha risposto: il collo {seq} dell'ordine {number} ha un'etichetta interna; "
+        "tienilo sullo scaffale in attesa, la sua etichetta {carrier} si stampa qui da sola "
+        "quando {carrier} risponde.",
+    ),
+)
+
+register(
+    Message(
+        "carrier_label_format",
+        "The carrier sent order {number}'s labels as {kept}, not {format}; ask for --format {kept}.",
+        "Il corriere ha inviato le etichette dell'ordine {number} come {kept}, non {format}; "
+        "chiedi --format {kept}.",
+    ),
+)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,6 +78,7 @@ class Shipment:
     confirmed: bool = False
     taken: bool = False  # the branch took it in hand: no delete any more
     deleted: bool = False
+    labels: list[bytes] = field(default_factory=list)  # as sent, decoded
 
 
 class FakeBrt(FakeServer):
@@ -152,9 +153,9 @@ class FakeBrt(FakeServer):
         }
         if str(body.get("isLabelRequired")) == "1":
             kind = str((body.get("labelParameters") or {}).get("outputType") or "PDF").upper()
-            answer["labels"] = {
-                "label": [_label(kind, pid, data, n + 1, count) for n, pid in enumerate(ids)]
-            }
+            labels = [_label(kind, pid, data, n + 1, count) for n, pid in enumerate(ids)]
+            self.shipments[-1].labels = [base64.b64decode(label["stream"]) for label in labels]
+            answer["labels"] = {"label": labels}
         return answer
 
     def _confirm(self, customer: Customer, body: dict[str, Any]) -> dict[str, Any]:
