@@ -15,7 +15,7 @@ import httpx
 
 from station.carriers.port import ShippingError
 
-DEFAULT_DEADLINE_S = 4.0  # a bench waits no longer than this for a carrier's label
+DEFAULT_DEADLINE_S = 1.5  # a bench waits no longer than this for a carrier's label
 
 
 class CarrierUnreachableError(ShippingError):

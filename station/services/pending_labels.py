@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from station.carriers import CreatedLabels, LabelRequest, ShippingError, carrier_for
 from station.carriers.numbering import ShipmentCounters
 from station.carriers.port import ForgettingCarrier
-from station.carriers.transport import CarrierUnreachableError
+from station.carriers.transport import CarrierUnreachableError, JsonTransport
 from station.config import Settings
 from station.db.engine import Database
 from station.db.models import Event, Order, Parcel
@@ -33,6 +33,8 @@ from station.services.projection import order_by_uid
 from station.services.shipping import label_request, record_shipped, recorded_ssccs
 
 log = logging.getLogger(__name__)
+# No operator waits on a retry: a carrier slower than the bench's deadline still gets through.
+RETRY_DEADLINE_S = 20.0
 
 
 @dataclass
@@ -94,6 +96,9 @@ def _ask(request: LabelRequest, settings: Settings, done: Retried) -> CreatedLab
     counters = ShipmentCounters(lambda key: None)
     try:
         carrier = carrier_for(request.carrier, settings)
+        transport = getattr(carrier, "http", None)
+        if isinstance(transport, JsonTransport):
+            transport.deadline_s = max(transport.deadline_s, RETRY_DEADLINE_S)
         if isinstance(carrier, ForgettingCarrier):
             carrier.forget(request.order_number)
         return carrier.create_labels(request, counters)
