@@ -1,4 +1,5 @@
-"""HTTP to a carrier, apart from any carrier's wire format: JSON in, JSON out, a deadline.
+"""HTTP to a carrier, apart from any carrier's wire format: JSON or form fields in, JSON or
+text out, a deadline.
 
 A carrier that cannot be reached, answers too late, is in its maintenance window (5xx) or
 answers with something that is not JSON raises `CarrierUnreachableError`: the parcel's order
@@ -33,9 +34,22 @@ class JsonTransport:
         self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
     ) -> Any:
         """The answer's JSON, whatever its status: carriers put their refusals in the body."""
+        response = self.request(method, path, json=body, headers=headers)
+        try:
+            return response.json()
+        except ValueError:
+            raise CarrierUnreachableError(
+                "carrier_answer_unreadable", carrier=self.carrier, status=response.status_code
+            ) from None
+
+    def post_form(self, path: str, fields: dict[str, str]) -> str:
+        """An HTTP POST of form fields (an ASMX web service's way); the answer's text."""
+        return self.request("POST", path, data=fields).text
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         url = f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
         try:
-            response = self._client().request(method, url, json=body, headers=headers)
+            response = self._client().request(method, url, **kwargs)
         except httpx.TimeoutException:
             raise CarrierUnreachableError(
                 "carrier_timeout", carrier=self.carrier, seconds=self.deadline_s
@@ -46,12 +60,7 @@ class JsonTransport:
             raise CarrierUnreachableError(
                 "carrier_down", carrier=self.carrier, status=response.status_code
             )
-        try:
-            return response.json()
-        except ValueError:
-            raise CarrierUnreachableError(
-                "carrier_answer_unreadable", carrier=self.carrier, status=response.status_code
-            ) from None
+        return response
 
     def _client(self) -> httpx.Client:
         if self.client is None:

@@ -115,3 +115,18 @@ register(
         "chiedi --format {kept}.",
     ),
 )
+
+register(
+    Message(
+        "gls_refused",
+        "{carrier} refused the parcel: {reason}. Correct it and pack the parcel again.",
+        "{carrier} ha rifiutato il collo: {reason}. Correggi e richiudi il collo.",
+    ),
+    Message(
+        "gls_answer_unreadable",
+        "{carrier} answered with something that is not its label service's answer: check the "
+        "account's URL.",
+        "{carrier} ha risposto con qualcosa che non è la risposta del suo servizio etichette: "
+        "controlla l'URL dell'account.",
+    ),
+)
