@@ -19,6 +19,7 @@ from station.app import CARRIER_SECRET_PREFIX
 from station.carriers import ShippingError, carrier_for
 from station.carriers.brt import BrtCarrier
 from station.carriers.brt_wire import LABEL_KINDS, MODES
+from station.carriers.gls import GlsItalyCarrier
 from station.carriers.registry import ACCOUNTS_KEY, carrier_kind
 from station.cli_support import UserError, user_error
 from station.context import AppContext
@@ -41,13 +42,28 @@ def cmd_add_brt(args: argparse.Namespace, ctx: AppContext) -> int:
         "mode": args.mode,
         "label": args.label,
     }
-    password = _secret(ctx, "password", args.password)
+    return _add_account(ctx, code, account, _secret(ctx, "password", args.password))
+
+
+def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
+    account = {
+        "kind": "gls-it",
+        "url": args.url.rstrip("/"),
+        "branch": args.branch,
+        "client": args.client,
+        "contract": args.contract,
+    }
+    return _add_account(ctx, args.code.upper(), account, _secret(ctx, "password", args.password))
+
+
+def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
     where = save_secrets(ctx.home, f"{CARRIER_SECRET_PREFIX}{code}", {"password": password})
     accounts = dict(ctx.settings.extra.get(ACCOUNTS_KEY) or {})
     accounts[code] = account
     ctx.settings.extra[ACCOUNTS_KEY] = accounts
     ctx.settings.save(ctx.home)
-    print(text("carrier_added", ctx.settings.language, carrier=code, kind="brt", where=where))
+    kind = account["kind"]
+    print(text("carrier_added", ctx.settings.language, carrier=code, kind=kind, where=where))
     return 0
 
 
@@ -98,15 +114,19 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
         raise user_error("carrier_not_configured", language, carrier=code)
     try:
         carrier = carrier_for(code, ctx.settings)
-        if not isinstance(carrier, BrtCarrier):
+        if isinstance(carrier, BrtCarrier):
+            carrier.http.deadline_s = TEST_DEADLINE_S
+            routing = carrier.routing(sender_address(ctx.settings))
+            print(text("carrier_test_ok", language, carrier=code, routing=routing))
+        elif isinstance(carrier, GlsItalyCarrier):
+            carrier.http.deadline_s = TEST_DEADLINE_S
+            count = carrier.shipments_listed()
+            print(text("carrier_test_gls_ok", language, carrier=code, count=count))
+        else:
             kind = carrier_kind(code, ctx.settings)
             print(text("carrier_test_not_supported", language, carrier=code, kind=kind))
-            return 0
-        carrier.http.deadline_s = TEST_DEADLINE_S
-        routing = carrier.routing(sender_address(ctx.settings))
     except ShippingError as exc:
         raise UserError(exc.message(language)) from None
-    print(text("carrier_test_ok", language, carrier=code, routing=routing))
     return 0
 
 
@@ -116,6 +136,7 @@ def add_carrier_commands(sub: Any) -> None:
     add = carrier_sub.add_parser("add", help="add a carrier account")
     kinds = add.add_subparsers(dest="kind", required=True)
     _add_brt_parser(kinds)
+    _add_gls_parser(kinds)
 
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
@@ -140,3 +161,14 @@ def _add_brt_parser(kinds: Any) -> None:
     )
     brt.add_argument("--label", choices=LABEL_KINDS, default="brt-pdf")
     brt.set_defaults(func=cmd_add_brt)
+
+
+def _add_gls_parser(kinds: Any) -> None:
+    gls = kinds.add_parser("gls-it", help="GLS Italy's label service (ilswebservice.asmx)")
+    gls.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. GLS")
+    gls.add_argument("--url", required=True, help="up to ilswebservice.asmx")
+    gls.add_argument("--branch", required=True, metavar="SEDE", help="SedeGls")
+    gls.add_argument("--client", required=True, metavar="CODE", help="CodiceClienteGls")
+    gls.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
+    gls.add_argument("--contract", required=True, metavar="N", help="CodiceContrattoGls")
+    gls.set_defaults(func=cmd_add_gls)

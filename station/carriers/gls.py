@@ -74,6 +74,15 @@ class GlsItalyCarrier:
             raise ShippingError("gls_refused", carrier=self.code, reason=said or "?")
         return None
 
+    def shipments_listed(self) -> int:
+        """ListSped: how many shipments GLS holds for the account (the last 4 months)."""
+        answer = self.http.post_form("ListSped", wire.auth_fields(self.account))
+        count = wire.listed(answer)
+        if count is None:
+            reason = wire.root_text(answer) or "?"
+            raise ShippingError("gls_refused", carrier=self.code, reason=reason)
+        return count
+
     def _delete_quietly(self, numbers: list[str]) -> None:
         for number in numbers:
             self.http.post_form("DeleteSped", wire.delete_fields(self.account, number))

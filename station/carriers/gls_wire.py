@@ -112,12 +112,7 @@ def close_info(account: GlsAccount, numbers: list[str]) -> str:
 
 
 def delete_fields(account: GlsAccount, number: str) -> dict[str, str]:
-    return {
-        "sedeGls": account.branch,
-        "codiceClienteGls": account.client,
-        "passwordClienteGls": account.password,
-        "numSpedizione": number,
-    }
+    return {**auth_fields(account), "numSpedizione": number}
 
 
 def root_text(answer: str) -> str | None:
@@ -163,3 +158,20 @@ def _parse(answer: str) -> etree._Element | None:
         return etree.fromstring(answer.encode("utf-8"), _PARSER)
     except etree.XMLSyntaxError:
         return None
+
+
+def auth_fields(account: GlsAccount) -> dict[str, str]:
+    """The account as the form fields of ListSped and DeleteSped."""
+    return {
+        "sedeGls": account.branch,
+        "codiceClienteGls": account.client,
+        "passwordClienteGls": account.password,
+    }
+
+
+def listed(answer: str) -> int | None:
+    """How many shipments ListSped named; None when the answer is not a list (a refusal)."""
+    root = _parse(answer)
+    if root is None or (root.text or "").strip():
+        return None
+    return sum(1 for _ in root.iter("Parcel"))

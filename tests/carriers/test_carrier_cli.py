@@ -14,6 +14,7 @@ import pytest
 from tests.carriers.brt_setup import CUSTOMER_CODE, DEPOT, PASSWORD, USER, fake_brt
 from tests.console_process import run_station
 from tests.fakes.carriers.brt import FakeBrt
+from tests.fakes.carriers.gls import FakeGlsItaly
 
 pytestmark = pytest.mark.slow
 
@@ -90,3 +91,28 @@ def test_no_password_and_unknown_codes_are_said(tmp_path: Path, brt: FakeBrt) ->
     assert unknown.stderr.strip() == (
         "station: No account for carrier UPS: add one with 'station carrier add'."
     )
+
+
+def test_a_gls_italy_account_is_added_and_answers(tmp_path: Path) -> None:
+    home = tmp_path / "bench"
+    with FakeGlsItaly("M1", "123456", "gls-pw") as gls:
+        # GIVEN a GLS Italy account added with its password on stdin
+        args = ["--url", f"{gls.url}/ilswebservice.asmx", "--branch", "M1", "--client", "123456",
+                "--contract", "1234"]  # fmt: skip
+        added = run_station(home, "carrier", "add", "gls-it", "GLS", *args, stdin="gls-pw\n")
+        assert added.returncode == 0, added.stderr
+        assert added.stdout.startswith("Carrier GLS added (gls-it)")
+        # WHEN it is tested, THEN GLS lists the account's shipments (none yet)
+        tested = run_station(home, "carrier", "test", "GLS")
+        assert tested.returncode == 0, tested.stderr
+        assert tested.stdout.strip() == (
+            "GLS answers: it holds 0 shipment(s) of this account from the last 4 months."
+        )
+        # AND a wrong password is GLS's refusal, in one line
+        run_station(home, "carrier", "add", "gls-it", "GLS", *args, stdin="old\n")
+        refused = run_station(home, "carrier", "test", "GLS")
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (
+            "station: GLS refused the parcel: Autenticazione fallita. "
+            "Correct it and pack the parcel again."
+        )

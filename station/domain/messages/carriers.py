@@ -80,6 +80,11 @@ register(
         "{carrier} risponde: un collo all'indirizzo del mittente va alla filiale {routing}.",
     ),
     Message(
+        "carrier_test_gls_ok",
+        "{carrier} answers: it holds {count} shipment(s) of this account from the last 4 months.",
+        "{carrier} risponde: ha {count} spedizione/i di questo account negli ultimi 4 mesi.",
+    ),
+    Message(
         "carrier_test_not_supported",
         "Carrier {carrier} ({kind}) needs no network: there is nothing to test.",
         "Il corriere {carrier} ({kind}) non usa la rete: non c'è niente da provare.",

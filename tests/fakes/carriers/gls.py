@@ -8,7 +8,9 @@ src/Adapters/ParcelAdapter.php) calls it and reads its answers:
   CloseWorkDay(XMLCloseInfoParcel): answers OK.
   DeleteSped(sedeGls, codiceClienteGls, passwordClienteGls, numSpedizione): answers
     "Spedizione N non presente." when there is none.
-Not published, so chosen here: the answers' root elements (InfoLabel; a string element for
+  ListSped: the account's shipments, `<Parcel>` each with NumSpedizione and StatoSpedizione
+    ("IN ATTESA DI CHIUSURA." / "CHIUSA.").
+Not published, so chosen here: the answers' root elements (InfoLabel, ListaParcel; a string element for
 the one-word answers), the refusal's words in NoteSpedizione, CloseWorkDay naming parcels by
 NumeroSpedizione, and the small routing table below standing for GLS's.
 """
@@ -54,7 +56,12 @@ class FakeGlsItaly(FakeServer):
     def handle(self, request: Request) -> Response:
         method = request.path.rsplit("/", 1)[-1]
         form = dict(parse_qsl(request.body.decode("utf-8"), keep_blank_values=True))
-        actions = {"AddParcel": self._add, "CloseWorkDay": self._close, "DeleteSped": self._delete}
+        actions = {
+            "AddParcel": self._add,
+            "CloseWorkDay": self._close,
+            "DeleteSped": self._delete,
+            "ListSped": self._list,
+        }
         if request.method != "POST" or method not in actions:
             return Response(404, b"Not Found", {"Content-Type": "text/plain"})
         return _xml(actions[method](form))
@@ -108,6 +115,17 @@ class FakeGlsItaly(FakeServer):
             return f"<string>Spedizione {escape(number)} non presente.</string>"
         found[0].deleted = True
         return f"<string>Spedizione {escape(number)} cancellata.</string>"
+
+    def _list(self, form: dict[str, str]) -> str:
+        given = (form.get("sedeGls"), form.get("codiceClienteGls"), form.get("passwordClienteGls"))
+        if given != self.account:
+            return "<string>Autenticazione fallita</string>"
+        rows = "".join(
+            f"<Parcel><NumSpedizione>{p.number}</NumSpedizione><StatoSpedizione>"
+            f"{'CHIUSA.' if p.closed else 'IN ATTESA DI CHIUSURA.'}</StatoSpedizione></Parcel>"
+            for p in self.live()
+        )
+        return f"<ListaParcel>{rows}</ListaParcel>"
 
     def _login(self, info: etree._Element) -> bool:
         given = tuple(
