@@ -120,7 +120,7 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
             print(text("carrier_test_ok", language, carrier=code, routing=routing))
         elif isinstance(carrier, GlsItalyCarrier):
             carrier.http.deadline_s = TEST_DEADLINE_S
-            count = carrier.shipments_listed()
+            count = len(carrier.shipments_listed())
             print(text("carrier_test_gls_ok", language, carrier=code, count=count))
         else:
             kind = carrier_kind(code, ctx.settings)

@@ -74,14 +74,21 @@ class GlsItalyCarrier:
             raise ShippingError("gls_refused", carrier=self.code, reason=said or "?")
         return None
 
-    def shipments_listed(self) -> int:
-        """ListSped: how many shipments GLS holds for the account (the last 4 months)."""
+    def shipments_listed(self) -> list[wire.Listed]:
+        """ListSped: the shipments GLS holds for the account (the last 4 months)."""
         answer = self.http.post_form("ListSped", wire.auth_fields(self.account))
-        count = wire.listed(answer)
-        if count is None:
+        found = wire.listed(answer)
+        if found is None:
             reason = wire.root_text(answer) or "?"
             raise ShippingError("gls_refused", carrier=self.code, reason=reason)
-        return count
+        return found
+
+    def forget(self, order_number: str) -> None:
+        """Delete the parcels a call whose answer was lost may have made for the order (GLS
+        lists them by the Bda they were sent with), so asking again makes no second one."""
+        bda = order_number[: wire.BDA_MAX]
+        mine = [s.number for s in self.shipments_listed() if s.order == bda and not s.closed]
+        self._delete_quietly(mine)
 
     def _delete_quietly(self, numbers: list[str]) -> None:
         for number in numbers:

@@ -169,9 +169,23 @@ def auth_fields(account: GlsAccount) -> dict[str, str]:
     }
 
 
-def listed(answer: str) -> int | None:
-    """How many shipments ListSped named; None when the answer is not a list (a refusal)."""
+@dataclass(frozen=True)
+class Listed:
+    number: str  # NumSpedizione
+    order: str  # Ddt: the Bda it was sent with
+    closed: bool  # StatoSpedizione "CHIUSA."
+
+
+def listed(answer: str) -> list[Listed] | None:
+    """The shipments ListSped named; None when the answer is not a list (a refusal)."""
     root = _parse(answer)
     if root is None or (root.text or "").strip():
         return None
-    return sum(1 for _ in root.iter("Parcel"))
+    return [
+        Listed(
+            (p.findtext("NumSpedizione") or "").strip(),
+            (p.findtext("Ddt") or "").strip(),
+            (p.findtext("StatoSpedizione") or "").strip().upper().startswith("CHIUSA"),
+        )
+        for p in root.iter("Parcel")
+    ]

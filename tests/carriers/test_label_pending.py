@@ -19,9 +19,11 @@ from station.printing.archive import DocumentArchive, label_ref, pending_label_r
 from station.services.bench import BenchService, utc_now
 from station.services.pending_labels import retry_pending
 from station.workflow.io import Command, CommandName, ReadScale, Scan, Weight
+from sync.secrets import save_secrets
 from tests.carriers.brt_setup import configure, fake_brt
 from tests.console_process import ConsoleProcess, ean_of, run_console
 from tests.fakes.carriers.brt import FakeBrt
+from tests.fakes.carriers.gls import FakeGlsItaly
 from tests.fakes.shops.base import Fault
 from tests.labels.readback import needs_raster, pdf_barcodes
 
@@ -164,3 +166,29 @@ def test_a_pending_label_left_by_a_killed_bench_prints_after_restart_once(
         if line.startswith("PRINT label 1004"):
             rest.append(line)
     assert rest == [printed]
+
+
+def test_a_late_gls_italy_leaves_the_parcel_pending_then_prints_its_label_once(
+    demo_home: AppContext,
+) -> None:
+    with FakeGlsItaly("M1", "123456", "gls-pw") as gls:
+        # GIVEN order 1001 going by GLS, and GLS answering after 1 s, past the bench's 0.3 s
+        demo_home.settings.extra["carrier_accounts"] = {
+            "GLS": {"kind": "gls-it", "url": f"{gls.url}/ilswebservice.asmx", "branch": "M1",
+                    "client": "123456", "contract": "1234", "deadline_s": DEADLINE_S},
+        }  # fmt: skip
+        save_secrets(demo_home.home, "carrier:GLS", {"password": "gls-pw"})
+        archive = DocumentArchive(demo_home.home)
+        bench = BenchService(demo_home.db, demo_home.settings, archive, operator="anna")
+        gls.inject(Fault("slow", path="AddParcel", delay_s=1.0))
+        # WHEN it is packed, THEN it leaves with its internal label and waits
+        _pack(bench, demo_home, "1001")
+        assert _parcel(demo_home, "1001") == (None, True, "shipped")
+        # WHEN GLS answers again (the late call made a parcel nobody heard of)
+        _wait_for(lambda: len(gls.parcels) == 1)
+        printed = _retry(demo_home, archive, demo_home.settings.bench_name)
+        # THEN the late parcel was deleted, the new one's label printed once, with its number
+        [live] = gls.live()
+        assert printed == [("label", live.number)]
+        assert _parcel(demo_home, "1001") == (live.number, False, "shipped")
+        assert _retry(demo_home, archive, demo_home.settings.bench_name) == []

@@ -8,7 +8,7 @@ src/Adapters/ParcelAdapter.php) calls it and reads its answers:
   CloseWorkDay(XMLCloseInfoParcel): answers OK.
   DeleteSped(sedeGls, codiceClienteGls, passwordClienteGls, numSpedizione): answers
     "Spedizione N non presente." when there is none.
-  ListSped: the account's shipments, `<Parcel>` each with NumSpedizione and StatoSpedizione
+  ListSped: the account's shipments, `<Parcel>` each with NumSpedizione, Ddt, StatoSpedizione
     ("IN ATTESA DI CHIUSURA." / "CHIUSA.").
 Not published, so chosen here: the answers' root elements (InfoLabel, ListaParcel; a string element for
 the one-word answers), the refusal's words in NoteSpedizione, CloseWorkDay naming parcels by
@@ -121,7 +121,8 @@ class FakeGlsItaly(FakeServer):
         if given != self.account:
             return "<string>Autenticazione fallita</string>"
         rows = "".join(
-            f"<Parcel><NumSpedizione>{p.number}</NumSpedizione><StatoSpedizione>"
+            f"<Parcel><NumSpedizione>{p.number}</NumSpedizione><Ddt>{escape(p.order)}</Ddt>"
+            "<StatoSpedizione>"
             f"{'CHIUSA.' if p.closed else 'IN ATTESA DI CHIUSURA.'}</StatoSpedizione></Parcel>"
             for p in self.live()
         )
