@@ -24,6 +24,7 @@ from station.carriers.registry import ACCOUNTS_KEY, carrier_kind
 from station.cli_support import UserError, user_error
 from station.context import AppContext
 from station.domain.messages import text
+from station.services.pending_labels import pending_shelf
 from station.services.shipping import sender_address
 from sync.secrets import load_secrets, save_secrets
 
@@ -130,6 +131,33 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def cmd_pending(args: argparse.Namespace, ctx: AppContext) -> int:
+    """The pending shelf: parcels that left with an internal label, waiting for their carrier's."""
+    language = ctx.settings.language
+    with ctx.db.read() as session:
+        shelf = pending_shelf(session)
+    if args.json:
+        rows = [
+            {
+                "order": p.order_number,
+                "parcel": p.parcel_seq,
+                "carrier": p.carrier,
+                "bench": p.bench,
+                "since": p.since.isoformat(),
+                "reason": p.reason.code,
+            }
+            for p in shelf
+        ]
+        print(json.dumps(rows, indent=2))
+        return 0
+    for p in shelf:
+        why = text(p.reason.code, language, **p.reason.params)
+        print(
+            f"{p.order_number}\t{p.parcel_seq}\t{p.carrier}\t{p.bench}\t{p.since:%Y-%m-%d %H:%M}\t{why}"
+        )
+    return 0
+
+
 def add_carrier_commands(sub: Any) -> None:
     carrier = sub.add_parser("carrier", help="carrier accounts that number and label parcels")
     carrier_sub = carrier.add_subparsers(dest="carrier_command", required=True)
@@ -141,6 +169,12 @@ def add_carrier_commands(sub: Any) -> None:
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_list, read_only=True)
+
+    pending = carrier_sub.add_parser(
+        "pending", help="parcels that left with an internal label, waiting for the carrier's"
+    )
+    pending.add_argument("--json", action="store_true")
+    pending.set_defaults(func=cmd_pending, read_only=True)
 
     test = carrier_sub.add_parser("test", help="ask the carrier whether the account works")
     test.add_argument("code", metavar="CODE")

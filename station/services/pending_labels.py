@@ -53,6 +53,50 @@ def pending_orders(session: Session, bench: str) -> list[uuid.UUID]:
     return sorted({uid for uid in session.scalars(packed_here) if uid is not None})
 
 
+@dataclass(frozen=True)
+class PendingParcel:
+    """A parcel on the pending shelf, as the lead sees it."""
+
+    order_number: str
+    parcel_seq: int
+    carrier: str
+    bench: str
+    since: dt.datetime
+    reason: ev.Reason
+
+
+def pending_shelf(session: Session) -> list[PendingParcel]:
+    """Every parcel waiting for its carrier's label, oldest first."""
+    waiting = session.execute(
+        select(Order.number, Order.uid, Parcel.seq, Parcel.carrier)
+        .join(Parcel)
+        .where(Parcel.label_pending.is_(True))
+    ).all()
+    shelf = []
+    for number, uid, seq, carrier in waiting:
+        found = _pending_event(session, uid, seq)
+        if found is not None:
+            row, event = found
+            shelf.append(PendingParcel(number, seq, carrier, row.bench, row.at, event.reason))
+    return sorted(shelf, key=lambda p: p.since)
+
+
+def _pending_event(
+    session: Session, uid: uuid.UUID, seq: int
+) -> tuple[Event, ev.LabelPending] | None:
+    """The parcel's latest LabelPending, as stored and as the event it is."""
+    rows = session.scalars(
+        select(Event)
+        .where(Event.order_uid == uid, Event.type == ev.LabelPending.TYPE)
+        .order_by(Event.seq.desc())
+    )
+    for row in rows:
+        event = ev.decode(row.type, row.version, row.payload)
+        if isinstance(event, ev.LabelPending) and event.parcel_seq == seq:
+            return row, event
+    return None
+
+
 def retry_pending(
     db: Database,
     settings: Settings,
