@@ -16,8 +16,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from station.carriers import ShippingError, carrier_for
+from station.carriers.port import DayClosingCarrier
 from station.carriers.registry import DEFAULT_KIND, carrier_kind
-from station.cli_support import refusals_shown, user_error
+from station.cli_support import UserError, refusals_shown, user_error
 from station.config import system_language
 from station.context import AppContext
 from station.db.invoices import Invoice
@@ -31,6 +33,7 @@ from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from station.services import orders
 from station.services.documents import (
     close_manifest,
+    closed_manifest,
     invoice_for,
     invoice_view,
     label_views,
@@ -188,6 +191,7 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     the manifest holds, and every later run prints exactly those again."""
     day = args.date or dt.datetime.now().astimezone().date()
     with ctx.db.write() as session, documents(ctx):
+        first = closed_manifest(session, args.carrier.upper(), day) is None
         manifest = close_manifest(
             session,
             args.carrier,
@@ -196,6 +200,10 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
             bench=ctx.settings.bench_name,
             operator=ctx.settings.operator,
         )
+        if first:  # the carrier refusing the close leaves the day open here too
+            close_at_carrier(
+                ctx, manifest.carrier, day, [p.tracking_number for p in manifest.parcels]
+            )
         view = ManifestView(manifest.carrier, day, sender_address(ctx.settings), manifest.parcels)
         csv = args.output is not None and args.output.suffix.lower() == ".csv"
         data = manifest_csv(view) if csv else manifest_pdf(view)
@@ -209,6 +217,16 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 # --- registration --------------------------------------------------------------------------------
+
+
+def close_at_carrier(ctx: AppContext, carrier: str, day: dt.date, numbers: list[str]) -> None:
+    """Hand the day's parcels over where the carrier has a call for it (GLS CloseWorkDay)."""
+    try:
+        adapter = carrier_for(carrier, ctx.settings)
+        if isinstance(adapter, DayClosingCarrier):
+            adapter.close_day(day, numbers)
+    except ShippingError as exc:
+        raise UserError(exc.message(ctx.settings.language)) from exc
 
 
 def _date(value: str) -> dt.date:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,12 @@ from station.carriers.gls import GlsItalyCarrier, gls_carrier
 from station.carriers.numbering import ShipmentCounters
 from station.carriers.transport import CarrierUnreachableError
 from station.config import Settings
+from station.context import AppContext
+from station.printing.archive import DocumentArchive
+from station.services.bench import BenchService
+from sync.secrets import save_secrets
+from tests.carriers.test_label_pending import _pack
+from tests.console_process import run_station
 from tests.fakes.carriers.gls import FakeGlsItaly
 from tests.fakes.shops.base import Fault
 from tests.labels.factories import RECIPIENT, SENDER
@@ -105,3 +112,58 @@ def test_a_slow_gls_is_a_timeout(gls: FakeGlsItaly) -> None:
     with pytest.raises(CarrierUnreachableError) as late:
         _adapter(gls, deadline_s=0.2).create_labels(_request(), _memory())
     assert late.value.message("en") == "GLS did not answer within 0.2 s."
+
+
+def test_the_days_manifest_closes_the_day_at_gls_once(
+    demo_home: AppContext, gls: FakeGlsItaly, tmp_path: Path
+) -> None:
+    # GIVEN order 1001 shipped by GLS Italy from the bench
+    demo_home.settings.extra["carrier_accounts"] = {
+        "GLS": {"kind": "gls-it", "url": f"{gls.url}/ilswebservice.asmx", "branch": BRANCH,
+                "client": CLIENT, "contract": CONTRACT},
+    }  # fmt: skip
+    demo_home.settings.save(demo_home.home)
+    save_secrets(demo_home.home, "carrier:GLS", {"password": PASSWORD})
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    _pack(bench, demo_home, "1001")
+    [parcel] = gls.live()
+    # WHEN the day's GLS manifest is printed, then printed again
+    first = run_station(
+        demo_home.home, "manifest", "--carrier", "GLS", "-o", str(tmp_path / "a.csv")
+    )
+    again = run_station(
+        demo_home.home, "manifest", "--carrier", "GLS", "-o", str(tmp_path / "b.csv")
+    )
+    # THEN GLS closed the parcel once, and both manifests list it
+    assert first.returncode == 0, first.stderr
+    assert again.returncode == 0, again.stderr
+    assert parcel.closed
+    assert gls.count("POST", "CloseWorkDay") == 1
+    for name in ("a.csv", "b.csv"):
+        assert parcel.number in (tmp_path / name).read_text()
+
+
+def test_a_close_gls_refuses_leaves_the_day_open(
+    demo_home: AppContext, gls: FakeGlsItaly, tmp_path: Path
+) -> None:
+    # GIVEN order 1001 shipped by GLS, and GLS's password changed since
+    demo_home.settings.extra["carrier_accounts"] = {
+        "GLS": {"kind": "gls-it", "url": f"{gls.url}/ilswebservice.asmx", "branch": BRANCH,
+                "client": CLIENT, "contract": CONTRACT},
+    }  # fmt: skip
+    demo_home.settings.save(demo_home.home)
+    save_secrets(demo_home.home, "carrier:GLS", {"password": PASSWORD})
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    _pack(bench, demo_home, "1001")
+    save_secrets(demo_home.home, "carrier:GLS", {"password": "old"})
+    # WHEN the manifest is asked for
+    refused = run_station(
+        demo_home.home, "manifest", "--carrier", "GLS", "-o", str(tmp_path / "a.csv")
+    )
+    # THEN GLS's reason is said, no manifest is written and the day stays open
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "station: GLS refused the parcel: Autenticazione fallita. Correct it and pack the parcel again."
+    )
+    assert not (tmp_path / "a.csv").exists()
+    assert not gls.live()[0].closed
