@@ -22,7 +22,7 @@ from station.carriers.port import (
     ShippingError,
 )
 from station.carriers.registry import ACCOUNTS_KEY, register_carrier
-from station.carriers.transport import DEFAULT_DEADLINE_S, JsonTransport
+from station.carriers.transport import DEFAULT_DEADLINE_S, CarrierHttp
 from station.config import Settings
 from station.labels.courier import Address
 
@@ -35,7 +35,7 @@ SECRET_NAMES = ("password",)
 class BrtCarrier:
     code: str
     account: wire.BrtAccount
-    http: JsonTransport
+    http: CarrierHttp
     needs_network: bool = True
 
     def create_labels(self, request: LabelRequest, counters: CounterStore) -> CreatedLabels:
@@ -120,7 +120,7 @@ def brt_carrier(code: str, settings: Settings) -> BrtCarrier:
     except (KeyError, TypeError, ValueError):
         raise ShippingError("carrier_account_bad", carrier=code) from None
     deadline = float(conf.get("deadline_s", DEFAULT_DEADLINE_S))
-    return BrtCarrier(code, account, JsonTransport(code, account.url, deadline))
+    return BrtCarrier(code, account, CarrierHttp(code, account.url, deadline))
 
 
 register_carrier(KIND, brt_carrier)

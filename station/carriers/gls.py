@@ -20,7 +20,7 @@ from station.carriers.port import (
     ShippingError,
 )
 from station.carriers.registry import ACCOUNTS_KEY, register_carrier
-from station.carriers.transport import DEFAULT_DEADLINE_S, JsonTransport
+from station.carriers.transport import DEFAULT_DEADLINE_S, CarrierHttp
 from station.config import Settings
 
 KIND = "gls-it"
@@ -31,7 +31,7 @@ DEFAULT_URL = "https://labelservice.gls-italy.com/ilswebservice.asmx"
 class GlsItalyCarrier:
     code: str
     account: wire.GlsAccount
-    http: JsonTransport
+    http: CarrierHttp
     needs_network: bool = True
 
     def create_labels(self, request: LabelRequest, counters: CounterStore) -> CreatedLabels:
@@ -115,7 +115,7 @@ def gls_carrier(code: str, settings: Settings) -> GlsItalyCarrier:
     except (KeyError, TypeError, ValueError):
         raise ShippingError("carrier_account_bad", carrier=code) from None
     deadline = float(conf.get("deadline_s", DEFAULT_DEADLINE_S))
-    return GlsItalyCarrier(code, account, JsonTransport(code, account.url, deadline))
+    return GlsItalyCarrier(code, account, CarrierHttp(code, account.url, deadline))
 
 
 register_carrier(KIND, gls_carrier)

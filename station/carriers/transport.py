@@ -24,7 +24,7 @@ class CarrierUnreachableError(ShippingError):
 
 
 @dataclass
-class JsonTransport:
+class CarrierHttp:
     carrier: str
     base_url: str
     deadline_s: float = DEFAULT_DEADLINE_S

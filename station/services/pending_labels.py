@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from station.carriers import CreatedLabels, LabelRequest, ShippingError, carrier_for
 from station.carriers.numbering import ShipmentCounters
 from station.carriers.port import ForgettingCarrier
-from station.carriers.transport import CarrierUnreachableError, JsonTransport
+from station.carriers.transport import CarrierHttp, CarrierUnreachableError
 from station.config import Settings
 from station.db.engine import Database
 from station.db.models import Event, Order, Parcel
@@ -141,7 +141,7 @@ def _ask(request: LabelRequest, settings: Settings, done: Retried) -> CreatedLab
     try:
         carrier = carrier_for(request.carrier, settings)
         transport = getattr(carrier, "http", None)
-        if isinstance(transport, JsonTransport):
+        if isinstance(transport, CarrierHttp):
             transport.deadline_s = max(transport.deadline_s, RETRY_DEADLINE_S)
         if isinstance(carrier, ForgettingCarrier):
             carrier.forget(request.order_number)

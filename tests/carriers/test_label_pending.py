@@ -123,6 +123,9 @@ def test_a_late_carrier_leaves_the_parcel_pending_then_its_label_prints_once(
     # AND the shop is told the BRT number; a further round prints nothing
     assert _shop_updates(demo_home, "1004")
     assert _retry(demo_home, archive, demo_home.settings.bench_name) == []
+    # AND the log replays to the same tables (pending, then labelled, then shipped again)
+    verified = run_station(demo_home.home, "db", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def _wait_for(condition: object, timeout_s: float = 10.0) -> None:
