@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from station.carriers import ShippingError, carrier_for
-from station.carriers.port import DayClosingCarrier
+from station.carriers.port import ConfirmingCarrier, DayClosingCarrier
 from station.carriers.registry import DEFAULT_KIND, carrier_kind
 from station.cli_support import UserError, refusals_shown, user_error
 from station.config import system_language
@@ -28,7 +28,7 @@ from station.domain.messages import text
 from station.labels.courier import label_zpl, labels_a4_pdf
 from station.labels.fatturapa import fatturapa_xml
 from station.labels.invoice import invoice_pdf
-from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
+from station.labels.manifest import ManifestParcel, ManifestView, manifest_csv, manifest_pdf
 from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from station.services import orders
 from station.services.documents import (
@@ -201,9 +201,7 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
             operator=ctx.settings.operator,
         )
         if first:  # the carrier refusing the close leaves the day open here too
-            close_at_carrier(
-                ctx, manifest.carrier, day, [p.tracking_number for p in manifest.parcels]
-            )
+            close_at_carrier(ctx, manifest.carrier, day, manifest.parcels)
         view = ManifestView(manifest.carrier, day, sender_address(ctx.settings), manifest.parcels)
         csv = args.output is not None and args.output.suffix.lower() == ".csv"
         data = manifest_csv(view) if csv else manifest_pdf(view)
@@ -219,12 +217,17 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
 # --- registration --------------------------------------------------------------------------------
 
 
-def close_at_carrier(ctx: AppContext, carrier: str, day: dt.date, numbers: list[str]) -> None:
-    """Hand the day's parcels over where the carrier has a call for it (GLS CloseWorkDay)."""
+def close_at_carrier(
+    ctx: AppContext, carrier: str, day: dt.date, parcels: Sequence[ManifestParcel]
+) -> None:
+    """Hand the day's parcels over where the carrier has a call for it: GLS CloseWorkDay, BRT's
+    explicit confirmation of each shipment."""
     try:
         adapter = carrier_for(carrier, ctx.settings)
+        if isinstance(adapter, ConfirmingCarrier):
+            adapter.confirm_shipments([p.order_number for p in parcels])
         if isinstance(adapter, DayClosingCarrier):
-            adapter.close_day(day, numbers)
+            adapter.close_day(day, [p.tracking_number for p in parcels])
     except ShippingError as exc:
         raise UserError(exc.message(ctx.settings.language)) from exc
 

@@ -9,7 +9,7 @@ password where shop secrets are kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +61,18 @@ class BrtCarrier:
         """Explicit confirmation: the shipment becomes visible to BRT's branch."""
         body = wire.reference_body(self.account, order_number, "confirmData")
         self._call("PUT", "shipments/shipment", body, "confirmResponse")
+
+    def confirm_shipments(self, order_numbers: Sequence[str]) -> None:
+        """Explicit mode: confirm each order's shipment (one already confirmed is fine); an
+        auto-confirmed account has nothing to do."""
+        if self.account.mode != "explicit":
+            return
+        for number in dict.fromkeys(order_numbers):
+            try:
+                self.confirm(number)
+            except ShippingError as exc:
+                if exc.params.get("code") != wire.ALREADY_CONFIRMED:
+                    raise
 
     def delete(self, order_number: str) -> None:
         """Cancel the order's shipment; BRT allows it until its branch has taken it."""

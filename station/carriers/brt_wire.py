@@ -23,6 +23,7 @@ LabelKind = Literal["brt-pdf", "brt-zpl"]
 MODES: tuple[Mode, ...] = ("auto", "explicit")
 LABEL_KINDS: tuple[LabelKind, ...] = ("brt-pdf", "brt-zpl")
 MAX_PARCELS = 30  # numberOfParcels of one shipment
+ALREADY_CONFIRMED = -102
 NEVER_CREATED = -151  # delete/confirm: no such shipment (or created over 40 days ago)
 # Fields BRT cuts at these lengths; longer text is refused rather than cut by BRT's side.
 NAME_MAX, STREET_MAX, REFERENCE_MAX, NOTES_MAX = 70, 35, 15, 70

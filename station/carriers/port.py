@@ -118,3 +118,11 @@ class ForgettingCarrier(Protocol):
     that call may have created there, so asking again makes no second shipment."""
 
     def forget(self, order_number: str) -> None: ...
+
+
+@runtime_checkable
+class ConfirmingCarrier(Protocol):
+    """A carrier whose shipments wait for the sender's confirmation before its branch sees
+    them (BRT's explicit mode): confirmed when the day's manifest is closed."""
+
+    def confirm_shipments(self, order_numbers: Sequence[str]) -> None: ...

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -256,3 +257,28 @@ def test_an_order_brt_refuses_is_not_half_labelled(demo_home: AppContext, brt: F
     assert _labels_recorded(demo_home, "1004") == ([None], 0)
     assert not (demo_home.home / "labels" / "1004-1.pdf").exists()
     assert brt.live() == []
+
+
+def test_explicit_mode_shipments_are_confirmed_when_the_days_manifest_closes(
+    demo_home: AppContext, tmp_path: Path
+) -> None:
+    with fake_brt(mode="explicit") as brt:
+        # GIVEN an explicit-confirmation BRT account and order 1004 shipped by it
+        configure(demo_home, brt, mode="explicit")
+        bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+        _pack_whole_order(bench, demo_home, "1004")
+        assert [s.confirmed for s in brt.live()] == [False]
+        # WHEN the day's BRT manifest is printed before BRT's 5 minutes, THEN BRT's reason is
+        # said and the day stays open
+        early = run_station(
+            demo_home.home, "manifest", "--carrier", "BRT", "-o", str(tmp_path / "a.csv")
+        )
+        assert early.returncode == 1
+        assert "(-101): Conferma possibile dopo 5 minuti dalla creazione" in early.stderr
+        # WHEN it is printed later, THEN BRT's branch gets the shipment, confirmed
+        brt.clock.advance(5 * 60)
+        later = run_station(
+            demo_home.home, "manifest", "--carrier", "BRT", "-o", str(tmp_path / "b.csv")
+        )
+        assert later.returncode == 0, later.stderr
+        assert [s.confirmed for s in brt.live()] == [True]
