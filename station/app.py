@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +85,7 @@ def open_home(
         migrate.upgrade(db)
         _keep_private(home)
         settings = Settings.load(home)
+        settings.carrier_secrets = carrier_secrets(home)
         if lock_for is not None:
             settings.bench_name = bench_identity(home, db, settings)
         if demo_mode:
@@ -176,6 +177,24 @@ def bench_identity(home: Path, db: Database, settings: Settings) -> str:
 
 
 SHOP_CHECK_TIMEOUT_S = 3.0
+
+
+CARRIER_SECRET_PREFIX = "carrier:"  # a carrier account's entry beside the shops' secrets
+
+
+def carrier_secrets(home: Path) -> Callable[[str], dict[str, str]] | None:
+    """Carrier accounts' secrets, kept where shop secrets are (looked up at run time, like the
+    shop check: the core does not depend on the sync package)."""
+    try:
+        secrets = importlib.import_module("sync.secrets")
+    except ModuleNotFoundError:
+        return None
+
+    def load(code: str) -> dict[str, str]:
+        found: dict[str, str] = secrets.load_secrets(home, f"{CARRIER_SECRET_PREFIX}{code}")
+        return found
+
+    return load
 
 
 def shop_check(ctx: AppContext) -> ShopCheck | None:

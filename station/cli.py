@@ -109,6 +109,7 @@ def _add_extensions(sub: Any) -> None:
     for module, function in (
         ("station.devices.commands", "add_device_commands"),
         ("sync.commands", "add_sync_commands"),
+        ("station.carriers_cli", "add_carrier_commands"),
     ):
         try:
             mod = __import__(module, fromlist=[function])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ class Settings:
     # the failed list the operator sees.
     print_retries: int = 2
     print_retry_delay_s: float = 2.0
+    # A parcel whose carrier did not answer in time: how often its label is asked for again.
+    label_retry_s: float = 10.0
     sender_name: str = "Station Demo Srl"
     sender_street: str = "Via dell'Industria 12"
     sender_postcode: str = "20100"
@@ -94,6 +97,11 @@ class Settings:
     named_bench: bool = field(default=False, compare=False, repr=False)
     # Set when the file could not be read and was set aside: the front ends show it.
     load_warning: Phrase | None = field(default=None, compare=False, repr=False)
+    # A carrier account's secrets by carrier code, from where shop secrets are kept; set by
+    # whoever opened the home, never written to the file.
+    carrier_secrets: Callable[[str], dict[str, str]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @classmethod
     def load(cls, home: Path) -> Settings:
@@ -106,7 +114,12 @@ class Settings:
             # The bench must still open (demo defaults are safe); the file is kept for a person.
             kept = set_aside(path)
             return cls(load_warning=Phrase("settings_damaged", {"path": path, "kept": kept.name}))
-        known = {f.name for f in fields(cls)} - {"extra", "named_bench", "load_warning"}
+        known = {f.name for f in fields(cls)} - {
+            "extra",
+            "named_bench",
+            "load_warning",
+            "carrier_secrets",
+        }
         values = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
         return cls(**values, extra=extra, named_bench="bench_name" in values)
@@ -115,5 +128,6 @@ class Settings:
         data = asdict(self)
         data.pop("named_bench")
         data.pop("load_warning")
+        data.pop("carrier_secrets")
         data.update(data.pop("extra"))
         write_atomically(home / CONFIG_FILE, tomli_w.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

@@ -10,10 +10,16 @@ list: `PRINTERS` shows it, `RETRY <id> [PRINTER]` prints a job again (on another
 one is given, e.g. `folder:/tmp/labels`), `DISCARD <id>` drops it. What the print queue has to
 say about its own lists (a job sent again after a crash, a damaged list set aside, a list the
 disk refused) is a `WARN print_state` line, at start and after each print.
+
+A parcel whose carrier did not answer left with an internal label (label pending); the console
+asks the carrier again in the background, at start and every `label_retry_s`, and prints the
+carrier's label when it comes, as `PRINT label ...` like any other.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
@@ -26,8 +32,9 @@ from station.domain.messages import text
 from station.printing import BenchPrinter, CannotPrintError, DocumentArchive, Submitted
 from station.printing.archive import kept_formats
 from station.printing.bench import PrintedDocument
-from station.services.bench import HandledInput
+from station.services.bench import HandledInput, utc_now
 from station.services.failures import failure_of
+from station.services.pending_labels import retry_pending
 from station.services.prints import print_recorder
 from station.workflow.io import (
     Accepted,
@@ -112,6 +119,8 @@ class ConsoleBench:
         self.shop_status = shop_status
         self.on_packed = on_packed
         self.language = ctx.settings.language
+        # The input and the pending-label retries print through one console, one at a time.
+        self.lock = threading.RLock()  # a weighing feeds its weight from inside a feed
 
     def tell(self, word: str, line_code: str, code: str, /, **params: object) -> None:
         """One `WORD line_code sentence` line, the sentence in the operator's language."""
@@ -145,16 +154,17 @@ class ConsoleBench:
             self.tell("PROMPT", "resumed", "resumed", number=order.number, left=order.units_left)
 
     def feed(self, inp: Input) -> None:
-        try:
-            handled = self.service.handle(inp)
-        except Exception as exc:  # the one translation of failures: station.services.failures
-            found = failure_of(exc)
-            if found is None:
-                raise
-            kind, phrase = found
-            self.tell("ERROR", kind, phrase.code, **phrase.params)
-            return
-        self.show(handled)
+        with self.lock:
+            try:
+                handled = self.service.handle(inp)
+            except Exception as exc:  # the one translation of failures: station.services.failures
+                found = failure_of(exc)
+                if found is None:
+                    raise
+                kind, phrase = found
+                self.tell("ERROR", kind, phrase.code, **phrase.params)
+                return
+            self.show(handled)
 
     def show(self, handled: HandledInput) -> None:
         weigh: list[ReadScale] = []
@@ -288,10 +298,59 @@ def run_console(
     operator = ctx.settings.operator or "console"
     outcomes = print_recorder(ctx.db, ctx.settings.bench_name, lambda: operator)
     bench_printer = BenchPrinter.for_settings(ctx.settings, ctx.home, printer, on_outcome=outcomes)
+    retry: PendingLabelRetry | None = None
     try:
         bench = ConsoleBench(
             ctx, scale, out, shop_status=shop_status, on_packed=on_packed, printer=bench_printer
         )
+        retry = PendingLabelRetry(ctx, bench, ctx.settings.label_retry_s)
+        retry.start()
         return bench.run(lines)
     finally:
+        if retry is not None:
+            retry.stop()
         bench_printer.close()
+
+
+class PendingLabelRetry:
+    """Asks the carriers again for the labels this bench's parcels wait for, at start (a label
+    left pending when the app was killed) and every `every_s`; prints what they give."""
+
+    def __init__(self, ctx: AppContext, bench: ConsoleBench, every_s: float) -> None:
+        self.ctx, self.bench, self.every_s = ctx, bench, every_s
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="pending-labels", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(timeout=30)
+
+    def _run(self) -> None:
+        wait = 0.0
+        while not self.stopping.wait(wait):
+            wait = self.every_s
+            try:
+                self.round()
+            except Exception:  # a locked database, a full disk: the next round tries again
+                logging.getLogger(__name__).exception("pending labels: round failed")
+
+    def round(self) -> None:
+        service = self.bench.service
+        retried = retry_pending(
+            self.ctx.db,
+            self.ctx.settings,
+            self.bench.archive,
+            bench=service.bench_name,
+            operator=service.operator,
+            clock=utc_now,
+        )
+        if not (retried.printed or retried.warnings):
+            return
+        with self.bench.lock:
+            for warning in retried.warnings:
+                self.bench.emit(f"WARN label_pending {warning}")
+            if retried.printed:
+                self.bench.print_documents(retried.printed)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station.cli_support import refusals_shown, user_error
+from station.cli_support import UserError, refusals_shown, user_error
 from station.config import system_language
 from station.domain.messages import text
 from station.files import write_atomically
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from station.context import AppContext
     from station.db.invoices import Invoice
     from station.db.models import Order
+    from station.labels.manifest import ManifestParcel
+    from station.printing.archive import DocumentArchive
 
 # The commands import what they use when they run: `station --help` builds every command's
 # parser, and must not pay for the database, the document layouts or reportlab.
@@ -63,6 +65,8 @@ def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
         views = label_views(session, order, ctx.settings)
         if not views:
             raise user_error("order_not_packed", ctx.settings.language, number=order.number)
+        if carrier_drawn(order, ctx):
+            return _archived_labels(args, ctx, archive, order.number, [v.parcel_no for v in views])
         refs = [label_ref(order.number, view.parcel_no) for view in views]
         archived = args.format == "zpl" and args.dpi == ctx.settings.label_dpi
         if archived and all("zpl" in archive.formats(ref) for ref in refs):
@@ -73,6 +77,47 @@ def cmd_label(args: argparse.Namespace, ctx: AppContext) -> int:
             data = labels_a4_pdf(views)
     output = args.output or archive.path(labels_ref(order.number), args.format)
     _write(output, data, ctx.settings.language)
+    return 0
+
+
+def carrier_drawn(order: Order, ctx: AppContext) -> bool:
+    """Whether a carrier drew some of the order's labels (a network carrier's account): those
+    exist only as the carrier sent them, and are never drawn again with another number."""
+    from station.carriers.registry import DEFAULT_KIND, carrier_kind
+
+    return any(
+        p.tracking_number and carrier_kind(p.carrier, ctx.settings) != DEFAULT_KIND
+        for p in order.parcels
+    )
+
+
+def _archived_labels(
+    args: argparse.Namespace,
+    ctx: AppContext,
+    archive: DocumentArchive,
+    number: str,
+    seqs: list[int],
+) -> int:
+    """The labels byte for byte as the archive keeps them: ZPL one after another in one file,
+    PDF one file per parcel when there are several (`-o` gets `-1`, `-2`... added)."""
+    from station.printing.archive import label_ref, labels_ref
+
+    language, fmt = ctx.settings.language, args.format
+    refs = [label_ref(number, seq) for seq in seqs]
+    missing = [ref for ref in refs if fmt not in archive.formats(ref)]
+    if missing:
+        kept = "/".join(archive.formats(missing[0])) or "-"
+        raise user_error("carrier_label_format", language, number=number, format=fmt, kept=kept)
+    output = args.output or archive.path(labels_ref(number), fmt)
+    if fmt == "zpl" or len(refs) == 1:
+        _write(output, b"".join(archive.read(ref, fmt) for ref in refs), language)
+        return 0
+    for seq, ref in zip(seqs, refs, strict=True):
+        _write(
+            output.with_name(f"{output.stem}-{seq}{output.suffix}"),
+            archive.read(ref, fmt),
+            language,
+        )
     return 0
 
 
@@ -148,12 +193,13 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     """The day's manifest for one carrier. The first run closes the day: it records which parcels
     the manifest holds, and every later run prints exactly those again."""
     from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
-    from station.services.documents import close_manifest, local_date
+    from station.services.documents import close_manifest, closed_manifest, local_date
     from station.services.shipping import sender_address
 
     now = ctx.clock.now()
     day = args.date or local_date(now)
     with ctx.db.write() as session, documents(ctx):
+        first = closed_manifest(session, args.carrier.upper(), day) is None
         manifest = close_manifest(
             session,
             args.carrier,
@@ -162,6 +208,8 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
             bench=ctx.settings.bench_name,
             operator=ctx.settings.operator,
         )
+        if first:  # the carrier refusing the close leaves the day open here too
+            close_at_carrier(ctx, manifest.carrier, day, manifest.parcels)
         view = ManifestView(manifest.carrier, day, sender_address(ctx.settings), manifest.parcels)
         csv = args.output is not None and args.output.suffix.lower() == ".csv"
         data = manifest_csv(view) if csv else manifest_pdf(view)
@@ -175,6 +223,24 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 # --- registration --------------------------------------------------------------------------------
+
+
+def close_at_carrier(
+    ctx: AppContext, carrier: str, day: dt.date, parcels: Sequence[ManifestParcel]
+) -> None:
+    """Hand the day's parcels over where the carrier has a call for it: GLS CloseWorkDay, BRT's
+    explicit confirmation of each shipment."""
+    from station.carriers import ShippingError, carrier_for
+    from station.carriers.port import ConfirmingCarrier, DayClosingCarrier
+
+    try:
+        adapter = carrier_for(carrier, ctx.settings)
+        if isinstance(adapter, ConfirmingCarrier):
+            adapter.confirm_shipments([p.order_number for p in parcels])
+        if isinstance(adapter, DayClosingCarrier):
+            adapter.close_day(day, [p.tracking_number for p in parcels])
+    except ShippingError as exc:
+        raise UserError(exc.message(ctx.settings.language)) from exc
 
 
 def _date(value: str) -> dt.date:

@@ -110,3 +110,19 @@ class DayClosingCarrier(Protocol):
     """A carrier told when the day's parcels are handed over; it may answer with its manifest."""
 
     def close_day(self, day: dt.date, tracking_numbers: Sequence[str]) -> bytes | None: ...
+
+
+@runtime_checkable
+class ForgettingCarrier(Protocol):
+    """A carrier asked again after a call whose answer never came: `forget` drops whatever
+    that call may have created there, so asking again makes no second shipment."""
+
+    def forget(self, order_number: str) -> None: ...
+
+
+@runtime_checkable
+class ConfirmingCarrier(Protocol):
+    """A carrier whose shipments wait for the sender's confirmation before its branch sees
+    them (BRT's explicit mode): confirmed when the day's manifest is closed."""
+
+    def confirm_shipments(self, order_numbers: Sequence[str]) -> None: ...

@@ -51,7 +51,7 @@ class RangeCarrier:
                 sscc, more = numbering.sscc(self.gs1_company_prefix)
                 advanced |= more
             view = parcel_label_view(request, parcel, tracking, sscc)
-            documents = {fmt: _render(view, fmt, request) for fmt in request.formats}
+            documents = {fmt: render(view, fmt, request) for fmt in request.formats}
             labelled.append(LabelledParcel(parcel.seq, tracking, documents, sscc, advanced))
         return CreatedLabels(self.code, tuple(labelled), tuple(numbering.warnings.values()))
 
@@ -80,7 +80,7 @@ def parcel_label_view(
     )
 
 
-def _render(view: LabelView, fmt: LabelFormat, request: LabelRequest) -> bytes:
+def render(view: LabelView, fmt: LabelFormat, request: LabelRequest) -> bytes:
     try:
         if fmt == "zpl":
             return label_zpl(view, request.dpi)

@@ -229,6 +229,8 @@ class Parcel(Base):
     service: Mapped[str] = mapped_column(String(40), default="")
     tracking_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     label_path: Mapped[str] = mapped_column(String(500), default="")
+    # Left the bench with an internal label; the carrier's label follows when it answers.
+    label_pending: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     order: Mapped[Order] = relationship(back_populates="parcels")
     box_type: Mapped[BoxType | None] = relationship()

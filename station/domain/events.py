@@ -455,6 +455,24 @@ class LabelCreated(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelPending(DomainEvent):
+    """The carrier did not answer in time: the parcel left the bench with an internal label
+    (`internal_number`: its SSCC, else the order's own number) and waits for the carrier's;
+    `reason` is why (a timeout, the carrier down). Its LabelCreated comes when it answers."""
+
+    TYPE = "label_pending"
+
+    parcel_seq: int
+    carrier: str
+    service: str
+    internal_number: str
+    document: DocumentRef
+    reason: Reason
+    sscc: str | None = None
+    counters: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class LabelPrinted(DomainEvent):
     """A printer took the document (not merely: the file was written), in `format`."""
 

@@ -5,6 +5,8 @@ and the window's lists) and asks the archive for its bytes in a format. Under th
 
     labels/<order>-<parcel>.pdf and .zpl    each label, drawn once when the order ships, with
                                             its ZPL copy beside it for thermal printers
+    labels/<order>-<parcel>-internal.pdf/.zpl  the internal label a parcel left with while its
+                                            carrier did not answer (label pending)
     labels/<order>-labels.pdf or .zpl       all labels of an order in one file (`station label`)
     documents/slip-<order>.pdf              the packing slip, drawn again on each PRINT
 
@@ -22,11 +24,22 @@ from station.files import write_atomically  # the one helper; labels hold addres
 LABELS_DIR = "labels"
 DOCUMENTS_DIR = "documents"
 FORMATS = ("pdf", "zpl")  # the order renditions are offered in: PDF first, it prints anywhere
-_KEPT = {"label": ("pdf", "zpl"), "labels": ("pdf", "zpl"), "slip": ("pdf",)}
+_KEPT = {
+    "label": ("pdf", "zpl"),
+    "pending-label": ("pdf", "zpl"),
+    "labels": ("pdf", "zpl"),
+    "slip": ("pdf",),
+}
 
 
 def label_ref(order_number: str, parcel_seq: int) -> DocumentRef:
     return DocumentRef("label", order_number, parcel_seq)
+
+
+def pending_label_ref(order_number: str, parcel_seq: int) -> DocumentRef:
+    """A parcel's internal label, apart from the carrier's that follows (which may come in
+    one format only, so it must not sit beside the internal one's other format)."""
+    return DocumentRef("pending-label", order_number, parcel_seq)
 
 
 def labels_ref(order_number: str) -> DocumentRef:
@@ -49,6 +62,8 @@ def relative_path(ref: DocumentRef, fmt: str = "pdf") -> PurePosixPath:
         raise ValueError(f"a {ref.kind} is not kept as {fmt}")
     if ref.kind == "label":
         return PurePosixPath(LABELS_DIR, f"{ref.order_number}-{ref.parcel_seq}.{fmt}")
+    if ref.kind == "pending-label":
+        return PurePosixPath(LABELS_DIR, f"{ref.order_number}-{ref.parcel_seq}-internal.{fmt}")
     if ref.kind == "labels":
         return PurePosixPath(LABELS_DIR, f"{ref.order_number}-labels.{fmt}")
     return PurePosixPath(DOCUMENTS_DIR, f"{ref.kind}-{ref.order_number}.{fmt}")

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from station.config import Settings
 from station.db.engine import Database
-from station.db.models import Bench, Event, Order
+from station.db.models import Bench, Event, Order, Parcel
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.events import DocumentRef
 from station.labels.slip import slip_pdf
-from station.printing.archive import DocumentArchive, label_ref, slip_ref
+from station.printing.archive import DocumentArchive, label_ref, pending_label_ref, slip_ref
 from station.printing.bench import PrintedDocument
 from station.services.catalog import DbCatalog, order_snapshot
 from station.services.documents import slip_view
@@ -197,7 +198,9 @@ class BenchService:
             operator=self.operator,
             warnings=warnings,
         )
-        return [PrintedDocument(label_ref(order.number, p.seq), p.tracking_number) for p in parcels]
+        return [
+            PrintedDocument(parcel_label_ref(order.number, p), p.tracking_number) for p in parcels
+        ]
 
     def _reprint(self, session: Session, effect: Print) -> list[PrintedDocument]:
         order = session.get_one(Order, effect.order_id)
@@ -212,6 +215,13 @@ class BenchService:
             self.archive.write(ref, "pdf", slip_pdf(slip_view(session, order)))
             return [PrintedDocument(ref)]
         return []
+
+
+def parcel_label_ref(order_number: str, parcel: Parcel) -> DocumentRef:
+    """The label a parcel has now: its carrier's, or the internal one while that is pending."""
+    if parcel.label_pending:
+        return pending_label_ref(order_number, parcel.seq)
+    return label_ref(order_number, parcel.seq)
 
 
 def _may_ship(inp: Input, state: BenchState) -> bool:

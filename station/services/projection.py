@@ -339,6 +339,18 @@ def _label(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelCreated) -> No
     parcel.carrier = e.carrier
     parcel.service = e.service
     parcel.label_path = str(relative_path(e.document, "pdf"))  # under the home
+    parcel.label_pending = False
+    for name, value in e.counters.items():
+        advance_counter(s, name, value)
+
+
+@_on(ev.LabelPending)
+def _label_pending(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelPending) -> None:
+    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel.carrier = e.carrier
+    parcel.service = e.service
+    parcel.label_path = str(relative_path(e.document, "pdf"))
+    parcel.label_pending = True
     for name, value in e.counters.items():
         advance_counter(s, name, value)
 
@@ -348,8 +360,8 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
     order.status = OrderStatus.SHIPPED
     order.shipped_at = rec.at
     order.bench_id = None
-    if order.shop_id is None:
-        return
+    if order.shop_id is None or any(p.label_pending for p in order.parcels):
+        return  # the shop hears of it with the carrier's numbers (OrderShipped again)
     existing = set(s.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
     for parcel in e.parcels:
         key = f"{OutboxKind.PARCEL_SHIPPED}:{order.number}:{parcel.parcel_seq}"

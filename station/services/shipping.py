@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,13 +18,16 @@ from station.carriers import (
     carrier_for,
 )
 from station.carriers import ShippingError as ShippingError  # what callers catch
+from station.carriers.internal import internal_labels
 from station.carriers.numbering import ShipmentCounters, stored_counters
 from station.carriers.range import parcel_label_view
+from station.carriers.transport import CarrierUnreachableError
 from station.config import Settings
 from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
+from station.domain.messages import text
 from station.labels.courier import Address, LabelView
-from station.printing.archive import DocumentArchive, label_ref
+from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
 from station.services.amounts import cod_to_collect
 from station.services.events import record
 
@@ -95,6 +99,21 @@ def ship_order(
     labelled, found = label_parcels(session, order, parcels, settings)
     for parcel in parcels:
         carrier, service, label = labelled[parcel.seq]
+        if isinstance(label, PendingLabel):
+            _record_pending(
+                session,
+                order,
+                parcel.seq,
+                carrier,
+                service,
+                label,
+                archive,
+                at=at,
+                bench=bench,
+                operator=operator,
+            )
+            found.append(label.warning(order.number, carrier, settings.language))
+            continue
         ref = label_ref(order.number, parcel.seq)
         # Every rendition the carrier gave is kept (Station's own labels: the PDF and a ZPL
         # copy), so a label can go to a printer of either kind, also when redirected.
@@ -113,16 +132,37 @@ def ship_order(
         record(session, created_event, at=at, bench=bench, operator=operator)
     if warnings is not None:
         warnings.extend(found)
+    record_shipped(session, order, parcels, at=at, bench=bench, operator=operator)
+    return parcels
+
+
+def record_shipped(session: Session, order: Order, parcels: list[Parcel], **who: Any) -> None:
+    """The order left the bench; the shop hears once no parcel waits for its carrier's label
+    (the projector holds the shop updates back until then, and this is recorded again)."""
     shipped = ev.OrderShipped(
         order=order.uid,
         shop=order.shop.name if order.shop else None,
         parcels=tuple(_shipped_parcel(p, items) for p, items in _items(session, order, parcels)),
     )
-    record(session, shipped, at=at, bench=bench, operator=operator)
-    return parcels
+    record(session, shipped, **who)
 
 
-Labelled = dict[int, tuple[str, str, LabelledParcel]]  # parcel seq -> carrier, service, label
+@dataclass(frozen=True)
+class PendingLabel:
+    """A parcel's internal label while its carrier did not answer, and why."""
+
+    label: LabelledParcel
+    reason: ev.Reason
+
+    def warning(self, order_number: str, carrier: str, language: str) -> str:
+        seq = self.label.seq
+        return text(
+            "label_pending_warning", language, carrier=carrier, seq=seq, number=order_number
+        )
+
+
+# parcel seq -> carrier, service, and the carrier's label or the internal one meanwhile
+Labelled = dict[int, tuple[str, str, LabelledParcel | PendingLabel]]
 
 
 def label_parcels(
@@ -140,10 +180,43 @@ def label_parcels(
     warnings: list[str] = []
     for (carrier, service), group in _by_carrier(order, parcels).items():
         request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
-        created = carrier_for(carrier, settings).create_labels(request, counters)
+        try:
+            created = carrier_for(carrier, settings).create_labels(request, counters)
+        except CarrierUnreachableError as exc:  # the parcel leaves now; the label follows
+            reason = ev.Reason(exc.code, {k: str(v) for k, v in exc.params.items()})
+            internal = internal_labels(request, counters, settings.gs1_company_prefix)
+            labelled.update({p.seq: (carrier, service, PendingLabel(p, reason)) for p in internal})
+            continue
         warnings.extend(created.warnings)
         labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
     return labelled, warnings
+
+
+def _record_pending(
+    session: Session,
+    order: Order,
+    seq: int,
+    carrier: str,
+    service: str,
+    pending: PendingLabel,
+    archive: DocumentArchive,
+    **who: Any,
+) -> None:
+    ref = pending_label_ref(order.number, seq)
+    for fmt, data in pending.label.documents.items():
+        archive.write(ref, fmt, data)
+    event = ev.LabelPending(
+        order=order.uid,
+        parcel_seq=seq,
+        carrier=carrier,
+        service=service,
+        internal_number=pending.label.tracking_number,
+        document=ref,
+        reason=pending.reason,
+        sscc=pending.label.sscc,
+        counters=pending.label.counters,
+    )
+    record(session, event, **who)
 
 
 def _by_carrier(order: Order, parcels: list[Parcel]) -> dict[tuple[str, str], list[Parcel]]:

@@ -9,6 +9,7 @@ registers its own.
 from __future__ import annotations
 
 from station.domain.messages import (  # noqa: F401 - each module registers its entries
+    carriers,
     cli,
     commands,
     console,

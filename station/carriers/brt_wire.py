@@ -1,0 +1,216 @@
+"""BRT's Shipment REST API v1, as data: the bodies Station sends and what it reads back.
+
+Nothing here does I/O; `station.carriers.brt` sends these over a transport. Shapes follow
+BRT's own REST documentation ("Brt Rest API Shipment", BRT SpA 2021): createRequest,
+confirmRequest, deleteRequest, routingRequest and their `executionMessage` codes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from station.carriers.port import LabelFormat, LabelRequest
+from station.labels.courier import Address
+
+Mode = Literal["auto", "explicit"]
+LabelKind = Literal["brt-pdf", "brt-zpl"]
+MODES: tuple[Mode, ...] = ("auto", "explicit")
+LABEL_KINDS: tuple[LabelKind, ...] = ("brt-pdf", "brt-zpl")
+MAX_PARCELS = 30  # numberOfParcels of one shipment
+ALREADY_CONFIRMED = -102
+NEVER_CREATED = -151  # delete/confirm: no such shipment (or created over 40 days ago)
+# Fields BRT cuts at these lengths; longer text is refused rather than cut by BRT's side.
+NAME_MAX, STREET_MAX, REFERENCE_MAX, NOTES_MAX = 70, 35, 15, 70
+SERVICE_TYPES = {"express": "E", "priority": "E", "10:30": "H"}  # else "" (standard)
+
+
+@dataclass(frozen=True)
+class BrtAccount:
+    """A BRT customer code's access: the mode and label kind are fixed by its contract."""
+
+    url: str  # up to /rest/v1
+    user_id: str
+    password: str
+    departure_depot: int
+    customer_code: int
+    pricing_code: str = ""
+    mode: Mode = "auto"
+    label: LabelKind = "brt-pdf"
+
+    @property
+    def label_format(self) -> LabelFormat:
+        return "zpl" if self.label == "brt-zpl" else "pdf"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One `executionMessage` and the rest of the response: code < 0 is a refusal."""
+
+    code: int
+    description: str
+    message: str
+    body: Mapping[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        return self.code >= 0
+
+    @property
+    def reason(self) -> str:
+        """BRT's own words for the refusal: its detail, else the code's description."""
+        return (self.message or self.description or f"code {self.code}").strip()
+
+
+@dataclass(frozen=True)
+class BrtLabel:
+    parcel_id: str  # the 18-digit Code 128 on the label: the tracking number
+    document: bytes
+
+
+def sender_reference(order_number: str) -> tuple[int, str]:
+    """numericSenderReference (mandatory, 15 digits) and alphanumericSenderReference: the keys
+    BRT confirms and deletes a shipment by. An order labelled again after a delete keeps them,
+    as BRT asks."""
+    digits = "".join(c for c in order_number if c.isdigit())[-15:]
+    numeric = int(digits) if digits else zlib.crc32(order_number.encode("utf-8"))
+    return numeric, order_number[:REFERENCE_MAX]
+
+
+def account_part(account: BrtAccount) -> dict[str, str]:
+    return {"userID": account.user_id, "password": account.password}
+
+
+def create_body(account: BrtAccount, request: LabelRequest) -> dict[str, Any]:
+    numeric, alpha = sender_reference(request.order_number)
+    weight_g = sum(p.weight_g for p in request.parcels)
+    cod = request.cod_amount if any(p.seq == 1 for p in request.parcels) else None
+    data = {
+        "network": "",
+        "departureDepot": account.departure_depot,
+        "senderCustomerCode": account.customer_code,
+        "deliveryFreightTypeCode": "DAP",
+        **consignee(request.recipient),
+        "pricingConditionCode": account.pricing_code,
+        "serviceType": SERVICE_TYPES.get(request.service.strip().lower(), ""),
+        "numberOfParcels": len(request.parcels),
+        "weightKG": max(0.1, round(weight_g / 1000, 1)),
+        "volumeM3": 0,
+        **cash_on_delivery(cod, request.currency),
+        "numericSenderReference": numeric,
+        "alphanumericSenderReference": alpha,
+        "notes": "",
+        "pudoId": "",
+    }
+    return {
+        "account": account_part(account),
+        "createData": data,
+        "isLabelRequired": "1",
+        "labelParameters": {
+            "outputType": account.label_format.upper(),
+            "offsetX": "0",
+            "offsetY": "0",
+            "isBorderRequired": "0",
+            "isLogoRequired": "0",
+            "isBarcodeControlRowRequired": "0",
+            "labelFormat": "",
+        },
+    }
+
+
+def consignee(recipient: Address) -> dict[str, str]:
+    name = recipient.company or recipient.name
+    return {
+        "consigneeCompanyName": name[:NAME_MAX],
+        "consigneeAddress": recipient.street[:STREET_MAX],
+        "consigneeZIPCode": recipient.postcode,
+        "consigneeCity": recipient.city,
+        "consigneeProvinceAbbreviation": recipient.province,
+        "consigneeCountryAbbreviationISOAlpha2": recipient.country or "IT",
+        "consigneeEMail": recipient.email,
+        "consigneeMobilePhoneNumber": recipient.phone,
+        "isAlertRequired": "1" if recipient.email or recipient.phone else "0",
+    }
+
+
+def cash_on_delivery(amount: Decimal | None, currency: str) -> dict[str, Any]:
+    if not amount:
+        return {"cashOnDelivery": 0, "isCODMandatory": "0", "codPaymentType": "", "codCurrency": ""}
+    # The wire wants a JSON number; an amount in cents is exact as a binary float.
+    return {
+        "cashOnDelivery": float(amount.quantize(Decimal("0.01"))),
+        "isCODMandatory": "1",
+        "codPaymentType": "",
+        "codCurrency": currency,
+    }
+
+
+def reference_body(account: BrtAccount, order_number: str, part: str) -> dict[str, Any]:
+    """confirmRequest (`confirmData`) and deleteRequest (`deleteData`)."""
+    numeric, alpha = sender_reference(order_number)
+    keys = {
+        "senderCustomerCode": account.customer_code,
+        "numericSenderReference": numeric,
+        "alphanumericSenderReference": alpha,
+    }
+    return {"account": account_part(account), part: keys}
+
+
+def routing_body(account: BrtAccount, recipient: Address) -> dict[str, Any]:
+    data = {
+        "network": "",
+        "departureDepot": account.departure_depot,
+        "senderCustomerCode": account.customer_code,
+        "deliveryFreightTypeCode": "DAP",
+        **consignee(recipient),
+        "pricingConditionCode": account.pricing_code,
+        "serviceType": "",
+        "numberOfParcels": 1,
+        "weightKG": 1.0,
+    }
+    return {"account": account_part(account), "routingData": data}
+
+
+def read_answer(data: Any, envelope: str) -> Answer | None:
+    """The answer inside `envelope` (e.g. "createResponse"); None when the body is not one."""
+    inner = data.get(envelope) if isinstance(data, dict) else None
+    message = inner.get("executionMessage") if isinstance(inner, dict) else None
+    if not isinstance(inner, dict) or not isinstance(message, dict):
+        return None
+    try:
+        code = int(message.get("code", -1))
+    except (TypeError, ValueError):
+        return None
+    return Answer(
+        code, str(message.get("codeDesc") or ""), str(message.get("message") or ""), inner
+    )
+
+
+def read_labels(body: Mapping[str, Any]) -> list[BrtLabel] | None:
+    """Each parcel's parcelID and decoded label stream, in BRT's order; None when malformed."""
+    labels = body.get("labels")
+    items = labels.get("label") if isinstance(labels, dict) else None
+    if not isinstance(items, list):
+        return None
+    found: list[BrtLabel] = []
+    for item in items:
+        parcel_id = str(item.get("parcelID") or "") if isinstance(item, dict) else ""
+        try:
+            stream = base64.b64decode(str(item.get("stream") or ""), validate=True)
+        except (binascii.Error, ValueError, AttributeError):
+            return None
+        if not parcel_id.isdigit() or not stream:
+            return None
+        found.append(BrtLabel(parcel_id, stream))
+    return found
+
+
+def routing_of(body: Mapping[str, Any]) -> str:
+    """arrivalTerminal/arrivalDepot and deliveryZone as a person reads them: "099 zone 72"."""
+    depot = str(body.get("arrivalDepot") or body.get("arrivalTerminal") or "?")
+    return f"{depot}/{body.get('deliveryZone') or '?'}"

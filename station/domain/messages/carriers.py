@@ -1,0 +1,137 @@
+"""What carriers' adapters and `station carrier ...` say: a carrier's refusal in its own words,
+a carrier out of reach, an account that is not usable."""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    Message(
+        "brt_refused",
+        "BRT refused the shipment ({code}): {reason}. Correct it and pack the parcel again.",
+        "BRT ha rifiutato la spedizione ({code}): {reason}. Correggi e richiudi il collo.",
+    ),
+    Message(
+        "brt_labels_missing",
+        "{carrier} sent fewer labels than parcels; the shipment was cancelled at {carrier}: pack "
+        "the parcel again.",
+        "{carrier} ha inviato meno etichette dei colli; la spedizione è stata annullata presso "
+        "{carrier}: richiudi il collo.",
+    ),
+    Message(
+        "brt_answer_unreadable",
+        "{carrier} answered with something that is not its API's answer: check the account's URL "
+        "with 'station carrier test {carrier}'.",
+        "{carrier} ha risposto con qualcosa che non è la risposta della sua API: controlla l'URL "
+        "dell'account con 'station carrier test {carrier}'.",
+    ),
+    Message(
+        "brt_too_many_parcels",
+        "BRT takes at most 30 parcels per shipment, this order has {count}: split it.",
+        "BRT accetta al massimo 30 colli per spedizione, questo ordine ne ha {count}: dividilo.",
+    ),
+    Message(
+        "carrier_timeout",
+        "{carrier} did not answer within {seconds} s.",
+        "{carrier} non ha risposto entro {seconds} s.",
+    ),
+    Message(
+        "carrier_unreachable",
+        "{carrier} cannot be reached: check the network.",
+        "{carrier} non è raggiungibile: controlla la rete.",
+    ),
+    Message(
+        "carrier_down",
+        "{carrier} is not answering (HTTP {status}): it may be in its maintenance window.",
+        "{carrier} non risponde (HTTP {status}): potrebbe essere in manutenzione.",
+    ),
+    Message(
+        "carrier_answer_unreadable",
+        "{carrier} answered HTTP {status} with something unreadable.",
+        "{carrier} ha risposto HTTP {status} con qualcosa di illeggibile.",
+    ),
+    Message(
+        "carrier_secrets_missing",
+        "The {carrier} account has no password stored: add it again with 'station carrier add'.",
+        "L'account {carrier} non ha una password salvata: aggiungilo di nuovo con "
+        "'station carrier add'.",
+    ),
+    Message(
+        "carrier_account_bad",
+        "The {carrier} account in station.toml is incomplete: add it again with "
+        "'station carrier add'.",
+        "L'account {carrier} in station.toml è incompleto: aggiungilo di nuovo con "
+        "'station carrier add'.",
+    ),
+    # station carrier add | list | test
+    Message(
+        "carrier_added",
+        "Carrier {carrier} added ({kind}); its password is kept in {where}.",
+        "Corriere {carrier} aggiunto ({kind}); la sua password è custodita in {where}.",
+    ),
+    Message(
+        "carrier_not_configured",
+        "No account for carrier {carrier}: add one with 'station carrier add'.",
+        "Nessun account per il corriere {carrier}: aggiungilo con 'station carrier add'.",
+    ),
+    Message(
+        "carrier_test_ok",
+        "{carrier} answers: a parcel to the sender's own address is routed to depot {routing}.",
+        "{carrier} risponde: un collo all'indirizzo del mittente va alla filiale {routing}.",
+    ),
+    Message(
+        "carrier_test_gls_ok",
+        "{carrier} answers: it holds {count} shipment(s) of this account from the last 4 months.",
+        "{carrier} risponde: ha {count} spedizione/i di questo account negli ultimi 4 mesi.",
+    ),
+    Message(
+        "carrier_test_not_supported",
+        "Carrier {carrier} ({kind}) needs no network: there is nothing to test.",
+        "Il corriere {carrier} ({kind}) non usa la rete: non c'è niente da provare.",
+    ),
+    Message(
+        "carrier_password_needed",
+        "A password is needed: type it when asked, or give it on stdin.",
+        "Serve una password: scrivila quando richiesta, o passala su stdin.",
+    ),
+)
+
+register(
+    Message(
+        "courier_label_to_follow",
+        "COURIER LABEL TO FOLLOW",
+        "ETICHETTA CORRIERE IN ARRIVO",
+    ),
+    Message(
+        "label_pending_warning",
+        "{carrier} did not answer: parcel {seq} of order {number} has an internal label; keep it "
+        "on the pending shelf, its {carrier} label prints here by itself when {carrier} answers.",
+        "{carrier} non ha risposto: il collo {seq} dell'ordine {number} ha un'etichetta interna; "
+        "tienilo sullo scaffale in attesa, la sua etichetta {carrier} si stampa qui da sola "
+        "quando {carrier} risponde.",
+    ),
+)
+
+register(
+    Message(
+        "carrier_label_format",
+        "The carrier sent order {number}'s labels as {kept}, not {format}; ask for --format {kept}.",
+        "Il corriere ha inviato le etichette dell'ordine {number} come {kept}, non {format}; "
+        "chiedi --format {kept}.",
+    ),
+)
+
+register(
+    Message(
+        "gls_refused",
+        "{carrier} refused the parcel: {reason}. Correct it and pack the parcel again.",
+        "{carrier} ha rifiutato il collo: {reason}. Correggi e richiudi il collo.",
+    ),
+    Message(
+        "gls_answer_unreadable",
+        "{carrier} answered with something that is not its label service's answer: check the "
+        "account's URL.",
+        "{carrier} ha risposto con qualcosa che non è la risposta del suo servizio etichette: "
+        "controlla l'URL dell'account.",
+    ),
+)
