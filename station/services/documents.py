@@ -303,6 +303,12 @@ def manifest_closings(session: Session, carrier: str) -> tuple[list[int], list[e
     return seqs, closings
 
 
+def closed_manifest(session: Session, carrier: str, day: dt.date) -> ev.ManifestClosed | None:
+    """How the day's manifest for `carrier` was closed, if it was."""
+    _, closings = manifest_closings(session, carrier)
+    return next((closed for closed in closings if closed.day == day), None)
+
+
 def record_closing(
     session: Session,
     carrier: str,

@@ -1,13 +1,13 @@
 """parcels waiting for their carrier's label: label_pending
 
-Revision ID: 0006_carriers
-Revises: 0005_queue_cutoff
+Revision ID: 0008_carriers
+Revises: 0007_lead
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006_carriers'
-down_revision = '0005_queue_cutoff'
+revision = '0008_carriers'
+down_revision = '0007_lead'
 branch_labels = None
 depends_on = None
 
