@@ -13,21 +13,20 @@ import contextlib
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from station.app import CARRIER_SECRET_PREFIX
-from station.carriers import ShippingError, carrier_for
-from station.carriers.brt import BrtCarrier
-from station.carriers.brt_wire import LABEL_KINDS, MODES
-from station.carriers.gls import GlsItalyCarrier
-from station.carriers.registry import ACCOUNTS_KEY, carrier_kind
 from station.cli_support import UserError, user_error
-from station.context import AppContext
 from station.domain.messages import text
-from station.services.pending_labels import pending_shelf
-from station.services.shipping import sender_address
-from sync.secrets import load_secrets, save_secrets
 
+if TYPE_CHECKING:
+    from station.context import AppContext
+
+# The handlers import the carriers, the database and the HTTP client when they run: `station
+# --help` builds this parser and must not load them. The choices are the adapter's
+# (`brt_wire.MODES`, `brt_wire.LABEL_KINDS`); a test keeps them equal.
+BRT_MODES = ("auto", "explicit")
+BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl")
+ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
 TEST_DEADLINE_S = 10.0  # a person waits for `carrier test`; a bench would not
 
 
@@ -58,6 +57,9 @@ def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
+    from station.app import CARRIER_SECRET_PREFIX
+    from sync.secrets import save_secrets
+
     where = save_secrets(ctx.home, f"{CARRIER_SECRET_PREFIX}{code}", {"password": password})
     accounts = dict(ctx.settings.extra.get(ACCOUNTS_KEY) or {})
     accounts[code] = account
@@ -97,6 +99,9 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _accounts(ctx: AppContext) -> list[dict[str, Any]]:
     """Every carrier code Station labels for: its account, else the built-in range."""
+    from station.app import CARRIER_SECRET_PREFIX
+    from sync.secrets import load_secrets
+
     accounts = ctx.settings.extra.get(ACCOUNTS_KEY) or {}
     rows = []
     for code in sorted({*accounts, *ctx.settings.tracking_ranges}):
@@ -109,6 +114,12 @@ def _accounts(ctx: AppContext) -> list[dict[str, Any]]:
 
 
 def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.carriers import ShippingError, carrier_for
+    from station.carriers.brt import BrtCarrier
+    from station.carriers.gls import GlsItalyCarrier
+    from station.carriers.registry import carrier_kind
+    from station.services.shipping import sender_address
+
     code, language = args.code.upper(), ctx.settings.language
     accounts = ctx.settings.extra.get(ACCOUNTS_KEY) or {}
     if code not in accounts:
@@ -133,6 +144,8 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_pending(args: argparse.Namespace, ctx: AppContext) -> int:
     """The pending shelf: parcels that left with an internal label, waiting for their carrier's."""
+    from station.services.pending_labels import pending_shelf
+
     language = ctx.settings.language
     with ctx.db.read() as session:
         shelf = pending_shelf(session)
@@ -191,9 +204,9 @@ def _add_brt_parser(kinds: Any) -> None:
     brt.add_argument("--customer-code", required=True, type=int, metavar="N")
     brt.add_argument("--pricing-code", metavar="C", help="the tariff code BRT issued")
     brt.add_argument(
-        "--mode", choices=MODES, default="auto", help="confirmation, as BRT's contract says"
+        "--mode", choices=BRT_MODES, default="auto", help="confirmation, as BRT's contract says"
     )
-    brt.add_argument("--label", choices=LABEL_KINDS, default="brt-pdf")
+    brt.add_argument("--label", choices=BRT_LABEL_KINDS, default="brt-pdf")
     brt.set_defaults(func=cmd_add_brt)
 
 

@@ -1,0 +1,15 @@
+"""`station carrier add` offers exactly what the adapters take, without loading them for --help."""
+
+from __future__ import annotations
+
+from station import carriers_cli
+from station.carriers import brt_wire, registry
+
+
+def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
+    # GIVEN the choices `station carrier add brt` offers, written out so --help loads no adapter
+    # WHEN they are set beside the adapter's own
+    # THEN they are the same, and the accounts live under the key the registry reads
+    assert carriers_cli.BRT_MODES == brt_wire.MODES
+    assert carriers_cli.BRT_LABEL_KINDS == brt_wire.LABEL_KINDS
+    assert carriers_cli.ACCOUNTS_KEY == registry.ACCOUNTS_KEY
