@@ -13,6 +13,8 @@ from station.config import system_language
 from station.context import AppContext
 from station.domain.messages import text
 from sync.errors import ShopError
+from sync.hub.commands import add_hub_commands, round_line
+from sync.hub.replicator import RoundReport, replicate_home
 from sync.products import CatalogueFileError, apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
 from sync.shops.config import add_shop, find_shop, list_shops, make_connector
@@ -101,6 +103,7 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     language = ctx.settings.language
     if args.once:
+        before = replicate_home(ctx)  # a joined bench: the others' shipments reach the outbox
         reports = run_once(ctx)
         for r in reports:
             p, q = r.pulled, r.pushed
@@ -118,7 +121,11 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
             print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
-        return 1 if any(r.error for r in reports) else 0
+        after = replicate_home(ctx) if before is not None else None  # and ours reach the hub
+        if before is not None and after is not None:
+            print(round_line(_both(before, after), language))
+        hub_failed = after is not None and after.error is not None
+        return 1 if any(r.error for r in reports) or hub_failed else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
     worker.start()
     try:
@@ -127,6 +134,15 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     except KeyboardInterrupt:
         worker.stop()
     return 0
+
+
+def _both(before: RoundReport, after: RoundReport) -> RoundReport:
+    return RoundReport(
+        pushed=before.pushed + after.pushed,
+        pulled=before.pulled + after.pulled,
+        lag_s=max(before.lag_s, after.lag_s),
+        error=after.error,
+    )
 
 
 def products_import(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -184,6 +200,8 @@ def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     sync.add_argument("--once", action="store_true", help="one round, then exit")
     sync.add_argument("--interval", type=float, default=60.0, help="seconds between rounds")
     sync.set_defaults(func=sync_cmd)
+
+    add_hub_commands(subparsers)
 
     products = subparsers.add_parser("products", help="catalogue")
     products_sub = products.add_subparsers(dest="products_command", required=True)

@@ -1,0 +1,96 @@
+"""What the warehouse hub says: preparing and joining it, its benches, replication rounds.
+Sentences name the hub by its address without the password."""
+
+from __future__ import annotations
+
+from station.domain.messages.catalogue import Message, register
+
+register(
+    Message(
+        "hub_url_invalid",
+        "The hub's address is not a database URL; give one like "
+        "postgresql+psycopg://user:password@host/warehouse",
+        "L'indirizzo dell'hub non è un URL di database; indicane uno come "
+        "postgresql+psycopg://utente:password@host/magazzino",
+    ),
+    Message(
+        "hub_needs_postgresql",
+        "A warehouse hub is a PostgreSQL database ({url} is not); give a "
+        "postgresql+psycopg:// address",
+        "L'hub di magazzino è un database PostgreSQL ({url} non lo è); indica un indirizzo "
+        "postgresql+psycopg://",
+    ),
+    Message(
+        "hub_unreachable",
+        "The hub {url} cannot be reached ({error}); check the network and that PostgreSQL runs "
+        "there. The bench keeps packing and catches up when the hub is back",
+        "L'hub {url} non è raggiungibile ({error}); controlla la rete e che PostgreSQL sia "
+        "attivo. Il banco continua a imballare e si allinea quando l'hub torna",
+    ),
+    Message(
+        "hub_not_initialised",
+        "{url} is not a hub yet; prepare it first with: station hub init --db URL",
+        "{url} non è ancora un hub; preparalo prima con: station hub init --db URL",
+    ),
+    Message(
+        "hub_ready",
+        "Hub ready at {url}; join each bench with: station bench join --hub URL --name NAME",
+        "Hub pronto su {url}; collega ogni banco con: station bench join --hub URL --name NOME",
+    ),
+    Message(
+        "bench_joined",
+        "Bench {bench} joined the hub {url} (its address is kept in {where}); "
+        "`station sync --once` replicates now",
+        "Il banco {bench} fa parte dell'hub {url} (l'indirizzo è conservato in {where}); "
+        "`station sync --once` replica subito",
+    ),
+    Message(
+        "bench_join_needs",
+        "Joining a hub needs both --hub URL and --name NAME",
+        "Per collegarsi a un hub servono sia --hub URL sia --name NOME",
+    ),
+    Message(
+        "bench_not_on_hub",
+        "The hub does not know bench {bench}; join it again with: "
+        "station bench join --hub URL --name {bench}",
+        "L'hub non conosce il banco {bench}; ricollegalo con: "
+        "station bench join --hub URL --name {bench}",
+    ),
+    Message(
+        "hub_not_joined",
+        "This bench is not part of a hub; give --hub URL or join one with "
+        "station bench join --hub URL --name NAME",
+        "Questo banco non fa parte di un hub; indica --hub URL o collegalo con "
+        "station bench join --hub URL --name NOME",
+    ),
+    Message(
+        "hub_round",
+        "Hub: {pushed} events sent, {pulled} received, lag {lag_s} s",
+        "Hub: {pushed} eventi inviati, {pulled} ricevuti, ritardo {lag_s} s",
+    ),
+    Message(
+        "hub_round_error",
+        "Hub: {error}",
+        "Hub: {error}",
+        same=True,
+    ),
+    Message(
+        "hub_round_failed",
+        "Replication with the hub failed unexpectedly; the details are in the log file "
+        "logs/station.log in the home",
+        "La replica con l'hub non è riuscita per un errore imprevisto; i dettagli sono nel "
+        "file logs/station.log della cartella di Station",
+    ),
+    Message(
+        "hub_status_header",
+        "BENCH\tSTATE\tLAST SEEN\tVERSION\tLAG\tBEHIND\tLEASED",
+        "BANCO\tSTATO\tVISTO\tVERSIONE\tRITARDO\tINDIETRO\tIN LEASING",
+    ),
+    Message("hub_online", "online", "in linea"),
+    Message("hub_offline", "offline", "non in linea"),
+    Message(
+        "hub_no_benches",
+        "No bench has joined this hub yet",
+        "Nessun banco fa ancora parte di questo hub",
+    ),
+)
