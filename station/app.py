@@ -28,6 +28,7 @@ from station.files import PRIVATE_DIR, make_private
 from station.homelock import HomeLock
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService, ShopCheck, utc_now
+from station.services.claims import ClaimSource
 
 
 def database_url(home: Path, db_url: str | None) -> str:
@@ -186,6 +187,16 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
     return check
 
 
+def hub_claims(ctx: AppContext) -> ClaimSource | None:
+    """A bench of a warehouse claims on its hub (looked up at run time, as shop sync is)."""
+    try:
+        replicator = importlib.import_module("sync.hub.replicator")
+    except ModuleNotFoundError:
+        return None
+    claims: ClaimSource | None = replicator.hub_claims(ctx)
+    return claims
+
+
 def bench_service(ctx: AppContext, operator: str) -> BenchService:
     """The bench as both front ends use it."""
     return BenchService(
@@ -194,6 +205,7 @@ def bench_service(ctx: AppContext, operator: str) -> BenchService:
         DocumentArchive(ctx.home),
         operator=operator,
         shop_check=shop_check(ctx),
+        claims=hub_claims(ctx),
     )
 
 

@@ -29,6 +29,7 @@ from station.labels.manifest import ManifestView, manifest_csv, manifest_pdf
 from station.printing.archive import DocumentArchive, label_ref, labels_ref
 from station.services import orders
 from station.services.documents import (
+    INVOICE_SCHEME,
     close_manifest,
     invoice_for,
     invoice_view,
@@ -107,6 +108,7 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
                 at=dt.datetime.now(dt.UTC),
                 bench=ctx.settings.bench_name,
                 operator=ctx.settings.operator,
+                scheme=str(ctx.settings.extra.get("invoice_series", INVOICE_SCHEME)),
             )
             view = invoice_view(order, invoice.number, invoice.issue_date, ctx.settings)
             pdf_path = args.output or ctx.documents_dir / f"invoice-{_file_part(invoice)}.pdf"

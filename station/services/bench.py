@@ -20,16 +20,31 @@ from station.db.engine import Database
 from station.db.models import Bench, Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
+from station.domain.messages import text
 from station.labels.slip import slip_pdf
 from station.printing.archive import DocumentArchive, label_ref, slip_ref
 from station.printing.bench import PrintedDocument
-from station.services.catalog import DbCatalog, order_snapshot
+from station.services.catalog import DbCatalog, order_number_from_code, order_snapshot
+from station.services.claims import ClaimSource, LocalClaims, Refusal
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
-from station.workflow.io import Command, CommandName, Effect, Input, Outcome, Print, Weight
+from station.workflow.io import (
+    Command,
+    CommandName,
+    Effect,
+    Input,
+    Outcome,
+    Print,
+    Prompt,
+    Rejected,
+    Scan,
+    Sound,
+    SoundKind,
+    Weight,
+)
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
@@ -67,8 +82,10 @@ class BenchService:
         operator: str = "",
         clock: Clock = utc_now,
         shop_check: ShopCheck | None = None,
+        claims: ClaimSource | None = None,
     ) -> None:
         self.db = db
+        self.claims: ClaimSource = claims or LocalClaims()
         self.shop_check = shop_check
         self.settings = settings
         self.archive = archive
@@ -109,6 +126,9 @@ class BenchService:
             return state
 
     def handle(self, inp: Input) -> HandledInput:
+        refusal = self._ask_claims(inp)
+        if refusal is not None:
+            return self._refused(inp, refusal)
         warnings = self._check_shop_before_shipping(inp)
         now = self.clock()
         try:
@@ -119,6 +139,37 @@ class BenchService:
             self.engine = BenchEngine(self._load_state())
             raise
         return HandledInput(outcome.effects, printed, warnings)
+
+    def _ask_claims(self, inp: Input) -> Refusal | None:
+        """Before an input can open an order, the claim source has its say (a hub's lease)."""
+        if self.engine.state.order is not None:
+            return None
+        if isinstance(inp, Command) and inp.name is CommandName.NEXT:
+            return self.claims.before_next()
+        if isinstance(inp, Scan) and inp.code.strip():
+            return self.claims.before_open(order_number_from_code(inp.code))
+        return None
+
+    def _refused(self, inp: Input, refusal: Refusal) -> HandledInput:
+        """Said as the workflow says a refusal, and kept in the log as one."""
+        language = self.settings.language
+        scanned = inp.code if isinstance(inp, Scan) else getattr(inp, "name", "")
+        params = {k: str(v) for k, v in refusal.params.items()}
+        with self.db.write() as session:
+            record(
+                session,
+                ev.ScanRejected(reason=ev.Reason(refusal.code, params), input=str(scanned)),
+                at=self.clock(),
+                bench=self.bench_name,
+                operator=self.operator,
+            )
+        return HandledInput(
+            [
+                Rejected(refusal.code, text(refusal.code, language, **refusal.params), params),
+                Sound(SoundKind.ERROR),
+                Prompt("scan_order", text("scan_order", language)),
+            ]
+        )
 
     def _check_shop_before_shipping(self, inp: Input) -> list[str]:
         """The last-second check: before an input that can ship the order, re-read it from the

@@ -237,6 +237,14 @@ def _claimed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderClaimed) -> 
     _parcel(order, 1, rec)
 
 
+@_on(ev.OrderLeased)
+def _leased(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderLeased) -> None:
+    """Only a queued order changes hands: one opened or shipped meanwhile stays as it is."""
+    if order.status == OrderStatus.QUEUED:
+        order.bench_id = bench_id(s, e.bench)
+        order.updated_at = rec.at
+
+
 @_on(ev.UnitsVerified)
 def _verified(s: Session, order: Order, rec: ev.Recorded, e: ev.UnitsVerified) -> None:
     line = _line(order, e.line)

@@ -11,6 +11,7 @@ from typing import Any
 from station.config import system_language
 from station.context import AppContext
 from station.domain.messages import text
+from station.services.documents import BENCH_INVOICE_SCHEME
 from sync.hub.link import (
     JOINED,
     BenchOnHub,
@@ -54,6 +55,8 @@ def bench_join(args: argparse.Namespace, ctx: AppContext) -> int:
     ctx.settings.bench_name = args.name
     ctx.settings.named_bench = True
     ctx.settings.extra[JOINED] = True
+    # benches invoicing offline must never take one another's numbers: a series each
+    ctx.settings.extra.setdefault("invoice_series", BENCH_INVOICE_SCHEME)
     ctx.settings.save(ctx.home)
     print(text("bench_joined", language, bench=args.name, url=shown_url(args.hub), where=where))
     return 0

@@ -19,13 +19,15 @@ from sqlalchemy.orm import Session
 from station.config import Settings
 from station.db import migrate
 from station.db.engine import Database
-from station.db.models import Event
+from station.db.models import Event, Order
+from station.domain import OrderStatus
 from station.domain.messages import MessageError
 from sync.hub.schema import create_hub_tables, hub_benches, hub_leases
 from sync.secrets import load_hub_url, save_hub_url
 
 # A bench that has not been heard of for this long is shown offline.
 ONLINE_WITHIN = dt.timedelta(seconds=90)
+CONNECT_TIMEOUT_S = 3
 
 
 class HubError(MessageError):
@@ -54,7 +56,16 @@ def open_hub(url: str) -> Database:
         raise HubError("hub_url_invalid", url="?") from exc
     if backend != "postgresql":
         raise HubError("hub_needs_postgresql", url=shown_url(url))
-    return Database(url)
+    return Database(_with_connect_timeout(url))
+
+
+def _with_connect_timeout(url: str) -> str:
+    """A hub out of reach must answer a claim within seconds, not after TCP gives up."""
+    parsed = make_url(url)
+    if "connect_timeout" in parsed.query:
+        return url
+    bounded = parsed.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    return bounded.render_as_string(hide_password=False)
 
 
 @contextmanager
@@ -152,7 +163,11 @@ def _benches(s: Session, now: dt.datetime) -> list[BenchOnHub]:
         bench: int(count)
         for bench, count in s.execute(
             select(hub_leases.c.bench, func.count())
-            .where(hub_leases.c.expires_at > now)
+            .join(Order, Order.uid == hub_leases.c.order_uid)
+            .where(
+                hub_leases.c.expires_at > now,
+                Order.status.in_([OrderStatus.QUEUED, OrderStatus.PACKING]),
+            )
             .group_by(hub_leases.c.bench)
         ).tuples()
     }

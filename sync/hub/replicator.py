@@ -14,16 +14,27 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from station.config import Settings
 from station.context import AppContext
 from station.db.engine import Database
 from station.db.models import Event
 from station.domain.events import Recorded, UnknownEventError, decode
 from station.domain.messages import Phrase
+from station.services.claims import ClaimSource
 from station.services.events import record_all
 from sync.hub.catalogue import copy_catalogue
+from sync.hub.claims import (
+    claim_next,
+    held_here,
+    keep_leases,
+    lease_orders,
+    lease_s,
+    queued_here,
+    record_leases,
+)
 from sync.hub.link import HubError, hub_errors, joined_hub, lock_log, open_hub
 from sync.hub.schema import hub_benches
 
@@ -109,9 +120,9 @@ def pull(local: Database, hub: Database, bench: str, report: RoundReport, clock:
                 report.pulled += len(fresh)
             # the cursor moves after the local commit: a crash between the two pulls again,
             # and the events already held are skipped by id
-            values = {"last_seen_at": clock(), "lag_s": report.lag_s}
-            if rows:
-                values["pulled_seq"] = rows[-1].seq
+            values: dict[str, object] = {"last_seen_at": clock(), "lag_s": report.lag_s}
+            if rows:  # never backwards: a claim may pull beside the background round
+                values["pulled_seq"] = func.greatest(hub_benches.c.pulled_seq, rows[-1].seq)
             hs.execute(update(hub_benches).where(hub_benches.c.name == bench).values(values))
         if len(rows) < BATCH:
             return
@@ -123,14 +134,39 @@ def share_catalogue(local: Database, hub: Database) -> None:
         copy_catalogue(hs, ls)
 
 
-def replicate(local: Database, hub: Database, bench: str, clock: Clock = _now) -> RoundReport:
-    """One round; the hub's failures come back as the report's error, never raised."""
+def keep_and_top_up(local: Database, hub: Database, settings: Settings, clock: Clock) -> int:
+    """Renew this bench's leases, give back what it no longer holds, and lease orders up to
+    its setting; returns how many were newly leased."""
+    bench = settings.bench_name
+    with local.read() as ls:
+        held, queued = held_here(ls, bench), queued_here(ls, bench)
+    ttl_s = lease_s(settings)
+    with hub.write() as hs:
+        keep_leases(hs, bench, held, ttl_s)
+        need = lease_orders(settings) - queued
+        granted = claim_next(hs, bench, need, ttl_s) if need > 0 else []
+    record_leases(local, bench, granted, clock())
+    return len(granted)
+
+
+def replicate(
+    local: Database,
+    hub: Database,
+    bench: str,
+    clock: Clock = _now,
+    *,
+    settings: Settings | None = None,
+) -> RoundReport:
+    """One round; the hub's failures come back as the report's error, never raised. With the
+    bench's settings, the round also keeps its leases and tops them up."""
     report = RoundReport()
     try:
         with hub_errors(hub.url):
             share_catalogue(local, hub)
             push(local, hub, bench, report, clock)
             pull(local, hub, bench, report, clock)
+            if settings is not None and keep_and_top_up(local, hub, settings, clock):
+                push(local, hub, bench, report, clock)  # the others see the lease at once
     except HubError as exc:
         report.error = Phrase(exc.code, exc.params)
     except (LookupError, UnknownEventError):
@@ -151,7 +187,7 @@ def replicate_home(ctx: AppContext, clock: Clock = _now) -> RoundReport | None:
     except HubError as exc:
         return RoundReport(error=Phrase(exc.code, exc.params))
     try:
-        return replicate(ctx.db, hub, ctx.settings.bench_name, clock)
+        return replicate(ctx.db, hub, ctx.settings.bench_name, clock, settings=ctx.settings)
     finally:
         hub.dispose()
 
@@ -187,7 +223,9 @@ class HubWorker:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                self.last = replicate(self.ctx.db, self.hub, self.ctx.settings.bench_name)
+                self.last = replicate(
+                    self.ctx.db, self.hub, self.ctx.settings.bench_name, settings=self.ctx.settings
+                )
                 if self.last.error is not None:
                     log.warning("hub round: %s %s", self.last.error.code, self.last.error.params)
             except Exception:  # a bug must not end replication for the day; logged, retried
@@ -208,3 +246,16 @@ def start_hub_worker(ctx: AppContext) -> HubWorker | None:
         return None
     worker.start()
     return worker
+
+
+def hub_claims(ctx: AppContext) -> ClaimSource | None:
+    """The claim source of a joined bench (NEXT and scans claim on the hub); None on its own."""
+    url = joined_hub(ctx.home, ctx.settings)
+    if not url:
+        return None
+    from sync.hub.bench_claims import HubClaims  # it pulls through this module
+
+    try:
+        return HubClaims(ctx.db, open_hub(url), ctx.settings, _now)
+    except HubError:
+        return None

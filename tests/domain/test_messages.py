@@ -32,6 +32,8 @@ EMITTERS = {
     "Accepted": 0,
     "Rejected": 0,
     "Prompt": 0,
+    # a claim source's refusal, said by the bench as the workflow's own
+    "Refusal": 0,
     # (every subclass of MessageError is added by `emitters()`: DocumentError, ShopError, ...)
     # devices
     "PrintError": 0,

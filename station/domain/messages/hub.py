@@ -86,6 +86,27 @@ register(
         "BENCH\tSTATE\tLAST SEEN\tVERSION\tLAG\tBEHIND\tLEASED",
         "BANCO\tSTATO\tVISTO\tVERSIONE\tRITARDO\tINDIETRO\tIN LEASING",
     ),
+    Message(
+        "hub_no_lease",
+        "The hub is out of reach and no order is leased to this bench: NEXT works again when "
+        "the network is back (what was packed here is kept)",
+        "L'hub non è raggiungibile e nessun ordine è assegnato a questo banco: NEXT torna a "
+        "funzionare quando la rete torna (ciò che è stato imballato qui è conservato)",
+    ),
+    Message(
+        "hub_not_leased",
+        "Order {number} is not leased to this bench and the hub is out of reach to ask for it: "
+        "scan NEXT for a leased order, or this one when the network is back",
+        "L'ordine {number} non è assegnato a questo banco e l'hub non è raggiungibile per "
+        "chiederlo: scansiona NEXT per un ordine assegnato, o questo quando la rete torna",
+    ),
+    Message(
+        "invoice_scheme_invalid",
+        "The invoice series scheme {scheme} cannot be used: write it with {{year}}, {{seq:06d}} "
+        "and, for a bench's own series, {{bench}} (e.g. {{year}}/{{bench}}/{{seq:06d}})",
+        "Lo schema della serie di fatture {scheme} non è utilizzabile: scrivilo con {{year}}, "
+        "{{seq:06d}} e, per la serie del banco, {{bench}} (es. {{year}}/{{bench}}/{{seq:06d}})",
+    ),
     Message("hub_online", "online", "in linea"),
     Message("hub_offline", "offline", "non in linea"),
     Message(
