@@ -196,7 +196,7 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
         return None
     if not sync_status(ctx).shops:
         return None
-    worker = SyncWorker(ctx, interval_s=30.0)
+    worker = SyncWorker(ctx, interval_s=30.0, gate=_shop_sync_gate(ctx))
     worker.start()
 
     def status() -> str:
@@ -207,6 +207,11 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
         return text("shop_updates_offline", language, status=waiting, error=now.last_error)
 
     return worker, status
+
+
+def _shop_sync_gate(ctx: AppContext) -> Any:
+    """On a bench of a warehouse, shop sync runs only while this bench leads it."""
+    return importlib.import_module("sync.hub.replicator").shop_sync_gate(ctx)
 
 
 def _background_hub(ctx: AppContext) -> Any:

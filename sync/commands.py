@@ -14,7 +14,7 @@ from station.context import AppContext
 from station.domain.messages import text
 from sync.errors import ShopError
 from sync.hub.commands import add_hub_commands, round_line
-from sync.hub.replicator import RoundReport, replicate_home
+from sync.hub.replicator import RoundReport, replicate_home, shop_sync_leader
 from sync.products import CatalogueFileError, apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
 from sync.shops.config import add_shop, find_shop, list_shops, make_connector
@@ -104,7 +104,19 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     language = ctx.settings.language
     if args.once:
         before = replicate_home(ctx)  # a joined bench: the others' shipments reach the outbox
-        reports = run_once(ctx)
+        leader = shop_sync_leader(ctx)
+        try:
+            reports = run_once(ctx) if leader is None or leader.lead() else []
+        finally:
+            if leader is not None:
+                leader.release()
+        if leader is not None and not reports and sync_status(ctx).shops:
+            print(
+                text(
+                    "shop_sync_elsewhere" if leader.reachable else "shop_sync_waits_for_hub",
+                    language,
+                )
+            )
         for r in reports:
             p, q = r.pulled, r.pushed
             said = text(

@@ -221,7 +221,7 @@ class BenchService:
         parcels = ship_order(
             session,
             order,
-            settings=self.settings,
+            settings=self.claims.labelling(session, self.settings),
             archive=self.archive,
             at=now,
             bench=self.bench_name,

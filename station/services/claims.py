@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sqlalchemy.orm import Session
+
+from station.config import Settings
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -26,6 +30,10 @@ class ClaimSource(Protocol):
     def before_open(self, number: str) -> Refusal | None:
         """Make order `number` this bench's to open, or say why it cannot be."""
 
+    def labelling(self, session: Session, settings: Settings) -> Settings:
+        """The settings a shipment is labelled with (a hub narrows each tracking range to the
+        bench's own block of it)."""
+
 
 class LocalClaims:
     """A bench on its own: the local queue is the whole truth, nobody else claims."""
@@ -35,3 +43,6 @@ class LocalClaims:
 
     def before_open(self, number: str) -> Refusal | None:
         return None
+
+    def labelling(self, session: Session, settings: Settings) -> Settings:
+        return settings

@@ -37,7 +37,8 @@ class HubError(MessageError):
 def shown_url(url: str) -> str:
     """The hub's address as a person may see it: never its password."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url).difference_update_query(["connect_timeout"])
+        return parsed.render_as_string(hide_password=True)
     except Exception:
         return "?"
 

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -24,7 +25,8 @@ from station.db.models import Event
 from station.domain.events import Recorded, UnknownEventError, decode
 from station.domain.messages import Phrase
 from station.services.claims import ClaimSource
-from station.services.events import record_all
+from station.services.events import record, record_all
+from sync.hub.blocks import load_blocks, save_blocks, stored, top_up_blocks
 from sync.hub.catalogue import copy_catalogue
 from sync.hub.claims import (
     claim_next,
@@ -35,12 +37,18 @@ from sync.hub.claims import (
     queued_here,
     record_leases,
 )
+from sync.hub.conflicts import Conflict, before_projecting
+from sync.hub.leader import ShopSyncLeader
 from sync.hub.link import HubError, hub_errors, joined_hub, lock_log, open_hub
 from sync.hub.schema import hub_benches
 
 log = logging.getLogger("station.hub")
 Clock = Callable[[], dt.datetime]
 BATCH = 1000  # events per transaction, each way
+# Pulls read this many events before the cursor again: a writer on the hub that does not take
+# the log's lock (a lead's command run against the hub itself) may commit an event numbered
+# below one already read. Events held already are skipped by id.
+OVERLAP = 100
 
 
 @dataclass
@@ -111,12 +119,15 @@ def pull(local: Database, hub: Database, bench: str, report: RoundReport, clock:
     while True:
         with hub.write() as hs:
             lock_log(hs, shared=True)
-            rows = _events_after(hs, _cursor(hs, bench, "pulled_seq"))
+            rows = _events_after(hs, max(0, _cursor(hs, bench, "pulled_seq") - OVERLAP))
             if rows:
-                report.lag_s = max(report.lag_s, _age_s(rows[0].at, clock()))
                 with local.write() as ls:
                     fresh = _unseen(rows, ls)
+                    if fresh:
+                        report.lag_s = max(report.lag_s, _age_s(fresh[0].at, clock()))
+                    conflicts = before_projecting(ls, fresh)
                     record_all(ls, fresh)
+                    flag_conflicts(ls, conflicts, bench, clock())
                 report.pulled += len(fresh)
             # the cursor moves after the local commit: a crash between the two pulls again,
             # and the events already held are skipped by id
@@ -126,6 +137,15 @@ def pull(local: Database, hub: Database, bench: str, report: RoundReport, clock:
             hs.execute(update(hub_benches).where(hub_benches.c.name == bench).values(values))
         if len(rows) < BATCH:
             return
+
+
+def flag_conflicts(s: Session, conflicts: list[Conflict], bench: str, at: dt.datetime) -> None:
+    """Each conflict once: another bench may have flagged it already, under the same id."""
+    known = set(s.scalars(select(Event.id).where(Event.id.in_([c.id for c in conflicts]))))
+    for conflict in conflicts:
+        if conflict.id not in known:
+            known.add(conflict.id)
+            record(s, conflict.flagged(s), at=at, bench=bench, event_id=conflict.id)
 
 
 def share_catalogue(local: Database, hub: Database) -> None:
@@ -149,6 +169,15 @@ def keep_and_top_up(local: Database, hub: Database, settings: Settings, clock: C
     return len(granted)
 
 
+def keep_numbers(local: Database, hub: Database, home: Path, settings: Settings) -> None:
+    """Tracking-number blocks asked for ahead of need, kept once the hub committed them."""
+    blocks = load_blocks(home)
+    with local.read() as ls, hub.write() as hs:
+        granted = top_up_blocks(hs, blocks, settings, stored(ls))
+    if granted:
+        save_blocks(home, blocks)
+
+
 def replicate(
     local: Database,
     hub: Database,
@@ -156,6 +185,7 @@ def replicate(
     clock: Clock = _now,
     *,
     settings: Settings | None = None,
+    home: Path | None = None,
 ) -> RoundReport:
     """One round; the hub's failures come back as the report's error, never raised. With the
     bench's settings, the round also keeps its leases and tops them up."""
@@ -167,6 +197,8 @@ def replicate(
             pull(local, hub, bench, report, clock)
             if settings is not None and keep_and_top_up(local, hub, settings, clock):
                 push(local, hub, bench, report, clock)  # the others see the lease at once
+            if settings is not None and home is not None:
+                keep_numbers(local, hub, home, settings)
     except HubError as exc:
         report.error = Phrase(exc.code, exc.params)
     except (LookupError, UnknownEventError):
@@ -187,7 +219,9 @@ def replicate_home(ctx: AppContext, clock: Clock = _now) -> RoundReport | None:
     except HubError as exc:
         return RoundReport(error=Phrase(exc.code, exc.params))
     try:
-        return replicate(ctx.db, hub, ctx.settings.bench_name, clock, settings=ctx.settings)
+        return replicate(
+            ctx.db, hub, ctx.settings.bench_name, clock, settings=ctx.settings, home=ctx.home
+        )
     finally:
         hub.dispose()
 
@@ -224,7 +258,11 @@ class HubWorker:
         while not self._stop.is_set():
             try:
                 self.last = replicate(
-                    self.ctx.db, self.hub, self.ctx.settings.bench_name, settings=self.ctx.settings
+                    self.ctx.db,
+                    self.hub,
+                    self.ctx.settings.bench_name,
+                    settings=self.ctx.settings,
+                    home=self.ctx.home,
                 )
                 if self.last.error is not None:
                     log.warning("hub round: %s %s", self.last.error.code, self.last.error.params)
@@ -256,6 +294,26 @@ def hub_claims(ctx: AppContext) -> ClaimSource | None:
     from sync.hub.bench_claims import HubClaims  # it pulls through this module
 
     try:
-        return HubClaims(ctx.db, open_hub(url), ctx.settings, _now)
+        return HubClaims(ctx.db, open_hub(url), ctx.settings, _now, ctx.home)
+    except HubError:
+        return None
+
+
+def shop_sync_gate(ctx: AppContext) -> Callable[[], bool] | None:
+    """For a joined bench: whether it leads shop sync now (one bench of the warehouse does);
+    None for a bench on its own, which always syncs its shops."""
+    url = joined_hub(ctx.home, ctx.settings)
+    if not url:
+        return None
+    leader = shop_sync_leader(ctx)
+    return leader.lead if leader is not None else None
+
+
+def shop_sync_leader(ctx: AppContext) -> ShopSyncLeader | None:
+    url = joined_hub(ctx.home, ctx.settings)
+    if not url:
+        return None
+    try:
+        return ShopSyncLeader(url)
     except HubError:
         return None

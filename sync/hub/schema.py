@@ -48,5 +48,18 @@ hub_leases = Table(
 )
 
 
+# A block of a courier's tracking-number range, handed to one bench ahead of need: benches
+# labelling offline take numbers from their own blocks and never print the same one.
+hub_blocks = Table(
+    "hub_blocks",
+    metadata,
+    Column("range_key", String(120), primary_key=True),
+    Column("first", BigInteger, primary_key=True),
+    Column("last", BigInteger, nullable=False),
+    Column("bench", String(80), nullable=False),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def create_hub_tables(conn: Connection) -> None:
     metadata.create_all(conn, checkfirst=True)

@@ -10,13 +10,19 @@ import pytest
 from sqlalchemy import select
 
 from station.app import open_home
-from station.config import Settings
 from station.db.engine import Database
 from station.db.models import Bench, Order
 from station.domain import OrderStatus
 from sync.hub.schema import hub_leases
-from tests.console_process import ConsoleProcess, ean_of
-from tests.hub.conftest import demo_bench, hub_orders, hub_status, join, sync_once
+from tests.console_process import ConsoleProcess
+from tests.hub.conftest import (
+    hub_orders,
+    hub_status,
+    pack_next,
+    set_settings,
+    sync_once,
+    warehouse,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -48,22 +54,6 @@ def leased_here(home: Path, bench: str) -> set[str]:
                 .where(Bench.name == bench, Order.status == OrderStatus.QUEUED)
             )
         )
-
-
-def set_lease(home: Path, **values: float) -> None:
-    settings = Settings.load(home)
-    settings.extra.update(values)
-    settings.save(home)
-
-
-def warehouse(hub: str, root: Path, *names: str) -> dict[str, Path]:
-    """B1 holds the demo shop; the others join empty; each has had one round."""
-    homes = {name: root / name for name in ("B1", *names)}
-    demo_bench(homes["B1"], hub, "B1")
-    for name in names:
-        join(homes[name], hub, name)
-        sync_once(homes[name])
-    return homes
 
 
 def test_each_bench_leases_its_own_next_orders_and_a_scan_of_anothers_is_refused(
@@ -100,7 +90,7 @@ def test_leases_of_a_bench_that_vanished_return_to_the_queue_for_another(
 ) -> None:
     # GIVEN B2 holding a lease of 3 orders that runs out after 2 s without it
     homes = warehouse(hub_url, tmp_path, "B2", "B3")
-    set_lease(homes["B2"], hub_lease_s=2)
+    set_settings(homes["B2"], hub_lease_s=2)
     sync_once(homes["B2"])
     lost = leases(hub_url)["B2"]
     # WHEN B2 is heard of no more, and B3 has packed the orders it held
@@ -117,26 +107,3 @@ def test_leases_of_a_bench_that_vanished_return_to_the_queue_for_another(
     sync_once(homes["B3"])
     on_hub = hub_orders(hub_url)
     assert all(on_hub[n] == (OrderStatus.SHIPPED, None) for n in packed)
-
-
-def pack_next(bench: ConsoleProcess, home: Path) -> tuple[str, bool]:
-    """NEXT, scan every unit a plain scan can give (lots and serials are shorted), weigh."""
-    number = bench.send("NEXT", "OK order_opened").split()[3]
-    with open_home(home) as ctx, ctx.db.read() as s:
-        order = s.scalars(select(Order).where(Order.number == number)).one()
-        plain = [
-            (line.product.sku, line.quantity)
-            for line in order.lines
-            if line.product and not (line.product.requires_lot or line.product.requires_serial)
-        ]
-        short = sum(line.quantity for line in order.lines) > sum(q for _, q in plain)
-    if not plain:  # nothing a plain scan can pack: back to the queue
-        bench.send("ABORT", "OK aborted")
-        return number, False
-    for sku, quantity in plain:
-        for _ in range(quantity):
-            bench.send(ean_of(sku), "OK")
-    if short:
-        bench.send("SHORT", "OK")
-    bench.send("WEIGH", f"DONE {number}")
-    return number, True

@@ -13,8 +13,9 @@ from station.app import open_home
 from station.db.models import Event, Order, OutboxEntry
 from station.domain import OrderStatus, OutboxStatus
 from sync.secrets import save_hub_url
-from tests.console_process import ConsoleProcess, ean_of, run_station
-from tests.hub.conftest import demo_bench, hub_orders, hub_status, join, sync_once
+from tests.console_process import ConsoleProcess, run_station
+from tests.hub.conftest import demo_bench, hub_orders, hub_status, join, pack, sync_once
+from tests.hub.test_conflicts import plain_leased
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +35,7 @@ def test_a_joined_bench_receives_the_warehouse_orders_and_the_hub_lists_it(
     join(b2, hub_url, "B2")
     said = sync_once(b2)
     # THEN it holds the same 35 orders, with the same uids, and the catalogue to pack them
-    assert "35 received" in said
+    assert "Hub: 3 events sent" in said  # its lease of the next 3 orders
     assert local_orders(b2) == local_orders(b1)
     assert len(local_orders(b2)) == 35
     assert set(hub_orders(hub_url)) == set(local_orders(b1))
@@ -43,10 +44,14 @@ def test_a_joined_bench_receives_the_warehouse_orders_and_the_hub_lists_it(
     # AND the hub lists both benches online, caught up, with their version
     status = hub_status(b2)
     assert set(status) == {"B1", "B2"}
-    assert all(row["online"] and row["behind"] == 0 for row in status.values())
+    assert all(row["online"] for row in status.values())
+    assert status["B2"]["behind"] == 0
+    assert status["B1"]["behind"] == 3  # B2's lease, recorded since B1's round
+    assert [row["leased"] for row in status.values()] == [3, 3]
     assert status["B2"]["version"]
     # AND a round with nothing new sends and receives nothing (idempotent by event id)
     assert "0 events sent, 0 received" in sync_once(b2)
+    assert "0 events sent, 3 received" in sync_once(b1)  # B2's lease
     assert "0 events sent, 0 received" in sync_once(b1)
 
 
@@ -58,30 +63,30 @@ def test_an_order_packed_on_one_bench_ships_on_every_bench_and_its_tracking_leav
     demo_bench(b1, hub_url, "B1")
     join(b2, hub_url, "B2")
     sync_once(b2)
-    # WHEN an operator packs order 1001 at B2's console bench
+    # WHEN an operator packs a leased order at B2's console bench
+    number = plain_leased(b2, "B2")
     bench = ConsoleProcess(b2)
     bench.wait_for("PROMPT")
-    bench.send("1001", "OK order_opened")
-    bench.send(ean_of("TSH-01"), "OK unit_ok")
-    bench.send("WEIGH", "DONE 1001")
+    bench.send(number, "OK order_opened")
+    assert pack(bench, b2, number)
     # THEN the console's background replicator brings it to the hub while the bench runs
     deadline = time.monotonic() + 30
-    while hub_orders(hub_url)["1001"][0] != OrderStatus.SHIPPED:
-        assert time.monotonic() < deadline, "order 1001 never reached the hub as shipped"
+    while hub_orders(hub_url)[number][0] != OrderStatus.SHIPPED:
+        assert time.monotonic() < deadline, "a leased order never reached the hub as shipped"
         time.sleep(0.5)
     assert bench.close() == 0
     # WHEN B1, which holds the shop, runs one sync round
     said = sync_once(b1)
     # THEN B1 has the order shipped with B2's tracking number, and told the shop once
     with open_home(b1) as ctx, ctx.db.read() as s:
-        shipped = s.scalars(select(Order).where(Order.number == "1001")).one()
+        shipped = s.scalars(select(Order).where(Order.number == number)).one()
         assert shipped.status == OrderStatus.SHIPPED
         tracking = [p.tracking_number for p in shipped.parcels]
         outbox = list(s.scalars(select(OutboxEntry).where(OutboxEntry.order_id == shipped.id)))
         assert outbox
         assert {e.status for e in outbox} == {OutboxStatus.SENT}
     with open_home(b2) as ctx, ctx.db.read() as s:
-        packed = s.scalars(select(Order).where(Order.number == "1001")).one()
+        packed = s.scalars(select(Order).where(Order.number == number)).one()
         assert [p.tracking_number for p in packed.parcels] == tracking
         assert not list(s.scalars(select(OutboxEntry)))  # B2 holds no shop: it tells none
     assert "1 sent" in said or "2 sent" in said
@@ -110,9 +115,10 @@ def test_a_hub_out_of_reach_is_one_sentence_and_the_bench_keeps_its_work(
     # WHEN its kept address points nowhere and a sync round runs
     save_hub_url(b1, gone)
     said = run_station(b1, "sync", "--once")
-    # THEN the shop round still ran, the hub's failure is one line, and the orders are there
+    # THEN no shop round runs (no bench can know it leads shop sync), each failure is one
+    # line, and the orders are there
     assert said.returncode == 1
-    assert "Demo Shop:" in said.stdout
+    assert "Shop sync waits for the hub" in said.stdout
     assert "Hub: The hub postgresql+psycopg://postgres:***@127.0.0.1:9/warehouse cannot be" in (
         said.stdout
     )

@@ -107,6 +107,56 @@ register(
         "Lo schema della serie di fatture {scheme} non è utilizzabile: scrivilo con {{year}}, "
         "{{seq:06d}} e, per la serie del banco, {{bench}} (es. {{year}}/{{bench}}/{{seq:06d}})",
     ),
+    Message(
+        "hub_no_numbers",
+        "This bench has no {carrier} tracking numbers left and the hub is out of reach to hand "
+        "it more: the order was not opened; open it when the network is back, or on a bench "
+        "that has numbers",
+        "Questo banco non ha più numeri di spedizione {carrier} e l'hub non è raggiungibile per "
+        "dargliene altri: l'ordine non è stato aperto; aprilo quando la rete torna, o su un "
+        "banco che ha numeri",
+    ),
+    # conflicts between benches, flagged on the order for a lead (both sides named)
+    Message(
+        "hub_packed_twice",
+        "Order {number} was packed twice: at {first} (tracking {first_tracking}) and at "
+        "{second} (tracking {second_tracking}) while the warehouse network was split; stop one "
+        "parcel before the courier takes both",
+        "L'ordine {number} è stato imballato due volte: al banco {first} (spedizione "
+        "{first_tracking}) e al banco {second} (spedizione {second_tracking}) mentre la rete "
+        "del magazzino era divisa; ferma uno dei colli prima che il corriere li ritiri",
+    ),
+    Message(
+        "hub_packed_elsewhere",
+        "Order {number} was given to {given_to}, but {packed_by} had already packed it while "
+        "cut off from the hub; the parcel from {packed_by} stands, {given_to} has nothing to do",
+        "L'ordine {number} era stato dato al banco {given_to}, ma {packed_by} lo aveva già "
+        "imballato mentre era scollegato dall'hub; vale il collo di {packed_by}, {given_to} non "
+        "deve fare nulla",
+    ),
+    Message(
+        "hub_reassigned_after_packing",
+        "Order {number} was reassigned to {assigned_to} after {packed_by} had packed it "
+        "(tracking {tracking}); the order stays packed and the reassignment was not applied",
+        "L'ordine {number} è stato riassegnato al banco {assigned_to} dopo che {packed_by} lo "
+        "aveva già imballato (spedizione {tracking}); l'ordine resta imballato e la "
+        "riassegnazione non è stata applicata",
+    ),
+    Message(
+        "shop_sync_elsewhere",
+        "Shop sync runs on another bench of the warehouse now; this bench sent and received "
+        "its work through the hub",
+        "La sincronizzazione con i negozi è ora su un altro banco del magazzino; questo banco "
+        "ha inviato e ricevuto il suo lavoro tramite l'hub",
+    ),
+    Message(
+        "shop_sync_waits_for_hub",
+        "Shop sync waits for the hub: with the hub out of reach no bench can tell which one "
+        "syncs the shops, so none does; orders packed meanwhile are told to the shop later",
+        "La sincronizzazione con i negozi attende l'hub: senza l'hub nessun banco può sapere "
+        "quale sincronizza i negozi, quindi nessuno lo fa; gli ordini imballati nel frattempo "
+        "saranno comunicati al negozio più tardi",
+    ),
     Message("hub_online", "online", "in linea"),
     Message("hub_offline", "offline", "non in linea"),
     Message(
