@@ -187,8 +187,15 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
     return check
 
 
+def joined_a_hub(ctx: AppContext) -> bool:
+    """Set by `station bench join` (sync.hub.link.JOINED)."""
+    return bool(ctx.settings.extra.get("hub_joined"))
+
+
 def hub_claims(ctx: AppContext) -> ClaimSource | None:
     """A bench of a warehouse claims on its hub (looked up at run time, as shop sync is)."""
+    if not joined_a_hub(ctx):
+        return None  # a bench on its own loads nothing of the hub
     try:
         replicator = importlib.import_module("sync.hub.replicator")
     except ModuleNotFoundError:

@@ -14,7 +14,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from station.app import is_configured, logging_to_home, open_home
+from station.app import is_configured, joined_a_hub, logging_to_home, open_home
 from station.cli_support import UsageError, UserError
 from station.config import default_home, system_language
 from station.context import AppContext
@@ -211,11 +211,15 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
 
 def _shop_sync_gate(ctx: AppContext) -> Any:
     """On a bench of a warehouse, shop sync runs only while this bench leads it."""
+    if not joined_a_hub(ctx):
+        return None
     return importlib.import_module("sync.hub.replicator").shop_sync_gate(ctx)
 
 
 def _background_hub(ctx: AppContext) -> Any:
     """A joined bench replicates with its hub on its own thread (see sync.hub)."""
+    if not joined_a_hub(ctx):
+        return None
     try:
         replicator = importlib.import_module("sync.hub.replicator")
     except ModuleNotFoundError:

@@ -13,8 +13,7 @@ from station.config import system_language
 from station.context import AppContext
 from station.domain.messages import text
 from sync.errors import ShopError
-from sync.hub.commands import add_hub_commands, round_line
-from sync.hub.replicator import RoundReport, replicate_home, shop_sync_leader
+from sync.hub.commands import add_hub_commands, both_rounds, round_line
 from sync.products import CatalogueFileError, apply_products, read_products_csv
 from sync.runner import SyncWorker, run_once, sync_status
 from sync.shops.config import add_shop, find_shop, list_shops, make_connector
@@ -103,6 +102,8 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     language = ctx.settings.language
     if args.once:
+        from sync.hub.replicator import replicate_home, shop_sync_leader  # a warehouse's only
+
         before = replicate_home(ctx)  # a joined bench: the others' shipments reach the outbox
         leader = shop_sync_leader(ctx)
         try:
@@ -135,7 +136,7 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
         after = replicate_home(ctx) if before is not None else None  # and ours reach the hub
         if before is not None and after is not None:
-            print(round_line(_both(before, after), language))
+            print(round_line(both_rounds(before, after), language))
         hub_failed = after is not None and after.error is not None
         return 1 if any(r.error for r in reports) or hub_failed else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
@@ -146,15 +147,6 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     except KeyboardInterrupt:
         worker.stop()
     return 0
-
-
-def _both(before: RoundReport, after: RoundReport) -> RoundReport:
-    return RoundReport(
-        pushed=before.pushed + after.pushed,
-        pulled=before.pulled + after.pulled,
-        lag_s=max(before.lag_s, after.lag_s),
-        error=after.error,
-    )
 
 
 def products_import(args: argparse.Namespace, ctx: AppContext) -> int:

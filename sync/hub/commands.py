@@ -6,23 +6,15 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.config import system_language
 from station.context import AppContext
 from station.domain.messages import text
-from station.services.documents import BENCH_INVOICE_SCHEME
-from sync.hub.link import (
-    JOINED,
-    BenchOnHub,
-    HubError,
-    hub_status,
-    init_hub,
-    join_hub,
-    joined_hub,
-    shown_url,
-)
-from sync.hub.replicator import RoundReport
+
+if TYPE_CHECKING:  # the hub's modules load when a hub command runs, not with every command
+    from sync.hub.link import BenchOnHub
+    from sync.hub.replicator import RoundReport
 
 
 def _fail(message: str) -> int:
@@ -31,6 +23,8 @@ def _fail(message: str) -> int:
 
 
 def hub_init(args: argparse.Namespace, ctx: AppContext | None) -> int:
+    from sync.hub.link import HubError, init_hub, shown_url
+
     language = ctx.settings.language if ctx is not None else system_language()
     url = args.hub_db or args.db
     if not url:
@@ -44,6 +38,9 @@ def hub_init(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 
 def bench_join(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.documents import BENCH_INVOICE_SCHEME
+    from sync.hub.link import JOINED, HubError, join_hub, shown_url
+
     language = ctx.settings.language
     if not args.hub or not args.name:
         print(f"station: {text('bench_join_needs', language)}", file=sys.stderr)
@@ -63,6 +60,8 @@ def bench_join(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def hub_status_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sync.hub.link import HubError, hub_status, joined_hub
+
     language = ctx.settings.language
     url = args.hub or joined_hub(ctx.home, ctx.settings)
     if not url:
@@ -88,6 +87,18 @@ def _status_line(b: BenchOnHub, language: str) -> str:
     seen = b.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if b.last_seen_at else "-"
     lag = f"{b.lag_s:.1f} s" if b.lag_s is not None else "-"
     return f"{b.name}\t{state}\t{seen}\t{b.version}\t{lag}\t{b.behind}\t{b.leased}"
+
+
+def both_rounds(before: RoundReport, after: RoundReport) -> RoundReport:
+    """`station sync --once` replicates before and after the shop round: said as one."""
+    from sync.hub.replicator import RoundReport
+
+    return RoundReport(
+        pushed=before.pushed + after.pushed,
+        pulled=before.pulled + after.pulled,
+        lag_s=max(before.lag_s, after.lag_s),
+        error=after.error,
+    )
 
 
 def round_line(report: RoundReport, language: str) -> str:
