@@ -25,6 +25,7 @@ from station.homelock import HomeLock
 
 if TYPE_CHECKING:
     from station.services.bench import BenchService, ShopCheck
+    from station.services.claims import ClaimSource
 
 # The bench, the demo data and their documents are imported by the functions that need them: a
 # command that only reads the queue opens a home without loading the workflow, the label layouts
@@ -212,6 +213,23 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
     return check
 
 
+def joined_a_hub(ctx: AppContext) -> bool:
+    """Set by `station bench join` (sync.hub.link.JOINED)."""
+    return bool(ctx.settings.extra.get("hub_joined"))
+
+
+def hub_claims(ctx: AppContext) -> ClaimSource | None:
+    """A bench of a warehouse claims on its hub (looked up at run time, as shop sync is)."""
+    if not joined_a_hub(ctx):
+        return None  # a bench on its own loads nothing of the hub
+    try:
+        replicator = importlib.import_module("sync.hub.replicator")
+    except ModuleNotFoundError:
+        return None
+    claims: ClaimSource | None = replicator.hub_claims(ctx)
+    return claims
+
+
 def bench_service(ctx: AppContext, operator: str) -> BenchService:
     """The bench as both front ends use it."""
     from station.printing.archive import DocumentArchive
@@ -225,6 +243,7 @@ def bench_service(ctx: AppContext, operator: str) -> BenchService:
         clock=ctx.clock.now,
         notices=lambda: ctx.clock.notices(ctx.settings.language),
         shop_check=shop_check(ctx),
+        claims=hub_claims(ctx),
     )
 
 

@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", parents=[common], help="open the bench")
     bench.add_argument("--console", action="store_true", help="one scan per line on stdin")
+    bench.add_argument("action", nargs="?", choices=["join"], help="join: become part of a hub")
+    bench.add_argument("--hub", metavar="URL", help="with join: the hub's postgresql+psycopg URL")
+    bench.add_argument("--name", help="with join: this bench's name in the warehouse, e.g. B3")
     bench.set_defaults(func=cmd_bench)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -144,6 +147,9 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.devices.scale_spec import demo_scale_spec, open_scale, scale_protocols
     from station.printing import CannotPrintError, check_printer_spec
 
+    if getattr(args, "action", None) == "join":
+        join: Handler = importlib.import_module("sync.hub.commands").bench_join
+        return join(args, ctx)
     printer = getattr(args, "printer", None)
     window = None if getattr(args, "console", False) else _window()
     try:
@@ -171,6 +177,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     if isinstance(sys.stdin, io.TextIOWrapper):  # a scanner's stray byte must not end the bench
         sys.stdin.reconfigure(errors="surrogateescape")
     sync = _background_sync(ctx)
+    hub = _background_hub(ctx)
     try:
         if sync is None:
             return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer)
@@ -185,6 +192,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
             printer=printer,
         )
     finally:
+        if hub is not None:
+            hub.stop()
         if sync is not None:
             sync[0].stop()
         if scale is not None:
@@ -199,7 +208,7 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
         return None
     if not sync_status(ctx).shops:
         return None
-    worker = SyncWorker(ctx, interval_s=30.0)
+    worker = SyncWorker(ctx, interval_s=30.0, gate=_shop_sync_gate(ctx))
     worker.start()
 
     def status() -> str:
@@ -210,6 +219,28 @@ def _background_sync(ctx: AppContext) -> tuple[Any, Callable[[], str]] | None:
         return text("shop_updates_offline", language, status=waiting, error=now.last_error)
 
     return worker, status
+
+
+def _shop_sync_gate(ctx: AppContext) -> Any:
+    """On a bench of a warehouse, shop sync runs only while this bench leads it."""
+    from station.app import joined_a_hub
+
+    if not joined_a_hub(ctx):
+        return None
+    return importlib.import_module("sync.hub.replicator").shop_sync_gate(ctx)
+
+
+def _background_hub(ctx: AppContext) -> Any:
+    """A joined bench replicates with its hub on its own thread (see sync.hub)."""
+    from station.app import joined_a_hub
+
+    if not joined_a_hub(ctx):
+        return None
+    try:
+        replicator = importlib.import_module("sync.hub.replicator")
+    except ModuleNotFoundError:
+        return None
+    return replicator.start_hub_worker(ctx)
 
 
 def _window() -> Callable[[AppContext, Any], int] | None:

@@ -140,7 +140,7 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
     """
     from station.labels.fatturapa import fatturapa_xml
     from station.labels.invoice import invoice_pdf
-    from station.services.documents import invoice_for, invoice_view, progressivo
+    from station.services.documents import INVOICE_SCHEME, invoice_for, invoice_view, progressivo
 
     staged: list[tuple[Path, Path]] = []
     language = ctx.settings.language
@@ -153,6 +153,7 @@ def cmd_invoice(args: argparse.Namespace, ctx: AppContext) -> int:
                 at=ctx.clock.now(),
                 bench=ctx.settings.bench_name,
                 operator=ctx.settings.operator,
+                scheme=str(ctx.settings.extra.get("invoice_series", INVOICE_SCHEME)),
             )
             view = invoice_view(order, invoice.number, invoice.issue_date, ctx.settings)
             pdf_path = args.output or ctx.documents_dir / f"invoice-{_file_part(invoice)}.pdf"

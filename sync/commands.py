@@ -118,7 +118,22 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
 
     language = ctx.settings.language
     if args.once:
-        reports = run_once(ctx)
+        from sync.hub.replicator import replicate_home, shop_sync_leader  # a warehouse's only
+
+        before = replicate_home(ctx)  # a joined bench: the others' shipments reach the outbox
+        leader = shop_sync_leader(ctx)
+        try:
+            reports = run_once(ctx) if leader is None or leader.lead() else []
+        finally:
+            if leader is not None:
+                leader.release()
+        if leader is not None and not reports and sync_status(ctx).shops:
+            print(
+                text(
+                    "shop_sync_elsewhere" if leader.reachable else "shop_sync_waits_for_hub",
+                    language,
+                )
+            )
         for r in reports:
             p, q = r.pulled, r.pushed
             said = text(
@@ -135,9 +150,15 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
             print(said + (f"; {r.error}" if r.error else ""))
         status = sync_status(ctx)
         print(text("outbox_status", language, pending=status.pending, parked=status.parked))
+        after = replicate_home(ctx) if before is not None else None  # and ours reach the hub
+        if before is not None and after is not None:
+            from sync.hub.commands import both_rounds, round_line
+
+            print(round_line(both_rounds(before, after), language))
         for sentence in ctx.clock.notices(language):  # e.g. the shop's clock differs from ours
             print(f"station: {text('warning', language, what=sentence)}", file=sys.stderr)
-        return 1 if any(r.error for r in reports) else 0
+        hub_failed = after is not None and after.error is not None
+        return 1 if any(r.error for r in reports) or hub_failed else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
     worker.start()
     try:
@@ -228,6 +249,10 @@ def add_sync_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     sync.add_argument("--once", action="store_true", help="one round, then exit")
     sync.add_argument("--interval", type=float, default=60.0, help="seconds between rounds")
     sync.set_defaults(func=sync_cmd)
+
+    from sync.hub.commands import add_hub_commands  # its handlers load the hub when they run
+
+    add_hub_commands(subparsers)
 
     products = subparsers.add_parser("products", help="catalogue")
     products_sub = products.add_subparsers(dest="products_command", required=True)

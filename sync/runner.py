@@ -34,6 +34,7 @@ Clock = Callable[[], dt.datetime]
 OVERLAP = dt.timedelta(minutes=10)
 PRODUCTS_EVERY = dt.timedelta(hours=6)
 BATCH = 100  # orders per transaction of an import
+GATE_RETRY_S = 5.0
 
 
 @dataclass
@@ -229,10 +230,14 @@ class SyncWorker:
         *,
         interval_s: float = 60.0,
         on_round: Callable[[list[ShopReport]], None] | None = None,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         self.ctx = ctx
         self.interval_s = interval_s
         self.on_round = on_round
+        # A bench of a warehouse syncs only while it leads shop sync (sync.hub.leader); the
+        # others ask again every `GATE_RETRY_S`.
+        self.gate = gate
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -260,13 +265,16 @@ class SyncWorker:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            leading = True
             try:
-                reports = run_once(self.ctx)
-                if self.on_round is not None:
-                    self.on_round(reports)
+                leading = self.gate is None or self.gate()
+                if leading:
+                    reports = run_once(self.ctx)
+                    if self.on_round is not None:
+                        self.on_round(reports)
             except Exception:  # a bug must not end sync for the day; it is logged and retried
                 log.exception("sync round failed")
-            self._wake.wait(self.interval_s)
+            self._wake.wait(self.interval_s if leading else min(self.interval_s, GATE_RETRY_S))
             self._wake.clear()
 
 

@@ -87,3 +87,17 @@ def damaged_secrets(home: Path) -> str:
 
 def _write_file(home: Path, data: dict[str, dict[str, str]]) -> None:
     write_atomically(home / FILE_NAME, json.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)
+
+
+# The warehouse hub's address holds its password: it is kept as a shop's secrets are, under an
+# entry named like no shop a person would add (a shop called "@hub" would share it).
+HUB_ENTRY = "@hub"
+
+
+def save_hub_url(home: Path, url: str) -> str:
+    return save_secrets(home, HUB_ENTRY, {"url": url})
+
+
+def load_hub_url(home: Path) -> str:
+    """The hub this bench joined, or '' for a bench on its own."""
+    return load_secrets(home, HUB_ENTRY).get("url", "")

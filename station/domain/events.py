@@ -293,6 +293,16 @@ class OrderClaimed(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class OrderLeased(DomainEvent):
+    """A warehouse hub leased the queued order to a bench: it is that bench's to open, even
+    with the hub out of reach, until the lease returns it to the queue."""
+
+    TYPE = "order_leased"
+
+    bench: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PackingAborted(DomainEvent):
     """ABORT: the items go back to the shelf and the order back to the queue, from nothing."""
 

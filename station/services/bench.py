@@ -21,10 +21,12 @@ from station.db.models import Bench, Event, Order, Parcel
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.events import DocumentRef
+from station.domain.messages import text
 from station.labels.slip import slip_pdf
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref, slip_ref
 from station.printing.bench import PrintedDocument
-from station.services.catalog import DbCatalog, order_snapshot
+from station.services.catalog import DbCatalog, order_number_from_code, order_snapshot
+from station.services.claims import ClaimSource, LocalClaims, Refusal
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
 from station.services.lead import release_in
@@ -38,7 +40,12 @@ from station.workflow.io import (
     Input,
     Outcome,
     Print,
+    Prompt,
+    Rejected,
     ReleaseOrder,
+    Scan,
+    Sound,
+    SoundKind,
     Weight,
 )
 from station.workflow.state import BenchState, Context, WorkflowSettings
@@ -80,11 +87,13 @@ class BenchService:
         clock: Clock = utc_now,
         notices: Callable[[], list[str]] | None = None,
         shop_check: ShopCheck | None = None,
+        claims: ClaimSource | None = None,
     ) -> None:
         """`notices` gives what the operator has not been told yet about the bench itself (the
         clock jumped, say); each answer carries them among its warnings."""
         self.db = db
         self.notices = notices
+        self.claims: ClaimSource = claims or LocalClaims()
         self.shop_check = shop_check
         self.settings = settings
         self.archive = archive
@@ -125,6 +134,9 @@ class BenchService:
             return state
 
     def handle(self, inp: Input) -> HandledInput:
+        refusal = self._ask_claims(inp)
+        if refusal is not None:
+            return self._refused(inp, refusal)
         warnings = self._check_shop_before_shipping(inp)
         now = self.clock()
         try:
@@ -137,6 +149,37 @@ class BenchService:
         if self.notices is not None:
             warnings += self.notices()
         return HandledInput(outcome.effects, printed, warnings)
+
+    def _ask_claims(self, inp: Input) -> Refusal | None:
+        """Before an input can open an order, the claim source has its say (a hub's lease)."""
+        if self.engine.state.order is not None:
+            return None
+        if isinstance(inp, Command) and inp.name is CommandName.NEXT:
+            return self.claims.before_next()
+        if isinstance(inp, Scan) and inp.code.strip():
+            return self.claims.before_open(order_number_from_code(inp.code))
+        return None
+
+    def _refused(self, inp: Input, refusal: Refusal) -> HandledInput:
+        """Said as the workflow says a refusal, and kept in the log as one."""
+        language = self.settings.language
+        scanned = inp.code if isinstance(inp, Scan) else getattr(inp, "name", "")
+        params = {k: str(v) for k, v in refusal.params.items()}
+        with self.db.write() as session:
+            record(
+                session,
+                ev.ScanRejected(reason=ev.Reason(refusal.code, params), input=str(scanned)),
+                at=self.clock(),
+                bench=self.bench_name,
+                operator=self.operator,
+            )
+        return HandledInput(
+            [
+                Rejected(refusal.code, text(refusal.code, language, **refusal.params), params),
+                Sound(SoundKind.ERROR),
+                Prompt("scan_order", text("scan_order", language)),
+            ]
+        )
 
     def _check_shop_before_shipping(self, inp: Input) -> list[str]:
         """The last-second check: before an input that can ship the order, re-read it from the
@@ -191,7 +234,7 @@ class BenchService:
         parcels = ship_order(
             session,
             order,
-            settings=self.settings,
+            settings=self.claims.labelling(session, self.settings),
             archive=self.archive,
             at=now,
             bench=self.bench_name,

@@ -158,8 +158,26 @@ def manifest_parcels(orders: list[Order], carrier: str) -> list[ManifestParcel]:
 # --- invoice numbers -----------------------------------------------------------------------------
 
 
+# How an invoice number is written (`invoice_series` in the settings). A bench of a warehouse
+# numbers in its own series ("sezionale", e.g. 2026/B3/000123), so benches invoicing offline
+# never take the same number; "{bench}" in the scheme makes the series the bench's.
+INVOICE_SCHEME = "{year}/{seq:06d}"
+BENCH_INVOICE_SCHEME = "{year}/{bench}/{seq:06d}"
+
+
+def invoice_series(scheme: str, year: int, bench: str) -> str:
+    """The counter of the series: one per year, and per bench when the scheme names it."""
+    return f"invoice:{year}:{bench}" if "{bench}" in scheme else f"invoice:{year}"
+
+
 def invoice_for(
-    session: Session, order: Order, *, at: dt.datetime, bench: str = "", operator: str = ""
+    session: Session,
+    order: Order,
+    *,
+    at: dt.datetime,
+    bench: str = "",
+    operator: str = "",
+    scheme: str = INVOICE_SCHEME,
 ) -> Invoice:
     """The order's invoice: the one it has, else the next number of the series of the year
     `at` falls in (local time). Only a shipped order is billed; a refusal takes no number.
@@ -173,10 +191,14 @@ def invoice_for(
     if order.status != OrderStatus.SHIPPED:
         raise CommandError("order_not_shipped", number=order.number)
     today = local_date(at)
-    series = f"invoice:{today.year}"
+    series = invoice_series(scheme, today.year, bench)
     seq = next_counter(session, series)
+    try:
+        number = scheme.format(year=today.year, bench=bench, seq=seq)
+    except (KeyError, IndexError, ValueError):
+        raise CommandError("invoice_scheme_invalid", scheme=scheme) from None
     issued = ev.InvoiceIssued(
-        order=order.uid, number=f"{today.year}/{seq:06d}", series=series, seq=seq, issue_date=today
+        order=order.uid, number=number, series=series, seq=seq, issue_date=today
     )
     record(session, issued, at=at, bench=bench, operator=operator)
     return session.scalars(select(Invoice).where(Invoice.order_id == order.id)).one()

@@ -212,6 +212,8 @@ def _released(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderReleased) -
 
 @_on(ev.OrderReassigned)
 def _reassigned(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderReassigned) -> None:
+    if order.status == OrderStatus.SHIPPED:
+        return  # packed and labelled at a bench cut off from the lead: the parcel wins
     if order.status == OrderStatus.PACKING:
         order.status = OrderStatus.QUEUED
         order.claimed_at = None
@@ -231,10 +233,20 @@ def _priority(s: Session, order: Order, rec: ev.Recorded, e: ev.PriorityChanged)
 
 @_on(ev.OrderClaimed)
 def _claimed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderClaimed) -> None:
+    if order.status == OrderStatus.SHIPPED:
+        return  # a second bench packed it too (a warehouse cut in two): the first stays shipped
     order.status = OrderStatus.PACKING
     order.bench_id = bench_id(s, e.bench)
     order.claimed_at = rec.at
     _parcel(order, 1, rec)
+
+
+@_on(ev.OrderLeased)
+def _leased(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderLeased) -> None:
+    """Only a queued order changes hands: one opened or shipped meanwhile stays as it is."""
+    if order.status == OrderStatus.QUEUED:
+        order.bench_id = bench_id(s, e.bench)
+        order.updated_at = rec.at
 
 
 @_on(ev.UnitsVerified)

@@ -22,17 +22,20 @@ class ShopSync(QObject):
         super().__init__()
         self._ctx = ctx
         self._worker: Any = None
+        self._hub: Any = None  # a warehouse bench's replicator (sync.hub), on its own thread
         self._timer: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
         try:
+            from sync.hub.replicator import shop_sync_gate, start_hub_worker
             from sync.runner import SyncWorker, sync_status
         except ModuleNotFoundError:
             return
+        self._hub = start_hub_worker(self._ctx)
         if not sync_status(self._ctx).shops:
             return
-        self._worker = SyncWorker(self._ctx, interval_s=60.0)
+        self._worker = SyncWorker(self._ctx, interval_s=60.0, gate=shop_sync_gate(self._ctx))
         self._worker.start()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -67,3 +70,5 @@ class ShopSync(QObject):
             self._timer.stop()
         if self._worker is not None:
             self._worker.stop()
+        if self._hub is not None:
+            self._hub.stop()

@@ -32,6 +32,10 @@ EMITTERS = {
     "Accepted": 0,
     "Rejected": 0,
     "Prompt": 0,
+    # a claim source's refusal, said by the bench as the workflow's own
+    "Refusal": 0,
+    # a conflict between benches, flagged on the order (sync/hub/conflicts.py)
+    "_flag": 2,
     # (every subclass of MessageError is added by `emitters()`: DocumentError, ShopError, ...)
     # devices
     "PrintError": 0,

@@ -16,6 +16,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     demo_sheet,
     devices,
     documents,
+    hub,
     lead,
     reasons,
     shop_access,

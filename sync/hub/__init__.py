@@ -1,0 +1,6 @@
+"""A warehouse of benches on one PostgreSQL hub: joining, the replicator, claims on the hub.
+
+A hub is a Station database on PostgreSQL (the same migrations as a bench) plus a few tables
+of its own (`schema`). Each bench keeps its own SQLite and packs from it; the replicator copies
+events both ways, idempotent by event id, and projects what it pulls through the one projector.
+"""

@@ -1,0 +1,126 @@
+"""The hub as a bench's claim source (`station.services.claims.ClaimSource`).
+
+NEXT takes from the orders leased to this bench, asking the hub for more only when it holds
+none; an order scanned that another bench may hold is asked for by its uid. With the hub out of
+reach, the leased orders still open; any other is refused with a sentence before it is opened,
+never half-way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.config import Settings
+from station.db.engine import Database
+from station.db.models import Bench, Order
+from station.domain import OrderStatus
+from station.services.claims import Refusal
+from station.services.queue import urgency
+from sync.hub.blocks import has_numbers, in_blocks, load_blocks, save_blocks, stored, top_up_blocks
+from sync.hub.claims import claim_next, claim_one, lease_orders, lease_s, queued_here, record_leases
+from sync.hub.link import HubError, hub_errors
+from sync.hub.replicator import RoundReport, pull
+
+Clock = Callable[[], dt.datetime]
+
+
+class HubClaims:
+    def __init__(
+        self, local: Database, hub: Database, settings: Settings, clock: Clock, home: Path
+    ) -> None:
+        self.local = local
+        self.hub = hub
+        self.settings = settings
+        self.clock = clock
+        self.home = home
+
+    @property
+    def bench(self) -> str:
+        return self.settings.bench_name
+
+    def labelling(self, session: Session, settings: Settings) -> Settings:
+        return in_blocks(settings, load_blocks(self.home), stored(session))
+
+    def before_next(self) -> Refusal | None:
+        refusal = self._claim_next()
+        if refusal is not None:
+            return refusal
+        with self.local.read() as s:
+            carrier = s.scalar(
+                select(Order.carrier)
+                .join(Bench, Bench.id == Order.bench_id)
+                .where(Bench.name == self.bench, Order.status == OrderStatus.QUEUED)
+                .order_by(*urgency())
+                .limit(1)
+            )
+        return self._numbers_for(carrier or "")
+
+    def _claim_next(self) -> Refusal | None:
+        with self.local.read() as s:
+            if queued_here(s, self.bench):
+                return None  # a leased order is here: NEXT needs no network
+        try:
+            with hub_errors(self.hub.url), self.hub.write() as hs:
+                granted = claim_next(
+                    hs, self.bench, lease_orders(self.settings), lease_s(self.settings)
+                )
+        except HubError:
+            return Refusal("hub_no_lease")
+        if not granted:
+            return Refusal("queue_empty")
+        self._record(granted)
+        return None
+
+    def before_open(self, number: str) -> Refusal | None:
+        with self.local.read() as s:
+            row = s.execute(
+                select(Order.uid, Order.status, Bench.name, Order.carrier)
+                .outerjoin(Bench, Bench.id == Order.bench_id)
+                .where(Order.number == number)
+            ).first()
+        if row is None or row.status != OrderStatus.QUEUED:
+            return None  # unknown or not queued: the workflow says the rest
+        if row.name == self.bench:
+            return self._numbers_for(row.carrier)
+        try:
+            with hub_errors(self.hub.url), self.hub.write() as hs:
+                holder = claim_one(hs, self.bench, row.uid, lease_s(self.settings))
+        except HubError:
+            return Refusal("hub_not_leased", {"number": number})
+        if holder is not None:
+            return Refusal("order_claimed", {"number": number, "bench": holder or "?"})
+        self._record([row.uid])
+        return self._numbers_for(row.carrier)
+
+    def _numbers_for(self, carrier: str) -> Refusal | None:
+        """A bench about to open an order must hold tracking numbers for its carrier: asked for
+        now if its blocks ran dry, refused before the order is opened if the hub is away."""
+        with self.local.read() as s:
+            if has_numbers(self.home, self.settings, carrier, stored(s)):
+                return None
+            blocks = load_blocks(self.home)
+            try:
+                with hub_errors(self.hub.url), self.hub.write() as hs:
+                    granted = top_up_blocks(hs, blocks, self.settings, stored(s), only=carrier)
+            except HubError:
+                return Refusal("hub_no_numbers", {"carrier": carrier})
+        if not granted:
+            return Refusal("hub_no_numbers", {"carrier": carrier})
+        save_blocks(self.home, blocks)
+        return None
+
+    def _record(self, granted: list[uuid.UUID]) -> None:
+        missing = record_leases(self.local, self.bench, granted, self.clock())
+        if missing:  # granted before this bench pulled the order: fetch it, then record
+            try:
+                with hub_errors(self.hub.url):
+                    pull(self.local, self.hub, self.bench, RoundReport(), self.clock)
+            except HubError:
+                return  # the lease stands; the next round brings the order
+            record_leases(self.local, self.bench, missing, self.clock())

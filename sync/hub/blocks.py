@@ -1,0 +1,158 @@
+"""Tracking numbers that never collide offline: a courier's range is split into blocks, and
+each bench labels from blocks the hub handed it ahead of need.
+
+A bench asks for a new block when fewer than half a block's numbers are left to it
+(`hub_block_size`, default 200), so a LAN outage finds it with numbers in hand. Each block is
+labelled from as a range of its own (its own counter key, as `station.carriers.numbering`
+names a range), so no bench's counter ever moves another's. The blocks a bench holds are kept
+in `hub-blocks.json` in its home: they must survive a restart with the hub out of reach.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from station.carriers import ShippingError
+from station.carriers.numbering import range_key, tracking_range
+from station.carriers.registry import carrier_kind
+from station.config import Settings
+from station.db.models import Counter
+from station.files import PRIVATE_FILE, set_aside, write_atomically
+from station.labels.tracking import NumberRange
+from sync.hub.link import LOCK_KEY
+from sync.hub.schema import hub_blocks
+
+FILE_NAME = "hub-blocks.json"
+BLOCK_SIZE = 200
+Block = tuple[int, int]
+Blocks = dict[str, list[Block]]  # by the whole range's counter key
+LastUsed = Callable[[str], int | None]
+
+
+def block_size(settings: Settings) -> int:
+    return int(settings.extra.get("hub_block_size", BLOCK_SIZE))
+
+
+def load_blocks(home: Path) -> Blocks:
+    path = home / FILE_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {key: [(int(a), int(b)) for a, b in blocks] for key, blocks in data.items()}
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        # The blocks are lost, never reused: the hub hands out new ones after every block it
+        # ever gave, so a damaged file costs unused numbers, never a duplicate.
+        set_aside(path)
+        return {}
+
+
+def save_blocks(home: Path, blocks: Blocks) -> None:
+    write_atomically(home / FILE_NAME, json.dumps(blocks).encode("utf-8"), mode=PRIVATE_FILE)
+
+
+def ranges_of(settings: Settings) -> dict[str, NumberRange]:
+    """The carriers labelled from a configured range (no courier account), by code."""
+    found = {}
+    for code in settings.tracking_ranges:
+        if carrier_kind(code, settings) != "range":
+            continue
+        try:
+            found[code.upper()] = tracking_range(settings.tracking_ranges, code)
+        except ShippingError:
+            continue  # a range set up wrong says so when a parcel of it is labelled
+    return found
+
+
+def _within(numbers: NumberRange, block: Block) -> NumberRange:
+    return dataclasses.replace(numbers, first=block[0], last=block[1])
+
+
+def left_in(numbers: NumberRange, block: Block, last_used: LastUsed) -> int:
+    used = last_used(range_key(_within(numbers, block)))
+    return block[1] - (block[0] - 1 if used is None else used)
+
+
+def current_block(numbers: NumberRange, blocks: list[Block], last_used: LastUsed) -> Block | None:
+    return next((b for b in blocks if left_in(numbers, b, last_used) > 0), None)
+
+
+def stored(session: Session) -> LastUsed:
+    def last_used(key: str) -> int | None:
+        counter = session.get(Counter, key)
+        return None if counter is None else counter.value
+
+    return last_used
+
+
+def in_blocks(settings: Settings, blocks: Blocks, last_used: LastUsed) -> Settings:
+    """The settings a joined bench labels with: each range narrowed to the bench's current
+    block. A range without a block left stays empty (first past last): it cannot label."""
+    ranges = {code: dict(conf) for code, conf in settings.tracking_ranges.items()}
+    for code, numbers in ranges_of(settings).items():
+        block = current_block(numbers, blocks.get(range_key(numbers), []), last_used)
+        first, last = block if block is not None else (numbers.last + 1, numbers.last)
+        conf = next(c for k, c in ranges.items() if k.upper() == code)
+        conf["first"], conf["last"] = first, last
+    return dataclasses.replace(settings, tracking_ranges=ranges)
+
+
+def grant_block(
+    hub: Session, numbers: NumberRange, bench: str, size: int, floor: int | None
+) -> Block | None:
+    """The next block of the range for `bench`, after every block handed out and after any
+    number taken before the range was split (`floor`); None when the range is used up."""
+    key = range_key(numbers)
+    hub.execute(text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})"), {"lock_name": f"block:{key}"})
+    top = hub.scalar(select(func.max(hub_blocks.c.last)).where(hub_blocks.c.range_key == key))
+    taken = hub.scalar(select(Counter.value).where(Counter.name == key))
+    start = max(numbers.first, (top or 0) + 1, (taken or 0) + 1, (floor or 0) + 1)
+    if start > numbers.last:
+        return None
+    block = (start, min(start + size - 1, numbers.last))
+    hub.execute(
+        insert(hub_blocks).values(
+            range_key=key,
+            first=block[0],
+            last=block[1],
+            bench=bench,
+            granted_at=dt.datetime.now(dt.UTC),
+        )
+    )
+    return block
+
+
+def top_up_blocks(
+    hub: Session, blocks: Blocks, settings: Settings, last_used: LastUsed, *, only: str = ""
+) -> int:
+    """Ask for a block of each range (or of carrier `only`) with less than half a block left
+    here, adding it to `blocks`; returns how many were granted. The caller keeps `blocks` once
+    the hub committed: a block saved but never granted could be handed to another bench too."""
+    size, granted = block_size(settings), 0
+    for code, numbers in ranges_of(settings).items():
+        if only and code != only.upper():
+            continue
+        mine = blocks.setdefault(range_key(numbers), [])
+        if sum(left_in(numbers, b, last_used) for b in mine) * 2 >= size:
+            continue
+        block = grant_block(hub, numbers, settings.bench_name, size, last_used(range_key(numbers)))
+        if block is not None:
+            mine.append(block)
+            granted += 1
+    return granted
+
+
+def has_numbers(home: Path, settings: Settings, carrier: str, last_used: LastUsed) -> bool:
+    numbers = ranges_of(settings).get(carrier.upper())
+    if numbers is None:
+        return True  # a courier's own numbering, or no range: not the hub's to hand out
+    mine = load_blocks(home).get(range_key(numbers), [])
+    return current_block(numbers, mine, last_used) is not None

@@ -1,0 +1,169 @@
+"""Claims on the hub: each order is leased to one bench at a time, by one statement.
+
+A bench holds a lease of its next orders (`hub_lease_orders`, default 3), topped up by the
+replicator in the background, so NEXT opens one without the network and the bench keeps packing
+through a LAN outage. Every round renews the bench's leases; one not renewed for `hub_lease_s`
+(default 300 s) returns its order to the queue for another bench. The hub's `hub_leases` row is
+the claim (its primary key makes a second holder impossible); an `OrderLeased` event tells every
+bench's projection who holds the order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, delete, func, literal, not_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from station.config import Settings
+from station.db.engine import Database
+from station.db.models import Bench, Order
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.services.events import record
+from station.services.queue import urgency
+from sync.hub.schema import hub_leases
+
+LEASE_ORDERS = 3
+LEASE_S = 300.0
+# A lease is given back only once it is this old: the bench may be recording a fresh one
+# locally at this very moment.
+GIVE_BACK_AFTER_S = 30.0
+_lease = hub_leases.c
+
+
+def lease_orders(settings: Settings) -> int:
+    return int(settings.extra.get("hub_lease_orders", LEASE_ORDERS))
+
+
+def lease_s(settings: Settings) -> float:
+    return float(settings.extra.get("hub_lease_s", LEASE_S))
+
+
+def _in(seconds: float) -> ColumnElement[Any]:
+    return func.now() + func.make_interval(0, 0, 0, 0, 0, 0, seconds)
+
+
+def _lease_of(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A lease row of the order (one probe of the leases' primary key)."""
+    return select(_lease.order_uid).where(_lease.order_uid == Order.uid, *conditions).exists()
+
+
+def _free_for(bench: str) -> ColumnElement[bool]:
+    """Queued on the hub, leased to nobody now, and not given by a lead to another bench (an
+    order whose lease ran out is free whatever bench it was leased to). Written so the queue is
+    read in urgency order from its index, each row checked by a key lookup."""
+    mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
+    return and_(
+        Order.status == OrderStatus.QUEUED,
+        not_(_lease_of(_lease.expires_at >= func.now())),
+        or_(Order.bench_id.is_(None), Order.bench_id == mine, _lease_of()),
+    )
+
+
+def _candidates() -> Select[Any]:
+    return select(Order.uid)
+
+
+def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
+    """Lease the `n` most urgent orders no other bench holds; returns their uids. Rows another
+    bench is claiming at this moment are skipped, not waited for (SKIP LOCKED); the lease's
+    primary key and the conditional update keep a second holder out whatever the timing."""
+    free = (
+        _candidates()
+        .where(_free_for(bench))
+        .order_by(*urgency())  # the queue's one definition of most urgent
+        .limit(n)
+        .with_for_update(of=Order, skip_locked=True)
+        .cte("free")
+    )
+    return _take(hub, select(free.c.uid), bench, ttl_s)
+
+
+def claim_one(hub: Session, bench: str, order: uuid.UUID, ttl_s: float) -> str | None:
+    """Lease one order an operator scanned. None when granted, else the bench holding it."""
+    wanted = _candidates().where(
+        Order.uid == order,
+        or_(
+            _free_for(bench),
+            and_(Order.status == OrderStatus.QUEUED, _lease_of(_lease.bench == bench)),
+        ),
+    )
+    if _take(hub, wanted, bench, ttl_s):
+        return None
+    holder = hub.scalar(select(_lease.bench).where(_lease.order_uid == order))
+    if holder is None:  # never leased: opened, shipped or given to a bench by a lead
+        holder = hub.scalar(
+            select(Bench.name).join(Order, Order.bench_id == Bench.id).where(Order.uid == order)
+        )
+    return holder or ""
+
+
+def _take(hub: Session, uids: Select[Any], bench: str, ttl_s: float) -> list[uuid.UUID]:
+    source = uids.subquery()
+    rows = select(source.c.uid, literal(bench), func.now(), _in(ttl_s), literal(False))
+    stmt = insert(hub_leases).from_select(
+        ["order_uid", "bench", "leased_at", "expires_at", "opened"], rows
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["order_uid"],
+        set_={
+            "bench": stmt.excluded.bench,
+            "leased_at": stmt.excluded.leased_at,
+            "expires_at": stmt.excluded.expires_at,
+        },
+        where=or_(_lease.expires_at < func.now(), _lease.bench == bench),
+    )
+    return list(hub.scalars(stmt.returning(_lease.order_uid)))
+
+
+def keep_leases(hub: Session, bench: str, held: list[uuid.UUID], ttl_s: float) -> None:
+    """The bench is here: its leases of orders it still holds run on; the others (packed,
+    aborted, held by a lead) are given back to the queue."""
+    mine = _lease.bench == bench
+    hub.execute(
+        update(hub_leases).where(mine, _lease.order_uid.in_(held)).values(expires_at=_in(ttl_s))
+    )
+    old_enough = _lease.leased_at < func.now() - func.make_interval(
+        0, 0, 0, 0, 0, 0, GIVE_BACK_AFTER_S
+    )
+    hub.execute(delete(hub_leases).where(mine, not_(_lease.order_uid.in_(held)), old_enough))
+
+
+def held_here(local: Session, bench: str) -> list[uuid.UUID]:
+    """The orders this bench holds by its local projection: queued for it or being packed."""
+    return list(
+        local.scalars(
+            select(Order.uid)
+            .join(Bench, Bench.id == Order.bench_id)
+            .where(Bench.name == bench, Order.status.in_([OrderStatus.QUEUED, OrderStatus.PACKING]))
+        )
+    )
+
+
+def queued_here(local: Session, bench: str) -> int:
+    query = (
+        select(func.count())
+        .select_from(Order)
+        .join(Bench, Bench.id == Order.bench_id)
+        .where(Bench.name == bench, Order.status == OrderStatus.QUEUED)
+    )
+    return int(local.scalar(query) or 0)
+
+
+def record_leases(
+    local: Database, bench: str, uids: list[uuid.UUID], at: dt.datetime
+) -> list[uuid.UUID]:
+    """`OrderLeased` for each granted order this bench has; returns those it has not pulled
+    yet (the caller pulls, then records them)."""
+    if not uids:
+        return []
+    with local.write() as s:
+        here = set(s.scalars(select(Order.uid).where(Order.uid.in_(uids))))
+        for uid in uids:
+            if uid in here:
+                record(s, ev.OrderLeased(order=uid, bench=bench), at=at, bench=bench)
+    return [uid for uid in uids if uid not in here]
