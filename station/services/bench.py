@@ -22,10 +22,11 @@ from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.events import DocumentRef
 from station.domain.messages import text
+from station.domain.order_codes import order_number_from_code
 from station.labels.slip import slip_pdf
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref, slip_ref
 from station.printing.bench import PrintedDocument
-from station.services.catalog import DbCatalog, order_number_from_code, order_snapshot
+from station.services.catalog import DbCatalog, order_snapshot
 from station.services.claims import ClaimSource, LocalClaims, Refusal
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
