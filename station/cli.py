@@ -104,6 +104,7 @@ def _add_extensions(sub: Any) -> None:
     for module, function in (
         ("station.devices.commands", "add_device_commands"),
         ("sync.commands", "add_sync_commands"),
+        ("station.locations_cli", "add_location_commands"),
     ):
         try:
             mod = __import__(module, fromlist=[function])

@@ -87,6 +87,33 @@ class ProductBarcode(Base):
     product: Mapped[Product] = relationship(back_populates="barcodes")
 
 
+class Location(Base):
+    """A bin. Its walking place comes from zone, aisle, bay and level
+    (`station.domain.locations`)."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # also its barcode
+    zone: Mapped[str] = mapped_column(String(16))
+    aisle: Mapped[int]
+    bay: Mapped[int]
+    level: Mapped[int] = mapped_column(default=0)
+
+
+class ProductLocation(Base):
+    """Where a product is kept: its pick face, and overflow bins for when the face is empty."""
+
+    __tablename__ = "product_locations"
+    __table_args__ = (
+        UniqueConstraint("product_id", "location_id", name="uq_product_locations_bin"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))  # station.domain.locations.BinRole
+    location: Mapped[Location] = relationship()
+
+
 class BoxType(Base):
     __tablename__ = "box_types"
     id: Mapped[int] = mapped_column(primary_key=True)

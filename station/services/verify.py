@@ -36,7 +36,16 @@ from station.domain.events import Recorded, decode
 from station.services.projection import project_all
 
 # Copied as they are: the log refers to them by name or code, it does not create them.
-REFERENCE_TABLES = ("shops", "products", "product_barcodes", "box_types", "operators", "benches")
+REFERENCE_TABLES = (
+    "shops",
+    "products",
+    "product_barcodes",
+    "locations",
+    "product_locations",
+    "box_types",
+    "operators",
+    "benches",
+)
 BATCH = 500
 
 

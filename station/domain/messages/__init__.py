@@ -14,6 +14,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     console,
     devices,
     documents,
+    picking,
     reasons,
     shop_access,
     sync,
