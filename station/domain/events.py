@@ -337,6 +337,17 @@ class ScanRejected(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class PickBinScanned(DomainEvent):
+    """The picker stood at `bin` for `line` (the bin's label scanned); the item scanned next
+    there is the pick. For the record: where each unit was taken from."""
+
+    TYPE = "pick_bin_scanned"
+
+    bin: str
+    line: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ParcelOpened(DomainEvent):
     TYPE = "parcel_opened"
 

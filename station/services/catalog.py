@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from station.db.models import (
     BoxType,
+    Location,
     Operator,
     Order,
     OrderLine,
@@ -15,6 +18,7 @@ from station.db.models import (
     Parcel,
     Product,
     ProductBarcode,
+    ProductLocation,
 )
 from station.domain import OrderStatus, Role
 from station.domain.events import Reason
@@ -47,16 +51,30 @@ def product_info(product: Product) -> ProductInfo:
     )
 
 
-def _line_state(line: OrderLine) -> LineState:
+def _pick_faces(session: Session, order: Order) -> dict[int, str]:
+    """The pick face of each product on the order, by product id (none known: empty)."""
+    ids = [line.product_id for line in order.lines if line.product_id is not None]
+    query = (
+        select(ProductLocation.product_id, Location.code)
+        .join(Location, Location.id == ProductLocation.location_id)
+        .where(ProductLocation.product_id.in_(ids), ProductLocation.role == "face")
+    )
+    return dict(session.execute(query).tuples().all()) if ids else {}
+
+
+def _line_state(line: OrderLine, faces: dict[int, str]) -> LineState:
     product = line.product
     codes = {b.code: b.units for b in product.barcodes} if product else {}
+    info = product_info(product) if product else None
+    if info is not None and product is not None and product.id in faces:
+        info = dataclasses.replace(info, pick_bin=faces[product.id])
     return LineState(
         id=line.id,
         uid=line.uid,
         sku=line.sku,
         name=line.name,
         quantity=line.quantity,
-        product=product_info(product) if product else None,
+        product=info,
         codes=codes,
         verified=line.verified_qty,
         short=line.short_qty,
@@ -64,6 +82,7 @@ def _line_state(line: OrderLine) -> LineState:
 
 
 def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
+    faces = _pick_faces(session, order)
     units = session.scalars(
         select(PackedUnit)
         .where(PackedUnit.order_id == order.id, PackedUnit.undone.is_(False))
@@ -82,7 +101,7 @@ def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
         note=order.customer_note,
         hold=order.hold,
         claimed_by=order.bench.name if order.bench else None,
-        lines=[_line_state(line) for line in order.lines],
+        lines=[_line_state(line, faces) for line in order.lines],
         parcels=[
             ParcelState(
                 seq=p.seq,

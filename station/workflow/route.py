@@ -35,6 +35,7 @@ class PickLine:
     name: str
     quantity: int
     bin: Location | None
+    ref: str = ""  # the caller's own key for the line
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from station.domain import events as ev
 
 NOW = dt.datetime(2026, 12, 4, 20, 1, 2, 345678, tzinfo=dt.UTC)
 SAMPLES = [
+    ev.PickBinScanned(order=uuid.uuid4(), bin="A-02-06", line=uuid.uuid4()),
     ev.OrderImported(
         order=uuid.uuid4(),
         number="1001",

@@ -49,4 +49,27 @@ register(
         "ancora nessuna ubicazione: esegui 'station locations import FILE.csv' o"
         " 'station locations learn'",
     ),
+    # picking an order at the bench (station/workflow/picking_steps.py)
+    Message(
+        "pick_go_to_bin",
+        "Go to bin {bin} and scan its label: {units} x {name} ({left} left on the order).",
+        "Vai all'ubicazione {bin} e scansiona la sua etichetta: {units} x {name}"
+        " ({left} ancora nell'ordine).",
+    ),
+    Message(
+        "bin_ok",
+        "Bin {bin}: now scan {name}, {units} to take.",
+        "Ubicazione {bin}: ora scansiona {name}, da prendere {units}.",
+    ),
+    Message(
+        "wrong_bin",
+        "Wrong bin {scanned}: nothing of this order is there. Go to {bin} and scan its label.",
+        "Ubicazione sbagliata {scanned}: lì non c'è niente di questo ordine. Vai a {bin}"
+        " e scansiona la sua etichetta.",
+    ),
+    Message(
+        "scan_bin_first",
+        "Scan the label of bin {bin} first, then {name}.",
+        "Scansiona prima l'etichetta dell'ubicazione {bin}, poi {name}.",
+    ),
 )
