@@ -105,6 +105,7 @@ def _add_extensions(sub: Any) -> None:
         ("station.devices.commands", "add_device_commands"),
         ("sync.commands", "add_sync_commands"),
         ("station.locations_cli", "add_location_commands"),
+        ("station.pick_console", "add_pick_commands"),
     ):
         try:
             mod = __import__(module, fromlist=[function])

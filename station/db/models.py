@@ -178,6 +178,9 @@ class Order(Base):
     problem_code: Mapped[str] = mapped_column(String(60), default="")  # e.g. unknown SKU
     problem_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    tote: Mapped[str] = mapped_column(
+        String(32), default="", index=True
+    )  # while picked, till shipped
     assigned_operator: Mapped[str] = mapped_column(String(80), default="")  # a lead's choice
     claimed_at: Mapped[dt.datetime | None]
     shipped_at: Mapped[dt.datetime | None]
@@ -236,6 +239,8 @@ class OrderLine(Base):
     short_qty: Mapped[int] = mapped_column(default=0)
     # Units the order shipped without and still owes the customer (BackorderOpened).
     backorder_qty: Mapped[int] = mapped_column(default=0)
+    picked_qty: Mapped[int] = mapped_column(default=0)  # put into the order's tote
+    pick_short_qty: Mapped[int] = mapped_column(default=0)  # not found at the bin when picked
     external_id: Mapped[str] = mapped_column(String(64), default="")
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()

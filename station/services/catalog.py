@@ -25,6 +25,7 @@ from station.domain.events import Reason
 from station.domain.reasons import stored_reason
 from station.services.queue import urgency
 from station.services.security import verify_pin
+from station.workflow.batch_pick import is_tote
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.state import (
     BoxInfo,
@@ -59,7 +60,7 @@ def _pick_faces(session: Session, order: Order) -> dict[int, str]:
         .join(Location, Location.id == ProductLocation.location_id)
         .where(ProductLocation.product_id.in_(ids), ProductLocation.role == "face")
     )
-    return dict(session.execute(query).tuples().all()) if ids else {}
+    return {row.product_id: row.code for row in session.execute(query)} if ids else {}
 
 
 def _line_state(line: OrderLine, faces: dict[int, str]) -> LineState:
@@ -78,6 +79,7 @@ def _line_state(line: OrderLine, faces: dict[int, str]) -> LineState:
         codes=codes,
         verified=line.verified_qty,
         short=line.short_qty,
+        picked=line.picked_qty,
     )
 
 
@@ -147,6 +149,8 @@ class DbCatalog:
 
     def find_order(self, code: str) -> OrderSnapshot | None:
         order = self.load_order(number=order_number_from_code(code))
+        if order is None and is_tote(code):  # pack-out: the tote holds the order till it ships
+            order = self.load_order(tote=code.strip().upper())
         return order_snapshot(self.session, order) if order else None
 
     def next_order(self) -> OrderSnapshot | None:

@@ -182,4 +182,4 @@ def faces_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Bin]:
         .join(Location, Location.id == ProductLocation.location_id)
         .where(Product.sku.in_(list(skus)), ProductLocation.role == BinRole.FACE)
     )
-    return {sku: as_bin(loc) for sku, loc in session.execute(query).tuples()}
+    return {row.sku: as_bin(row.Location) for row in session.execute(query)}

@@ -153,6 +153,7 @@ _ORDER_FIELDS = (
     "assigned_operator",
     "claimed_at",
     "shipped_at",
+    "tote",
 )
 _LINE_FIELDS = (
     "line_no",
@@ -164,6 +165,8 @@ _LINE_FIELDS = (
     "verified_qty",
     "short_qty",
     "backorder_qty",
+    "picked_qty",
+    "pick_short_qty",
     "external_id",
 )
 _PARCEL_FIELDS = (

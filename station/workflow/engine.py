@@ -126,6 +126,7 @@ class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
             self.reject("no_order" if product else "unknown_order", code, code=code)
             return
         self.claim(found, code)
+        self.opened_from_tote(code)
 
     def scan_into_order(self, code: str) -> None:
         order = self.state.order

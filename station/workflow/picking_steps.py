@@ -19,6 +19,7 @@ from station.domain.locations import (
     normalise_code,
     parse_location,
 )
+from station.workflow.batch_pick import is_tote
 from station.workflow.packing import Packing
 from station.workflow.route import PickLine, plan_route
 from station.workflow.state import LineState, OrderSnapshot
@@ -94,6 +95,16 @@ class PickingSteps(StepBase):
             return False
         self.reject("scan_bin_first", code, bin=where, name=match[0].name)
         return True
+
+    def opened_from_tote(self, code: str) -> None:
+        """Pack-out: a tote scanned opens its order; say how much the picker put in it."""
+        order = self.state.order
+        if order is None or not is_tote(code):
+            return
+        picked = sum(line.picked for line in order.lines)
+        self.accept(
+            "tote_opened", tote=code.strip().upper(), picked=picked, units=order.units_total
+        )
 
     def line_to_pick(self, order: OrderSnapshot) -> LineState | None:
         if not self.ctx.settings.pick_bin_scan:

@@ -48,6 +48,7 @@ class LineState:
     codes: dict[str, int]  # lookup key -> units it counts
     verified: int = 0
     short: int = 0
+    picked: int = 0  # put into the order's tote by a picker (the packer still verifies each)
 
     @property
     def remaining(self) -> int:

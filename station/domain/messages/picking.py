@@ -72,4 +72,85 @@ register(
         "Scan the label of bin {bin} first, then {name}.",
         "Scansiona prima l'etichetta dell'ubicazione {bin}, poi {name}.",
     ),
+    # batch picking into totes (station/workflow/batch_pick.py)
+    Message(
+        "batch_none",
+        "No orders to pick: every queued order is claimed or already in a tote.",
+        "Nessun ordine da prelevare: ogni ordine in coda è già preso o in una cassetta.",
+    ),
+    Message(
+        "batch_scan_tote",
+        "Scan an empty tote for order {number} ({n} of {of}).",
+        "Scansiona una cassetta vuota per l'ordine {number} ({n} di {of}).",
+    ),
+    Message(
+        "tote_expected",
+        "{scanned} is not a tote: scan a tote label (TOTE...) for order {number}.",
+        "{scanned} non è una cassetta: scansiona l'etichetta di una cassetta (TOTE...) per"
+        " l'ordine {number}.",
+    ),
+    Message(
+        "tote_busy",
+        "Tote {tote} already holds an order: take an empty tote and scan it.",
+        "La cassetta {tote} contiene già un ordine: prendi una cassetta vuota e scansionala.",
+    ),
+    Message("tote_taken", "Tote {tote}: order {number}.", "Cassetta {tote}: ordine {number}."),
+    Message(
+        "batch_go_to_bin",
+        "Stop {step} of {of}: go to bin {bin} and scan its label.",
+        "Tappa {step} di {of}: vai all'ubicazione {bin} e scansiona la sua etichetta.",
+    ),
+    Message(
+        "batch_at_bin",
+        "Bin {bin}: {units} unit(s) for {lines} line(s).",
+        "Ubicazione {bin}: {units} pezzo/i per {lines} riga/e.",
+    ),
+    Message(
+        "batch_put",
+        "Put {units} x {name} into tote {tote} (order {number}) and scan the tote;"
+        " SHORT N if only N are there.",
+        "Metti {units} x {name} nella cassetta {tote} (ordine {number}) e scansiona la"
+        " cassetta; SHORT N se ce ne sono solo N.",
+    ),
+    Message(
+        "wrong_tote",
+        "Wrong tote {scanned}: these go into tote {tote} (order {number}).",
+        "Cassetta sbagliata {scanned}: questi vanno nella cassetta {tote} (ordine {number}).",
+    ),
+    Message(
+        "put_ok", "{units} x {name} in tote {tote}.", "{units} x {name} nella cassetta {tote}."
+    ),
+    Message(
+        "pick_short_how_many",
+        "Say how many of the {units} x {name} are there: SHORT 0 up to SHORT {units} minus one.",
+        "Indica quanti dei {units} x {name} ci sono: da SHORT 0 a SHORT {units} meno uno.",
+    ),
+    Message(
+        "pick_shorted",
+        "Short at bin {bin}: {found} of {wanted} found, put into tote {tote}; the lead is told.",
+        "Mancanza all'ubicazione {bin}: trovati {found} di {wanted}, messi nella cassetta"
+        " {tote}; il capoturno è avvisato.",
+    ),
+    Message(
+        "batch_finished",
+        "Batch done: {count} tote(s) to take to the packing bench.",
+        "Giro finito: {count} cassetta/e da portare al banco di imballaggio.",
+    ),
+    Message(
+        "batch_scan_only",
+        "Scan a label here: a tote, a bin or, at a line, SHORT N.",
+        "Qui scansiona un'etichetta: una cassetta, un'ubicazione o, su una riga, SHORT N.",
+    ),
+    Message(
+        "pick_short_row",
+        "{at} order {order}: bin {bin} had {found} of {wanted} (tote {tote}, {picker})",
+        "{at} ordine {order}: l'ubicazione {bin} aveva {found} di {wanted}"
+        " (cassetta {tote}, {picker})",
+    ),
+    # pack-out from a tote (station/workflow/picking_steps.py)
+    Message(
+        "tote_opened",
+        "Tote {tote}: {picked} of {units} unit(s) picked; scan each one to pack it.",
+        "Cassetta {tote}: {picked} di {units} pezzo/i prelevati; scansiona ognuno per imballarlo.",
+    ),
 )

@@ -1,4 +1,4 @@
-"""picking: bins with their walking place, and which bins hold which product
+"""picking: bins with their walking place, which bins hold which product, totes and picked units
 
 Revision ID: 0007_picking
 Revises: 0006_backorders
@@ -37,8 +37,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name='pk_product_locations'),
         sa.UniqueConstraint('product_id', 'location_id', name='uq_product_locations_bin'),
     )
+    with op.batch_alter_table('orders') as batch:
+        batch.add_column(sa.Column('tote', sa.String(length=32), nullable=False,
+                                   server_default=''))
+        batch.create_index('ix_orders_tote', ['tote'])
+    with op.batch_alter_table('orders') as batch:
+        batch.alter_column('tote', existing_type=sa.String(length=32), server_default=None)
+    with op.batch_alter_table('order_lines') as batch:
+        batch.add_column(sa.Column('picked_qty', sa.Integer(), nullable=False,
+                                   server_default='0'))
+        batch.add_column(sa.Column('pick_short_qty', sa.Integer(), nullable=False,
+                                   server_default='0'))
+    with op.batch_alter_table('order_lines') as batch:
+        batch.alter_column('picked_qty', existing_type=sa.Integer(), server_default=None)
+        batch.alter_column('pick_short_qty', existing_type=sa.Integer(), server_default=None)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('order_lines') as batch:
+        batch.drop_column('pick_short_qty')
+        batch.drop_column('picked_qty')
+    with op.batch_alter_table('orders') as batch:
+        batch.drop_index('ix_orders_tote')
+        batch.drop_column('tote')
     op.drop_table('product_locations')
     op.drop_table('locations')
