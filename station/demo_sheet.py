@@ -5,6 +5,7 @@ from __future__ import annotations
 from station import demo
 from station.domain.messages import text
 from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
+from station.workflow.batch_pick import TOTE_PREFIX
 from station.workflow.engine import SLIP_PREFIX
 from station.workflow.io import CommandName
 from station.workflow.state import SHORT_REASONS
@@ -41,6 +42,7 @@ def demo_sheet() -> bytes:
         for number in sorted(demo.SHAPED_ORDERS)
     ]
     products = []
+    picking = _picking_codes()
     for index, product in enumerate(demo.demo_products()):
         ean = demo.product_ean(index)
         products.append(SheetCode(f"{product.sku} {product.name}", ean, "ean13"))
@@ -54,7 +56,23 @@ def demo_sheet() -> bytes:
             ("Why units are short (after SHORT)", reasons),
             ("Scanner test", [SheetCode("Keyboard layout test", SCANNER_TEST_CODE, "code128")]),
             ("Boxes", boxes),
+            ("Picking: totes, and SHORT N at a bin (station pick batch)", picking),
             ("Orders", orders),
             ("Products", products),
         ],
     )
+
+
+def _picking_codes() -> list[SheetCode]:
+    """Six totes for a demo batch, and what a picker scans when a bin has fewer than asked."""
+    totes = [
+        SheetCode(f"Tote {n} / Cassetta {n}", f"{TOTE_PREFIX}{n:02d}", "code128")
+        for n in range(1, 7)
+    ]
+    shorts = [
+        SheetCode(
+            f"SHORT {n}: only {n} at the bin / solo {n} nell'ubicazione", f"SHORT {n}", "code128"
+        )
+        for n in range(3)
+    ]
+    return totes + shorts

@@ -110,3 +110,14 @@ def test_labels_without_bins_say_what_to_do(home: Path, tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "station locations learn" in run.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+@needs_raster
+def test_the_demo_sheet_has_totes_and_short_counts_for_pickers(tmp_path: Path) -> None:
+    # GIVEN the demo sheet printed
+    out = tmp_path / "sheet.pdf"
+    assert run_station(tmp_path / "home", "demo-sheet", "-o", str(out)).returncode == 0
+    # WHEN it is scanned, THEN a picker finds six totes and SHORT 0..2, read whole
+    decoded = {d.data for d in pdf_barcodes(out.read_bytes())}
+    assert {f"TOTE{n:02d}" for n in range(1, 7)} <= decoded
+    assert {"SHORT 0", "SHORT 1", "SHORT 2"} <= decoded
