@@ -155,10 +155,15 @@ class DbCatalog:
 
     def next_order(self) -> OrderSnapshot | None:
         """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
-        the most urgent unassigned one (never one assigned to another bench), by the queue's
-        one definition of urgency. Two small queries, each served by an index."""
+        the most urgent unassigned one (never one assigned to another bench, nor one a picker
+        put in a tote), by the queue's one definition of urgency. Two small queries, each
+        served by an index."""
         queued = (
-            select(Order.id).where(Order.status == OrderStatus.QUEUED).order_by(*urgency()).limit(1)
+            select(Order.id)
+            # an order in a tote is packed by scanning its tote, not picked again from the shelves
+            .where(Order.status == OrderStatus.QUEUED, Order.tote == "")
+            .order_by(*urgency())
+            .limit(1)
         )
         candidate = self.session.scalar(queued.where(Order.bench_id == self.bench_id))
         if candidate is None:

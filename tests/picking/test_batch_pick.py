@@ -120,6 +120,9 @@ def test_a_batch_of_six_orders_over_twenty_bins_into_six_totes_then_packed_out(
         ("3002", "A-02-06", 2, 1)
     ]
 
+    # AND NEXT at a bench does not pick an order that is already in a tote
+    assert run_console(home, ["NEXT"])[1].startswith("OK order_opened Order 1006")
+
     # WHEN a packer scans each tote and verifies each unit (SHORT for the unit not found)
     lines: list[str] = []
     for number, tote in zip(ORDERS, TOTES, strict=True):
@@ -129,7 +132,7 @@ def test_a_batch_of_six_orders_over_twenty_bins_into_six_totes_then_packed_out(
         if number == "3002":
             lines += ["SHORT", "OUT", "SHORT"]
         lines.append("WEIGH")
-    out = run_console(home, lines)
+    out = run_console(home, ["ABORT", *lines])
 
     # THEN each tote opens its order with the picked units counted, and every order ships
     assert "OK tote_opened Tote TOTE12: 4 of 5 unit(s) picked; scan each one to pack it." in out
