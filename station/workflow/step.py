@@ -91,7 +91,8 @@ class StepBase:
             return picking
         todo = self.line_to_pick(order)
         if todo is not None:
-            where = todo.product.bin_location if todo.product and todo.product.bin_location else "-"
+            product = todo.product
+            where = (product.pick_bin or product.bin_location or "-") if product else "-"
             left = order.units_left
             return "scan_items", {
                 "number": order.number,
