@@ -113,6 +113,8 @@ def _add_extensions(sub: Any) -> None:
         ("station.devices.commands", "add_device_commands"),
         ("sync.commands", "add_sync_commands"),
         ("station.carriers_cli", "add_carrier_commands"),
+        ("station.locations_cli", "add_location_commands"),
+        ("station.pick_console", "add_pick_commands"),
     ):
         try:
             mod = __import__(module, fromlist=[function])

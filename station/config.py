@@ -45,6 +45,8 @@ class Settings:
     weight_tolerance_pct: float = 5.0
     short_policy: str = "ship"  # ship what is there, or "hold" the order
     short_needs_lead: bool = False  # a lead's PIN (OVERRIDE) approves each SHORT
+    pick_bin_scan: bool = False  # lines in walking order, each bin's label scanned before its item
+    batch_size: int = 6  # orders a picker takes into totes at once (`station pick`)
     label_format: str = "pdf"
     label_dpi: int = 203  # of the ZPL printer: 203 or 300
     # A print that fails is tried again this many times, this far apart, before it goes to

@@ -9,6 +9,7 @@ from station.domain.messages import text
 from station.domain.order_codes import SLIP_PREFIX
 from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
 from station.labels.pdfdraw import FNC1
+from station.workflow.batch_pick import TOTE_PREFIX
 from station.workflow.io import CommandName
 from station.workflow.state import SHORT_REASONS
 
@@ -82,6 +83,7 @@ def demo_sheet(language: str = "en") -> bytes:
         for number in sorted(demo.SHAPED_ORDERS)
     ]
     products = []
+    picking = _picking_codes()
     for index, product in enumerate(demo.demo_products()):
         ean = demo.product_ean(index)
         products.append(SheetCode(f"{product.sku} {product.name}", ean, "ean13"))
@@ -98,8 +100,24 @@ def demo_sheet(language: str = "en") -> bytes:
             (say("sheet_window_commands"), window),
             (say("sheet_scanner_test"), test),
             (say("sheet_boxes"), boxes),
+            (say("sheet_picking"), picking),
             (say("sheet_orders"), orders),
             (say("sheet_products"), products),
             (say("sheet_gs1"), gs1_codes(language)),
         ],
     )
+
+
+def _picking_codes() -> list[SheetCode]:
+    """Six totes for a demo batch, and what a picker scans when a bin has fewer than asked."""
+    totes = [
+        SheetCode(f"Tote {n} / Cassetta {n}", f"{TOTE_PREFIX}{n:02d}", "code128")
+        for n in range(1, 7)
+    ]
+    shorts = [
+        SheetCode(
+            f"SHORT {n}: only {n} at the bin / solo {n} nell'ubicazione", f"SHORT {n}", "code128"
+        )
+        for n in range(3)
+    ]
+    return totes + shorts

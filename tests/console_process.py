@@ -60,9 +60,10 @@ def run_console(home: Path, lines: list[str], *extra: str) -> list[str]:
 class ConsoleProcess:
     """A console bench kept running, answering line by line."""
 
-    def __init__(self, home: Path, *extra: str) -> None:
+    def __init__(self, home: Path, *extra: str, command: tuple[str, ...] | None = None) -> None:
+        words = command if command is not None else ("bench", "--console", "--demo")
         self.proc = subprocess.Popen(
-            station_cmd(home, "bench", "--console", "--demo", *extra),
+            station_cmd(home, *words, *extra),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

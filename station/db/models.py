@@ -87,6 +87,33 @@ class ProductBarcode(Base):
     product: Mapped[Product] = relationship(back_populates="barcodes")
 
 
+class Location(Base):
+    """A bin. Its walking place comes from zone, aisle, bay and level
+    (`station.domain.locations`)."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # also its barcode
+    zone: Mapped[str] = mapped_column(String(16))
+    aisle: Mapped[int]
+    bay: Mapped[int]
+    level: Mapped[int] = mapped_column(default=0)
+
+
+class ProductLocation(Base):
+    """Where a product is kept: its pick face, and overflow bins for when the face is empty."""
+
+    __tablename__ = "product_locations"
+    __table_args__ = (
+        UniqueConstraint("product_id", "location_id", name="uq_product_locations_bin"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))  # station.domain.locations.BinRole
+    location: Mapped[Location] = relationship()
+
+
 class BoxType(Base):
     __tablename__ = "box_types"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -151,6 +178,9 @@ class Order(Base):
     problem_code: Mapped[str] = mapped_column(String(60), default="")  # e.g. unknown SKU
     problem_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    tote: Mapped[str] = mapped_column(
+        String(32), default="", index=True
+    )  # while picked, till shipped
     assigned_operator: Mapped[str] = mapped_column(String(80), default="")  # a lead's choice
     claimed_at: Mapped[dt.datetime | None]
     shipped_at: Mapped[dt.datetime | None]
@@ -209,6 +239,8 @@ class OrderLine(Base):
     short_qty: Mapped[int] = mapped_column(default=0)
     # Units the order shipped without and still owes the customer (BackorderOpened).
     backorder_qty: Mapped[int] = mapped_column(default=0)
+    picked_qty: Mapped[int] = mapped_column(default=0)  # put into the order's tote
+    pick_short_qty: Mapped[int] = mapped_column(default=0)  # not found at the bin when picked
     external_id: Mapped[str] = mapped_column(String(64), default="")
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()

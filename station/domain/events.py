@@ -347,6 +347,53 @@ class ScanRejected(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class PickBinScanned(DomainEvent):
+    """The picker stood at `bin` for `line` (the bin's label scanned); the item scanned next
+    there is the pick. For the record: where each unit was taken from."""
+
+    TYPE = "pick_bin_scanned"
+
+    bin: str
+    line: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ToteAssigned(DomainEvent):
+    """A picker took the order into a batch and scanned `tote` for it: its units go there."""
+
+    TYPE = "tote_assigned"
+
+    tote: str
+    batch: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class UnitsPicked(DomainEvent):
+    """Units taken from `bin` into the order's tote (the tote's scan confirmed it)."""
+
+    TYPE = "units_picked"
+
+    line: uuid.UUID
+    bin: str
+    tote: str
+    quantity: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PickShorted(DomainEvent):
+    """At `bin` the picker found `found` of the `wanted` units: the found ones went into the
+    tote, the rest are missing from that bin (what the shop's stock at that bin really is)."""
+
+    TYPE = "pick_shorted"
+
+    line: uuid.UUID
+    bin: str
+    tote: str
+    wanted: int
+    found: int
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ParcelOpened(DomainEvent):
     TYPE = "parcel_opened"
 

@@ -73,6 +73,7 @@ def workflow_settings(settings: Settings) -> WorkflowSettings:
         tolerance_pct=settings.weight_tolerance_pct,
         short_policy=settings.short_policy,
         short_needs_lead=settings.short_needs_lead,
+        pick_bin_scan=settings.pick_bin_scan,
         language=settings.language,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
@@ -9,6 +11,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 from station.db.models import (
     Bench,
     BoxType,
+    Location,
     Operator,
     Order,
     OrderLine,
@@ -16,6 +19,7 @@ from station.db.models import (
     Parcel,
     Product,
     ProductBarcode,
+    ProductLocation,
 )
 from station.domain import OrderStatus, Role
 from station.domain.events import Reason
@@ -23,6 +27,7 @@ from station.domain.order_codes import order_number_from_code
 from station.domain.reasons import stored_reason
 from station.services.queue import urgency
 from station.services.security import verify_pin
+from station.workflow.batch_pick import is_tote
 from station.workflow.state import (
     BoxInfo,
     LineState,
@@ -48,23 +53,39 @@ def product_info(product: Product) -> ProductInfo:
     )
 
 
-def _line_state(line: OrderLine) -> LineState:
+def _pick_faces(session: Session, order: Order) -> dict[int, str]:
+    """The pick face of each product on the order, by product id (none known: empty)."""
+    ids = [line.product_id for line in order.lines if line.product_id is not None]
+    query = (
+        select(ProductLocation.product_id, Location.code)
+        .join(Location, Location.id == ProductLocation.location_id)
+        .where(ProductLocation.product_id.in_(ids), ProductLocation.role == "face")
+    )
+    return {row.product_id: row.code for row in session.execute(query)} if ids else {}
+
+
+def _line_state(line: OrderLine, faces: dict[int, str]) -> LineState:
     product = line.product
     codes = {b.code: b.units for b in product.barcodes} if product else {}
+    info = product_info(product) if product else None
+    if info is not None and product is not None and product.id in faces:
+        info = dataclasses.replace(info, pick_bin=faces[product.id])
     return LineState(
         id=line.id,
         uid=line.uid,
         sku=line.sku,
         name=line.name,
         quantity=line.quantity,
-        product=product_info(product) if product else None,
+        product=info,
         codes=codes,
         verified=line.verified_qty,
         short=line.short_qty,
+        picked=line.picked_qty,
     )
 
 
 def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
+    faces = _pick_faces(session, order)
     units = session.scalars(
         select(PackedUnit)
         .where(PackedUnit.order_id == order.id, PackedUnit.undone.is_(False))
@@ -83,7 +104,7 @@ def order_snapshot(session: Session, order: Order) -> OrderSnapshot:
         note=order.customer_note,
         hold=order.hold,
         claimed_by=order.bench.name if order.bench else None,
-        lines=[_line_state(line) for line in order.lines],
+        lines=[_line_state(line, faces) for line in order.lines],
         parcels=[
             ParcelState(
                 seq=p.seq,
@@ -121,14 +142,21 @@ class DbCatalog:
 
     def find_order(self, code: str) -> OrderSnapshot | None:
         order = self.load_order(number=order_number_from_code(code))
+        if order is None and is_tote(code):  # pack-out: the tote holds the order till it ships
+            order = self.load_order(tote=code.strip().upper())
         return order_snapshot(self.session, order) if order else None
 
     def next_order(self) -> OrderSnapshot | None:
         """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
-        the most urgent unassigned one (never one assigned to another bench), by the queue's
-        one definition of urgency. Two small queries, each served by an index."""
+        the most urgent unassigned one (never one assigned to another bench, nor one a picker
+        put in a tote), by the queue's one definition of urgency. Two small queries, each
+        served by an index."""
         queued = (
-            select(Order.id).where(Order.status == OrderStatus.QUEUED).order_by(*urgency()).limit(1)
+            select(Order.id)
+            # an order in a tote is packed by scanning its tote, not picked again from the shelves
+            .where(Order.status == OrderStatus.QUEUED, Order.tote == "")
+            .order_by(*urgency())
+            .limit(1)
         )
         candidate = self.session.scalar(queued.where(Order.bench_id == self.bench_id))
         if candidate is None:

@@ -372,6 +372,7 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
     order.status = OrderStatus.SHIPPED
     order.shipped_at = rec.at
     order.bench_id = None
+    order.tote = ""  # the tote is free for the next batch
     if order.shop_id is None or any(p.label_pending for p in order.parcels):
         return  # the shop hears of it with the carrier's numbers (OrderShipped again)
     existing = set(s.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
@@ -470,3 +471,7 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
         )
     )
     advance_counter(s, e.series, e.seq)
+
+
+# Picking's handlers live with picking; importing registers them.
+from station.services import projection_picking  # noqa: E402, F401

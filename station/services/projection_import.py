@@ -139,6 +139,7 @@ def order_row(rec: ev.Recorded, e: ev.OrderImported, shop_id: int | None) -> dic
         "cutoff_at": e.cutoff_at,
         "queue_cutoff": e.cutoff_at or NO_CUTOFF,
         "assigned_operator": "",
+        "tote": "",
         **details_row(e.details),
     }
 
@@ -161,6 +162,8 @@ def line_rows(
             "verified_qty": 0,
             "short_qty": 0,
             "backorder_qty": 0,
+            "picked_qty": 0,
+            "pick_short_qty": 0,
         }
         for line in lines
     ]

@@ -36,7 +36,16 @@ from station.domain.events import Recorded, decode
 from station.services.projection import project_all
 
 # Copied as they are: the log refers to them by name or code, it does not create them.
-REFERENCE_TABLES = ("shops", "products", "product_barcodes", "box_types", "operators", "benches")
+REFERENCE_TABLES = (
+    "shops",
+    "products",
+    "product_barcodes",
+    "locations",
+    "product_locations",
+    "box_types",
+    "operators",
+    "benches",
+)
 BATCH = 500
 
 
@@ -144,6 +153,7 @@ _ORDER_FIELDS = (
     "assigned_operator",
     "claimed_at",
     "shipped_at",
+    "tote",
 )
 _LINE_FIELDS = (
     "line_no",
@@ -155,6 +165,8 @@ _LINE_FIELDS = (
     "verified_qty",
     "short_qty",
     "backorder_qty",
+    "picked_qty",
+    "pick_short_qty",
     "external_id",
 )
 _PARCEL_FIELDS = (

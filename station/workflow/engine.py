@@ -30,6 +30,7 @@ from station.workflow.io import (
     Weight,
 )
 from station.workflow.packing import Packing
+from station.workflow.picking_steps import PickingSteps
 from station.workflow.state import BenchState, Context
 from station.workflow.step import StepBase
 
@@ -47,7 +48,7 @@ class BenchEngine:
         return step.out
 
 
-class _Step(ExceptionSteps, CommandSteps, StepBase):
+class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
     """Dispatches one input: scans here; weights, commands, learning and the exceptions that
     take a second word (SHORT, RELEASE) in their mixins."""
 
@@ -156,6 +157,7 @@ class _Step(ExceptionSteps, CommandSteps, StepBase):
             self.reject("no_order" if product else "unknown_order", code, code=code)
             return
         self.claim(found, code)
+        self.opened_from_tote(code)
 
     def scan_into_order(self, code: str) -> None:
         order = self.state.order
@@ -170,6 +172,8 @@ class _Step(ExceptionSteps, CommandSteps, StepBase):
             parcel.box_code = box.code
             self.fact(ev.BoxChosen(parcel_seq=parcel.seq, box=box.code))
             self.accept("box_chosen", seq=parcel.seq, box=box.name)
+            return
+        if self.picking_scan(code):
             return
         self.verify_units(code)
 

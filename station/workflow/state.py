@@ -20,11 +20,12 @@ class ProductInfo:
     name: str
     weight_g: int = 0
     volume_mm3: int = 0
-    bin_location: str = ""
+    bin_location: str = ""  # as the shop words it
     image_url: str = ""
     requires_lot: bool = False
     requires_expiry: bool = False
     requires_serial: bool = False
+    pick_bin: str = ""  # its pick face, when the bins are known (`station locations`)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class LineState:
     codes: dict[str, int]  # lookup key -> units it counts
     verified: int = 0
     short: int = 0
+    picked: int = 0  # put into the order's tote by a picker (the packer still verifies each)
 
     @property
     def remaining(self) -> int:
@@ -161,6 +163,7 @@ class BenchState:
     # The last order this bench packed (only packed: REPRINT prints its labels).
     last_order_id: int | None = None
     last_order_number: str = ""
+    at_bin: str | None = None  # picking: the bin whose label was scanned last
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class WorkflowSettings:
     tolerance_pct: float = 5.0
     short_policy: str = "ship"  # or "hold"
     short_needs_lead: bool = False  # a lead's PIN approves each short
+    pick_bin_scan: bool = False  # walking order; scan each bin's label, then its item
     language: str = "en"
 
 

@@ -23,7 +23,7 @@ from station.workflow.io import (
     StateChanged,
 )
 from station.workflow.packing import Packing
-from station.workflow.state import BenchState, Context, OrderSnapshot, PendingShort
+from station.workflow.state import BenchState, Context, LineState, OrderSnapshot, PendingShort
 from station.workflow.weighing import expected_weight_g
 
 
@@ -37,6 +37,12 @@ class StepBase:
 
     def verify_units(self, code: str) -> None:
         raise NotImplementedError  # the engine's own scan step
+
+    def line_to_pick(self, order: OrderSnapshot) -> LineState | None:
+        return next((line for line in order.lines if line.remaining > 0), None)
+
+    def picking_prompt(self, order: OrderSnapshot) -> tuple[str, dict[str, Any]] | None:
+        return None  # the picking steps' own, when the bench picks as it packs
 
     def say(self, code: str, /, **params: Any) -> str:
         return text(code, self.ctx.settings.language, **params)
@@ -80,9 +86,13 @@ class StepBase:
             return "learn_confirm", {"code": self.state.pending_learn.code, "name": line.name}
         if self.state.pending_weight is not None:
             return "after_bad_weight", {"seq": self.state.pending_weight.parcel_seq}
-        todo = next((line for line in order.lines if line.remaining > 0), None)
+        picking = self.picking_prompt(order)
+        if picking is not None:
+            return picking
+        todo = self.line_to_pick(order)
         if todo is not None:
-            where = todo.product.bin_location if todo.product and todo.product.bin_location else "-"
+            product = todo.product
+            where = (product.pick_bin or product.bin_location or "-") if product else "-"
             left = order.units_left
             return "scan_items", {
                 "number": order.number,
@@ -116,6 +126,7 @@ class StepBase:
             return
         self.state.order = order
         self.state.pending_weight = None
+        self.state.at_bin = None
         order.status = OrderStatus.PACKING
         if not order.parcels:
             order.parcels.append(Packing.new_parcel(1))
@@ -170,6 +181,7 @@ class StepBase:
         self.state.unknown_code = None
         self.state.pending_learn = None
         self.state.pending_short = None
+        self.state.at_bin = None
         self.out.effects.append(StateChanged(None))
 
     def open_parcel(self) -> None:

@@ -13,6 +13,12 @@ from station.domain import events as ev
 
 NOW = dt.datetime(2026, 12, 4, 20, 1, 2, 345678, tzinfo=dt.UTC)
 SAMPLES = [
+    ev.PickBinScanned(order=uuid.uuid4(), bin="A-02-06", line=uuid.uuid4()),
+    ev.ToteAssigned(order=uuid.uuid4(), tote="TOTE03", batch=uuid.uuid4()),
+    ev.UnitsPicked(order=uuid.uuid4(), line=uuid.uuid4(), bin="A-01-02", tote="TOTE03", quantity=2),
+    ev.PickShorted(
+        order=uuid.uuid4(), line=uuid.uuid4(), bin="A-01-02", tote="TOTE03", wanted=3, found=1
+    ),
     ev.OrderImported(
         order=uuid.uuid4(),
         number="1001",

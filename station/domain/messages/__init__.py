@@ -18,6 +18,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     documents,
     hub,
     lead,
+    picking,
     reasons,
     shop_access,
     sync,

@@ -18,6 +18,11 @@ register(
         "Why units are short (after SHORT)",
         "Perché mancano pezzi (dopo SHORT)",
     ),
+    Message(
+        "sheet_picking",
+        "Picking: totes, and SHORT N at a bin (station pick batch)",
+        "Prelievo: cassette, e SHORT N a un'ubicazione (station pick batch)",
+    ),
     Message("sheet_window_commands", "Window commands", "Comandi della finestra"),
     Message("sheet_scanner_test", "Scanner test", "Prova dello scanner"),
     Message("sheet_layout_test", "Keyboard layout test", "Prova del layout di tastiera"),

@@ -1,0 +1,108 @@
+"""`station pick batch`: batch picking at a terminal or handheld, one scan per line on stdin;
+`station pick shorts`: what pickers found missing at which bin, for the lead."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from station.context import AppContext
+from station.db.models import Event, Order
+from station.domain import events as ev
+from station.domain.messages import text
+from station.services.picking import PickService
+from station.workflow.io import Accepted, Prompt, Rejected, parse_line
+from station.workflow.route import Stop
+
+
+def add_pick_commands(sub: Any) -> None:
+    pick = sub.add_parser("pick", help="batch picking into totes")
+    pick_sub = pick.add_subparsers(dest="pick_command", required=True)
+    batch = pick_sub.add_parser("batch", help="take a batch of orders, one scan per line")
+    batch.add_argument("--orders", type=int, default=None, help="orders in the batch")
+    batch.set_defaults(func=cmd_pick_batch)
+    shorts = pick_sub.add_parser("shorts", help="units pickers did not find, by bin")
+    shorts.add_argument("--json", action="store_true")
+    shorts.set_defaults(func=cmd_pick_shorts, read_only=True)
+
+
+def _line(effect: Accepted | Rejected | Prompt) -> str:
+    word = {Accepted: "OK", Rejected: "ERROR", Prompt: "PROMPT"}[type(effect)]
+    return f"{word} {effect.code} {effect.message}"
+
+
+def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
+    """The route as a picker reads it from a metre: step, bin, units, item, tote."""
+    return [
+        f"ROUTE {step:>3}  {stop.bin.code if stop.bin else '-':<12} {p.quantity:>3} x {p.sku:<12}"
+        f" -> {totes[p.order]}"
+        for step, stop in enumerate(stops, start=1)
+        for p in stop.picks
+    ]
+
+
+def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+    settings = ctx.settings
+    service = PickService(
+        ctx.db,
+        size=args.orders if args.orders is not None else settings.batch_size,
+        bench=settings.bench_name,
+        operator=settings.operator,
+        language=settings.language,
+    )
+    return run_pick(service, sys.stdin, sys.stdout)
+
+
+def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
+    pick = service.pick
+    print(_line(pick.prompt()), file=stdout, flush=True)
+    for raw in stdin:
+        inp = parse_line(raw)
+        if inp is None:
+            continue
+        planned = bool(pick.stops)
+        out = service.handle(inp, dt.datetime.now(dt.UTC))
+        for effect in out.effects:
+            if isinstance(effect, Prompt) and not planned and pick.stops:
+                numbers = {o.number: pick.totes[o.uid] for o in pick.orders}
+                for row in route_lines(pick.stops, numbers):
+                    print(row, file=stdout)
+            print(_line(effect), file=stdout, flush=True)
+    return 0
+
+
+def cmd_pick_shorts(args: argparse.Namespace, ctx: AppContext) -> int:
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Event, Order.number)
+            .join(Order, Order.uid == Event.order_uid)
+            .where(Event.type == ev.PickShorted.TYPE)
+            .order_by(Event.seq)
+        ).all()
+    shorts = []
+    for event, number in rows:
+        e = ev.decode(event.type, event.version, event.payload)
+        assert isinstance(e, ev.PickShorted)
+        shorts.append(
+            {
+                "order": number,
+                "bin": e.bin,
+                "wanted": e.wanted,
+                "found": e.found,
+                "tote": e.tote,
+                "at": event.at.isoformat(),
+                "picker": event.operator,
+            }
+        )
+    if args.json:
+        print(json.dumps(shorts, indent=2))
+        return 0
+    language = ctx.settings.language
+    for s in shorts:
+        print(text("pick_short_row", language, **s))
+    return 0
