@@ -6,21 +6,15 @@ import argparse
 import json
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.cli_support import UserError
-from station.context import AppContext
-from station.domain.locations import Location
 from station.domain.messages import text
-from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
-from station.services.locations import (
-    LocationFileError,
-    LocationResult,
-    apply_locations,
-    bins_in_walking_order,
-    learn_from_products,
-    read_locations_csv,
-)
+
+if TYPE_CHECKING:  # the handlers load the database and the label layouts when they run
+    from station.context import AppContext
+    from station.domain.locations import Location
+    from station.services.locations import LocationResult
 
 
 def add_location_commands(sub: Any) -> None:
@@ -54,6 +48,8 @@ def _report(result: LocationResult, language: str) -> None:
 
 
 def cmd_locations_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.locations import LocationFileError, apply_locations, read_locations_csv
+
     language = ctx.settings.language
     try:
         rows = read_locations_csv(args.file)
@@ -76,6 +72,8 @@ def cmd_locations_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_locations_learn(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.locations import learn_from_products
+
     with ctx.db.write() as session:
         result = learn_from_products(session)
     _report(result, ctx.settings.language)
@@ -83,6 +81,8 @@ def cmd_locations_learn(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def cmd_locations_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.locations import bins_in_walking_order
+
     with ctx.db.read() as session:
         bins = bins_in_walking_order(session)
     if args.json:
@@ -99,6 +99,8 @@ def cmd_locations_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def bin_labels_pdf(bins: list[Location]) -> bytes:
     """One Code 128 label per bin, grouped by zone and aisle in walking order."""
+    from station.labels.demo_sheet import SheetCode, demo_sheet_pdf
+
     sections = [
         (
             f"Zone {zone}, aisle {aisle} / Zona {zone}, corsia {aisle}",
@@ -110,6 +112,8 @@ def bin_labels_pdf(bins: list[Location]) -> bytes:
 
 
 def cmd_locations_labels(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.locations import bins_in_walking_order
+
     language = ctx.settings.language
     with ctx.db.read() as session:
         bins = bins_in_walking_order(session)

@@ -7,17 +7,16 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy import select
-
-from station.context import AppContext
-from station.db.models import Event, Order
 from station.domain import events as ev
 from station.domain.messages import text
-from station.services.picking import PickService
 from station.workflow.io import Accepted, Prompt, Rejected, parse_line
 from station.workflow.route import Stop
+
+if TYPE_CHECKING:  # the handlers load the database when they run, not with `station --help`
+    from station.context import AppContext
+    from station.services.picking import PickService
 
 
 def add_pick_commands(sub: Any) -> None:
@@ -47,6 +46,8 @@ def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
 
 
 def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.picking import PickService
+
     settings = ctx.settings
     service = PickService(
         ctx.db,
@@ -77,6 +78,10 @@ def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def cmd_pick_shorts(args: argparse.Namespace, ctx: AppContext) -> int:
+    from sqlalchemy import select
+
+    from station.db.models import Event, Order
+
     with ctx.db.read() as session:
         rows = session.execute(
             select(Event, Order.number)

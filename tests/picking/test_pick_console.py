@@ -67,7 +67,7 @@ def test_one_order_is_picked_in_walking_order_with_bin_scans(home: Path) -> None
         "PROMPT pick_go_to_bin Go to bin A-01-03 and scan its label: 1 x Tazza in ceramica"
         " Verde (2 left on the order)."
     )
-    assert "DONE 1005 Order 1005 packed: 1 parcel(s)." in out
+    assert "DONE 1005 Order 1005 packed: 1 parcel." in out
     # AND every bin scan is on the log, which replays to the same state
     assert run_station(home, "db", "verify").returncode == 0
 
