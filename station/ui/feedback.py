@@ -27,6 +27,8 @@ KIND_BY_CODE: dict[str, str] = {
     "box_chosen": GOOD,
     "weight_ok": GOOD,
     "code_learnt": GOOD,
+    "bin_ok": GOOD,
+    "tote_opened": GOOD,
     "done": DONE,
     # an exception the operator (or a lead) chose
     "held": EXCEPTION,
