@@ -21,7 +21,7 @@ from station.carriers.port import (
     LabelRequest,
     ShippingError,
 )
-from station.carriers.registry import ACCOUNTS_KEY, register_carrier
+from station.carriers.registry import configured_account, register_carrier
 from station.carriers.transport import DEFAULT_DEADLINE_S, CarrierHttp
 from station.config import Settings
 from station.labels.courier import Address
@@ -123,14 +123,7 @@ def account_from(conf: Mapping[str, Any], password: str) -> wire.BrtAccount:
 
 
 def brt_carrier(code: str, settings: Settings) -> BrtCarrier:
-    conf = (settings.extra.get(ACCOUNTS_KEY) or {}).get(code, {})
-    secrets = settings.carrier_secrets(code) if settings.carrier_secrets else {}
-    if not secrets.get("password"):
-        raise ShippingError("carrier_secrets_missing", carrier=code)
-    try:
-        account = account_from(conf, secrets["password"])
-    except (KeyError, TypeError, ValueError):
-        raise ShippingError("carrier_account_bad", carrier=code) from None
+    account, conf = configured_account(code, settings, account_from)
     deadline = float(conf.get("deadline_s", DEFAULT_DEADLINE_S))
     return BrtCarrier(code, account, CarrierHttp(code, account.url, deadline))
 

@@ -8,11 +8,13 @@ by the built-in `range` adapter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from station.carriers.port import CarrierAdapter, ShippingError
 from station.config import Settings
 
+Account = TypeVar("Account")
 CarrierFactory = Callable[[str, Settings], CarrierAdapter]  # (carrier code, settings) -> adapter
 _FACTORIES: dict[str, CarrierFactory] = {}
 DEFAULT_KIND = "range"
@@ -49,3 +51,18 @@ def carrier_for(code: str, settings: Settings) -> CarrierAdapter:
             "carrier_kind_unknown", code=code.upper(), kind=kind, known=", ".join(known_kinds())
         )
     return factory(code.upper(), settings)
+
+
+def configured_account(
+    code: str, settings: Settings, read: Callable[[Mapping[str, Any], str], Account]
+) -> tuple[Account, Mapping[str, Any]]:
+    """A network carrier's account as `station carrier add` stored it, with its password; a
+    missing password or a damaged account is a refusal the operator can act on."""
+    conf = (settings.extra.get(ACCOUNTS_KEY) or {}).get(code, {})
+    secrets = settings.carrier_secrets(code) if settings.carrier_secrets else {}
+    if not secrets.get("password"):
+        raise ShippingError("carrier_secrets_missing", carrier=code)
+    try:
+        return read(conf, secrets["password"]), conf
+    except (KeyError, TypeError, ValueError):
+        raise ShippingError("carrier_account_bad", carrier=code) from None
