@@ -121,7 +121,7 @@ def test_an_italian_console_keeps_its_line_words_and_speaks_italian(tmp_path: Pa
     assert any(line.startswith("OK order_opened Ordine 1002 aperto") for line in out)
     assert any(line.startswith("ERROR unknown_code Codice sconosciuto") for line in out)
     assert "ERROR usage Scrivi RETRY <id> o RETRY <id> STAMPANTE (gli id da PRINTERS)." in out
-    assert any(line.startswith("OK printers 0 stampa/e non riuscita/e") for line in out)
+    assert any(line.startswith("OK printers 0 stampe non riuscite") for line in out)
 
 
 def test_a_weight_out_of_tolerance_is_overridden_by_a_lead(tmp_path: Path) -> None:

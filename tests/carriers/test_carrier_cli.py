@@ -106,7 +106,7 @@ def test_a_gls_italy_account_is_added_and_answers(tmp_path: Path) -> None:
         tested = run_station(home, "carrier", "test", "GLS")
         assert tested.returncode == 0, tested.stderr
         assert tested.stdout.strip() == (
-            "GLS answers: it holds 0 shipment(s) of this account from the last 4 months."
+            "GLS answers: it holds 0 shipments of this account from the last 4 months."
         )
         # AND a wrong password is GLS's refusal, in one line
         run_station(home, "carrier", "add", "gls-it", "GLS", *args, stdin="old\n")

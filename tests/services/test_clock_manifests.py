@@ -171,7 +171,7 @@ def test_a_parcel_shipped_after_the_closing_goes_on_the_next_manifest(
     # THEN the reprint is what was closed and says where the late parcel goes; Tuesday's has it
     assert again == ["1001"]
     assert note.splitlines()[0] == (
-        "note: 1 parcel(s) shipped after this manifest was closed: they go on the next one"
+        "note: 1 parcel shipped after this manifest was closed: it goes on the next one"
     )
     assert tuesday == ["1013"]
     assert sorted(closings(any_home)) == ["2026-03-02", "2026-03-03"]

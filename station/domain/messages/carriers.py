@@ -81,8 +81,11 @@ register(
     ),
     Message(
         "carrier_test_gls_ok",
-        "{carrier} answers: it holds {count} shipment(s) of this account from the last 4 months.",
-        "{carrier} risponde: ha {count} spedizione/i di questo account negli ultimi 4 mesi.",
+        "{carrier} answers: it holds {count} shipments of this account from the last 4 months.",
+        "{carrier} risponde: ha {count} spedizioni di questo account negli ultimi 4 mesi.",
+        count="count",
+        one_en="{carrier} answers: it holds {count} shipment of this account from the last 4 months.",
+        one_it="{carrier} risponde: ha {count} spedizione di questo account negli ultimi 4 mesi.",
     ),
     Message(
         "carrier_test_not_supported",

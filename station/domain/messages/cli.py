@@ -60,8 +60,11 @@ register(
     ),
     Message(
         "manifest_late_parcels",
-        "{count} parcel(s) shipped after this manifest was closed: they go on the next one",
-        "{count} collo/i spedito/i dopo la chiusura di questo borderò: vanno sul prossimo",
+        "{count} parcels shipped after this manifest was closed: they go on the next one",
+        "{count} colli spediti dopo la chiusura di questo borderò: vanno sul prossimo",
+        count="count",
+        one_en="{count} parcel shipped after this manifest was closed: it goes on the next one",
+        one_it="{count} collo spedito dopo la chiusura di questo borderò: va sul prossimo",
     ),
     Message(
         "no_parcels_shipped",
@@ -104,8 +107,11 @@ register(
     # the event log (station db verify)
     Message(
         "log_differs",
-        "{count} difference(s) between the tables and the event log",
+        "{count} differences between the tables and the event log",
         "{count} differenze tra le tabelle e il registro degli eventi",
+        count="count",
+        one_en="{count} difference between the tables and the event log",
+        one_it="{count} differenza tra le tabelle e il registro degli eventi",
     ),
     Message(
         "log_agrees",

@@ -66,8 +66,11 @@ register(
     ),
     Message(
         "printers",
-        "{count} print(s) failed; the bench prints on {printer}.",
-        "{count} stampa/e non riuscita/e; il banco stampa su {printer}.",
+        "{count} prints failed; the bench prints on {printer}.",
+        "{count} stampe non riuscite; il banco stampa su {printer}.",
+        count="count",
+        one_en="{count} print failed; the bench prints on {printer}.",
+        one_it="{count} stampa non riuscita; il banco stampa su {printer}.",
     ),
     Message(
         "printers_retry_hint",

@@ -133,8 +133,11 @@ register(
     ),
     Message(
         "batch_finished",
-        "Batch done: {count} tote(s) to take to the packing bench.",
-        "Giro finito: {count} cassetta/e da portare al banco di imballaggio.",
+        "Batch done: {count} totes to take to the packing bench.",
+        "Giro finito: {count} cassette da portare al banco di imballaggio.",
+        count="count",
+        one_en="Batch done: {count} tote to take to the packing bench.",
+        one_it="Giro finito: {count} cassetta da portare al banco di imballaggio.",
     ),
     Message(
         "batch_scan_only",

@@ -134,8 +134,11 @@ register(
     ),
     Message(
         "folder_ready",
-        "Drop folder ready: {count} file(s) waiting",
+        "Drop folder ready: {count} files waiting",
         "Cartella pronta: {count} file in attesa",
+        count="count",
+        one_en="Drop folder ready: {count} file waiting",
+        one_it="Cartella pronta: {count} file in attesa",
     ),
     # what a shop refused for good (parked in the outbox)
     Message(
