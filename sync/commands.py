@@ -160,8 +160,8 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
         hub_failed = after is not None and after.error is not None
         return 1 if any(r.error for r in reports) or hub_failed else 0
     worker = SyncWorker(ctx, interval_s=args.interval)
-    worker.start()
-    try:
+    try:  # Ctrl+C as soon as the worker exists stops it: a thread left running keeps us alive
+        worker.start()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
