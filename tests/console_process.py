@@ -43,14 +43,14 @@ def run_station(
     )
 
 
-def run_console(home: Path, lines: list[str], *extra: str) -> list[str]:
+def run_console(home: Path, lines: list[str], *extra: str, lang: str = "en") -> list[str]:
     """Feed all lines at once and return the output lines (the process exits at end of input)."""
     result = subprocess.run(
         station_cmd(home, "bench", "--console", "--demo", *extra),
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
-        env=env(),
+        env={**env(), "STATION_LANG": lang},
         timeout=120,
         check=True,
     )

@@ -4,7 +4,6 @@ Italian, then the database, the listing and `station db verify` read back."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,10 @@ from station.app import open_home
 from station.db.models import Order, OutboxEntry
 from station.demo import SHAPED_ORDERS
 from station.domain import OrderStatus, OutboxKind
-from tests.console_process import ean_of, env, run_station, station_cmd
+from tests.console_process import ean_of, run_station
+from tests.console_process import run_console as console
 
 pytestmark = pytest.mark.slow
-
-
-def console(home: Path, lines: list[str], lang: str = "en") -> list[str]:
-    done = subprocess.run(
-        station_cmd(home, "bench", "--console", "--demo"),
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env={**env(), "STATION_LANG": lang},
-        timeout=120,
-        check=True,
-    )
-    return done.stdout.splitlines()
 
 
 def answers(out: list[str]) -> list[str]:

@@ -5,28 +5,15 @@ item, a wrong bin and an item before its bin each refused in their own words."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 import tomli_w
 
-from tests.console_process import ean_of, env, run_station, station_cmd
+from tests.console_process import ean_of, run_station
+from tests.console_process import run_console as console
 
 pytestmark = pytest.mark.slow
-
-
-def console(home: Path, lines: list[str], lang: str = "en") -> list[str]:
-    done = subprocess.run(
-        station_cmd(home, "bench", "--console", "--demo"),
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env={**env(), "STATION_LANG": lang},
-        timeout=120,
-        check=True,
-    )
-    return done.stdout.splitlines()
 
 
 def said(out: list[str]) -> list[str]:
