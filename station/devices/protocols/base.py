@@ -128,3 +128,51 @@ class LineParser:
 
     def parse_line(self, line: bytes) -> ScaleFrame | None:
         raise NotImplementedError
+
+
+class FramedParser:
+    """Frames that open with a `start` byte and close with an `end` byte (`STX ... CR`,
+    `LF ... ETX`); each whole frame, both bytes included, goes to `parse_frame`.
+
+    Bytes before a start byte are garbage; an unclosed frame longer than `max_frame` loses its
+    start byte so a babbling line cannot grow memory, and the search starts again after it.
+    """
+
+    def __init__(self, start: bytes, end: bytes, max_frame: int) -> None:
+        self._start = start
+        self._end = end
+        self._max_frame = max_frame
+        self._buffer = b""
+        self.garbage_bytes = 0
+        self.frames = 0
+
+    def feed(self, data: bytes) -> list[ScaleFrame]:
+        self._buffer += data
+        out: list[ScaleFrame] = []
+        while self._buffer:
+            start = self._buffer.find(self._start)
+            if start < 0:
+                self._drop(len(self._buffer))
+                break
+            self._drop(start)
+            end = self._buffer.find(self._end, len(self._start))
+            if end < 0:
+                if len(self._buffer) > self._max_frame:
+                    self._drop(1)
+                    continue
+                break
+            raw, self._buffer = self._buffer[: end + 1], self._buffer[end + 1 :]
+            frame = self.parse_frame(raw)
+            if frame is None:
+                self.garbage_bytes += len(raw)
+                continue
+            self.frames += 1
+            out.append(frame)
+        return out
+
+    def _drop(self, count: int) -> None:
+        self.garbage_bytes += count
+        self._buffer = self._buffer[count:]
+
+    def parse_frame(self, raw: bytes) -> ScaleFrame | None:
+        raise NotImplementedError

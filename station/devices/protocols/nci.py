@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from station.devices.protocols.base import FrameKind, ScaleFrame, ScaleProtocol, to_grams
+from station.devices.protocols.base import (
+    FramedParser,
+    FrameKind,
+    ScaleFrame,
+    ScaleProtocol,
+    to_grams,
+)
 from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
@@ -43,42 +49,12 @@ def encode_status_reply(status: bytes = b"00") -> bytes:
     return LF + status + CR + ETX
 
 
-class NciParser:
+class NciParser(FramedParser):
     def __init__(self) -> None:
-        self._buffer = b""
-        self.garbage_bytes = 0
-        self.frames = 0
+        super().__init__(LF, ETX, _MAX_FRAME)
 
-    def feed(self, data: bytes) -> list[ScaleFrame]:
-        self._buffer += data
-        out: list[ScaleFrame] = []
-        while self._buffer:
-            start = self._buffer.find(LF)
-            if start < 0:
-                self._drop(len(self._buffer))
-                break
-            self._drop(start)
-            end = self._buffer.find(ETX)
-            if end < 0:
-                if len(self._buffer) > _MAX_FRAME:
-                    self._drop(1)
-                    continue
-                break
-            self._take(self._buffer[: end + 1], out)
-            self._buffer = self._buffer[end + 1 :]
-        return out
-
-    def _drop(self, count: int) -> None:
-        self.garbage_bytes += count
-        self._buffer = self._buffer[count:]
-
-    def _take(self, raw: bytes, out: list[ScaleFrame]) -> None:
-        frame = decode_frame(raw) if len(raw) <= _MAX_FRAME else None
-        if frame is None:
-            self.garbage_bytes += len(raw)
-            return
-        self.frames += 1
-        out.append(frame)
+    def parse_frame(self, raw: bytes) -> ScaleFrame | None:
+        return decode_frame(raw) if len(raw) <= _MAX_FRAME else None
 
 
 def decode_frame(raw: bytes) -> ScaleFrame | None:

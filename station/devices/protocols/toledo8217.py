@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from station.devices.protocols.base import FrameKind, ScaleFrame, ScaleProtocol, to_grams
+from station.devices.protocols.base import (
+    FramedParser,
+    FrameKind,
+    ScaleFrame,
+    ScaleProtocol,
+    to_grams,
+)
 from station.devices.protocols.registry import register_protocol
 from station.devices.scale import ScaleState
 
@@ -39,44 +45,14 @@ def encode_status(bits: int) -> bytes:
     return STX + b"?" + bytes([0x40 | (bits & 0x3F)]) + CR
 
 
-class Toledo8217Parser:
+class Toledo8217Parser(FramedParser):
     def __init__(self, unit: str = "kg") -> None:
+        super().__init__(STX, CR, _MAX_FRAME)
         self._unit = unit
-        self._buffer = b""
         self._last_grams: int | None = None
-        self.garbage_bytes = 0
-        self.frames = 0
 
-    def feed(self, data: bytes) -> list[ScaleFrame]:
-        self._buffer += data
-        out: list[ScaleFrame] = []
-        while self._buffer:
-            start = self._buffer.find(STX)
-            if start < 0:
-                self._drop(len(self._buffer))
-                break
-            self._drop(start)
-            end = self._buffer.find(CR)
-            if end < 0:
-                if len(self._buffer) > _MAX_FRAME:
-                    self._drop(1)
-                    continue
-                break
-            self._take(self._buffer[1:end], out)
-            self._buffer = self._buffer[end + 1 :]
-        return out
-
-    def _drop(self, count: int) -> None:
-        self.garbage_bytes += count
-        self._buffer = self._buffer[count:]
-
-    def _take(self, body: bytes, out: list[ScaleFrame]) -> None:
-        frame = self._parse(body)
-        if frame is None:
-            self.garbage_bytes += len(body) + 2
-            return
-        self.frames += 1
-        out.append(frame)
+    def parse_frame(self, raw: bytes) -> ScaleFrame | None:
+        return self._parse(raw[1:-1])
 
     def _parse(self, body: bytes) -> ScaleFrame | None:
         if body == b"E":
