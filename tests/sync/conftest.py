@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import socket
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import trustme
 from sqlalchemy import select
 
 from station.config import Settings
@@ -16,6 +18,9 @@ from station.db.engine import Database, sqlite_url
 from station.db.migrate import upgrade
 from station.db.models import Order, OutboxEntry, Product, ProductBarcode, Shop
 from station.domain import OrderStatus, OutboxKind
+from sync.commands import add_sync_commands
+from sync.runner import sync_shop
+from sync.shops.config import make_connector
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 
 
@@ -157,3 +162,49 @@ def port_of(url: str) -> int:
     port = urlsplit(url).port
     assert port is not None
     return port
+
+
+def run(ctx: AppContext, *argv: str) -> int:
+    """A shop or sync command (`shop test woo`, `sync --once`...) as the command line runs it."""
+    parser = argparse.ArgumentParser()
+    add_sync_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args, ctx))
+
+
+def sync_now(ctx: AppContext, name: str, clock: Later, sleeper: Sleeper | None = None) -> Any:
+    """One sync round of shop `name`, orders only, with a short timeout."""
+    shop = shop_row(ctx, name)
+    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=sleeper or Sleeper())
+    try:
+        return sync_shop(ctx, shop, connector, clock=clock, products=False)
+    finally:
+        connector.close()
+
+
+def import_and_ship(
+    ctx: AppContext, woo: FakeWooCommerce, name: str, tracking: str
+) -> tuple[dict[str, Any], Any]:
+    """A new order in the fake shop, imported, packed with one parcel and its tracking sent:
+    the shop order and the first round's report."""
+    add_products(ctx, "SKU-1", "SKU-2")
+    order = woo.add_order()
+    clock = Later()
+    first = sync_now(ctx, name, clock)
+    pack(ctx, order_by_ext(ctx, order["id"]), [tracking])
+    clock.jump()
+    sync_now(ctx, name, clock)
+    return order, first
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    """A certificate authority of the test's own, for shops served over real TLS."""
+    return trustme.CA()
+
+
+@pytest.fixture
+def ca_file(ca: trustme.CA, tmp_path: Path) -> str:
+    path = tmp_path / "shop-ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return str(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import stat
 from pathlib import Path
@@ -12,16 +11,8 @@ from sqlalchemy import select
 
 from station.context import AppContext
 from station.db.models import Product
-from sync.commands import add_sync_commands
 from tests.fakes.shops.woocommerce import FakeWooCommerce
-from tests.sync.conftest import add_products, orders
-
-
-def run(ctx: AppContext, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_sync_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args, ctx))
+from tests.sync.conftest import add_products, orders, run
 
 
 def test_shop_add_keeps_secrets_out_of_the_database(

@@ -9,32 +9,27 @@ this machine (`shop_names`); connections and TLS are real (trustme)."""
 
 from __future__ import annotations
 
-import argparse
 import ssl
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 import trustme
 
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
-from sync.commands import add_sync_commands
-from sync.runner import sync_shop
-from sync.shops.config import add_shop, make_connector
+from sync.shops.config import add_shop
 from tests.fakes.shops.hosts import Redirector, Witness
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 from tests.sync.conftest import (
     Later,
     Sleeper,
-    add_products,
+    import_and_ship,
     order_by_ext,
     orders,
     outbox,
-    pack,
     port_of,
-    shop_row,
+    run,
+    sync_now,
 )
 
 SECRETS = {
@@ -42,45 +37,6 @@ SECRETS = {
     "shopify": {"token": "shpat_test"},
     "prestashop": {"key": "K" * 32},
 }
-
-
-def run(ctx: AppContext, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_sync_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args, ctx))
-
-
-def _sync(ctx: AppContext, clock: Later, sleeper: Sleeper | None = None) -> Any:
-    shop = shop_row(ctx, "shop")
-    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=sleeper or Sleeper())
-    try:
-        return sync_shop(ctx, shop, connector, clock=clock, products=False)
-    finally:
-        connector.close()
-
-
-def _ship_one(ctx: AppContext, woo: FakeWooCommerce) -> tuple[dict[str, Any], Any]:
-    add_products(ctx, "SKU-1", "SKU-2")
-    order = woo.add_order()
-    clock = Later()
-    first = _sync(ctx, clock)
-    pack(ctx, order_by_ext(ctx, order["id"]), ["R1"])
-    clock.jump()
-    _sync(ctx, clock)
-    return order, first
-
-
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def ca_file(ca: trustme.CA, tmp_path: Path) -> str:
-    path = tmp_path / "shop-ca.pem"
-    ca.cert_pem.write_to_path(str(path))
-    return str(path)
 
 
 @pytest.fixture
@@ -101,7 +57,7 @@ def test_http_is_followed_to_https_on_the_same_site(
         add_shop(ctx, "woocommerce", "shop", url=url, secrets=SECRETS["woocommerce"],
                  settings={"ca_file": ca_file})  # fmt: skip
         # WHEN sync imports an order, it is packed and sync pushes
-        order, first = _ship_one(ctx, https_shop)
+        order, first = import_and_ship(ctx, https_shop, "shop", "R1")
     # THEN everything happened on the HTTPS site: imported, tracked, completed
     assert first.error == ""
     assert order_by_ext(ctx, order["id"]).status == OrderStatus.SHIPPED
@@ -118,7 +74,7 @@ def test_bare_address_is_followed_to_www(ctx: AppContext, shop_names: None) -> N
         add_shop(ctx, "woocommerce", "shop", url=f"http://shop.test:{port}",
                  secrets=SECRETS["woocommerce"])  # fmt: skip
         # WHEN sync runs both ways
-        order, first = _ship_one(ctx, woo)
+        order, first = import_and_ship(ctx, woo, "shop", "R1")
         # THEN the requests were signed for www (the home URL) and all went through
         assert first.error == ""
         assert woo.orders[order["id"]]["status"] == "completed"
@@ -137,7 +93,7 @@ def test_a_redirect_to_another_host_is_not_followed_and_says_so(
         add_shop(ctx, kind, "shop", url=shop.url, secrets=SECRETS[kind])
         # WHEN the user tests the shop, and sync runs
         code = run(ctx, "shop", "test", "shop")
-        report = _sync(ctx, Later())
+        report = sync_now(ctx, "shop", Later())
         # THEN the other host got nothing, nothing was retried, and one sentence says why
         assert elsewhere.seen == []
         assert len(shop.log) <= 3
@@ -156,7 +112,7 @@ def test_a_redirect_to_a_login_page_is_not_success(ctx: AppContext) -> None:
         add_shop(ctx, "woocommerce", "shop", url=front.url, secrets=SECRETS["woocommerce"])
         # WHEN sync runs
         sleeper = Sleeper()
-        report = _sync(ctx, Later(), sleeper)
+        report = sync_now(ctx, "shop", Later(), sleeper)
         # THEN no order is imported, the error says where the shop sent us, nothing was retried
         assert orders(ctx) == []
         assert "sending Station to another page (/wp-login.php)" in report.error
@@ -175,7 +131,7 @@ def test_plain_http_after_https_is_refused(
              settings={"ca_file": ca_file})  # fmt: skip
     https_shop.canonical = "http://shop.test:9"
     # WHEN sync runs
-    report = _sync(ctx, Later())
+    report = sync_now(ctx, "shop", Later())
     # THEN the key was not sent over plain HTTP, and the user is told
     assert "from HTTPS to plain HTTP" in report.error
     assert https_shop.auth_seen == []

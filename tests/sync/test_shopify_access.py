@@ -10,26 +10,17 @@ Admin schema's `currentAppInstallation.accessScopes`.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Iterator
 
 import pytest
 
 from station.context import AppContext
-from sync.commands import add_sync_commands
 from sync.runner import sync_shop
 from sync.secrets import load_secrets, save_secrets
 from sync.shops.config import make_connector
 from tests.fakes.shops.shopify import ALL_SCOPES, FakeShopify
-from tests.sync.conftest import Sleeper, add_products, orders, shop_row
-
-
-def run(ctx: AppContext, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_sync_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args, ctx))
+from tests.sync.conftest import Sleeper, add_products, orders, run, shop_row
 
 
 def _sync(ctx: AppContext, fake: FakeShopify, name: str = "s") -> str:

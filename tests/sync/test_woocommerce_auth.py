@@ -7,48 +7,18 @@ The fake decides who is calling as WooCommerce's `class-wc-rest-authentication.p
 
 from __future__ import annotations
 
-import argparse
 import logging
 import ssl
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 import trustme
 
 from station.context import AppContext
 from station.domain import OrderStatus, OutboxStatus
-from sync.commands import add_sync_commands
-from sync.runner import sync_shop
-from sync.shops.config import add_shop, make_connector
+from sync.shops.config import add_shop
 from tests.fakes.shops.woocommerce import FakeWooCommerce
-from tests.sync.conftest import (
-    Later,
-    Sleeper,
-    add_products,
-    order_by_ext,
-    outbox,
-    pack,
-    port_of,
-    shop_row,
-)
-
-
-def run(ctx: AppContext, *argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_sync_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args, ctx))
-
-
-def _sync(ctx: AppContext, clock: Later) -> Any:
-    shop = shop_row(ctx, "woo")
-    connector = make_connector(ctx, shop, timeout_s=2.0, sleep=Sleeper())
-    try:
-        return sync_shop(ctx, shop, connector, clock=clock, products=False)
-    finally:
-        connector.close()
+from tests.sync.conftest import Later, import_and_ship, order_by_ext, outbox, port_of, run, sync_now
 
 
 def _add(ctx: AppContext, url: str, secret: str = "cs_test", **settings: str) -> None:
@@ -60,29 +30,6 @@ def _add(ctx: AppContext, url: str, secret: str = "cs_test", **settings: str) ->
         secrets={"key": "ck_test", "secret": secret},
         settings=settings,
     )
-
-
-def _import_and_ship(ctx: AppContext, woo: FakeWooCommerce) -> tuple[dict[str, Any], Any]:
-    add_products(ctx, "SKU-1", "SKU-2")
-    order = woo.add_order()
-    clock = Later()
-    first = _sync(ctx, clock)
-    pack(ctx, order_by_ext(ctx, order["id"]), ["T1"])
-    clock.jump()
-    _sync(ctx, clock)
-    return order, first
-
-
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def ca_file(ca: trustme.CA, tmp_path: Path) -> str:
-    path = tmp_path / "shop-ca.pem"
-    ca.cert_pem.write_to_path(str(path))
-    return str(path)
 
 
 def _tls(ca: trustme.CA) -> ssl.SSLContext:
@@ -104,7 +51,7 @@ def test_plain_http_host_that_strips_the_header_still_gets_the_signed_key(
     with FakeWooCommerce(strip_authorization=True) as woo:
         _add(ctx, woo.url)
         # WHEN sync imports an order, it is packed and sync pushes
-        order, first = _import_and_ship(ctx, woo)
+        order, first = import_and_ship(ctx, woo, "woo", "T1")
         # THEN the order arrived and went back completed with its tracking: the OAuth
         # parameters travelled in the query string, which no host strips
         assert first.error == ""
@@ -120,7 +67,7 @@ def test_the_signature_uses_the_home_url_the_shop_reports(ctx: AppContext) -> No
         woo.access.home = f"http://www.shop.test:{port_of(woo.url)}"
         _add(ctx, woo.url)
         # WHEN sync runs
-        order, first = _import_and_ship(ctx, woo)
+        order, first = import_and_ship(ctx, woo, "woo", "T1")
         # THEN WooCommerce accepted the signatures, made for the home URL from the REST index
         assert first.error == ""
         assert woo.orders[order["id"]]["status"] == "completed"
@@ -135,7 +82,7 @@ def test_https_host_that_strips_basic_gets_the_key_in_the_query_string(
     woo = stripping_https
     _add(ctx, woo.url, ca_file=ca_file)
     # WHEN sync imports, ships and pushes
-    order, first = _import_and_ship(ctx, woo)
+    order, first = import_and_ship(ctx, woo, "woo", "T1")
     # THEN each round's first request, arrived anonymous, was sent again with
     # consumer_key/consumer_secret in the query, and everything after went that way
     assert first.error == ""
@@ -157,7 +104,7 @@ def test_the_key_in_the_query_string_never_reaches_the_log(
     stripping_https.add_order()
     # WHEN sync runs
     with caplog.at_level(logging.INFO):
-        _sync(ctx, Later())
+        sync_now(ctx, "woo", Later())
     # THEN the secret, sent in the query string, is in no log record
     assert "query" in stripping_https.auth_seen
     assert "cs_test" not in caplog.text
@@ -213,7 +160,7 @@ def test_forced_query_sends_the_key_in_the_query_from_the_first_request(
 ) -> None:
     _add(ctx, stripping_https.url, ca_file=ca_file, auth="query")
     stripping_https.add_order()
-    report = _sync(ctx, Later())
+    report = sync_now(ctx, "woo", Later())
     assert report.error == ""
     assert set(stripping_https.auth_seen) == {"query"}
 
@@ -302,7 +249,7 @@ def test_a_shop_whose_rest_index_is_closed_still_syncs(ctx: AppContext) -> None:
         woo.index_closed = True
         _add(ctx, woo.url)
         # WHEN sync runs both ways
-        order, first = _import_and_ship(ctx, woo)
+        order, first = import_and_ship(ctx, woo, "woo", "T1")
         # THEN orders and tracking went through, signed for the address configured
         assert first.error == ""
         assert woo.orders[order["id"]]["status"] == "completed"
