@@ -138,3 +138,46 @@ register(
         "controlla l'URL dell'account.",
     ),
 )
+
+register(
+    Message(
+        "poste_refused",
+        "{carrier} refused the waybill ({code}): {reason}. Correct it and pack the parcel again.",
+        "{carrier} ha rifiutato la lettera di vettura ({code}): {reason}. Correggi e richiudi "
+        "il collo.",
+    ),
+    Message(
+        "poste_login_refused",
+        "{carrier} refused the account's client ID or secret ({reason}): add the account again "
+        "with 'station carrier add poste'.",
+        "{carrier} ha rifiutato client ID o secret dell'account ({reason}): aggiungi di nuovo "
+        "l'account con 'station carrier add poste'.",
+    ),
+    Message(
+        "poste_answer_unreadable",
+        "{carrier} answered with something that is not its API's answer: check the account's URL "
+        "with 'station carrier test {carrier}'.",
+        "{carrier} ha risposto con qualcosa che non è la risposta della sua API: controlla l'URL "
+        "dell'account con 'station carrier test {carrier}'.",
+    ),
+    Message(
+        "poste_label_missing",
+        "{carrier} created waybill {number} but its label could not be downloaded (HTTP "
+        "{status}): pack the parcel again.",
+        "{carrier} ha creato la lettera di vettura {number} ma la sua etichetta non si è potuta "
+        "scaricare (HTTP {status}): richiudi il collo.",
+    ),
+    Message(
+        "poste_cannot_void",
+        "{carrier} has no way to cancel a waybill through its API ({numbers}): do not hand the "
+        "parcel over, and ask Poste's business support to cancel it.",
+        "{carrier} non permette di annullare una lettera di vettura tramite la sua API "
+        "({numbers}): non consegnare il collo e chiedi l'annullamento all'assistenza business "
+        "di Poste.",
+    ),
+    Message(
+        "carrier_test_poste_ok",
+        "{carrier} answers: Poste opened a session for client ID {client_id}.",
+        "{carrier} risponde: Poste ha aperto una sessione per il client ID {client_id}.",
+    ),
+)
