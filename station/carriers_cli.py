@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # (`brt_wire.MODES`, `brt_wire.LABEL_KINDS`); a test keeps them equal.
 BRT_MODES = ("auto", "explicit")
 BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl")
+POSTE_LABEL_KINDS = ("pdf-1011", "pdf-a4", "zpl")  # `poste_wire.LABEL_KINDS`
+POSTE_COD_MODES = ("CON", "ACM", "ABM")  # `poste_wire.COD_MODES`
+POSTE_URL = "https://apiw.gp.posteitaliane.it/gp/internet/"  # `poste.DEFAULT_URL`
 ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
 TEST_DEADLINE_S = 10.0  # a person waits for `carrier test`; a bench would not
 
@@ -54,6 +57,22 @@ def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
         "contract": args.contract,
     }
     return _add_account(ctx, args.code.upper(), account, _secret(ctx, "password", args.password))
+
+
+def cmd_add_poste(args: argparse.Namespace, ctx: AppContext) -> int:
+    account: dict[str, Any] = {
+        "kind": "poste",
+        "url": args.url.rstrip("/") + "/",
+        "client_id": args.client_id,
+        "cost_center": args.cost_center,
+        "label": args.label,
+        "cod_mode": args.cod_mode,
+        "accessories": args.accessory or [],
+    }
+    if args.scope:
+        account["scope"] = args.scope
+    secret = _secret(ctx, "client secret", args.client_secret)
+    return _add_account(ctx, args.code.upper(), account, secret)
 
 
 def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
@@ -117,6 +136,7 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.carriers import ShippingError, carrier_for
     from station.carriers.brt import BrtCarrier
     from station.carriers.gls import GlsItalyCarrier
+    from station.carriers.poste import PosteCarrier
     from station.carriers.registry import carrier_kind
     from station.services.shipping import sender_address
 
@@ -134,6 +154,11 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
             carrier.http.deadline_s = TEST_DEADLINE_S
             count = len(carrier.shipments_listed())
             print(text("carrier_test_gls_ok", language, carrier=code, count=count))
+        elif isinstance(carrier, PosteCarrier):
+            carrier.http.deadline_s = TEST_DEADLINE_S
+            carrier.session()
+            client_id = carrier.account.client_id
+            print(text("carrier_test_poste_ok", language, carrier=code, client_id=client_id))
         else:
             kind = carrier_kind(code, ctx.settings)
             print(text("carrier_test_not_supported", language, carrier=code, kind=kind))
@@ -178,6 +203,7 @@ def add_carrier_commands(sub: Any) -> None:
     kinds = add.add_subparsers(dest="kind", required=True)
     _add_brt_parser(kinds)
     _add_gls_parser(kinds)
+    _add_poste_parser(kinds)
 
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
@@ -219,3 +245,26 @@ def _add_gls_parser(kinds: Any) -> None:
     gls.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
     gls.add_argument("--contract", required=True, metavar="N", help="CodiceContrattoGls")
     gls.set_defaults(func=cmd_add_gls)
+
+
+def _add_poste_parser(kinds: Any) -> None:
+    poste = kinds.add_parser("poste", help="Poste Delivery Business REST API (also SDA contracts)")
+    poste.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. POSTE")
+    poste.add_argument("--url", default=POSTE_URL, help="up to /gp/internet/")
+    poste.add_argument("--client-id", required=True, metavar="ID")
+    poste.add_argument("--client-secret", metavar="S", help="better: leave it out to be asked")
+    poste.add_argument(
+        "--cost-center", required=True, metavar="C", help="the contract's CDC-... code"
+    )
+    poste.add_argument("--label", choices=POSTE_LABEL_KINDS, default="pdf-1011")
+    poste.add_argument(
+        "--cod-mode", choices=POSTE_COD_MODES, default="CON", help="how COD is collected"
+    )
+    poste.add_argument(
+        "--accessory",
+        action="append",
+        metavar="APT...",
+        help="an accessory service for every waybill (repeat for more)",
+    )
+    poste.add_argument("--scope", help="the token scope, when Poste gives another")
+    poste.set_defaults(func=cmd_add_poste)
