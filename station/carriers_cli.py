@@ -30,6 +30,17 @@ POSTE_LABEL_KINDS = ("pdf-1011", "pdf-a4", "zpl")  # `poste_wire.LABEL_KINDS`
 POSTE_COD_MODES = ("CON", "ACM", "ABM")  # `poste_wire.COD_MODES`
 POSTE_URL = "https://apiw.gp.posteitaliane.it/gp/internet/"  # `poste.DEFAULT_URL`
 ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
+# Our tracking statuses (`port.TRACK_STATUSES`) as the catalogue says them; a test keeps them equal.
+TRACK_STATUS_MESSAGES = {
+    "registered": "track_status_registered",
+    "in_transit": "track_status_in_transit",
+    "out_for_delivery": "track_status_out_for_delivery",
+    "held": "track_status_held",
+    "delivered": "track_status_delivered",
+    "returning": "track_status_returning",
+    "exception": "track_status_exception",
+    "unknown": "track_status_unknown",
+}
 TEST_DEADLINE_S = 10.0  # a person waits for `carrier test`; a bench would not
 
 
@@ -167,6 +178,57 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def cmd_track(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Where each parcel is, as its carrier says: by tracking number, or every parcel of an order."""
+    from station.services.tracking import parcels_to_track, track_parcels
+
+    language = ctx.settings.language
+    with ctx.db.read() as session:
+        parcels = parcels_to_track(session, args.what)
+    if not parcels:
+        raise user_error("carrier_track_nothing", language, wanted=args.what)
+    answers = track_parcels(parcels, ctx.settings)
+    if args.json:
+        print(json.dumps([_tracked_json(a, language) for a in answers], indent=2))
+    else:
+        for answer in answers:
+            _print_tracked(answer, language)
+    return 0 if any(a.tracked is not None for a in answers) else 1
+
+
+def _tracked_json(answer: Any, language: str) -> dict[str, Any]:
+    parcel, tracked = answer.parcel, answer.tracked
+    events = [
+        {"at": e.at.isoformat() if e.at else None, "status": e.status, "said": e.said,
+         "place": e.place}
+        for e in (tracked.events if tracked else ())
+    ]  # fmt: skip
+    return {
+        "order": parcel.order_number,
+        "parcel": parcel.seq,
+        "carrier": parcel.carrier,
+        "tracking_number": parcel.tracking_number,
+        "status": tracked.status if tracked else None,
+        "events": events,
+        "error": answer.problem.text(language) if answer.problem else None,
+    }
+
+
+def _print_tracked(answer: Any, language: str) -> None:
+    parcel, tracked = answer.parcel, answer.tracked
+    said = {"order": parcel.order_number, "seq": parcel.seq, "carrier": parcel.carrier,
+            "number": parcel.tracking_number or "-"}  # fmt: skip
+    if tracked is None:
+        reason = answer.problem.text(language) if answer.problem else "?"
+        print(text("track_failed", language, reason=reason, **said), file=sys.stderr)
+        return
+    status = text(TRACK_STATUS_MESSAGES[tracked.status], language)
+    print(text("track_parcel", language, status=status, **said))
+    for event in tracked.events:
+        at = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "-"
+        print(f"  {at}\t{event.place}\t{event.said}")
+
+
 def cmd_pending(args: argparse.Namespace, ctx: AppContext) -> int:
     """The pending shelf: parcels that left with an internal label, waiting for their carrier's."""
     from station.services.pending_labels import pending_shelf
@@ -214,6 +276,13 @@ def add_carrier_commands(sub: Any) -> None:
     )
     pending.add_argument("--json", action="store_true")
     pending.set_defaults(func=cmd_pending, read_only=True)
+
+    track = carrier_sub.add_parser("track", help="where a shipped parcel is, as its carrier says")
+    track.add_argument(
+        "what", metavar="ORDER|TRACKING", help="an order number or a tracking number"
+    )
+    track.add_argument("--json", action="store_true")
+    track.set_defaults(func=cmd_track, read_only=True)
 
     test = carrier_sub.add_parser("test", help="ask the carrier whether the account works")
     test.add_argument("code", metavar="CODE")

@@ -20,6 +20,7 @@ from station.carriers.port import (
     LabelledParcel,
     LabelRequest,
     ShippingError,
+    Tracked,
 )
 from station.carriers.registry import configured_account, register_carrier
 from station.carriers.transport import DEFAULT_DEADLINE_S, CarrierHttp
@@ -92,10 +93,22 @@ class BrtCarrier:
         body = wire.routing_body(self.account, recipient)
         return wire.routing_of(self._call("PUT", "shipments/routing", body, "routingResponse").body)
 
+    def track(self, tracking_number: str) -> Tracked:
+        """BRT's events for the parcel (only once BRT's branch has taken the shipment)."""
+        path = f"tracking/parcelID/{tracking_number}"
+        headers = wire.tracking_headers(self.account)
+        answer = self._call("GET", path, None, "ttParcelIdResponse", headers)
+        return wire.read_tracking(tracking_number, answer)
+
     def _call(
-        self, method: str, path: str, body: dict[str, Any], envelope: str = "createResponse"
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None,
+        envelope: str = "createResponse",
+        headers: dict[str, str] | None = None,
     ) -> wire.Answer:
-        answer = wire.read_answer(self.http.send(method, path, body), envelope)
+        answer = wire.read_answer(self.http.send(method, path, body, headers), envelope)
         if answer is None:
             raise ShippingError("brt_answer_unreadable", carrier=self.code)
         if not answer.ok:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
-from station.carriers.port import LabelFormat, LabelRequest
+from station.carriers.port import LabelFormat, LabelRequest, Tracked, TrackEvent, TrackStatus
 from station.labels.courier import Address
 
 Mode = Literal["auto", "explicit"]
@@ -27,6 +29,7 @@ ALREADY_CONFIRMED = -102
 NEVER_CREATED = -151  # delete/confirm: no such shipment (or created over 40 days ago)
 # Fields BRT cuts at these lengths; longer text is refused rather than cut by BRT's side.
 NAME_MAX, STREET_MAX, REFERENCE_MAX, NOTES_MAX = 70, 35, 15, 70
+ROME = ZoneInfo("Europe/Rome")
 SERVICE_TYPES = {"express": "E", "priority": "E", "10:30": "H"}  # else "" (standard)
 
 
@@ -214,3 +217,69 @@ def routing_of(body: Mapping[str, Any]) -> str:
     """arrivalTerminal/arrivalDepot and deliveryZone as a person reads them: "099 zone 72"."""
     depot = str(body.get("arrivalDepot") or body.get("arrivalTerminal") or "?")
     return f"{depot}/{body.get('deliveryZone') or '?'}"
+
+
+# -- tracking ("Brt Rest API Tracking": GET /rest/v1/tracking/parcelID/{parcelID}) --------------
+
+# BRT's event ids and words (its documented example: 700 DATI SPEDIZ. TRASMESSI A BRT, 701
+# RITIRATA, 702 PARTITA, 703 ARRIVATA IN FILIALE, MIC IN CONSEGNA, 704 CONSEGNATA) -> our status.
+# Words not in the example follow the BRT status keywords an open-source PrestaShop module
+# (maxpalermo/mpbrtrestapishipments_v8, BrtStats) groups its dashboard by.
+TRACK_IDS: dict[str, TrackStatus] = {
+    "700": "registered",
+    "701": "in_transit",
+    "702": "in_transit",
+    "703": "in_transit",
+    "MIC": "out_for_delivery",
+    "704": "delivered",
+}
+TRACK_WORDS: tuple[tuple[str, TrackStatus], ...] = (
+    ("NON CONSEGNATA", "exception"),
+    ("RIFIUTAT", "exception"),
+    ("ANOMALIA", "exception"),
+    ("RESA AL MITTENTE", "returning"),
+    ("CONSEGNAT", "delivered"),
+    ("IN CONSEGNA", "out_for_delivery"),
+    ("FERMOPOINT", "held"),
+    ("GIACENZA", "held"),
+    ("DEPOSITO", "held"),
+    ("DATI SPEDIZ", "registered"),
+    ("PARTITA", "in_transit"),
+    ("ARRIVATA", "in_transit"),
+    ("RITIRATA", "in_transit"),
+    ("IN TRANSITO", "in_transit"),
+)
+
+
+def tracking_headers(account: BrtAccount) -> dict[str, str]:
+    """Tracking takes the account in headers, not in a body."""
+    return {"userID": account.user_id, "password": account.password}
+
+
+def read_tracking(parcel_id: str, answer: Answer) -> Tracked:
+    """`lista_eventi` newest first, padded with empty events: kept oldest first, pads dropped."""
+    found = []
+    for item in answer.body.get("lista_eventi") or []:
+        event = item.get("evento") if isinstance(item, dict) else None
+        if isinstance(event, dict) and (event.get("descrizione") or event.get("id")):
+            found.append(_track_event(event))
+    found.reverse()
+    return Tracked(parcel_id, tuple(found))
+
+
+def _track_event(event: Mapping[str, Any]) -> TrackEvent:
+    said = str(event.get("descrizione") or "").strip()
+    unknown: TrackStatus = "unknown"
+    by_words = next((s for word, s in TRACK_WORDS if word in said.upper()), unknown)
+    status: TrackStatus = TRACK_IDS.get(str(event.get("id") or "").strip(), by_words)
+    when = _brt_time(str(event.get("data") or ""), str(event.get("ora") or ""))
+    return TrackEvent(when, status, said, str(event.get("filiale") or "").strip())
+
+
+def _brt_time(day: str, hour: str) -> dt.datetime | None:
+    """ "15.09.2020" and "11.46", Italian local time."""
+    try:
+        local = dt.datetime.strptime(f"{day} {hour or '00.00'}", "%d.%m.%Y %H.%M")
+    except ValueError:
+        return None
+    return local.replace(tzinfo=ROME)

@@ -181,3 +181,82 @@ register(
         "{carrier} risponde: Poste ha aperto una sessione per il client ID {client_id}.",
     ),
 )
+
+# station carrier track: our own statuses, whatever each carrier calls them
+register(
+    Message(
+        "track_status_registered",
+        "registered, not yet taken by the carrier",
+        "registrata, non ancora presa in carico dal corriere",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_in_transit",
+        "in transit",
+        "in transito",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_out_for_delivery",
+        "out for delivery",
+        "in consegna",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_held",
+        "waiting at a depot or pickup point",
+        "in giacenza presso un deposito o punto di ritiro",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_delivered",
+        "delivered",
+        "consegnata",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_returning",
+        "on its way back to the sender",
+        "in rientro al mittente",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_exception",
+        "not delivered: someone must look at it",
+        "non consegnata: serve un controllo",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_unknown",
+        "a status this release does not know",
+        "uno stato che questa versione non conosce",
+        dynamic=True,
+    ),
+    Message(
+        "track_parcel",
+        "Order {order} parcel {seq}, {carrier} {number}: {status}.",
+        "Ordine {order} collo {seq}, {carrier} {number}: {status}.",
+    ),
+    Message(
+        "track_failed",
+        "Order {order} parcel {seq}, {carrier} {number}: {reason}",
+        "Ordine {order} collo {seq}, {carrier} {number}: {reason}",
+    ),
+    Message(
+        "track_label_pending",
+        "its {carrier} label is still pending, so there is nothing to track yet.",
+        "la sua etichetta {carrier} è ancora in attesa, quindi non c'è ancora niente da tracciare.",
+    ),
+    Message(
+        "carrier_track_not_supported",
+        "{carrier} ({kind}) cannot be asked where a parcel is; look it up on the carrier's site.",
+        "A {carrier} ({kind}) non si può chiedere dove sia un collo; cercalo sul sito del "
+        "corriere.",
+    ),
+    Message(
+        "carrier_track_nothing",
+        "No parcel has tracking number {wanted}, and no order with that number was shipped.",
+        "Nessun collo ha il numero di tracking {wanted}, e nessun ordine con quel numero è "
+        "stato spedito.",
+    ),
+)
