@@ -28,7 +28,8 @@ from tests.console_process import run_station
 from tests.fakes.carriers.poste import FakePoste
 from tests.fakes.shops.base import Fault
 from tests.labels.factories import RECIPIENT, SENDER
-from tests.labels.readback import needs_raster, pdf_barcodes
+from tests.labels.readback import needs_raster, pdf_barcodes, png_barcodes
+from tests.labels.test_courier import needs_zplkit
 
 
 @pytest.fixture
@@ -95,6 +96,18 @@ def test_three_parcels_are_three_waybills_of_one_multi_parcel_shipment_on_zpl(
     # AND each ZPL label's barcode field is its own parcel's number
     for parcel in created.parcels:
         assert zpl_code128(parcel.documents["zpl"]) == parcel.tracking_number
+
+
+@needs_zplkit
+@needs_raster
+def test_postes_zpl_label_rendered_as_a_printer_would_scans_to_the_waybill(
+    poste: FakePoste,
+) -> None:
+    from station.labels.zpl import preview_png
+
+    [parcel] = adapter(poste, label="zpl").create_labels(_request(), _memory()).parcels
+    found = png_barcodes(preview_png(parcel.documents["zpl"], 203))
+    assert [d.data for d in found] == [parcel.tracking_number]
 
 
 def test_cash_on_delivery_is_postes_accessory_service_with_its_amount(poste: FakePoste) -> None:
