@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # --help` builds this parser and must not load them. The choices are the adapter's
 # (`brt_wire.MODES`, `brt_wire.LABEL_KINDS`); a test keeps them equal.
 BRT_MODES = ("auto", "explicit")
-BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl")
+BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl", "own")
 POSTE_LABEL_KINDS = ("pdf-1011", "pdf-a4", "zpl")  # `poste_wire.LABEL_KINDS`
 POSTE_COD_MODES = ("CON", "ACM", "ABM")  # `poste_wire.COD_MODES`
 POSTE_URL = "https://apiw.gp.posteitaliane.it/gp/internet/"  # `poste.DEFAULT_URL`
@@ -56,7 +56,24 @@ def cmd_add_brt(args: argparse.Namespace, ctx: AppContext) -> int:
         "mode": args.mode,
         "label": args.label,
     }
+    if args.label == "own":
+        if args.series is None:
+            raise user_error("brt_own_needs_series", ctx.settings.language)
+        first, last = args.own_range
+        account.update(series=args.series, own_first=first, own_last=last)
     return _add_account(ctx, code, account, _secret(ctx, "password", args.password))
+
+
+def _own_range(value: str) -> tuple[int, int]:
+    """FIRST-LAST: the parcel numbers of the series BRT gave (7 digits each)."""
+    first, _, last = value.partition("-")
+    try:
+        low, high = int(first), int(last)
+    except ValueError:
+        raise argparse.ArgumentTypeError(value) from None
+    if not 1 <= low <= high <= 9_999_999:
+        raise argparse.ArgumentTypeError(value)
+    return low, high
 
 
 def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -301,7 +318,20 @@ def _add_brt_parser(kinds: Any) -> None:
     brt.add_argument(
         "--mode", choices=BRT_MODES, default="auto", help="confirmation, as BRT's contract says"
     )
-    brt.add_argument("--label", choices=BRT_LABEL_KINDS, default="brt-pdf")
+    brt.add_argument(
+        "--label",
+        choices=BRT_LABEL_KINDS,
+        default="brt-pdf",
+        help="BRT's label, or own: BRT routes, Station numbers and draws BRT's layout",
+    )
+    brt.add_argument("--series", type=int, metavar="NN", help="own labels: BRT's series")
+    brt.add_argument(
+        "--own-range",
+        type=_own_range,
+        default=(1, 9_999_999),
+        metavar="FIRST-LAST",
+        help="own labels: the series' parcel numbers",
+    )
     brt.set_defaults(func=cmd_add_brt)
 
 

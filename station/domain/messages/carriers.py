@@ -260,3 +260,22 @@ register(
         "stato spedito.",
     ),
 )
+
+register(
+    Message(
+        "brt_routing_unreachable",
+        "{carrier} could not route the parcel ({reason}); no number was taken: weigh the parcel "
+        "again when {carrier} answers.",
+        "{carrier} non ha potuto instradare il collo ({reason}); nessun numero è stato preso: "
+        "ripesa il collo quando {carrier} risponde.",
+    ),
+)
+
+register(
+    Message(
+        "brt_own_needs_series",
+        "Own BRT labels need the series BRT gave the customer code: add --series NN.",
+        "Le etichette BRT proprie richiedono la serie data da BRT al codice cliente: aggiungi "
+        "--series NN.",
+    ),
+)
