@@ -153,3 +153,22 @@ def test_a_poste_account_is_added_listed_and_answers(tmp_path: Path) -> None:
             "station: SDA refused the account's client ID or secret (AADSTS7000215: Invalid "
             "client secret provided.): add the account again with 'station carrier add poste'."
         )
+
+
+def test_a_brt_account_printing_its_own_labels_needs_its_series(
+    tmp_path: Path, brt: FakeBrt
+) -> None:
+    home = tmp_path / "bench"
+    # WHEN own labels are asked for without BRT's series, THEN it is said what is missing
+    missing = _add(home, brt, "--label", "own")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == (
+        "station: Own BRT labels need the series BRT gave the customer code: add --series NN."
+    )
+    # WHEN the series and its numbers are given, THEN they are stored with the account
+    added = _add(home, brt, "--label", "own", "--series", "4", "--own-range", "321962-321999")
+    assert added.returncode == 0, added.stderr
+    account = tomllib.loads((home / "station.toml").read_text())["carrier_accounts"]["BRT"]
+    assert (account["label"], account["series"], account["own_first"], account["own_last"]) == (
+        "own", 4, 321_962, 321_999,
+    )  # fmt: skip

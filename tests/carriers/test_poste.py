@@ -259,3 +259,30 @@ def test_no_number_is_taken_when_the_label_cannot_be_fetched(poste: FakePoste) -
         "pack the parcel again."
     )
     assert re.fullmatch(r"\d{13}", waybill.code)
+
+
+def test_an_order_poste_refuses_at_the_bench_is_not_half_labelled(
+    demo_home: AppContext, poste: FakePoste
+) -> None:
+    from station.services.failures import failure_of
+
+    # GIVEN order 1003 going by Poste to an area Poste refuses
+    configure(demo_home, poste)
+    with demo_home.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == "1003")).one()
+        del poste.routing[str(order.shipping_address["postcode"])[:2]]
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    # WHEN it is packed and weighed
+    with pytest.raises(ShippingError) as refused:
+        _pack(bench, demo_home, "1003")
+    # THEN the operator reads Poste's reason in one sentence
+    kind, phrase = failure_of(refused.value) or ("", None)
+    assert kind == "shipping"
+    assert phrase is not None
+    assert phrase.text("en").startswith("POSTE refused the waybill (202): CAP ")
+    # AND nothing was labelled: no number, no label file, nothing at Poste
+    with demo_home.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == "1003")).one()
+        assert [p.tracking_number for p in order.parcels] == [None]
+    assert not (demo_home.home / "labels" / "1003-1.pdf").exists()
+    assert poste.waybills == []

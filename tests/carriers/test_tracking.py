@@ -142,3 +142,30 @@ def test_station_carrier_track_by_order_and_by_number(
     assert unknown.stderr.strip() == (
         "station: No parcel has tracking number ZZ999, and no order with that number was shipped."
     )
+
+
+def test_a_carrier_without_tracking_and_a_pending_label_are_said_not_asked(
+    demo_home: AppContext, poste: FakePoste
+) -> None:
+    from station.services.tracking import ParcelToTrack, parcels_to_track, track_parcels
+
+    # GIVEN order 1001 shipped with a number from GLS's local range (no account: no network)
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    _pack(bench, demo_home, "1001")
+    with demo_home.db.read() as session:
+        [parcel] = parcels_to_track(session, "#1001")
+    # WHEN it is tracked, THEN the range cannot say where it is, and says so
+    [answer] = track_parcels([parcel], demo_home.settings)
+    assert answer.tracked is None
+    assert answer.problem is not None
+    assert answer.problem.text("en") == (
+        "GLS (range) cannot be asked where a parcel is; look it up on the carrier's site."
+    )
+    # AND a parcel still waiting for its label is not asked about
+    waiting = ParcelToTrack("1003", 1, "POSTE", None)
+    [pending] = track_parcels([waiting], demo_home.settings)
+    assert pending.problem is not None
+    assert pending.problem.text("it") == (
+        "la sua etichetta POSTE è ancora in attesa, quindi non c'è ancora niente da tracciare."
+    )
+    assert poste.log == []
