@@ -45,7 +45,10 @@ from tests.fakes.shops.base import Clock, FakeServer, Request, Response
 
 BASE = "/gp/internet/"
 TOKEN_LIFE_S = 3599
-ROUTING = {"00": "RM", "10": "TO", "20": "MI", "40": "BO", "50": "FI", "80": "NA"}
+ROUTING = {
+    "00": "RM", "10": "TO", "16": "GE", "20": "MI", "30": "VE", "40": "BO", "50": "FI",
+    "70": "BA", "80": "NA", "95": "CT",
+}  # fmt: skip
 PHONE = re.compile(r"^\+?[0-9]{1,15}$")
 PAGE_SIZES = {"A4": A4, "1011": (100 * mm, 110 * mm)}
 
