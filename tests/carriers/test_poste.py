@@ -21,6 +21,7 @@ from station.db.models import Order
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
 from station.services.bench import BenchService, utc_now
 from station.services.pending_labels import retry_pending
+from tests.carriers.helpers import parcels
 from tests.carriers.poste_setup import adapter, configure, fake_poste
 from tests.carriers.test_brt import zpl_code128
 from tests.carriers.test_label_pending import _pack
@@ -194,6 +195,7 @@ def test_the_bench_ships_a_poste_order_and_reprints_postes_label_byte_for_byte(
     _pack(bench, demo_home, "1003")
     # THEN its label is Poste's, scanning to the number the parcel carries
     [waybill] = poste.waybills
+    assert parcels(demo_home, "1003") == [(waybill.code, "POSTE")]
     label = (demo_home.home / "labels" / "1003-1.pdf").read_bytes()
     assert label == waybill.label
     assert [d.data for d in pdf_barcodes(label, dpi=300)] == [waybill.code]
