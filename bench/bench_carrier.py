@@ -1,5 +1,6 @@
 """How long the operator waits at the bench from WEIGH to the parcel's label, with the carrier
-(the fake BRT on 127.0.0.1) answering in 300 ms and in 5 s.
+(the fake BRT, then the fake Poste, on 127.0.0.1) answering in 300 ms and in 5 s. Poste's
+figure holds a session token, the waybill and the label's download in the same deadline.
 
 WEIGH -> label: from the weight handed to the bench until its label is archived and handed to
 the printer (the bench's next scan is taken from then on). With a carrier slower than the
@@ -13,7 +14,9 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -26,7 +29,7 @@ from station.services.bench import BenchService, utc_now
 from station.services.pending_labels import retry_pending
 from station.workflow.io import Command, CommandName, ReadScale, Scan, Weight
 from sync.secrets import save_secrets
-from tests.carriers.brt_setup import account, fake_brt
+from tests.carriers import brt_setup, poste_setup
 from tests.console_process import ean_of
 from tests.fakes.shops.base import Fault
 
@@ -55,15 +58,24 @@ def _labelled(ctx: AppContext) -> int:
         return len(found.all())
 
 
-def _run(delay_s: float) -> None:
-    with tempfile.TemporaryDirectory() as tmp, fake_brt() as brt:
+# carrier -> its fake, its account there, the secret, the call that numbers the parcels
+CARRIERS: dict[str, tuple[Callable[[], Any], Callable[[Any], dict[str, Any]], str, str]] = {
+    "BRT": (brt_setup.fake_brt, brt_setup.account, brt_setup.PASSWORD, "/shipments/shipment"),
+    "Poste": (poste_setup.fake_poste, poste_setup.account, poste_setup.SECRET, "parcel/waybill"),
+}
+
+
+def _run(carrier: str, delay_s: float) -> None:
+    make_fake, account, secret, numbering_call = CARRIERS[carrier]
+    with tempfile.TemporaryDirectory() as tmp, make_fake() as fake:
         home = Path(tmp) / "home"
         with open_home(home, demo_mode=True) as ctx:
-            codes = ("BRT", "GLS", "SDA", "POSTE")  # every demo order goes to the fake BRT
-            ctx.settings.extra["carrier_accounts"] = {code: account(brt) for code in codes}
+            codes = ("BRT", "GLS", "SDA", "POSTE")  # every demo order goes to the one fake
+            ctx.settings.extra["carrier_accounts"] = {code: account(fake) for code in codes}
             for code in codes:
-                save_secrets(home, f"carrier:{code}", {"password": "pw-not-real"})
-            brt.inject(Fault("slow", path="/shipments/shipment", delay_s=delay_s, times=10_000))
+                save_secrets(home, f"carrier:{code}", {"password": secret})
+            fake.inject(Fault("slow", path=numbering_call, delay_s=delay_s, times=10_000))
+            print(f"  {carrier}")
             _measure(ctx, delay_s)
 
 
@@ -114,8 +126,9 @@ def _report(delay_s: float, waits: list[float], weighed: list[float], labels: li
 
 
 def main() -> None:
-    for delay_s in (0.3, 5.0):
-        _run(delay_s)
+    for carrier in CARRIERS:
+        for delay_s in (0.3, 5.0):
+            _run(carrier, delay_s)
 
 
 if __name__ == "__main__":

@@ -25,8 +25,22 @@ if TYPE_CHECKING:
 # --help` builds this parser and must not load them. The choices are the adapter's
 # (`brt_wire.MODES`, `brt_wire.LABEL_KINDS`); a test keeps them equal.
 BRT_MODES = ("auto", "explicit")
-BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl")
+BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl", "own")
+POSTE_LABEL_KINDS = ("pdf-1011", "pdf-a4", "zpl")  # `poste_wire.LABEL_KINDS`
+POSTE_COD_MODES = ("CON", "ACM", "ABM")  # `poste_wire.COD_MODES`
+POSTE_URL = "https://apiw.gp.posteitaliane.it/gp/internet/"  # `poste.DEFAULT_URL`
 ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
+# Our tracking statuses (`port.TRACK_STATUSES`) as the catalogue says them; a test keeps them equal.
+TRACK_STATUS_MESSAGES = {
+    "registered": "track_status_registered",
+    "in_transit": "track_status_in_transit",
+    "out_for_delivery": "track_status_out_for_delivery",
+    "held": "track_status_held",
+    "delivered": "track_status_delivered",
+    "returning": "track_status_returning",
+    "exception": "track_status_exception",
+    "unknown": "track_status_unknown",
+}
 TEST_DEADLINE_S = 10.0  # a person waits for `carrier test`; a bench would not
 
 
@@ -42,7 +56,24 @@ def cmd_add_brt(args: argparse.Namespace, ctx: AppContext) -> int:
         "mode": args.mode,
         "label": args.label,
     }
+    if args.label == "own":
+        if args.series is None:
+            raise user_error("brt_own_needs_series", ctx.settings.language)
+        first, last = args.own_range
+        account.update(series=args.series, own_first=first, own_last=last)
     return _add_account(ctx, code, account, _secret(ctx, "password", args.password))
+
+
+def _own_range(value: str) -> tuple[int, int]:
+    """FIRST-LAST: the parcel numbers of the series BRT gave (7 digits each)."""
+    first, _, last = value.partition("-")
+    try:
+        low, high = int(first), int(last)
+    except ValueError:
+        raise argparse.ArgumentTypeError(value) from None
+    if not 1 <= low <= high <= 9_999_999:
+        raise argparse.ArgumentTypeError(value)
+    return low, high
 
 
 def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -54,6 +85,22 @@ def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
         "contract": args.contract,
     }
     return _add_account(ctx, args.code.upper(), account, _secret(ctx, "password", args.password))
+
+
+def cmd_add_poste(args: argparse.Namespace, ctx: AppContext) -> int:
+    account: dict[str, Any] = {
+        "kind": "poste",
+        "url": args.url.rstrip("/") + "/",
+        "client_id": args.client_id,
+        "cost_center": args.cost_center,
+        "label": args.label,
+        "cod_mode": args.cod_mode,
+        "accessories": args.accessory or [],
+    }
+    if args.scope:
+        account["scope"] = args.scope
+    secret = _secret(ctx, "client secret", args.client_secret)
+    return _add_account(ctx, args.code.upper(), account, secret)
 
 
 def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
@@ -117,6 +164,7 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.carriers import ShippingError, carrier_for
     from station.carriers.brt import BrtCarrier
     from station.carriers.gls import GlsItalyCarrier
+    from station.carriers.poste import PosteCarrier
     from station.carriers.registry import carrier_kind
     from station.services.shipping import sender_address
 
@@ -134,12 +182,68 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
             carrier.http.deadline_s = TEST_DEADLINE_S
             count = len(carrier.shipments_listed())
             print(text("carrier_test_gls_ok", language, carrier=code, count=count))
+        elif isinstance(carrier, PosteCarrier):
+            carrier.http.deadline_s = TEST_DEADLINE_S
+            carrier.session()
+            client_id = carrier.account.client_id
+            print(text("carrier_test_poste_ok", language, carrier=code, client_id=client_id))
         else:
             kind = carrier_kind(code, ctx.settings)
             print(text("carrier_test_not_supported", language, carrier=code, kind=kind))
     except ShippingError as exc:
         raise UserError(exc.message(language)) from None
     return 0
+
+
+def cmd_track(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Where each parcel is, as its carrier says: by tracking number, or every parcel of an order."""
+    from station.services.tracking import parcels_to_track, track_parcels
+
+    language = ctx.settings.language
+    with ctx.db.read() as session:
+        parcels = parcels_to_track(session, args.what)
+    if not parcels:
+        raise user_error("carrier_track_nothing", language, wanted=args.what)
+    answers = track_parcels(parcels, ctx.settings)
+    if args.json:
+        print(json.dumps([_tracked_json(a, language) for a in answers], indent=2))
+    else:
+        for answer in answers:
+            _print_tracked(answer, language)
+    return 0 if any(a.tracked is not None for a in answers) else 1
+
+
+def _tracked_json(answer: Any, language: str) -> dict[str, Any]:
+    parcel, tracked = answer.parcel, answer.tracked
+    events = [
+        {"at": e.at.isoformat() if e.at else None, "status": e.status, "said": e.said,
+         "place": e.place}
+        for e in (tracked.events if tracked else ())
+    ]  # fmt: skip
+    return {
+        "order": parcel.order_number,
+        "parcel": parcel.seq,
+        "carrier": parcel.carrier,
+        "tracking_number": parcel.tracking_number,
+        "status": tracked.status if tracked else None,
+        "events": events,
+        "error": answer.problem.text(language) if answer.problem else None,
+    }
+
+
+def _print_tracked(answer: Any, language: str) -> None:
+    parcel, tracked = answer.parcel, answer.tracked
+    said = {"order": parcel.order_number, "seq": parcel.seq, "carrier": parcel.carrier,
+            "number": parcel.tracking_number or "-"}  # fmt: skip
+    if tracked is None:
+        reason = answer.problem.text(language) if answer.problem else "?"
+        print(text("track_failed", language, reason=reason, **said), file=sys.stderr)
+        return
+    status = text(TRACK_STATUS_MESSAGES[tracked.status], language)
+    print(text("track_parcel", language, status=status, **said))
+    for event in tracked.events:
+        at = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "-"
+        print(f"  {at}\t{event.place}\t{event.said}")
 
 
 def cmd_pending(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -178,6 +282,7 @@ def add_carrier_commands(sub: Any) -> None:
     kinds = add.add_subparsers(dest="kind", required=True)
     _add_brt_parser(kinds)
     _add_gls_parser(kinds)
+    _add_poste_parser(kinds)
 
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
@@ -188,6 +293,13 @@ def add_carrier_commands(sub: Any) -> None:
     )
     pending.add_argument("--json", action="store_true")
     pending.set_defaults(func=cmd_pending, read_only=True)
+
+    track = carrier_sub.add_parser("track", help="where a shipped parcel is, as its carrier says")
+    track.add_argument(
+        "what", metavar="ORDER|TRACKING", help="an order number or a tracking number"
+    )
+    track.add_argument("--json", action="store_true")
+    track.set_defaults(func=cmd_track, read_only=True)
 
     test = carrier_sub.add_parser("test", help="ask the carrier whether the account works")
     test.add_argument("code", metavar="CODE")
@@ -206,7 +318,20 @@ def _add_brt_parser(kinds: Any) -> None:
     brt.add_argument(
         "--mode", choices=BRT_MODES, default="auto", help="confirmation, as BRT's contract says"
     )
-    brt.add_argument("--label", choices=BRT_LABEL_KINDS, default="brt-pdf")
+    brt.add_argument(
+        "--label",
+        choices=BRT_LABEL_KINDS,
+        default="brt-pdf",
+        help="BRT's label, or own: BRT routes, Station numbers and draws BRT's layout",
+    )
+    brt.add_argument("--series", type=int, metavar="NN", help="own labels: BRT's series")
+    brt.add_argument(
+        "--own-range",
+        type=_own_range,
+        default=(1, 9_999_999),
+        metavar="FIRST-LAST",
+        help="own labels: the series' parcel numbers",
+    )
     brt.set_defaults(func=cmd_add_brt)
 
 
@@ -219,3 +344,26 @@ def _add_gls_parser(kinds: Any) -> None:
     gls.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
     gls.add_argument("--contract", required=True, metavar="N", help="CodiceContrattoGls")
     gls.set_defaults(func=cmd_add_gls)
+
+
+def _add_poste_parser(kinds: Any) -> None:
+    poste = kinds.add_parser("poste", help="Poste Delivery Business REST API (also SDA contracts)")
+    poste.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. POSTE")
+    poste.add_argument("--url", default=POSTE_URL, help="up to /gp/internet/")
+    poste.add_argument("--client-id", required=True, metavar="ID")
+    poste.add_argument("--client-secret", metavar="S", help="better: leave it out to be asked")
+    poste.add_argument(
+        "--cost-center", required=True, metavar="C", help="the contract's CDC-... code"
+    )
+    poste.add_argument("--label", choices=POSTE_LABEL_KINDS, default="pdf-1011")
+    poste.add_argument(
+        "--cod-mode", choices=POSTE_COD_MODES, default="CON", help="how COD is collected"
+    )
+    poste.add_argument(
+        "--accessory",
+        action="append",
+        metavar="APT...",
+        help="an accessory service for every waybill (repeat for more)",
+    )
+    poste.add_argument("--scope", help="the token scope, when Poste gives another")
+    poste.set_defaults(func=cmd_add_poste)

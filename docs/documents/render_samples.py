@@ -16,6 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
+from station.labels.brt_label import BrtLabelView, brt_label_pdf, brt_label_zpl  # noqa: E402
 from station.labels.courier import label_pdf, label_zpl  # noqa: E402
 from station.labels.ddt import DdtLine, DdtView, ddt_pdf  # noqa: E402
 from station.labels.invoice import invoice_pdf  # noqa: E402
@@ -60,6 +61,15 @@ def main() -> None:
     _png(label_pdf(view), "label-4x6", 150)
     ascii_view = replace(view, recipient=replace(RECIPIENT, name="Niccolo Bianchi"))
     (HERE / "label-zpl-203.png").write_bytes(preview_png(label_zpl(ascii_view)))
+    brt = BrtLabelView(
+        "102099040321962724", 102, "099", "099", "72", 4, 321_962, "C", "1003",
+        dt.date(2025, 3, 14), replace(RECIPIENT, name="Niccolo Bianchi"), 1, 2, 1200,
+        Decimal("49.90"),
+    )  # fmt: skip
+    _png(brt_label_pdf(brt), "brt-own-label", 150)
+    (HERE / "brt-own-label-zpl-203.png").write_bytes(
+        preview_png(brt_label_zpl(brt), 203, width_mm=95, height_mm=65)
+    )
     lines = [
         SlipLine("SKU-0001", "Tazza blu 350 ml", 2, 2),
         SlipLine("SKU-0002", "Teiera in ghisa 1 l", 1, 0, short=1),

@@ -18,6 +18,7 @@ from station.carriers.port import (
     LabelledParcel,
     LabelRequest,
     ShippingError,
+    Tracked,
 )
 from station.carriers.registry import configured_account, register_carrier
 from station.carriers.transport import DEFAULT_DEADLINE_S, CarrierHttp
@@ -83,6 +84,17 @@ class GlsItalyCarrier:
             raise ShippingError("gls_refused", carrier=self.code, reason=reason)
         return found
 
+    def track(self, tracking_number: str) -> Tracked:
+        """GLS's Track & Trace feed for the parcel; "not found" is GLS's refusal, said."""
+        params = wire.tracking_params(self.account, tracking_number)
+        answer = self.http.request("GET", self.account.track_url, params=params).text
+        found = wire.read_tracking(tracking_number, answer)
+        if isinstance(found, str):
+            raise ShippingError("gls_refused", carrier=self.code, reason=found)
+        if found is None:
+            raise ShippingError("gls_answer_unreadable", carrier=self.code)
+        return found
+
     def forget(self, order_number: str) -> None:
         """Delete the parcels a call whose answer was lost may have made for the order (GLS
         lists them by the Bda they were sent with), so asking again makes no second one."""
@@ -102,6 +114,7 @@ def account_from(conf: Mapping[str, Any], password: str) -> wire.GlsAccount:
         client=str(conf["client"]),
         password=password,
         contract=str(conf["contract"]),
+        track_url=str(conf.get("track_url") or wire.TRACK_URL),
     )
 
 

@@ -126,3 +126,53 @@ class ConfirmingCarrier(Protocol):
     them (BRT's explicit mode): confirmed when the day's manifest is closed."""
 
     def confirm_shipments(self, order_numbers: Sequence[str]) -> None: ...
+
+
+# Where a parcel is, in our own words: each carrier's statuses map to one of these.
+TrackStatus = Literal[
+    "registered",  # the carrier knows the shipment; it has not taken the parcel yet
+    "in_transit",
+    "out_for_delivery",
+    "held",  # waiting at a depot or pickup point (giacenza, fermo deposito)
+    "delivered",
+    "returning",  # on its way back to the sender
+    "exception",  # a failed attempt, damage, a wrong address: someone must look
+    "unknown",  # a status the carrier added since this release
+]
+TRACK_STATUSES: tuple[TrackStatus, ...] = (
+    "registered",
+    "in_transit",
+    "out_for_delivery",
+    "held",
+    "delivered",
+    "returning",
+    "exception",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class TrackEvent:
+    at: dt.datetime | None  # aware; None when the carrier gave no readable time
+    status: TrackStatus
+    said: str  # the carrier's own words for the event
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A parcel's journey as its carrier tells it, newest event last."""
+
+    tracking_number: str
+    events: tuple[TrackEvent, ...]
+
+    @property
+    def status(self) -> TrackStatus:
+        return self.events[-1].status if self.events else "registered"
+
+
+@runtime_checkable
+class TrackingCarrier(Protocol):
+    """A carrier that says where a parcel is, by the tracking number it gave."""
+
+    def track(self, tracking_number: str) -> Tracked: ...

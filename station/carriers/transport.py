@@ -31,10 +31,17 @@ class CarrierHttp:
     client: httpx.Client | None = field(default=None, repr=False)
 
     def send(
-        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
     ) -> Any:
         """The answer's JSON, whatever its status: carriers put their refusals in the body."""
-        response = self.request(method, path, json=body, headers=headers)
+        return self.json_of(self.request(method, path, json=body, headers=headers, **kwargs))
+
+    def json_of(self, response: httpx.Response) -> Any:
         try:
             return response.json()
         except ValueError:
@@ -47,7 +54,8 @@ class CarrierHttp:
         return self.request("POST", path, data=fields).text
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        url = f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
+        """`path` under the base URL, or a whole URL the carrier gave (a label to download)."""
+        url = path if "://" in path else f"{self.base_url.rstrip('/')}/{path.lstrip('/')}"
         try:
             response = self._client().request(method, url, **kwargs)
         except httpx.TimeoutException:

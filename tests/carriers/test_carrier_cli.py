@@ -116,3 +116,59 @@ def test_a_gls_italy_account_is_added_and_answers(tmp_path: Path) -> None:
             "station: GLS refused the parcel: Autenticazione fallita. "
             "Correct it and pack the parcel again."
         )
+
+
+def test_a_poste_account_is_added_listed_and_answers(tmp_path: Path) -> None:
+    from tests.carriers.poste_setup import CLIENT_ID, COST_CENTER, SCOPE, SECRET, fake_poste
+
+    home = tmp_path / "bench"
+    with fake_poste() as poste:
+        # GIVEN a Poste Delivery Business account added for SDA, its secret on stdin
+        args = ["--url", poste.api_url, "--client-id", CLIENT_ID, "--cost-center", COST_CENTER,
+                "--scope", SCOPE, "--label", "zpl", "--accessory", "APT000946"]  # fmt: skip
+        added = run_station(home, "carrier", "add", "poste", "sda", *args, stdin=SECRET + "\n")
+        assert added.returncode == 0, added.stderr
+        assert added.stdout.startswith("Carrier SDA added (poste); its password is kept in ")
+        settings = (home / "station.toml").read_text()
+        assert SECRET not in settings
+        account = tomllib.loads(settings)["carrier_accounts"]["SDA"]
+        assert (account["label"], account["accessories"]) == ("zpl", ["APT000946"])
+        # AND it is listed with its secret stored
+        listed = {
+            row["code"]: row
+            for row in json.loads(run_station(home, "carrier", "list", "--json").stdout)
+        }
+        assert (listed["SDA"]["kind"], listed["SDA"]["password"]) == ("poste", "stored")
+        # WHEN it is tested, THEN Poste opened a session for it
+        tested = run_station(home, "carrier", "test", "SDA")
+        assert tested.returncode == 0, tested.stderr
+        assert tested.stdout.strip() == (
+            f"SDA answers: Poste opened a session for client ID {CLIENT_ID}."
+        )
+        # AND a wrong secret is Poste's refusal, in one line
+        run_station(home, "carrier", "add", "poste", "SDA", *args, stdin="old\n")
+        refused = run_station(home, "carrier", "test", "SDA")
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (
+            "station: SDA refused the account's client ID or secret (AADSTS7000215: Invalid "
+            "client secret provided.): add the account again with 'station carrier add poste'."
+        )
+
+
+def test_a_brt_account_printing_its_own_labels_needs_its_series(
+    tmp_path: Path, brt: FakeBrt
+) -> None:
+    home = tmp_path / "bench"
+    # WHEN own labels are asked for without BRT's series, THEN it is said what is missing
+    missing = _add(home, brt, "--label", "own")
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == (
+        "station: Own BRT labels need the series BRT gave the customer code: add --series NN."
+    )
+    # WHEN the series and its numbers are given, THEN they are stored with the account
+    added = _add(home, brt, "--label", "own", "--series", "4", "--own-range", "321962-321999")
+    assert added.returncode == 0, added.stderr
+    account = tomllib.loads((home / "station.toml").read_text())["carrier_accounts"]["BRT"]
+    assert (account["label"], account["series"], account["own_first"], account["own_last"]) == (
+        "own", 4, 321_962, 321_999,
+    )  # fmt: skip

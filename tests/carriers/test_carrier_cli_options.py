@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from station import carriers_cli
-from station.carriers import brt_wire, registry
+from station.carriers import brt_wire, port, poste, poste_wire, registry
 
 
 def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
@@ -13,3 +13,13 @@ def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
     assert carriers_cli.BRT_MODES == brt_wire.MODES
     assert carriers_cli.BRT_LABEL_KINDS == brt_wire.LABEL_KINDS
     assert carriers_cli.ACCOUNTS_KEY == registry.ACCOUNTS_KEY
+
+
+def test_the_command_line_offers_the_poste_adapters_labels_and_cod_modes() -> None:
+    assert carriers_cli.POSTE_LABEL_KINDS == poste_wire.LABEL_KINDS
+    assert carriers_cli.POSTE_COD_MODES == poste_wire.COD_MODES
+    assert carriers_cli.POSTE_URL == poste.DEFAULT_URL
+
+
+def test_every_tracking_status_has_its_sentence() -> None:
+    assert tuple(carriers_cli.TRACK_STATUS_MESSAGES) == port.TRACK_STATUSES

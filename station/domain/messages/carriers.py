@@ -138,3 +138,144 @@ register(
         "controlla l'URL dell'account.",
     ),
 )
+
+register(
+    Message(
+        "poste_refused",
+        "{carrier} refused the waybill ({code}): {reason}. Correct it and pack the parcel again.",
+        "{carrier} ha rifiutato la lettera di vettura ({code}): {reason}. Correggi e richiudi "
+        "il collo.",
+    ),
+    Message(
+        "poste_login_refused",
+        "{carrier} refused the account's client ID or secret ({reason}): add the account again "
+        "with 'station carrier add poste'.",
+        "{carrier} ha rifiutato client ID o secret dell'account ({reason}): aggiungi di nuovo "
+        "l'account con 'station carrier add poste'.",
+    ),
+    Message(
+        "poste_answer_unreadable",
+        "{carrier} answered with something that is not its API's answer: check the account's URL "
+        "with 'station carrier test {carrier}'.",
+        "{carrier} ha risposto con qualcosa che non è la risposta della sua API: controlla l'URL "
+        "dell'account con 'station carrier test {carrier}'.",
+    ),
+    Message(
+        "poste_label_missing",
+        "{carrier} created waybill {number} but its label could not be downloaded (HTTP "
+        "{status}): pack the parcel again.",
+        "{carrier} ha creato la lettera di vettura {number} ma la sua etichetta non si è potuta "
+        "scaricare (HTTP {status}): richiudi il collo.",
+    ),
+    Message(
+        "poste_cannot_void",
+        "{carrier} has no way to cancel a waybill through its API ({numbers}): do not hand the "
+        "parcel over, and ask Poste's business support to cancel it.",
+        "{carrier} non permette di annullare una lettera di vettura tramite la sua API "
+        "({numbers}): non consegnare il collo e chiedi l'annullamento all'assistenza business "
+        "di Poste.",
+    ),
+    Message(
+        "carrier_test_poste_ok",
+        "{carrier} answers: Poste opened a session for client ID {client_id}.",
+        "{carrier} risponde: Poste ha aperto una sessione per il client ID {client_id}.",
+    ),
+)
+
+# station carrier track: our own statuses, whatever each carrier calls them
+register(
+    Message(
+        "track_status_registered",
+        "registered, not yet taken by the carrier",
+        "registrata, non ancora presa in carico dal corriere",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_in_transit",
+        "in transit",
+        "in transito",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_out_for_delivery",
+        "out for delivery",
+        "in consegna",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_held",
+        "waiting at a depot or pickup point",
+        "in giacenza presso un deposito o punto di ritiro",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_delivered",
+        "delivered",
+        "consegnata",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_returning",
+        "on its way back to the sender",
+        "in rientro al mittente",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_exception",
+        "not delivered: someone must look at it",
+        "non consegnata: serve un controllo",
+        dynamic=True,
+    ),
+    Message(
+        "track_status_unknown",
+        "a status this release does not know",
+        "uno stato che questa versione non conosce",
+        dynamic=True,
+    ),
+    Message(
+        "track_parcel",
+        "Order {order} parcel {seq}, {carrier} {number}: {status}.",
+        "Ordine {order} collo {seq}, {carrier} {number}: {status}.",
+    ),
+    Message(
+        "track_failed",
+        "Order {order} parcel {seq}, {carrier} {number}: {reason}",
+        "Ordine {order} collo {seq}, {carrier} {number}: {reason}",
+    ),
+    Message(
+        "track_label_pending",
+        "its {carrier} label is still pending, so there is nothing to track yet.",
+        "la sua etichetta {carrier} è ancora in attesa, quindi non c'è ancora niente da tracciare.",
+    ),
+    Message(
+        "carrier_track_not_supported",
+        "{carrier} ({kind}) cannot be asked where a parcel is; look it up on the carrier's site.",
+        "A {carrier} ({kind}) non si può chiedere dove sia un collo; cercalo sul sito del "
+        "corriere.",
+    ),
+    Message(
+        "carrier_track_nothing",
+        "No parcel has tracking number {wanted}, and no order with that number was shipped.",
+        "Nessun collo ha il numero di tracking {wanted}, e nessun ordine con quel numero è "
+        "stato spedito.",
+    ),
+)
+
+register(
+    Message(
+        "brt_routing_unreachable",
+        "{carrier} could not route the parcel ({reason}); no number was taken: weigh the parcel "
+        "again when {carrier} answers.",
+        "{carrier} non ha potuto instradare il collo ({reason}); nessun numero è stato preso: "
+        "ripesa il collo quando {carrier} risponde.",
+    ),
+)
+
+register(
+    Message(
+        "brt_own_needs_series",
+        "Own BRT labels need the series BRT gave the customer code: add --series NN.",
+        "Le etichette BRT proprie richiedono la serie data da BRT al codice cliente: aggiungi "
+        "--series NN.",
+    ),
+)

@@ -256,3 +256,12 @@ register(
         "aggiungila nelle impostazioni.",
     ),
 )
+
+register(
+    Message(
+        "brt_parcel_id_bad",
+        "BRT parcel ID {value!r} is not 18 digits: check the account's departure depot and series.",
+        "Il segnacollo BRT {value!r} non è di 18 cifre: controlla filiale di partenza e serie "
+        "dell'account.",
+    ),
+)

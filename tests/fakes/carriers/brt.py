@@ -12,7 +12,13 @@ series; `parcelID` is the 18-digit Code 128 on the label (depot 3 + arrival depo
 + number 7 + zone 2 + 1 final digit, whose algorithm BRT does not publish: this fake's is its
 own); labels base64, PDF or ZPL, one per parcel; explicit confirmation not before 5 minutes
 after create; services down daily 02:30-03:00 and Sundays 09:30-15:00 CET.
-Not documented, so chosen here: every answer is HTTP 200 with the executionMessage (a 503
+Tracking ("Brt Rest API Tracking", BrtRestApiTracking_ws*.html in the same copy): GET
+/rest/v1/tracking/parcelID/{parcelID} with userID and password as headers, answered with
+ttParcelIdResponse {executionMessage, bolla, contatore_eventi, lista_eventi: [{evento: {data
+"dd.mm.yyyy", ora "hh.mm", id, descrizione, filiale}}]}, newest first and padded with empty
+events as in BRT's example; data exist only once the branch has the shipment.
+Not documented, so chosen here: tracking's code -1 for a parcel BRT has no data for; every
+answer is HTTP 200 with the executionMessage (a 503
 during the maintenance windows); the small routing table below stands for BRT's cappario.
 """
 
@@ -33,6 +39,7 @@ from tests.fakes.shops.base import Clock, FakeServer, Request, Response
 
 ROME = ZoneInfo("Europe/Rome")
 CONFIRM_AFTER_S = 5 * 60
+TRACKING_PATH = "/rest/v1/tracking/parcelID/"
 # ZIP prefix -> provinces, arrival depot, delivery zone: a corner of BRT's cappario.
 ROUTING = {
     "00": ({"RM"}, "001", "20"),
@@ -79,6 +86,7 @@ class Shipment:
     taken: bool = False  # the branch took it in hand: no delete any more
     deleted: bool = False
     labels: list[bytes] = field(default_factory=list)  # as sent, decoded
+    events: list[dict[str, str]] = field(default_factory=list)  # BRT's tracking, oldest first
 
 
 class FakeBrt(FakeServer):
@@ -101,6 +109,8 @@ class FakeBrt(FakeServer):
             ("PUT", "/rest/v1/shipments/delete"): (self._delete, "deleteResponse"),
             ("PUT", "/rest/v1/shipments/routing"): (self._routing, "routingResponse"),
         }
+        if request.method == "GET" and request.path.startswith(TRACKING_PATH):
+            return self._tracking(request)
         route = routes.get((request.method, request.path))
         if route is None:
             return Response(404, b"Not Found", {"Content-Type": "text/plain"})
@@ -187,6 +197,35 @@ class FakeBrt(FakeServer):
             return routed
         depot, zone = routed
         return {**_success(), "arrivalTerminal": depot, "arrivalDepot": depot, "deliveryZone": zone}
+
+    def _tracking(self, request: Request) -> Response:
+        account = {k: request.headers.get(k.lower()) for k in ("userID", "password")}
+        customer, code = self._login(account)
+        parcel_id = request.path.removeprefix(TRACKING_PATH)
+        shipment = next((s for s in self.live() if parcel_id in s.parcel_ids), None)
+        if customer is None:
+            answer = _failure(code)
+        elif shipment is None or shipment.customer != customer.customer_code or not shipment.taken:
+            answer = _failure(-1, f"Nessun dato di tracking per il segnacollo {parcel_id}")
+        else:
+            padding = [
+                {"evento": dict.fromkeys(("data", "ora", "id", "descrizione", "filiale"), "")}
+            ]
+            listed = [{"evento": e} for e in reversed(shipment.events)] + padding * 3
+            answer = {**_success(), "esito": 0, "contatore_eventi": len(shipment.events),
+                      "lista_eventi": listed, "contatore_note": 0, "lista_note": []}  # fmt: skip
+        now = self._now().isoformat()
+        return Response.json(200, {"ttParcelIdResponse": {"currentTimeUTC": now, **answer}})
+
+    def add_event(self, parcel_id: str, when: str, event_id: str, said: str) -> None:
+        """BRT's branch records an event ("15.09.2020 11.46"): the shipment is in its hands."""
+        shipment = next(s for s in self.live() if parcel_id in s.parcel_ids)
+        shipment.taken = True
+        day, hour = when.split()
+        shipment.events.append(
+            {"data": day, "ora": hour, "id": event_id, "descrizione": said,
+             "filiale": "MILANO (016)"}
+        )  # fmt: skip
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -10,6 +10,13 @@ src/Adapters/ParcelAdapter.php) calls it and reads its answers:
     "Spedizione N non presente." when there is none.
   ListSped: the account's shipments, `<Parcel>` each with NumSpedizione, Ddt, StatoSpedizione
     ("IN ATTESA DI CHIUSURA." / "CHIUSA.").
+Track & Trace (manual MU40, not readable here; the shape as public integrations read it: an
+Odoo tracking connector and PHP shop modules calling infoweb.gls-italy.com): GET
+/XML/get_xml_track.php?locpartenza=SEDE&NumSped=N&CodCli=CONTRACT answered with
+<ELENCO><SPEDIZIONE><NumSped/><StatoSpedizione/><TRACKING><Data dd/mm/yy/><Ora/><Luogo/>
+<Stato/><Codice/></TRACKING>...</SPEDIZIONE></ELENCO>, or <ERRORE><TESTOERRORE>Spedizione non
+trovata</TESTOERRORE></ERRORE>; the event codes (901 data received ... 906 delivered) are those
+integrations'. Served here on the same server as the label service.
 Not published, so chosen here: the answers' root elements (InfoLabel, ListaParcel; a string element for
 the one-word answers), the refusal's words in NoteSpedizione, CloseWorkDay naming parcels by
 NumeroSpedizione, and the small routing table below standing for GLS's.
@@ -19,7 +26,7 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
@@ -40,6 +47,7 @@ class GlsParcel:
     cod: str
     closed: bool = False
     deleted: bool = False
+    events: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 class FakeGlsItaly(FakeServer):
@@ -54,6 +62,8 @@ class FakeGlsItaly(FakeServer):
         return [p for p in self.parcels if not p.deleted]
 
     def handle(self, request: Request) -> Response:
+        if request.method == "GET" and request.path == "/XML/get_xml_track.php":
+            return self._track(request)
         method = request.path.rsplit("/", 1)[-1]
         form = dict(parse_qsl(request.body.decode("utf-8"), keep_blank_values=True))
         actions = {
@@ -127,6 +137,29 @@ class FakeGlsItaly(FakeServer):
             for p in self.live()
         )
         return f"<ListaParcel>{rows}</ListaParcel>"
+
+    def _track(self, request: Request) -> Response:
+        branch, number = request.arg("locpartenza"), request.arg("NumSped") or ""
+        found = [p for p in self.parcels if p.number == number]
+        if branch != self.account[0] or not request.arg("CodCli") or not found:
+            return _xml("<ERRORE><TESTOERRORE>Spedizione non trovata</TESTOERRORE></ERRORE>")
+        rows = "".join(
+            f"<TRACKING><Data>{d}</Data><Ora>{h}</Ora><Luogo>{escape(place)}</Luogo>"
+            f"<Stato><![CDATA[{said}]]></Stato><Codice>{code}</Codice><Note/></TRACKING>"
+            for d, h, place, said, code in reversed(found[0].events)
+        )
+        state = escape(found[0].events[-1][3]) if found[0].events else "IN ATTESA DI CHIUSURA."
+        return _xml(
+            f"<ELENCO><SPEDIZIONE><NumSped>{number}</NumSped><StatoSpedizione>{state}"
+            f"</StatoSpedizione>{rows}</SPEDIZIONE></ELENCO>"
+        )
+
+    def add_event(self, number: str, when: str, place: str, said: str, code: str) -> None:
+        """GLS's network records an event ("02/12/26 18:40")."""
+        day, hour = when.split()
+        next(p for p in self.parcels if p.number == number).events.append(
+            (day, hour, place, said, code)
+        )
 
     def _login(self, info: etree._Element) -> bool:
         given = tuple(
