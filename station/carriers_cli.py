@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 # (`brt_wire.MODES`, `brt_wire.LABEL_KINDS`); a test keeps them equal.
 BRT_MODES = ("auto", "explicit")
 BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl")
+# `station carrier add dhl|ups`, as `karrio_wire.DEFAULT_URLS`, `DEFAULT_SERVICES` and
+# `LABEL_FORMATS` (a test keeps them equal): DHL Express's MyDHL API and UPS, through karrio.
+KARRIO_URLS = {"dhl": "https://express.api.dhl.com/mydhlapi", "ups": "https://onlinetools.ups.com"}
+KARRIO_SERVICES = {"dhl": "mydhl_express_domestic", "ups": "ups_standard"}
+KARRIO_LABELS = {"dhl": ("pdf", "zpl"), "ups": ("zpl",)}
 ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
 TEST_DEADLINE_S = 10.0  # a person waits for `carrier test`; a bench would not
 
@@ -54,6 +59,23 @@ def cmd_add_gls(args: argparse.Namespace, ctx: AppContext) -> int:
         "contract": args.contract,
     }
     return _add_account(ctx, args.code.upper(), account, _secret(ctx, "password", args.password))
+
+
+def cmd_add_karrio(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A DHL Express or UPS account; its secret (MyDHL password, UPS client secret) is kept
+    where shop secrets go, under the same name as every carrier's."""
+    kind = args.kind
+    account = {
+        "kind": kind,
+        "url": args.url.rstrip("/"),
+        "user": args.user if kind == "dhl" else args.client_id,
+        "account_number": args.account,
+        "service": args.service,
+        "label": getattr(args, "label", None) or KARRIO_LABELS[kind][0],
+    }
+    given = args.password if kind == "dhl" else args.client_secret
+    name = "password" if kind == "dhl" else "client-secret"
+    return _add_account(ctx, args.code.upper(), account, _secret(ctx, name, given))
 
 
 def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
@@ -117,6 +139,7 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.carriers import ShippingError, carrier_for
     from station.carriers.brt import BrtCarrier
     from station.carriers.gls import GlsItalyCarrier
+    from station.carriers.karrio_carriers import KarrioCarrier
     from station.carriers.registry import carrier_kind
     from station.services.shipping import sender_address
 
@@ -130,6 +153,10 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
             carrier.http.deadline_s = TEST_DEADLINE_S
             routing = carrier.routing(sender_address(ctx.settings))
             print(text("carrier_test_ok", language, carrier=code, routing=routing))
+        elif isinstance(carrier, KarrioCarrier):
+            carrier.deadline_s = TEST_DEADLINE_S
+            carrier.check(sender_address(ctx.settings))
+            print(text("carrier_test_karrio_ok", language, carrier=code))
         elif isinstance(carrier, GlsItalyCarrier):
             carrier.http.deadline_s = TEST_DEADLINE_S
             count = len(carrier.shipments_listed())
@@ -178,6 +205,8 @@ def add_carrier_commands(sub: Any) -> None:
     kinds = add.add_subparsers(dest="kind", required=True)
     _add_brt_parser(kinds)
     _add_gls_parser(kinds)
+    _add_dhl_parser(kinds)
+    _add_ups_parser(kinds)
 
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
@@ -219,3 +248,26 @@ def _add_gls_parser(kinds: Any) -> None:
     gls.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
     gls.add_argument("--contract", required=True, metavar="N", help="CodiceContrattoGls")
     gls.set_defaults(func=cmd_add_gls)
+
+
+def _add_dhl_parser(kinds: Any) -> None:
+    dhl = kinds.add_parser("dhl", help="DHL Express's MyDHL API, through karrio")
+    dhl.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. DHL")
+    dhl.add_argument("--url", default=KARRIO_URLS["dhl"], help="up to /mydhlapi (or /test)")
+    dhl.add_argument("--user", required=True, help="the MyDHL API user name")
+    dhl.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
+    dhl.add_argument("--account", required=True, metavar="N", help="the shipper account number")
+    dhl.add_argument("--service", default=KARRIO_SERVICES["dhl"], help="karrio's service name")
+    dhl.add_argument("--label", choices=KARRIO_LABELS["dhl"], default=KARRIO_LABELS["dhl"][0])
+    dhl.set_defaults(func=cmd_add_karrio)
+
+
+def _add_ups_parser(kinds: Any) -> None:
+    ups = kinds.add_parser("ups", help="UPS's Shipping API with OAuth, through karrio (ZPL labels)")
+    ups.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. UPS")
+    ups.add_argument("--url", default=KARRIO_URLS["ups"], help="without /api (wwwcie for tests)")
+    ups.add_argument("--client-id", required=True, metavar="ID", help="the OAuth client id")
+    ups.add_argument("--client-secret", metavar="S", help="better: leave it out to be asked")
+    ups.add_argument("--account", required=True, metavar="N", help="the UPS shipper number")
+    ups.add_argument("--service", default=KARRIO_SERVICES["ups"], help="karrio's service name")
+    ups.set_defaults(func=cmd_add_karrio)

@@ -91,10 +91,10 @@ class KarrioCarrier:
         """Proof the account works, for `station carrier test`: UPS hands out an OAuth token,
         DHL validates the sender's own address; a refusal is raised in the carrier's words."""
         if self.account.kind == "ups":
-            self._within(lambda gw, g: g.proxy.get_token())
-            return
-        found, messages = self._within(lambda gw, g: gw.validate_address(g, _place(sender)))
-        if found is None:
+            found, messages = self._within(lambda gw, g: (g.proxy.get_token(), []))
+        else:
+            found, messages = self._within(lambda gw, g: gw.validate_address(g, _place(sender)))
+        if not found:
             raise self._refusal(messages)
 
     # -- the calls -------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from station import carriers_cli
-from station.carriers import brt_wire, registry
+from station.carriers import brt_wire, karrio_wire, registry
 
 
 def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
@@ -13,3 +13,10 @@ def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
     assert carriers_cli.BRT_MODES == brt_wire.MODES
     assert carriers_cli.BRT_LABEL_KINDS == brt_wire.LABEL_KINDS
     assert carriers_cli.ACCOUNTS_KEY == registry.ACCOUNTS_KEY
+
+
+def test_the_command_line_offers_the_karrio_adapters_defaults_and_labels() -> None:
+    assert carriers_cli.KARRIO_URLS == karrio_wire.DEFAULT_URLS
+    assert carriers_cli.KARRIO_SERVICES == karrio_wire.DEFAULT_SERVICES
+    assert carriers_cli.KARRIO_LABELS == karrio_wire.LABEL_FORMATS
+    assert {k: v[0] for k, v in carriers_cli.KARRIO_LABELS.items()} == karrio_wire.DEFAULT_LABELS
