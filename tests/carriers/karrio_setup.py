@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
+from station import demo
 from station.carriers.karrio_carriers import KarrioCarrier, carrier_factory
 from station.config import Settings
 from station.context import AppContext
+from station.domain import events as ev
+from station.services.events import new_uid, record
 from sync.secrets import save_secrets
 from tests.fakes.carriers.dhl import FakeMyDhl
 from tests.fakes.carriers.ups import FakeUps
@@ -49,3 +54,29 @@ def configure(ctx: AppContext, code: str, fake: FakeServer, **more: Any) -> None
     ctx.settings.extra["carrier_accounts"] = accounts
     ctx.settings.save(ctx.home)
     save_secrets(ctx.home, f"carrier:{code}", {"password": SECRETS[code]})
+
+
+def import_order(ctx: AppContext, number: str, carrier: str, *, cod: Decimal | None = None) -> str:
+    """An order of one demo product to Rome going by `carrier`, as shop sync records it; the
+    product's SKU."""
+    sku = demo.demo_products()[0].sku
+    line = ev.ImportedLine(line=new_uid(), line_no=1, sku=sku, name="Demo", quantity=1)
+    address = {
+        "name": "Niccolò Bianchi", "street": "Corso Garibaldi 42", "postcode": "00184",
+        "city": "Roma", "province": "RM", "country": "IT", "phone": "+39 333 1234567",
+    }  # fmt: skip
+    details = ev.OrderDetails(
+        customer_name="Niccolò Bianchi", shipping_address=address, cod_amount=cod
+    )
+    imported = ev.OrderImported(
+        order=new_uid(),
+        number=number,
+        created_at=dt.datetime.now(dt.UTC),
+        details=details,
+        carrier=carrier,
+        service="standard",
+        lines=(line,),
+    )
+    with ctx.db.write() as session:
+        record(session, imported, at=dt.datetime.now(dt.UTC))
+    return sku

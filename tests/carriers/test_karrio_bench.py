@@ -1,0 +1,148 @@
+"""A bench shipping orders by UPS and DHL Express through karrio, against the fake UPS
+(tests/fakes/carriers/ups.py, from UPS's OpenAPI specifications) and the fake MyDHL API
+(tests/fakes/carriers/dhl.py, from DHL's MyDHL API specification): the carrier's number and
+label, nothing half labelled, a late carrier's label printed once it answers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from station.carriers import ShippingError
+from station.context import AppContext
+from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
+from station.services.bench import BenchService, utc_now
+from station.services.failures import failure_of
+from station.services.pending_labels import retry_pending
+from tests.carriers.helpers import pack, parcels
+from tests.carriers.karrio_setup import configure, fake_dhl, fake_ups, import_order
+from tests.console_process import run_station
+from tests.fakes.carriers.dhl import FakeMyDhl
+from tests.fakes.carriers.ups import FakeUps
+from tests.fakes.shops.base import Fault
+from tests.labels.readback import needs_raster, pdf_barcodes
+
+
+@pytest.fixture
+def ups() -> Iterator[FakeUps]:
+    with fake_ups() as fake:
+        yield fake
+
+
+@pytest.fixture
+def dhl() -> Iterator[FakeMyDhl]:
+    with fake_dhl() as fake:
+        yield fake
+
+
+def _bench(ctx: AppContext) -> BenchService:
+    return BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+
+
+def _wait_for(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_the_bench_ships_a_ups_order_with_upss_1z_and_reprints_its_label_byte_for_byte(
+    demo_home: AppContext, ups: FakeUps
+) -> None:
+    # GIVEN a home with a UPS account, and order 9101 going by UPS
+    configure(demo_home, "UPS", ups)
+    sku = import_order(demo_home, "9101", "UPS")
+    # WHEN it is packed and weighed
+    pack(_bench(demo_home), "9101", sku)
+    # THEN its parcel has UPS's 1Z and UPS's own label is archived
+    [shipment] = ups.live()
+    assert parcels(demo_home, "9101") == [(shipment.number, "UPS")]
+    archived = DocumentArchive(demo_home.home).read(label_ref("9101", 1), "zpl")
+    assert archived == shipment.labels[0]
+    # AND `station label` gives it back byte for byte, never a label drawn again
+    out = demo_home.home / "again.zpl"
+    again = run_station(demo_home.home, "label", "9101", "--format", "zpl", "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert out.read_bytes() == shipment.labels[0]
+
+
+@needs_raster
+def test_the_bench_ships_a_dhl_order_with_dhls_piece_id_and_label(
+    demo_home: AppContext, dhl: FakeMyDhl
+) -> None:
+    configure(demo_home, "DHL", dhl)
+    sku = import_order(demo_home, "9102", "DHL")
+    pack(_bench(demo_home), "9102", sku)
+    [shipment] = dhl.shipments
+    [(tracking, carrier)] = parcels(demo_home, "9102")
+    assert (tracking, carrier) == (shipment.pieces[0], "DHL")
+    label = DocumentArchive(demo_home.home).read(label_ref("9102", 1), "pdf")
+    assert tracking in {d.data for d in pdf_barcodes(label, dpi=300)}
+
+
+def test_an_order_ups_refuses_is_not_half_labelled(demo_home: AppContext, ups: FakeUps) -> None:
+    # GIVEN order 9101 going by UPS to an area UPS does not serve
+    configure(demo_home, "UPS", ups)
+    sku = import_order(demo_home, "9101", "UPS")
+    del ups.served["00"]
+    # WHEN it is packed and weighed
+    with pytest.raises(ShippingError) as refused:
+        pack(_bench(demo_home), "9101", sku)
+    # THEN the operator reads UPS's reason in one sentence
+    kind, phrase = failure_of(refused.value) or ("", None)
+    assert kind == "shipping"
+    assert phrase is not None
+    assert phrase.text("en") == (
+        "UPS refused the shipment (120802): Address Validation Error on ShipTo address. Correct "
+        "it and pack the parcel again."
+    )
+    # AND nothing was labelled: no number, no label file, nothing at UPS
+    assert parcels(demo_home, "9101") == [(None, "UPS")]
+    assert DocumentArchive(demo_home.home).formats(label_ref("9101", 1)) == ()
+    assert ups.shipments == []
+
+
+def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
+    demo_home: AppContext, ups: FakeUps
+) -> None:
+    # GIVEN order 9101 going by UPS, and UPS answering after 1 s, past the bench's 0.3 s
+    configure(demo_home, "UPS", ups, deadline_s=0.3)
+    sku = import_order(demo_home, "9101", "UPS")
+    ups.inject(Fault("slow", path="/ship", delay_s=1.0))
+    archive = DocumentArchive(demo_home.home)
+    # WHEN it is packed and weighed
+    handled = pack(_bench(demo_home), "9101", sku)
+    # THEN the parcel left with an internal label, and the operator was told
+    assert [d.ref for d in handled[-1].printed] == [pending_label_ref("9101", 1)]
+    assert handled[-1].warnings[0].startswith("UPS did not answer: parcel 1 of order 9101")
+    assert parcels(demo_home, "9101") == [(None, "UPS")]
+    # AND what UPS made once it answered late was voided, so the parcel has no second shipment
+    _wait_for(lambda: ups.count("DELETE", "/void/cancel/") == 1)
+    assert ups.live() == []
+
+    # WHEN the pending labels are asked for again and UPS answers
+    done = retry_pending(
+        demo_home.db,
+        demo_home.settings,
+        archive,
+        bench=demo_home.settings.bench_name,
+        operator="anna",
+        clock=utc_now,
+    )
+    # THEN the UPS label is printed once, with UPS's 1Z, which the parcel now carries
+    [shipment] = ups.live()
+    assert [(d.document, d.tracking_number) for d in done.printed] == [("label", shipment.number)]
+    assert parcels(demo_home, "9101") == [(shipment.number, "UPS")]
+    assert archive.read(label_ref("9101", 1), "zpl") == shipment.labels[0]
+    again = retry_pending(
+        demo_home.db,
+        demo_home.settings,
+        archive,
+        bench=demo_home.settings.bench_name,
+        operator="anna",
+        clock=utc_now,
+    )
+    assert again.printed == []
