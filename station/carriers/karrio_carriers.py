@@ -3,9 +3,9 @@ OAuth) build the requests and read the answers; this adapter gives them the orde
 a deadline, and turns what comes back into one number and one label per parcel.
 
 karrio waits on the network without a limit, so each call runs on a thread of its own and the
-bench waits at most the account's deadline. A call that answers after it is abandoned: what it
-made at the carrier is never used, so a UPS shipment it created is voided at once. DHL's MyDHL
-API has no call to cancel a shipment (nor has karrio one), and neither carrier has an
+bench waits at most the account's deadline. What a call answers after that is kept, and the
+parcel's carrier label, asked for again, comes from it (`_LateAnswers`). DHL's MyDHL API has
+no call to cancel a shipment (nor has karrio one), and neither carrier has an
 end-of-day call: MyDHL sends DHL the shipment's data when it is created, and UPS's Ship API has
 no manifest. The account lives in `carrier_accounts` of station.toml, its secret where shop
 secrets are kept.
@@ -51,16 +51,25 @@ class KarrioCarrier:
 
     def create_labels(self, request: LabelRequest, counters: CounterStore) -> CreatedLabels:
         """One shipment at the carrier for the request's parcels: its numbers and labels, or a
-        refusal in the carrier's words with nothing kept there."""
+        refusal in the carrier's words with nothing kept there. An order whose last call was
+        answered late gets the shipment that answer brought."""
         if request.cod_amount is not None:
             raise ShippingError("karrio_no_cod", carrier=self.code, number=request.order_number)
-        payload = wire.shipment_payload(self.account, request)
-        details, messages = self._within(
-            lambda gw, g: gw.create_shipment(g, payload), late=self._void_late
-        )
+        if not _LATE.wait_for_call(self, request, self.deadline_s):
+            raise CarrierUnreachableError(
+                "carrier_timeout", carrier=self.code, seconds=self.deadline_s
+            )
+        details = _LATE.take(self, request)
         if details is None:
-            raise self._refusal(messages)
-        shipment = str(details.shipment_identifier or details.tracking_number)
+            payload = wire.shipment_payload(self.account, request)
+            details, messages = self._within(
+                lambda gw, g: gw.create_shipment(g, payload),
+                late=lambda answer: _LATE.keep(self, request, answer[0]),
+                abandoned=lambda call: _LATE.under_way(self, request, call),
+            )
+            if details is None:
+                raise self._refusal(messages)
+        shipment = _shipment_of(details)
         numbers = wire.parcel_numbers(self.account.kind, details.meta, shipment)
         documents = self._documents(details.docs.label, len(request.parcels))
         if len(numbers) != len(request.parcels) or len(documents) != len(request.parcels):
@@ -103,13 +112,17 @@ class KarrioCarrier:
         self,
         work: Callable[[ModuleType, Any], T],
         late: Callable[[T], None] | None = None,
+        abandoned: Callable[[_Call], None] | None = None,
     ) -> T:
         """`work(karrio_gateway, gateway)` on a thread of its own, waited for at most the
-        deadline; an answer after that goes to `late`. karrio is loaded first, on this thread:
-        its one-time start (about a second) is no carrier's slowness."""
+        deadline; an answer after that goes to `late`, and the call to `abandoned`. karrio is
+        loaded first, on this thread: its one-time start (about a second) is no carrier's
+        slowness."""
         module, gateway = self._gateway()
         call = _Call(lambda: work(module, gateway), late)
         if not call.wait(self.deadline_s):
+            if abandoned is not None:
+                abandoned(call)
             raise CarrierUnreachableError(
                 "carrier_timeout", carrier=self.code, seconds=self.deadline_s
             )
@@ -146,23 +159,95 @@ class KarrioCarrier:
             return CarrierUnreachableError("carrier_down", carrier=self.code, status=code)
         return ShippingError("karrio_refused", carrier=self.code, code=code, reason=reason)
 
-    def _void_late(self, answer: tuple[Any, list[Any]]) -> None:
-        details = answer[0]
-        if details is None:
-            return
-        shipment = str(details.shipment_identifier or details.tracking_number)
-        if self.account.kind == "dhl":
-            log.warning("%s shipment %s answered too late and is not used", self.code, shipment)
-            return
-        self._void_quietly(shipment)
-
     def _void_quietly(self, shipment: str) -> None:
         if self.account.kind == "dhl":
+            log.warning("%s shipment %s is not used and cannot be cancelled", self.code, shipment)
             return
         try:
             self.void([shipment])
         except ShippingError as exc:
             log.warning("%s shipment %s could not be voided: %s", self.code, shipment, exc.code)
+
+
+def _shipment_of(details: Any) -> str:
+    return str(details.shipment_identifier or details.tracking_number)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    parcels: tuple[tuple[int, int], ...]  # (seq, weight_g) of the parcels it was asked for
+    details: Any
+
+
+class _LateAnswers:
+    """Shipments whose answer came after the bench stopped waiting, by carrier and order.
+
+    The parcel left with an internal label and its carrier label is asked for again: that
+    call is answered from here, with the shipment the carrier already made, instead of making
+    a second. A shipment made for other parcels, or a second late one, is voided (UPS) or
+    logged (DHL cannot cancel). While a call is still under way, asking again waits for it
+    instead of making a second shipment. Kept in this process only: a bench stopped meanwhile
+    asks anew.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # by account and order number
+        self._kept: dict[tuple[wire.KarrioAccount, str], _Kept] = {}
+        self._under_way: dict[tuple[wire.KarrioAccount, str], _Call] = {}
+
+    def keep(self, carrier: KarrioCarrier, request: LabelRequest, details: Any) -> None:
+        if details is None:
+            return
+        key = (carrier.account, request.order_number)
+        with self._lock:
+            extra = key in self._kept
+            if not extra:
+                self._kept[key] = _Kept(_parcels(request), details)
+        if extra:
+            carrier._void_quietly(_shipment_of(details))
+
+    def under_way(self, carrier: KarrioCarrier, request: LabelRequest, call: _Call) -> None:
+        with self._lock:
+            self._under_way[(carrier.account, request.order_number)] = call
+
+    def wait_for_call(self, carrier: KarrioCarrier, request: LabelRequest, wait_s: float) -> bool:
+        """Whether no call for the order is still under way (waiting up to `wait_s` for one):
+        asking again meanwhile would make the carrier a second shipment."""
+        key = (carrier.account, request.order_number)
+        with self._lock:
+            call = self._under_way.get(key)
+        if call is None:
+            return True
+        if not call.settled.wait(wait_s):
+            return False
+        with self._lock:
+            if self._under_way.get(key) is call:
+                del self._under_way[key]
+        return True
+
+    def take(self, carrier: KarrioCarrier, request: LabelRequest) -> Any:
+        with self._lock:
+            kept = self._kept.pop((carrier.account, request.order_number), None)
+        if kept is None:
+            return None
+        if kept.parcels != _parcels(request):
+            carrier._void_quietly(_shipment_of(kept.details))
+            return None
+        return kept.details
+
+    def shipments(self, account: wire.KarrioAccount) -> list[str]:
+        """The shipment numbers kept for the account."""
+        with self._lock:
+            return [_shipment_of(k.details) for (a, _), k in self._kept.items() if a == account]
+
+
+def _parcels(request: LabelRequest) -> tuple[tuple[int, int], ...]:
+    return tuple((p.seq, p.weight_g) for p in request.parcels)
+
+
+_LATE = _LateAnswers()
+late_shipments = _LATE.shipments
 
 
 class _Call:
@@ -172,6 +257,7 @@ class _Call:
         self._work, self._late = work, late
         self._lock = threading.Lock()
         self._done = threading.Event()
+        self.settled = threading.Event()  # done, and a late answer handed over
         self._abandoned = False
         self._result: Any = None
         self._error: BaseException | None = None
@@ -203,11 +289,13 @@ class _Call:
             self._result, self._error = result, error
             self._done.set()
             late = self._abandoned
-        if late and self._late is not None and error is None:
-            try:
+        try:
+            if late and self._late is not None and error is None:
                 self._late(result)
-            except Exception:
-                log.exception("a late carrier answer could not be undone")
+        except Exception:
+            log.exception("a late carrier answer could not be kept")
+        finally:
+            self.settled.set()
 
 
 def _place(address: Address) -> dict[str, Any]:

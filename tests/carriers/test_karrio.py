@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from station.carriers import LabelRequest, ParcelToLabel, ShippingError
-from station.carriers.karrio_carriers import KarrioCarrier
+from station.carriers.karrio_carriers import KarrioCarrier, late_shipments
 from station.carriers.numbering import ShipmentCounters
 from station.carriers.port import DayClosingCarrier, VoidingCarrier
 from station.carriers.transport import CarrierUnreachableError
@@ -241,20 +241,60 @@ def test_a_ups_shipment_is_voided_and_one_picked_up_cannot_be(ups: FakeUps) -> N
     )
 
 
-def test_a_slow_ups_is_a_timeout_and_what_it_made_late_is_voided(ups: FakeUps) -> None:
-    # GIVEN UPS answering in 1 s and a deadline of 0.3 s
-    ups.inject(Fault("slow", path="/ship", delay_s=1.0))
-    carrier = adapter("UPS", ups, deadline_s=0.3)
+@pytest.mark.parametrize("code", ["DHL", "UPS"])
+def test_a_slow_carrier_is_a_timeout_and_its_late_shipment_is_the_one_asked_again(
+    code: str, dhl: FakeMyDhl, ups: FakeUps
+) -> None:
+    # GIVEN the carrier answering in 1 s and a deadline of 0.3 s
+    fake: FakeServer = dhl if code == "DHL" else ups
+    ship = "/shipments" if code == "DHL" else "/v2409/ship"
+    fake.inject(Fault("slow", path=ship, method="POST", delay_s=1.0))
+    carrier = adapter(code, fake, deadline_s=0.3)
     # WHEN a parcel is labelled
     with pytest.raises(CarrierUnreachableError) as late:
+        carrier.create_labels(_request(code), _memory())
+    # THEN the sentence says the carrier did not answer in time
+    assert late.value.message("en") == f"{code} did not answer within 0.3 s."
+    # AND once it answers, asking again gives the shipment it made, not a second one
+    _wait_for(lambda: len(late_shipments(carrier.account)) == 1)
+    [parcel] = carrier.create_labels(_request(code), _memory()).parcels
+    assert fake.count("POST", ship) == 1
+    assert late_shipments(carrier.account) == []
+    numbers = dhl.shipments[0].pieces if code == "DHL" else ups.live()[0].packages
+    assert parcel.tracking_number == numbers[0]
+
+
+def test_a_late_ups_shipment_for_other_parcels_is_voided_and_asked_anew(ups: FakeUps) -> None:
+    # GIVEN a UPS answer that came too late for a parcel of 1.2 kg
+    ups.inject(Fault("slow", path="/v2409/ship", delay_s=1.0))
+    carrier = adapter("UPS", ups, deadline_s=0.3)
+    with pytest.raises(CarrierUnreachableError):
         carrier.create_labels(_request("UPS"), _memory())
-    # THEN the sentence says UPS did not answer in time
-    assert late.value.message("en") == "UPS did not answer within 0.3 s."
-    # AND the shipment UPS made once it answered is voided: asking again makes no second one
-    _wait_for(lambda: ups.count("DELETE", "/void/cancel/") == 1)
-    assert ups.live() == []
-    [again] = carrier.create_labels(_request("UPS"), _memory()).parcels
-    assert [s.number for s in ups.live()] == [again.tracking_number]
+    _wait_for(lambda: len(late_shipments(carrier.account)) == 1)
+    # WHEN the order is asked again as two parcels
+    created = carrier.create_labels(_request("UPS", (600, 600)), _memory())
+    # THEN the late shipment is void at UPS and the new one holds the two parcels
+    [live] = ups.live()
+    assert [p.tracking_number for p in created.parcels] == live.packages
+    assert ups.shipments[0].voided
+
+
+def test_asking_again_while_the_late_call_is_under_way_makes_no_second_shipment(
+    ups: FakeUps,
+) -> None:
+    # GIVEN a UPS call past its deadline and still under way
+    ups.inject(Fault("slow", path="/v2409/ship", delay_s=1.0))
+    carrier = adapter("UPS", ups, deadline_s=0.3)
+    with pytest.raises(CarrierUnreachableError):
+        carrier.create_labels(_request("UPS"), _memory())
+    # WHEN the order is asked again at once, THEN it waits for that call, and asks UPS nothing
+    with pytest.raises(CarrierUnreachableError):
+        carrier.create_labels(_request("UPS"), _memory())
+    # AND asked once more after UPS answered, it gets the shipment of the first call
+    _wait_for(lambda: len(late_shipments(carrier.account)) == 1)
+    [parcel] = carrier.create_labels(_request("UPS"), _memory()).parcels
+    assert ups.count("POST", "/v2409/ship") == 1
+    assert [s.number for s in ups.live()] == [parcel.tracking_number]
 
 
 # -- both -------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from station.carriers import ShippingError
+from station.carriers import ShippingError, carrier_for
+from station.carriers.karrio_carriers import KarrioCarrier, late_shipments
+from station.carriers.karrio_wire import KarrioAccount
 from station.context import AppContext
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
 from station.services.bench import BenchService, utc_now
@@ -39,6 +41,12 @@ def dhl() -> Iterator[FakeMyDhl]:
 
 def _bench(ctx: AppContext) -> BenchService:
     return BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+
+
+def _account(ctx: AppContext, code: str) -> KarrioAccount:
+    carrier = carrier_for(code, ctx.settings)
+    assert isinstance(carrier, KarrioCarrier)
+    return carrier.account
 
 
 def _wait_for(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
@@ -111,7 +119,7 @@ def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
     # GIVEN order 9101 going by UPS, and UPS answering after 1 s, past the bench's 0.3 s
     configure(demo_home, "UPS", ups, deadline_s=0.3)
     sku = import_order(demo_home, "9101", "UPS")
-    ups.inject(Fault("slow", path="/ship", delay_s=1.0))
+    ups.inject(Fault("slow", path="/v2409/ship", delay_s=1.0))
     archive = DocumentArchive(demo_home.home)
     # WHEN it is packed and weighed
     handled = pack(_bench(demo_home), "9101", sku)
@@ -119,11 +127,12 @@ def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
     assert [d.ref for d in handled[-1].printed] == [pending_label_ref("9101", 1)]
     assert handled[-1].warnings[0].startswith("UPS did not answer: parcel 1 of order 9101")
     assert parcels(demo_home, "9101") == [(None, "UPS")]
-    # AND what UPS made once it answered late was voided, so the parcel has no second shipment
-    _wait_for(lambda: ups.count("DELETE", "/void/cancel/") == 1)
-    assert ups.live() == []
+    # AND what UPS made once it answered late is kept for the parcel
+    account = _account(demo_home, "UPS")
+    _wait_for(lambda: len(late_shipments(account)) == 1)
+    assert late_shipments(account) == [s.number for s in ups.shipments]
 
-    # WHEN the pending labels are asked for again and UPS answers
+    # WHEN the pending labels are asked for again
     done = retry_pending(
         demo_home.db,
         demo_home.settings,
@@ -132,8 +141,10 @@ def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
         operator="anna",
         clock=utc_now,
     )
-    # THEN the UPS label is printed once, with UPS's 1Z, which the parcel now carries
+    # THEN the label of the shipment UPS made is printed once, with its 1Z, which the parcel now
+    # carries; UPS was asked once
     [shipment] = ups.live()
+    assert ups.count("POST", "/v2409/ship") == 1
     assert [(d.document, d.tracking_number) for d in done.printed] == [("label", shipment.number)]
     assert parcels(demo_home, "9101") == [(shipment.number, "UPS")]
     assert archive.read(label_ref("9101", 1), "zpl") == shipment.labels[0]
