@@ -5,15 +5,20 @@ label, nothing half labelled, a late carrier's label printed once it answers."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
 
+import station.carriers
 from station.carriers import ShippingError, carrier_for
 from station.carriers.karrio_carriers import KarrioCarrier, late_shipments
 from station.carriers.karrio_wire import KarrioAccount
 from station.context import AppContext
+from station.documents_cli import close_at_carrier
+from station.labels.manifest import ManifestParcel
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
 from station.services.bench import BenchService, utc_now
 from station.services.failures import failure_of
@@ -24,6 +29,7 @@ from tests.console_process import run_station
 from tests.fakes.carriers.dhl import FakeMyDhl
 from tests.fakes.carriers.ups import FakeUps
 from tests.fakes.shops.base import Fault
+from tests.labels.factories import RECIPIENT
 from tests.labels.readback import needs_raster, pdf_barcodes
 
 
@@ -157,3 +163,38 @@ def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
         clock=utc_now,
     )
     assert again.printed == []
+
+
+@pytest.mark.parametrize("code", ["DHL", "UPS"])
+def test_the_days_manifest_asks_neither_carrier(
+    code: str, demo_home: AppContext, dhl: FakeMyDhl, ups: FakeUps
+) -> None:
+    # GIVEN a home with the carrier's account and a parcel it labelled
+    fake = dhl if code == "DHL" else ups
+    configure(demo_home, code, fake)
+    sku = import_order(demo_home, "9103", code)
+    pack(_bench(demo_home), "9103", sku)
+    [(tracking, _)] = parcels(demo_home, "9103")
+    asked = len(fake.log)
+    # WHEN the day's manifest is handed over
+    parcel = ManifestParcel("9103", str(tracking), RECIPIENT, 1200)
+    close_at_carrier(demo_home, code, dt.date.today(), [parcel])
+    # THEN nothing is sent: MyDHL has the shipment since its creation, UPS's Ship API no manifest
+    assert len(fake.log) == asked
+
+
+def test_without_karrio_installed_a_dhl_order_is_refused_saying_what_to_install(
+    demo_home: AppContext, dhl: FakeMyDhl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configure(demo_home, "DHL", dhl)
+    sku = import_order(demo_home, "9104", "DHL")
+    # GIVEN an installation without karrio (its loader cannot be imported)
+    monkeypatch.setitem(sys.modules, "station.carriers.karrio_gateway", None)
+    monkeypatch.delattr(station.carriers, "karrio_gateway", raising=False)
+    with pytest.raises(ShippingError) as refused:
+        pack(_bench(demo_home), "9104", sku)
+    assert refused.value.message("en") == (
+        "DHL labels need the karrio packages, which this installation lacks: install Station "
+        "with its 'karrio' extra."
+    )
+    assert parcels(demo_home, "9104") == [(None, "DHL")]
