@@ -16,6 +16,7 @@ from __future__ import annotations
 import http.client
 import logging
 import threading
+import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -276,8 +277,11 @@ class _Call:
             raise CarrierUnreachableError("karrio_answer_unreadable", carrier=carrier) from None
         if self._error is not None and type(self._error).__name__ == "ParsedMessagesError":
             return None, list(cast(Any, self._error).messages)  # UPS refused its OAuth login
-        if self._error is not None:
+        if isinstance(self._error, ShippingError):
             raise self._error
+        if self._error is not None:  # karrio could not read what the carrier said
+            log.warning("%s: karrio failed on the answer: %r", carrier, self._error)
+            raise CarrierUnreachableError("karrio_answer_unreadable", carrier=carrier) from None
         return self._result
 
     def _run(self) -> None:
@@ -299,7 +303,10 @@ class _Call:
 
 
 def _place(address: Address) -> dict[str, Any]:
-    return {"postal_code": address.postcode, "city": address.city, "country_code": address.country}
+    # karrio puts the town into MyDHL's query string as it is: quoted here, "San Donato
+    # Milanese" makes a valid URL, which DHL reads back as the town.
+    city = urllib.parse.quote(address.city)
+    return {"postal_code": address.postcode, "city": city, "country_code": address.country}
 
 
 _UNREACHABLE = (OSError, http.client.HTTPException)  # URLError, refused, reset, cut answers

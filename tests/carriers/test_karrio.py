@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -149,6 +150,20 @@ def test_dhl_in_maintenance_is_out_of_reach_not_a_refusal(dhl: FakeMyDhl) -> Non
     with pytest.raises(CarrierUnreachableError) as down:
         adapter("DHL", dhl).create_labels(_request("DHL"), _memory())
     assert down.value.code == "carrier_down"
+
+
+@pytest.mark.parametrize("code", ["DHL", "UPS"])
+def test_a_proxys_error_page_is_out_of_reach_not_a_refusal(
+    code: str, dhl: FakeMyDhl, ups: FakeUps
+) -> None:
+    # GIVEN a proxy in front of the carrier answering with its own HTML page
+    fake: FakeServer = dhl if code == "DHL" else ups
+    page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+    fake.inject(Fault("status", path="/ship", status=502, body=page))
+    # WHEN a parcel is labelled, THEN the parcel waits for the carrier, nothing was refused
+    with pytest.raises(CarrierUnreachableError) as away:
+        adapter(code, fake).create_labels(_request(code), _memory())
+    assert away.value.code == "karrio_answer_unreadable"
 
 
 def test_a_dhl_shipment_cannot_be_voided_and_the_operator_is_told_why(dhl: FakeMyDhl) -> None:
@@ -319,6 +334,9 @@ def test_the_account_check_is_a_ups_token_and_a_dhl_address_validation(
     adapter("DHL", dhl).check(SENDER)
     assert [path for _, path, _ in ups.log] == ["/security/v1/oauth/token"]
     assert [path for _, path, _ in dhl.log] == ["/mydhlapi/address-validate"]
+    # AND a town of several words reaches DHL whole
+    adapter("DHL", dhl).check(replace(SENDER, city="San Donato Milanese", postcode="20097"))
+    assert dhl.towns[-1] == "San Donato Milanese"
     # AND a sender DHL does not serve is DHL's answer
     del dhl.service_areas["20"]
     with pytest.raises(ShippingError, match=r"DHL refused the shipment \(404\): Address not"):

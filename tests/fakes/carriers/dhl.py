@@ -62,6 +62,7 @@ class FakeMyDhl(FakeServer):
         self.shipments: list[DhlShipment] = []
         self.service_areas = dict(SERVICE_AREAS)
         self.versions: list[str | None] = []
+        self.towns: list[str] = []  # cityName of each address validation
         self._awbs = itertools.count(4_600_000_001)
         self._pieces = itertools.count(1)
 
@@ -128,6 +129,7 @@ class FakeMyDhl(FakeServer):
             "postalCode": request.arg("postalCode"),
             "countryCode": request.arg("countryCode"),
         }
+        self.towns.append(str(request.arg("cityName") or ""))
         area = self._area(address)
         if area is None:
             return _error(404, instance, "Not Found", "Address not served")
