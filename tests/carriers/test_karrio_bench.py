@@ -22,7 +22,7 @@ from station.labels.manifest import ManifestParcel
 from station.printing.archive import DocumentArchive, label_ref, pending_label_ref
 from station.services.bench import BenchService, utc_now
 from station.services.failures import failure_of
-from station.services.pending_labels import retry_pending
+from station.services.pending_labels import Retried, retry_pending
 from tests.carriers.helpers import pack, parcels
 from tests.carriers.karrio_setup import configure, fake_dhl, fake_ups, import_order
 from tests.console_process import run_station
@@ -119,50 +119,45 @@ def test_an_order_ups_refuses_is_not_half_labelled(demo_home: AppContext, ups: F
     assert ups.shipments == []
 
 
-def test_a_late_ups_leaves_the_parcel_pending_then_its_label_prints_once(
-    demo_home: AppContext, ups: FakeUps
+@pytest.mark.parametrize("code", ["DHL", "UPS"])
+def test_a_late_carrier_leaves_the_parcel_pending_then_its_label_prints_once(
+    code: str, demo_home: AppContext, dhl: FakeMyDhl, ups: FakeUps
 ) -> None:
-    # GIVEN order 9101 going by UPS, and UPS answering after 1 s, past the bench's 0.3 s
-    configure(demo_home, "UPS", ups, deadline_s=0.3)
-    sku = import_order(demo_home, "9101", "UPS")
-    ups.inject(Fault("slow", path="/v2409/ship", delay_s=1.0))
+    # GIVEN order 9101 going by the carrier, which answers after 1 s, past the bench's 0.3 s
+    fake: FakeMyDhl | FakeUps = dhl if code == "DHL" else ups
+    ship = "/shipments" if code == "DHL" else "/v2409/ship"
+    configure(demo_home, code, fake, label="zpl", deadline_s=0.3)
+    sku = import_order(demo_home, "9101", code)
+    fake.inject(Fault("slow", path=ship, method="POST", delay_s=1.0))
     archive = DocumentArchive(demo_home.home)
     # WHEN it is packed and weighed
     handled = pack(_bench(demo_home), "9101", sku)
     # THEN the parcel left with an internal label, and the operator was told
     assert [d.ref for d in handled[-1].printed] == [pending_label_ref("9101", 1)]
-    assert handled[-1].warnings[0].startswith("UPS did not answer: parcel 1 of order 9101")
-    assert parcels(demo_home, "9101") == [(None, "UPS")]
-    # AND what UPS made once it answered late is kept for the parcel
-    account = _account(demo_home, "UPS")
+    assert handled[-1].warnings[0].startswith(f"{code} did not answer: parcel 1 of order 9101")
+    assert parcels(demo_home, "9101") == [(None, code)]
+    # AND what the carrier made once it answered is kept for the parcel
+    account = _account(demo_home, code)
     _wait_for(lambda: len(late_shipments(account)) == 1)
-    assert late_shipments(account) == [s.number for s in ups.shipments]
 
     # WHEN the pending labels are asked for again
-    done = retry_pending(
-        demo_home.db,
-        demo_home.settings,
-        archive,
-        bench=demo_home.settings.bench_name,
-        operator="anna",
-        clock=utc_now,
-    )
-    # THEN the label of the shipment UPS made is printed once, with its 1Z, which the parcel now
-    # carries; UPS was asked once
-    [shipment] = ups.live()
-    assert ups.count("POST", "/v2409/ship") == 1
-    assert [(d.document, d.tracking_number) for d in done.printed] == [("label", shipment.number)]
-    assert parcels(demo_home, "9101") == [(shipment.number, "UPS")]
-    assert archive.read(label_ref("9101", 1), "zpl") == shipment.labels[0]
-    again = retry_pending(
-        demo_home.db,
-        demo_home.settings,
-        archive,
-        bench=demo_home.settings.bench_name,
-        operator="anna",
-        clock=utc_now,
-    )
-    assert again.printed == []
+    done = _retry(demo_home, archive)
+    # THEN the label of the shipment the carrier made is printed once, with its number, which
+    # the parcel now carries; the carrier was asked once
+    assert fake.count("POST", ship) == 1
+    if isinstance(fake, FakeMyDhl):
+        number, label = fake.shipments[0].pieces[0], fake.shipments[0].label
+    else:
+        number, label = fake.shipments[0].number, fake.shipments[0].labels[0]
+    assert [(d.document, d.tracking_number) for d in done.printed] == [("label", number)]
+    assert parcels(demo_home, "9101") == [(number, code)]
+    assert archive.read(label_ref("9101", 1), "zpl") == label
+    assert _retry(demo_home, archive).printed == []
+
+
+def _retry(ctx: AppContext, archive: DocumentArchive) -> Retried:
+    bench = ctx.settings.bench_name
+    return retry_pending(ctx.db, ctx.settings, archive, bench=bench, operator="anna", clock=utc_now)
 
 
 @pytest.mark.parametrize("code", ["DHL", "UPS"])
