@@ -96,6 +96,8 @@ def pdf_labels(document: bytes, count: int) -> list[bytes]:
     pages = list(PdfReader(io.BytesIO(document)).pages)
     if len(pages) < count:
         return []
+    if count == 1:
+        return [document]  # the carrier's bytes as they came, for reprints
     groups = [[pages[0], *pages[count:]], *([page] for page in pages[1:count])]
     documents = []
     for group in groups:

@@ -97,4 +97,6 @@ def zpl_labels(document: bytes, count: int) -> list[bytes]:
     labels: list[bytes] = ZPL_LABEL.findall(document)
     if len(labels) < count:
         return []
+    if count == 1:
+        return [document]  # the carrier's bytes as they came, for reprints
     return [b"\n".join([labels[0], *labels[count:]]), *labels[1:count]]

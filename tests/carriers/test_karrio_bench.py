@@ -95,6 +95,7 @@ def test_the_bench_ships_a_dhl_order_with_dhls_piece_id_and_label(
     assert (tracking, carrier) == (shipment.pieces[0], "DHL")
     label = DocumentArchive(demo_home.home).read(label_ref("9102", 1), "pdf")
     assert tracking in {d.data for d in pdf_barcodes(label, dpi=300)}
+    assert label == shipment.label  # DHL's bytes, its waybill document included
 
 
 def test_an_order_ups_refuses_is_not_half_labelled(demo_home: AppContext, ups: FakeUps) -> None:
