@@ -29,6 +29,11 @@ BRT_LABEL_KINDS = ("brt-pdf", "brt-zpl", "own")
 POSTE_LABEL_KINDS = ("pdf-1011", "pdf-a4", "zpl")  # `poste_wire.LABEL_KINDS`
 POSTE_COD_MODES = ("CON", "ACM", "ABM")  # `poste_wire.COD_MODES`
 POSTE_URL = "https://apiw.gp.posteitaliane.it/gp/internet/"  # `poste.DEFAULT_URL`
+# `station carrier add dhl|ups`, as `karrio_wire.DEFAULT_URLS`, `DEFAULT_SERVICES` and
+# `LABEL_FORMATS` (a test keeps them equal): DHL Express's MyDHL API and UPS, through karrio.
+KARRIO_URLS = {"dhl": "https://express.api.dhl.com/mydhlapi", "ups": "https://onlinetools.ups.com"}
+KARRIO_SERVICES = {"dhl": "mydhl_express_domestic", "ups": "ups_standard"}
+KARRIO_LABELS = {"dhl": ("pdf", "zpl"), "ups": ("zpl",)}
 ACCOUNTS_KEY = "carrier_accounts"  # as `station.carriers.registry.ACCOUNTS_KEY`
 # Our tracking statuses (`port.TRACK_STATUSES`) as the catalogue says them; a test keeps them equal.
 TRACK_STATUS_MESSAGES = {
@@ -103,6 +108,23 @@ def cmd_add_poste(args: argparse.Namespace, ctx: AppContext) -> int:
     return _add_account(ctx, args.code.upper(), account, secret)
 
 
+def cmd_add_karrio(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A DHL Express or UPS account; its secret (MyDHL password, UPS client secret) is kept
+    where shop secrets go, under the same name as every carrier's."""
+    kind = args.kind
+    account = {
+        "kind": kind,
+        "url": args.url.rstrip("/"),
+        "user": args.user if kind == "dhl" else args.client_id,
+        "account_number": args.account,
+        "service": args.service,
+        "label": getattr(args, "label", None) or KARRIO_LABELS[kind][0],
+    }
+    given = args.password if kind == "dhl" else args.client_secret
+    name = "password" if kind == "dhl" else "client-secret"
+    return _add_account(ctx, args.code.upper(), account, _secret(ctx, name, given))
+
+
 def _add_account(ctx: AppContext, code: str, account: dict[str, Any], password: str) -> int:
     from station.app import CARRIER_SECRET_PREFIX
     from sync.secrets import save_secrets
@@ -164,6 +186,7 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.carriers import ShippingError, carrier_for
     from station.carriers.brt import BrtCarrier
     from station.carriers.gls import GlsItalyCarrier
+    from station.carriers.karrio_carriers import KarrioCarrier
     from station.carriers.poste import PosteCarrier
     from station.carriers.registry import carrier_kind
     from station.services.shipping import sender_address
@@ -178,6 +201,10 @@ def cmd_test(args: argparse.Namespace, ctx: AppContext) -> int:
             carrier.http.deadline_s = TEST_DEADLINE_S
             routing = carrier.routing(sender_address(ctx.settings))
             print(text("carrier_test_ok", language, carrier=code, routing=routing))
+        elif isinstance(carrier, KarrioCarrier):
+            carrier.deadline_s = TEST_DEADLINE_S
+            carrier.check(sender_address(ctx.settings))
+            print(text("carrier_test_karrio_ok", language, carrier=code))
         elif isinstance(carrier, GlsItalyCarrier):
             carrier.http.deadline_s = TEST_DEADLINE_S
             count = len(carrier.shipments_listed())
@@ -283,6 +310,8 @@ def add_carrier_commands(sub: Any) -> None:
     _add_brt_parser(kinds)
     _add_gls_parser(kinds)
     _add_poste_parser(kinds)
+    _add_dhl_parser(kinds)
+    _add_ups_parser(kinds)
 
     listing = carrier_sub.add_parser("list", help="the carrier codes and who labels them")
     listing.add_argument("--json", action="store_true")
@@ -367,3 +396,26 @@ def _add_poste_parser(kinds: Any) -> None:
     )
     poste.add_argument("--scope", help="the token scope, when Poste gives another")
     poste.set_defaults(func=cmd_add_poste)
+
+
+def _add_dhl_parser(kinds: Any) -> None:
+    dhl = kinds.add_parser("dhl", help="DHL Express's MyDHL API, through karrio")
+    dhl.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. DHL")
+    dhl.add_argument("--url", default=KARRIO_URLS["dhl"], help="up to /mydhlapi (or /test)")
+    dhl.add_argument("--user", required=True, help="the MyDHL API user name")
+    dhl.add_argument("--password", metavar="PW", help="better: leave it out to be asked")
+    dhl.add_argument("--account", required=True, metavar="N", help="the shipper account number")
+    dhl.add_argument("--service", default=KARRIO_SERVICES["dhl"], help="karrio's service name")
+    dhl.add_argument("--label", choices=KARRIO_LABELS["dhl"], default=KARRIO_LABELS["dhl"][0])
+    dhl.set_defaults(func=cmd_add_karrio)
+
+
+def _add_ups_parser(kinds: Any) -> None:
+    ups = kinds.add_parser("ups", help="UPS's Shipping API with OAuth, through karrio (ZPL labels)")
+    ups.add_argument("code", metavar="CODE", help="the carrier code orders carry, e.g. UPS")
+    ups.add_argument("--url", default=KARRIO_URLS["ups"], help="without /api (wwwcie for tests)")
+    ups.add_argument("--client-id", required=True, metavar="ID", help="the OAuth client id")
+    ups.add_argument("--client-secret", metavar="S", help="better: leave it out to be asked")
+    ups.add_argument("--account", required=True, metavar="N", help="the UPS shipper number")
+    ups.add_argument("--service", default=KARRIO_SERVICES["ups"], help="karrio's service name")
+    ups.set_defaults(func=cmd_add_karrio)

@@ -48,6 +48,7 @@ def test_help_loads_no_database_qt_pdf_or_http_library() -> None:
     for command in ("bench", "orders", "label", "manifest", "shop", "sync", "devices", "scale"):
         assert command in said
     assert modules & {"sqlalchemy", "PySide6", "reportlab", "alembic", "httpx", "serial"} == set()
+    assert modules & {"karrio", "loguru"} == set()  # DHL and UPS load it when they label
 
 
 def test_shop_add_still_offers_every_shop_kind_and_its_options() -> None:

@@ -8,6 +8,7 @@ this package loads the built-in ones.
 
 from station.carriers import brt as _brt  # noqa: F401  - registers the `brt` kind
 from station.carriers import gls as _gls  # noqa: F401  - registers the `gls-it` kind
+from station.carriers import karrio_carriers as _karrio  # noqa: F401  - `dhl` and `ups`
 from station.carriers import poste as _poste  # noqa: F401  - registers the `poste` kind
 from station.carriers import range as _range  # noqa: F401  - registers the `range` kind
 from station.carriers.port import (

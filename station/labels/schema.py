@@ -21,7 +21,7 @@ _SCHEMAS = files("station.labels.xsd")
 class _PackageSchemas(etree.Resolver):  # type: ignore[misc]
     """Serves the schemas' own imports (xmldsig) from the package: never from the network."""
 
-    def resolve(self, url: str, pubid: str, context: Any) -> Any:
+    def resolve(self, url: str, pubid: str, context: Any) -> Any:  # type: ignore[override]
         schema = _SCHEMAS / url.rsplit("/", 1)[-1]
         if not schema.is_file():
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from station import carriers_cli
-from station.carriers import brt_wire, port, poste, poste_wire, registry
+from station.carriers import brt_wire, karrio_wire, port, poste, poste_wire, registry
 
 
 def test_the_command_line_offers_the_brt_adapters_modes_and_labels() -> None:
@@ -23,3 +23,10 @@ def test_the_command_line_offers_the_poste_adapters_labels_and_cod_modes() -> No
 
 def test_every_tracking_status_has_its_sentence() -> None:
     assert tuple(carriers_cli.TRACK_STATUS_MESSAGES) == port.TRACK_STATUSES
+
+
+def test_the_command_line_offers_the_karrio_adapters_defaults_and_labels() -> None:
+    assert carriers_cli.KARRIO_URLS == karrio_wire.DEFAULT_URLS
+    assert carriers_cli.KARRIO_SERVICES == karrio_wire.DEFAULT_SERVICES
+    assert carriers_cli.KARRIO_LABELS == karrio_wire.LABEL_FORMATS
+    assert {k: v[0] for k, v in carriers_cli.KARRIO_LABELS.items()} == karrio_wire.DEFAULT_LABELS

@@ -17,6 +17,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
     devices,
     documents,
     hub,
+    karrio,
     lead,
     picking,
     reasons,
