@@ -9,6 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from station.cli_support import UserError
 from station.domain import events as ev
 from station.domain.messages import text
 from station.workflow.io import Accepted, Prompt, Rejected, parse_line
@@ -24,6 +25,9 @@ def add_pick_commands(sub: Any) -> None:
     pick_sub = pick.add_subparsers(dest="pick_command", required=True)
     batch = pick_sub.add_parser("batch", help="take a batch of orders, one scan per line")
     batch.add_argument("--orders", type=int, default=None, help="orders in the batch")
+    batch.add_argument(
+        "--window", action="store_true", help="the handheld-sized picker window, not stdin"
+    )
     batch.set_defaults(func=cmd_pick_batch)
     shorts = pick_sub.add_parser("shorts", help="units pickers did not find, by bin")
     shorts.add_argument("--json", action="store_true")
@@ -45,22 +49,41 @@ def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
     ]
 
 
-def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+def pick_service(ctx: AppContext, size: int | None = None) -> PickService:
+    """The picker's batch as both front ends use it: taken now, or carried on after a restart;
+    a bench joined to a hub takes only orders its hub grants it."""
+    from station.app import hub_claims
     from station.services.picking import PickService
 
     settings = ctx.settings
-    service = PickService(
+    return PickService(
         ctx.db,
-        size=args.orders if args.orders is not None else settings.batch_size,
+        size=size if size is not None else settings.batch_size,
         bench=settings.bench_name,
         operator=settings.operator,
         language=settings.language,
+        claims=hub_claims(ctx),
     )
-    return run_pick(service, sys.stdin, sys.stdout)
+
+
+def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.window:
+        import importlib
+
+        try:
+            window = importlib.import_module("station.ui.pick_window")
+        except ImportError:
+            raise UserError(text("pick_no_window", ctx.settings.language)) from None
+        status: int = window.run_pick_window(ctx, args.orders)
+        return status
+    return run_pick(pick_service(ctx, args.orders), sys.stdin, sys.stdout)
 
 
 def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
     pick = service.pick
+    if service.resumed:
+        language = pick.language
+        print(f"OK batch_resumed {text('batch_resumed', language, count=len(pick.orders))}")
     print(_line(pick.prompt()), file=stdout, flush=True)
     for raw in stdin:
         inp = parse_line(raw)

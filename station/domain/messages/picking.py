@@ -132,6 +132,45 @@ register(
         " {tote}; il capoturno è avvisato.",
     ),
     Message(
+        "pick_overflow_offer",
+        "Pick face {bin} has {found} of {wanted}: keep them and try an overflow bin;"
+        " SHORT again records the short here.",
+        "L'ubicazione di prelievo {bin} ne ha {found} su {wanted}: tienili e prova"
+        " un'ubicazione di riserva; SHORT di nuovo registra la mancanza qui.",
+    ),
+    Message(
+        "batch_overflow_go",
+        "Go to overflow bin {bins} for the other {units} x {name} and scan its label;"
+        " SHORT records the short at the pick face.",
+        "Vai all'ubicazione di riserva {bins} per gli altri {units} x {name} e scansiona la"
+        " sua etichetta; SHORT registra la mancanza all'ubicazione di prelievo.",
+        count="units",
+        one_en="Go to overflow bin {bins} for the other {units} x {name} and scan its label;"
+        " SHORT records the short at the pick face.",
+        one_it="Vai all'ubicazione di riserva {bins} per l'altro {units} x {name} e scansiona"
+        " la sua etichetta; SHORT registra la mancanza all'ubicazione di prelievo.",
+    ),
+    Message(
+        "batch_at_overflow",
+        "Overflow bin {bin}: take {units} x {name}.",
+        "Ubicazione di riserva {bin}: prendi {units} x {name}.",
+    ),
+    Message(
+        "batch_resumed",
+        "Batch carried on where it was: {count} orders.",
+        "Giro ripreso da dove era rimasto: {count} ordini.",
+        count="count",
+        one_en="Batch carried on where it was: {count} order.",
+        one_it="Giro ripreso da dove era rimasto: {count} ordine.",
+    ),
+    Message(
+        "pick_no_window",
+        "The picker window needs the window toolkit (PySide6): install Station with it, or pick"
+        " in a terminal with 'station pick batch'.",
+        "La finestra del prelievo richiede la libreria delle finestre (PySide6): installa"
+        " Station con essa, oppure preleva da terminale con 'station pick batch'.",
+    ),
+    Message(
         "batch_finished",
         "Batch done: {count} totes to take to the packing bench.",
         "Giro finito: {count} cassette da portare al banco di imballaggio.",
@@ -151,6 +190,15 @@ register(
         " (cassetta {tote}, {picker})",
     ),
     # pack-out from a tote (station/workflow/picking_steps.py)
+    Message(
+        "tote_trusted",
+        "Tote {tote}: {units} picked units counted as packed; scan the rest.",
+        "Cassetta {tote}: {units} pezzi prelevati contati come imballati; scansiona il resto.",
+        count="units",
+        one_en="Tote {tote}: {units} picked unit counted as packed; scan the rest.",
+        one_it="Cassetta {tote}: {units} pezzo prelevato contato come imballato;"
+        " scansiona il resto.",
+    ),
     Message(
         "tote_opened",
         "Tote {tote}: {picked} of {units} unit(s) picked; scan each one to pack it.",
