@@ -49,23 +49,6 @@ def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
     ]
 
 
-def pick_service(ctx: AppContext, size: int | None = None) -> PickService:
-    """The picker's batch as both front ends use it: taken now, or carried on after a restart;
-    a bench joined to a hub takes only orders its hub grants it."""
-    from station.app import hub_claims
-    from station.services.picking import PickService
-
-    settings = ctx.settings
-    return PickService(
-        ctx.db,
-        size=size if size is not None else settings.batch_size,
-        bench=settings.bench_name,
-        operator=settings.operator,
-        language=settings.language,
-        claims=hub_claims(ctx),
-    )
-
-
 def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.window:
         import importlib
@@ -76,6 +59,8 @@ def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
             raise UserError(text("pick_no_window", ctx.settings.language)) from None
         status: int = window.run_pick_window(ctx, args.orders)
         return status
+    from station.app import pick_service
+
     return run_pick(pick_service(ctx, args.orders), sys.stdin, sys.stdout)
 
 

@@ -102,8 +102,11 @@ register(
     ),
     Message(
         "batch_at_bin",
-        "Bin {bin}: {units} unit(s) for {lines} line(s).",
-        "Ubicazione {bin}: {units} pezzo/i per {lines} riga/e.",
+        "Bin {bin}: {units} units to take.",
+        "Ubicazione {bin}: {units} pezzi da prendere.",
+        count="units",
+        one_en="Bin {bin}: {units} unit to take.",
+        one_it="Ubicazione {bin}: {units} pezzo da prendere.",
     ),
     Message(
         "batch_put",

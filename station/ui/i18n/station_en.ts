@@ -1133,4 +1133,52 @@
         <translation type="unfinished" />
     </message>
 </context>
+<context>
+    <name>PickWindow</name>
+    <message>
+        <location filename="../pick_window.py" line="71" />
+        <source>Station: picking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="119" />
+        <source>Taking a batch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="142" />
+        <source>Batch done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="142" />
+        <source>No batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="148" />
+        <source>Tote {0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="149" />
+        <source>TOTES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="150" />
+        <source>Order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="151" />
+        <source>Scan an empty tote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="154" />
+        <source>Stop {0} of {1} · order {2}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
 </TS>

@@ -1133,4 +1133,52 @@
         <translation>{0} h {1:02d} min</translation>
     </message>
 </context>
+<context>
+    <name>PickWindow</name>
+    <message>
+        <location filename="../pick_window.py" line="71" />
+        <source>Station: picking</source>
+        <translation>Station: prelievo</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="119" />
+        <source>Taking a batch…</source>
+        <translation>Preparo un giro…</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="142" />
+        <source>Batch done</source>
+        <translation>Giro finito</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="142" />
+        <source>No batch</source>
+        <translation>Nessun giro</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="148" />
+        <source>Tote {0} of {1}</source>
+        <translation>Cassetta {0} di {1}</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="149" />
+        <source>TOTES</source>
+        <translation>CASSETTE</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="150" />
+        <source>Order {0}</source>
+        <translation>Ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="151" />
+        <source>Scan an empty tote</source>
+        <translation>Scansiona una cassetta vuota</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="154" />
+        <source>Stop {0} of {1} · order {2}</source>
+        <translation>Tappa {0} di {1} · ordine {2}</translation>
+    </message>
+</context>
 </TS>
