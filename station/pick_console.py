@@ -50,6 +50,23 @@ def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
 
 
 def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A joined bench replicates with its hub while the picker works, so the batch's leases
+    run on and the other benches hear of the batch."""
+    from station.app import joined_a_hub
+
+    hub = None
+    if joined_a_hub(ctx):
+        import importlib
+
+        hub = importlib.import_module("sync.hub.replicator").start_hub_worker(ctx)
+    try:
+        return _pick_batch(args, ctx)
+    finally:
+        if hub is not None:
+            hub.stop()
+
+
+def _pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.window:
         import importlib
 

@@ -177,14 +177,19 @@ class PickService:
         now = now or dt.datetime.now(dt.UTC)
         with db.read() as session:
             found = unfinished_batch(session, bench, operator)
-            self.resumed = found is not None
-            if found is None:
-                candidates = free_orders(session, bench, size * 2 if claims else size)
+            # Some may be another bench's already (its leases not heard of yet): ask for more.
+            asked = [] if found or claims is None else free_orders(session, bench, size * 3)
+        self.resumed = found is not None
         if found is None:
-            only = granted_by(claims, candidates, size) if claims is not None else None
+            only = granted_by(claims, asked, size) if claims is not None else None
             found = take_batch(db, size=size, bench=bench, operator=operator, now=now, only=only)
-        batch, uids = found
-        with db.read() as session:
+        self.language = language
+        self.pick = self._load(*found)
+        self._record(self.pick.out, now)  # a batch all picked before the restart ends now
+
+    def _load(self, batch: uuid.UUID, uids: list[uuid.UUID]) -> BatchPick:
+        """The batch's machine as the database has it: totes scanned, lines put or shorted."""
+        with self.db.read() as session:
             orders = batch_orders(session, uids)
             totes = {
                 o.uid: o.tote
@@ -202,13 +207,18 @@ class PickService:
                 )
             )
             busy = busy_totes(session) - set(totes.values())
-        self.pick = BatchPick(batch, orders, busy, language)
-        self.pick.resume(totes, done)
-        self._record(self.pick.out, now)  # a batch all picked before the restart ends now
+        pick = BatchPick(batch, orders, busy, self.language)
+        pick.resume(totes, done)
+        return pick
 
     def handle(self, inp: Input, now: dt.datetime) -> PickOutcome:
         out = self.pick.handle(inp)
-        self._record(out, now)
+        try:
+            self._record(out, now)
+        except Exception:
+            # Not recorded: the picker carries on from what the database holds.
+            self.pick = self._load(self.pick.batch, [o.uid for o in self.pick.orders])
+            raise
         return out
 
     def _record(self, out: PickOutcome, now: dt.datetime) -> None:
