@@ -143,7 +143,18 @@ class PickWorker(QObject):
         inp = parse_line(text)
         if inp is None or self._service is None:
             return
-        out = self._service.handle(inp, dt.datetime.now(dt.UTC))
+        try:
+            out = self._service.handle(inp, dt.datetime.now(dt.UTC))
+        except Exception as exc:  # the one translation of failures: station.services.failures
+            from station.services.failures import failure_of
+
+            found = failure_of(exc)
+            if found is None:
+                raise
+            said = found[1].text(self._ctx.settings.language)
+            view = pick_view(self._service.pick)
+            self.outcome.emit(PickOutcome(view, "", Banner("error", said), text))
+            return
         banner = banner_for(list(out.effects))
         self._seq += 1
         self.outcome.emit(
