@@ -197,6 +197,30 @@ def test_short_again_at_the_offer_records_the_short_at_the_pick_face(home: AppCo
     assert [(s["bin"], s["wanted"], s["found"]) for s in shorts] == [("A-02-06", 2, 1)]
 
 
+def test_a_short_at_the_overflow_bin_too_records_both_bins(home: AppContext) -> None:
+    # GIVEN TSH-01 (two units for order 3002) with an overflow bin; the face has one
+    _overflow(home, "TSH-01", "C-09-03")
+    service = picker(home, "pda-1")
+    say(service, *TOTES)
+    _to_line(service, "TSH-01")
+    assert say(service, "SHORT 1", "C-09-03") == ["pick_overflow_offer", "batch_at_overflow"]
+    # WHEN the overflow bin is empty too
+    assert say(service, "SHORT 1") == ["pick_short_how_many"]  # only one was left to find
+    assert say(service, "SHORT 0") == ["pick_shorted"]
+    # THEN the face's unit is picked, and the short is the overflow bin's
+    with home.db.read() as session:
+        rows = session.execute(
+            select(Event.type, Event.payload)
+            .where(Event.type.in_([ev.UnitsPicked.TYPE, ev.PickShorted.TYPE]))
+            .order_by(Event.seq)
+        ).all()
+    about = [(t, p["bin"]) for t, p in rows if p["bin"] in ("A-02-06", "C-09-03")]
+    assert about == [(ev.UnitsPicked.TYPE, "A-02-06"), (ev.PickShorted.TYPE, "C-09-03")]
+    order = _order(home, "3002")
+    line = next(ln for ln in order.lines if ln.sku == "TSH-01")
+    assert (line.picked_qty, line.pick_short_qty) == (1, 1)
+
+
 def _picked_into_totes(ctx: AppContext) -> None:
     service = picker(ctx, "pda-1")
     say(service, *TOTES)
