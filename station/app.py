@@ -248,7 +248,9 @@ def bench_service(ctx: AppContext, operator: str) -> BenchService:
     )
 
 
-def pick_service(ctx: AppContext, size: int | None = None) -> PickService:
+def pick_service(
+    ctx: AppContext, size: int | None = None, operator: str | None = None
+) -> PickService:
     """The picker's batch as both front ends use it: taken now, or carried on after a restart;
     a bench joined to a hub takes only orders its hub grants it."""
     from station.services.picking import PickService
@@ -258,7 +260,7 @@ def pick_service(ctx: AppContext, size: int | None = None) -> PickService:
         ctx.db,
         size=size if size is not None else settings.batch_size,
         bench=settings.bench_name,
-        operator=settings.operator,
+        operator=settings.operator if operator is None else operator,
         language=settings.language,
         claims=hub_claims(ctx),
     )

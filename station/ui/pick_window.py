@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont
+from PySide6.QtCore import QObject, Qt, QThread, QTranslator, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -65,6 +65,8 @@ class PickWindow(QWidget):
         cache_dir: Path,
         make_service: Callable[[AppContext], PickService],
         parent: QWidget | None = None,
+        *,
+        capture: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -72,12 +74,16 @@ class PickWindow(QWidget):
         self.resize(*PICKER_SIZE)
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
         self.last: PickOutcome | None = None  # the last answer painted
+        self.translators: list[QTranslator] = []  # installed for it: removed when it closes
         self._build()
-        self.capture = ScanCapture(self)
-        self.capture.scanned.connect(self.scan)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.capture)
+        # Over the bench window, the bench's own capture hands scans on (`take_scan`).
+        self.capture: ScanCapture | None = None
+        if capture:
+            self.capture = ScanCapture(self)
+            self.capture.scanned.connect(self.scan)
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self.capture)
         self.worker = PickWorker(ctx, make_service)
         self._thread = _start_thread(self.worker, self)
         self.worker.ready.connect(self._show)
@@ -122,6 +128,10 @@ class PickWindow(QWidget):
 
     def scan(self, code: str, at: float | None = None) -> None:
         self.submit.emit(code, at if at is not None else time.perf_counter())
+
+    def take_scan(self, code: str) -> None:
+        """A scan the bench window caught while this window is open over it."""
+        self.scan(code)
 
     # -- painting --------------------------------------------------------------------------------
 
@@ -180,7 +190,10 @@ class PickWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.capture)
+            if self.capture is not None:
+                app.removeEventFilter(self.capture)
+            for translator in self.translators:
+                app.removeTranslator(translator)
         self._thread.quit()
         self._thread.wait()
         super().closeEvent(event)
@@ -201,6 +214,24 @@ def _start_thread(obj: QObject, parent: QObject) -> QThread:
     return thread
 
 
+def open_picker(bench: QWidget, operator: str) -> PickWindow:
+    """The picker window over the bench window (its menu, Ctrl+Shift+P): the bench's scans go
+    to it while it is open, Escape closes it; the batch stays taken for the next time."""
+    from station.app import pick_service
+
+    ctx: AppContext = bench.ctx  # type: ignore[attr-defined]
+    cache: Path = bench.cache_dir  # type: ignore[attr-defined]
+    window = PickWindow(ctx, cache, lambda c: pick_service(c, None, operator), bench, capture=False)
+    window.setWindowFlag(Qt.WindowType.Window)
+    window.setWindowModality(Qt.WindowModality.ApplicationModal)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    close = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+    close.activated.connect(window.close)
+    window.resize(*PICKER_SIZE)
+    window.show()
+    return window
+
+
 def create_pick_window(
     ctx: AppContext, size: int | None = None, cache: Path | None = None
 ) -> PickWindow:
@@ -214,7 +245,7 @@ def create_pick_window(
     cache = cache or cache_dir()
     translators = install_translators(app, ctx.settings.language, cache)
     window = PickWindow(ctx, cache, lambda c: pick_service(c, size))
-    window.translators = translators  # type: ignore[attr-defined]  # kept alive with it
+    window.translators = translators
     return window
 
 

@@ -10,16 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from station.app import bench_service
 from station.context import AppContext
-from station.db.models import Order
+from station.db.models import Event, Order
 from station.services.events import record_all, recorded
 from station.services.verify import verify
 from station.ui.pick_window import CURRENT, PICKER_SIZE, PickWindow, create_pick_window
 from station.ui.pick_worker import PickOutcome
+from station.ui.window import BenchWindow
 from station.workflow.io import Command, CommandName, ReadScale, Scan, Weight
 from tests.console_process import ean_of
 from tests.picking.test_batch_claims import NOW
@@ -161,3 +163,31 @@ def test_the_picker_window_speaks_italian_and_keeps_its_words_on_screen(
     metrics = window.bin.fontMetrics()
     assert metrics.horizontalAdvance(window.bin.text()) <= window.bin.contentsRect().width()
     window.close()
+
+
+def test_the_bench_window_opens_the_picker_and_hands_it_the_scans(
+    qtbot: QtBot, window: BenchWindow
+) -> None:
+    # GIVEN Anna signed in at the bench window
+    type_scan(qtbot, window.signin.pin, "OPANNA")
+    qtbot.waitUntil(lambda: window.operator == "anna")
+    # WHEN she opens the picker from the keyboard
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.findChild(PickWindow) is not None)
+    picker = window.findChild(PickWindow)
+    assert isinstance(picker, PickWindow)
+    qtbot.waitUntil(lambda: picker.last is not None)
+    # THEN a scan at the bench goes to the picker, whose batch is Anna's
+    with qtbot.waitSignal(picker.outcome_shown, timeout=5000) as shown:
+        type_scan(qtbot, window, "TOTE41")
+    assert shown.args[0].banner.code == "tote_taken"
+    with window.ctx.db.read() as session:
+        pickers = set(session.scalars(select(Event.operator).where(Event.type == "batch_taken")))
+    assert pickers == {"anna"}
+    # AND Escape closes it; the bench has its scans back
+    qtbot.keyClick(picker, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(PickWindow) is None)

@@ -28,6 +28,11 @@
         <source>Lead console…</source>
         <translation>Console del capoturno…</translation>
     </message>
+    <message>
+        <location filename="../window.py" line="147" />
+        <source>Pick a batch…</source>
+        <translation>Preleva un giro…</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1136,47 +1141,47 @@
 <context>
     <name>PickWindow</name>
     <message>
-        <location filename="../pick_window.py" line="71" />
+        <location filename="../pick_window.py" line="73" />
         <source>Station: picking</source>
         <translation>Station: prelievo</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="119" />
+        <location filename="../pick_window.py" line="125" />
         <source>Taking a batch…</source>
         <translation>Preparo un giro…</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="142" />
+        <location filename="../pick_window.py" line="152" />
         <source>Batch done</source>
         <translation>Giro finito</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="142" />
+        <location filename="../pick_window.py" line="152" />
         <source>No batch</source>
         <translation>Nessun giro</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="148" />
+        <location filename="../pick_window.py" line="158" />
         <source>Tote {0} of {1}</source>
         <translation>Cassetta {0} di {1}</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="149" />
+        <location filename="../pick_window.py" line="159" />
         <source>TOTES</source>
         <translation>CASSETTE</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="150" />
+        <location filename="../pick_window.py" line="160" />
         <source>Order {0}</source>
         <translation>Ordine {0}</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="151" />
+        <location filename="../pick_window.py" line="161" />
         <source>Scan an empty tote</source>
         <translation>Scansiona una cassetta vuota</translation>
     </message>
     <message>
-        <location filename="../pick_window.py" line="154" />
+        <location filename="../pick_window.py" line="164" />
         <source>Stop {0} of {1} · order {2}</source>
         <translation>Tappa {0} di {1} · ordine {2}</translation>
     </message>
