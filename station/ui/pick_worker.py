@@ -94,8 +94,8 @@ def pick_view(pick: BatchPick) -> PickView:
     stop, line = here
     order_uid = next(uid for uid, n in numbers.items() if n == line.order)
     where = stop.bin.code if stop.bin else "-"
-    if pick.overflow is not None and pick.overflow.at is not None:
-        where = pick.overflow.at.code
+    if pick.overflow is not None:  # sent to an overflow bin, or standing at it
+        where = (pick.overflow.at or pick.overflow.bins[0]).code
     return PickView(
         **{
             **base.__dict__,
