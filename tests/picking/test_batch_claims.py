@@ -2,7 +2,9 @@
 the picker, and the overflow bins are offered before a short is recorded. Pack-out may trust the
 pick (setting `trust_pick`), and a tote is freed by a hold, an abort or a cancellation too.
 
-In process, on the real SQLite file of a demo home; two pickers are two services on that file.
+In process, on the real SQLite file of a demo home; pickers are services on that file, each on
+its own thread. The claim is also run on PostgreSQL, where it rests on FOR UPDATE SKIP LOCKED
+(without it, that run fails).
 """
 
 from __future__ import annotations
@@ -31,17 +33,28 @@ from tests.picking.test_batch_pick import ORDERS, TOTES, _imported
 NOW = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.UTC)
 
 
+def _with_the_batch_orders(ctx: AppContext) -> AppContext:
+    ctx.settings.language = "en"
+    with ctx.db.write() as session:
+        record_all(
+            session, [recorded(_imported(n, lines, NOW), at=NOW) for n, lines in ORDERS.items()]
+        )
+    return ctx
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Iterator[AppContext]:
     """The demo bench with the six urgent orders over 20 bins of the batch acceptance test."""
     with open_home(tmp_path / "home", demo_mode=True) as ctx:
-        ctx.settings.language = "en"
-        with ctx.db.write() as session:
-            record_all(
-                session,
-                [recorded(_imported(n, lines, NOW), at=NOW) for n, lines in ORDERS.items()],
-            )
-        yield ctx
+        yield _with_the_batch_orders(ctx)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_home(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AppContext]:
+    """The same on SQLite, then on PostgreSQL (skipped when no server answers)."""
+    url = request.getfixturevalue("pg_schema_url") if request.param == "postgresql" else None
+    with open_home(tmp_path / "home", url, demo_mode=True) as ctx:
+        yield _with_the_batch_orders(ctx)
 
 
 def picker(ctx: AppContext, name: str, size: int = 6) -> PickService:
@@ -82,26 +95,31 @@ def walk(service: PickService, stops: int | None = None) -> None:
         assert say(service, pick.tote_of(line)) == ["put_ok"]
 
 
-def test_two_pickers_on_one_file_never_take_the_same_order(home: AppContext) -> None:
+def test_pickers_taking_batches_at_once_never_take_the_same_order(any_home: AppContext) -> None:
+    home = any_home
     # GIVEN the six urgent orders and the demo's queued ones
-    # WHEN two pickers take a batch of four at the same moment, each its own service
+    # WHEN four pickers take a batch of four at the same moment, each its own service
+    names = [f"pda-{n}" for n in range(1, 5)]
     taken: dict[str, list[str]] = {}
+    start = threading.Barrier(len(names))
 
     def take(name: str) -> None:
+        start.wait()
         taken[name] = numbers(picker(home, name, size=4))
 
-    threads = [threading.Thread(target=take, args=(n,)) for n in ("pda-1", "pda-2")]
+    threads = [threading.Thread(target=take, args=(n,)) for n in names]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    # THEN each has four orders and no order is in both
-    assert len(taken["pda-1"]) == len(taken["pda-2"]) == 4
-    assert not set(taken["pda-1"]) & set(taken["pda-2"])
+    # THEN each has four orders and no order is in two batches
+    every = [number for name in names for number in taken[name]]
+    assert {len(taken[name]) for name in names} == {4}
+    assert len(set(every)) == len(every)
     # AND a bench's NEXT opens none of them either
     bench = bench_service(home, "anna")
     opened = at_bench(bench, "NEXT")["order_opened"]
-    assert opened["number"] not in taken["pda-1"] + taken["pda-2"]
+    assert opened["number"] not in every
 
 
 def test_a_batch_survives_a_restart_of_the_picker(home: AppContext) -> None:
