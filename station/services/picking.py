@@ -21,12 +21,13 @@ from station.db.models import Bench, Event, Order, OrderLine
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.locations import Location, LocationCodeError, parse_location
+from station.domain.messages import text
 from station.services.claims import ClaimSource
 from station.services.events import new_uid, record_all, recorded
 from station.services.locations import faces_by_sku, overflow_by_sku
 from station.services.queue import urgency
 from station.workflow.batch_pick import BatchLine, BatchOrder, BatchPick, PickOutcome
-from station.workflow.io import Input
+from station.workflow.io import Accepted, Command, CommandName, Input, Prompt, Rejected
 
 
 def _bin(face: Location | None, shop_bin: str) -> Location | None:
@@ -158,7 +159,7 @@ def unfinished_batch(
 class PickService:
     """One picker's batch: each input decided by the pure machine, its events recorded and
     projected in one transaction before the picker is shown the answer. A batch taken before
-    a restart is carried on where it was."""
+    a restart is carried on where it was; NEXT after a batch is done takes the next one."""
 
     def __init__(
         self,
@@ -174,18 +175,26 @@ class PickService:
         self.db = db
         self.bench = bench
         self.operator = operator
+        self.language = language
+        self.size = size
+        self.claims = claims
         now = now or dt.datetime.now(dt.UTC)
         with db.read() as session:
             found = unfinished_batch(session, bench, operator)
-            # Some may be another bench's already (its leases not heard of yet): ask for more.
-            asked = [] if found or claims is None else free_orders(session, bench, size * 3)
         self.resumed = found is not None
-        if found is None:
-            only = granted_by(claims, asked, size) if claims is not None else None
-            found = take_batch(db, size=size, bench=bench, operator=operator, now=now, only=only)
-        self.language = language
-        self.pick = self._load(*found)
+        self.pick = self._load(*(found or self._take(now)))
         self._record(self.pick.out, now)  # a batch all picked before the restart ends now
+
+    def _take(self, now: dt.datetime) -> tuple[uuid.UUID, list[uuid.UUID]]:
+        only = None
+        if self.claims is not None:
+            with self.db.read() as session:
+                # Some may be another bench's already (its leases not heard of yet): ask more.
+                asked = free_orders(session, self.bench, self.size * 3)
+            only = granted_by(self.claims, asked, self.size)
+        return take_batch(
+            self.db, size=self.size, bench=self.bench, operator=self.operator, now=now, only=only
+        )
 
     def _load(self, batch: uuid.UUID, uids: list[uuid.UUID]) -> BatchPick:
         """The batch's machine as the database has it: totes scanned, lines put or shorted."""
@@ -212,6 +221,8 @@ class PickService:
         return pick
 
     def handle(self, inp: Input, now: dt.datetime) -> PickOutcome:
+        if isinstance(inp, Command) and inp.name is CommandName.NEXT and self.pick.finished:
+            return self._next_batch(now)
         out = self.pick.handle(inp)
         try:
             self._record(out, now)
@@ -220,6 +231,14 @@ class PickService:
             self.pick = self._load(self.pick.batch, [o.uid for o in self.pick.orders])
             raise
         return out
+
+    def _next_batch(self, now: dt.datetime) -> PickOutcome:
+        self.pick = self._load(*self._take(now))
+        self.resumed = False
+        count = len(self.pick.orders)
+        said = text("batch_taken", self.language, count=count)
+        effects: list[Accepted | Rejected | Prompt] = [Accepted("batch_taken", said)]
+        return PickOutcome(effects=[*effects, self.pick.prompt()])
 
     def _record(self, out: PickOutcome, now: dt.datetime) -> None:
         if not out.events:

@@ -31,6 +31,7 @@ KIND_BY_CODE: dict[str, str] = {
     "tote_opened": GOOD,
     "tote_trusted": GOOD,
     "tote_taken": GOOD,
+    "batch_taken": GOOD,
     "batch_at_bin": GOOD,
     "batch_at_overflow": GOOD,
     "put_ok": GOOD,

@@ -148,8 +148,11 @@ def test_a_batch_survives_a_restart_of_the_picker(home: AppContext) -> None:
         ).all()
     assert sorted(t for t, _ in rows) == TOTES
     assert {b for _, b in rows} == {None}
-    # AND a new start takes a new batch, not the finished one
-    assert not picker(home, "pda-1").resumed
+    # AND NEXT takes the next batch, none of the finished one's orders
+    assert say(again, "NEXT") == ["batch_taken"]
+    assert len(numbers(again)) == 6
+    assert not set(numbers(again)) & set(ORDERS)
+    assert not again.pick.finished
     assert verify(home.db) == []
 
 

@@ -75,8 +75,9 @@ register(
     # batch picking into totes (station/workflow/batch_pick.py)
     Message(
         "batch_none",
-        "No orders to pick: every queued order is claimed or already in a tote.",
-        "Nessun ordine da prelevare: ogni ordine in coda è già preso o in una cassetta.",
+        "No orders to pick: every queued order is claimed or already in a tote; NEXT tries again.",
+        "Nessun ordine da prelevare: ogni ordine in coda è già preso o in una cassetta; NEXT"
+        " riprova.",
     ),
     Message(
         "batch_scan_tote",
@@ -159,6 +160,14 @@ register(
         "Ubicazione di riserva {bin}: prendi {units} x {name}.",
     ),
     Message(
+        "batch_taken",
+        "New batch: {count} orders.",
+        "Nuovo giro: {count} ordini.",
+        count="count",
+        one_en="New batch: {count} order.",
+        one_it="Nuovo giro: {count} ordine.",
+    ),
+    Message(
         "batch_resumed",
         "Batch carried on where it was: {count} orders.",
         "Giro ripreso da dove era rimasto: {count} ordini.",
@@ -175,11 +184,13 @@ register(
     ),
     Message(
         "batch_finished",
-        "Batch done: {count} totes to take to the packing bench.",
-        "Giro finito: {count} cassette da portare al banco di imballaggio.",
+        "Batch done: {count} totes to take to the packing bench; NEXT takes another batch.",
+        "Giro finito: {count} cassette da portare al banco di imballaggio; NEXT prende un"
+        " altro giro.",
         count="count",
-        one_en="Batch done: {count} tote to take to the packing bench.",
-        one_it="Giro finito: {count} cassetta da portare al banco di imballaggio.",
+        one_en="Batch done: {count} tote to take to the packing bench; NEXT takes another batch.",
+        one_it="Giro finito: {count} cassetta da portare al banco di imballaggio; NEXT prende"
+        " un altro giro.",
     ),
     Message(
         "batch_scan_only",
