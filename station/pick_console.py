@@ -84,17 +84,19 @@ def _pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
     pick = service.pick
     if service.resumed:
-        language = pick.language
-        print(f"OK batch_resumed {text('batch_resumed', language, count=len(pick.orders))}")
+        said = text("batch_resumed", pick.language, count=len(pick.orders))
+        print(f"OK batch_resumed {said}", file=stdout)
     print(_line(pick.prompt()), file=stdout, flush=True)
     for raw in stdin:
         inp = parse_line(raw)
         if inp is None:
             continue
-        planned = bool(pick.stops)
+        before = service.pick  # NEXT after a finished batch brings a new one
+        planned = bool(before.stops)
         out = service.handle(inp, dt.datetime.now(dt.UTC))
+        pick = service.pick
         for effect in out.effects:
-            if isinstance(effect, Prompt) and not planned and pick.stops:
+            if isinstance(effect, Prompt) and pick is before and not planned and pick.stops:
                 numbers = {o.number: pick.totes[o.uid] for o in pick.orders}
                 for row in route_lines(pick.stops, numbers):
                     print(row, file=stdout)

@@ -10,6 +10,7 @@ its own thread. The claim is also run on PostgreSQL, where it rests on FOR UPDAT
 from __future__ import annotations
 
 import datetime as dt
+import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,12 +23,14 @@ from station.context import AppContext
 from station.db.models import Event, Order
 from station.domain import events as ev
 from station.domain.locations import BinRole, parse_location
+from station.pick_console import run_pick
 from station.services.bench import BenchService
 from station.services.events import record_all, recorded
 from station.services.locations import BinRow, apply_locations
 from station.services.picking import PickService
 from station.services.verify import verify
-from station.workflow.io import Accepted, Rejected, parse_line
+from station.workflow.batch_pick import BatchPick
+from station.workflow.io import Accepted, Rejected, Scan, parse_line
 from tests.picking.test_batch_pick import ORDERS, TOTES, _imported
 
 NOW = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.UTC)
@@ -304,3 +307,25 @@ def test_pack_out_may_trust_the_pick(home: AppContext, trust: bool) -> None:
         assert "tote_trusted" not in codes
         assert verified == 0
     assert verify(home.db) == []
+
+
+def test_the_terminal_picker_prints_the_route_then_takes_the_next_batch(home: AppContext) -> None:
+    # GIVEN a picker at a terminal (`station pick batch`), its batch taken; the route it will
+    # walk, planned by the pure machine on the side
+    service = picker(home, "pda-1")
+    plan = BatchPick(service.batch, service.pick.orders, set(), "en")
+    for tote in TOTES:
+        plan.handle(Scan(tote))
+    lines = [*TOTES]
+    for stop in plan.stops:
+        lines += [stop.bin.code] if stop.bin else []
+        lines += [plan.tote_of(line) for line in stop.picks]
+    # WHEN the picker scans the totes, walks the route and scans NEXT
+    out = io.StringIO()
+    run_pick(service, io.StringIO("\n".join([*lines, "NEXT"]) + "\n"), out)
+    said = out.getvalue().splitlines()
+    # THEN the route is printed once, the batch finishes, and NEXT takes the next one
+    assert sum(1 for line in said if line.startswith("ROUTE")) == 20
+    assert any(line.startswith("PROMPT batch_finished Batch done: 6 totes") for line in said)
+    assert said[-2] == "OK batch_taken New batch: 6 orders."
+    assert said[-1].startswith("PROMPT batch_scan_tote Scan an empty tote for order 1006 (1 of 6)")
