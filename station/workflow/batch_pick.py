@@ -202,7 +202,7 @@ class BatchPick:
             self.reject("wrong_bin", scanned=code, bin=stop.bin.code)
             return
         self.at_bin = True
-        self.accept("batch_at_bin", bin=code, lines=len(stop.picks), units=stop.units)
+        self.accept("batch_at_bin", bin=code, units=stop.units)
 
     def _to_overflow(self, code: str) -> None:
         assert self.overflow is not None

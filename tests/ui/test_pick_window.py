@@ -191,3 +191,22 @@ def test_the_bench_window_opens_the_picker_and_hands_it_the_scans(
     # AND Escape closes it; the bench has its scans back
     qtbot.keyClick(picker, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.findChild(PickWindow) is None)
+
+
+def test_the_picker_window_carries_its_batch_on_after_a_restart(
+    qtbot: QtBot, picker: PickWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN two totes scanned in the picker window
+    for tote in TOTES[:2]:
+        scan(qtbot, picker, tote)
+    # WHEN the window is closed and opened again
+    picker.close()
+    again = create_pick_window(ctx, cache=tmp_path / "cache")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.last is not None)
+    # THEN it says the batch is carried on, and asks for the third tote
+    assert again.banner.text() == "Batch carried on where it was: 6 orders."
+    assert again.step.text() == "Tote 3 of 6"
+    assert [again.route.item(i).text().split()[0] for i in range(2)] == ["3001", "3002"]
+    again.close()
