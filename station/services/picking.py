@@ -223,6 +223,9 @@ class PickService:
     def handle(self, inp: Input, now: dt.datetime) -> PickOutcome:
         if isinstance(inp, Command) and inp.name is CommandName.NEXT and self.pick.finished:
             return self._next_batch(now)
+        left = self._orders_gone()
+        if left:
+            return self._without(left)
         out = self.pick.handle(inp)
         try:
             self._record(out, now)
@@ -231,6 +234,27 @@ class PickService:
             self.pick = self._load(self.pick.batch, [o.uid for o in self.pick.orders])
             raise
         return out
+
+    def _orders_gone(self) -> list[str]:
+        """Orders a lead held or the shop cancelled since the batch was taken (they leave it)."""
+        if self.pick.finished:
+            return []
+        with self.db.read() as session:
+            kept = set(
+                session.scalars(select(Order.uid).where(Order.pick_batch == self.pick.batch))
+            )
+        return [o.number for o in self.pick.orders if o.uid not in kept]
+
+    def _without(self, left: list[str]) -> PickOutcome:
+        """Carry on without the orders that left; the picker puts their units back. The scan
+        that found it out is answered with that, not taken: the picker scans it again."""
+        gone = set(left)
+        self.pick = self._load(
+            self.pick.batch, [o.uid for o in self.pick.orders if o.number not in gone]
+        )
+        said = text("batch_orders_left", self.language, count=len(left), numbers=", ".join(left))
+        effects: list[Accepted | Rejected | Prompt] = [Rejected("batch_orders_left", said)]
+        return PickOutcome(effects=[*effects, self.pick.prompt()])
 
     def _next_batch(self, now: dt.datetime) -> PickOutcome:
         self.pick = self._load(*self._take(now))

@@ -329,3 +329,27 @@ def test_the_terminal_picker_prints_the_route_then_takes_the_next_batch(home: Ap
     assert any(line.startswith("PROMPT batch_finished Batch done: 6 totes") for line in said)
     assert said[-2] == "OK batch_taken New batch: 6 orders."
     assert said[-1].startswith("PROMPT batch_scan_tote Scan an empty tote for order 1006 (1 of 6)")
+
+
+def test_an_order_held_during_the_batch_leaves_it_and_the_picker_is_told(
+    home: AppContext,
+) -> None:
+    # GIVEN a picker three stops into the batch
+    service = picker(home, "pda-1")
+    say(service, *TOTES)
+    walk(service, stops=3)
+    # WHEN a lead holds order 3003 meanwhile
+    uid = _order(home, "3003").uid
+    held = ev.OrderHeld(order=uid, reason=ev.Reason("hold_note", {"note": "address"}), by="lead")
+    with home.db.write() as session:
+        record_all(session, [recorded(held, at=NOW)])
+    # THEN the picker's next scan is answered with it, not taken
+    out = service.handle(Scan("A-09-09"), NOW)
+    assert isinstance(out.effects[0], Rejected)
+    assert out.effects[0].message.startswith("Order 3003 left the batch (held or cancelled)")
+    # AND the batch carries on without it, to the end, and the log replays to the same state
+    assert "3003" not in numbers(service)
+    walk(service)
+    assert service.pick.finished
+    assert _order(home, "3003").tote == ""
+    assert verify(home.db) == []

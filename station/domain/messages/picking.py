@@ -168,6 +168,18 @@ register(
         one_it="Nuovo giro: {count} ordine.",
     ),
     Message(
+        "batch_orders_left",
+        "Orders {numbers} left the batch (held or cancelled): put what you picked for them back"
+        " on the shelf, then scan again.",
+        "Gli ordini {numbers} sono usciti dal giro (sospesi o annullati): rimetti a scaffale"
+        " quanto prelevato per loro, poi scansiona di nuovo.",
+        count="count",
+        one_en="Order {numbers} left the batch (held or cancelled): put what you picked for it"
+        " back on the shelf, then scan again.",
+        one_it="L'ordine {numbers} è uscito dal giro (sospeso o annullato): rimetti a scaffale"
+        " quanto prelevato per lui, poi scansiona di nuovo.",
+    ),
+    Message(
         "batch_resumed",
         "Batch carried on where it was: {count} orders.",
         "Giro ripreso da dove era rimasto: {count} ordini.",
