@@ -36,6 +36,7 @@ from station.ui.wedge import ScanCapture
 
 if TYPE_CHECKING:
     from station.services.picking import PickService
+    from station.ui.window import BenchWindow
 
 PICKER_SIZE = (480, 800)
 CURRENT = QColor("#ffb300")
@@ -214,14 +215,14 @@ def _start_thread(obj: QObject, parent: QObject) -> QThread:
     return thread
 
 
-def open_picker(bench: QWidget, operator: str) -> PickWindow:
+def open_picker(bench: BenchWindow, operator: str) -> PickWindow:
     """The picker window over the bench window (its menu, Ctrl+Shift+P): the bench's scans go
     to it while it is open, Escape closes it; the batch stays taken for the next time."""
     from station.app import pick_service
 
-    ctx: AppContext = bench.ctx  # type: ignore[attr-defined]
-    cache: Path = bench.cache_dir  # type: ignore[attr-defined]
-    window = PickWindow(ctx, cache, lambda c: pick_service(c, None, operator), bench, capture=False)
+    window = PickWindow(
+        bench.ctx, bench.cache_dir, lambda c: pick_service(c, None, operator), bench, capture=False
+    )
     window.setWindowFlag(Qt.WindowType.Window)
     window.setWindowModality(Qt.WindowModality.ApplicationModal)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

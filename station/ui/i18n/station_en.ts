@@ -1141,47 +1141,47 @@
 <context>
     <name>PickWindow</name>
     <message>
-        <location filename="../pick_window.py" line="73" />
+        <location filename="../pick_window.py" line="74" />
         <source>Station: picking</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="125" />
+        <location filename="../pick_window.py" line="126" />
         <source>Taking a batch…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="152" />
+        <location filename="../pick_window.py" line="153" />
         <source>Batch done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="152" />
+        <location filename="../pick_window.py" line="153" />
         <source>No batch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="158" />
+        <location filename="../pick_window.py" line="159" />
         <source>Tote {0} of {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="159" />
+        <location filename="../pick_window.py" line="160" />
         <source>TOTES</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="160" />
+        <location filename="../pick_window.py" line="161" />
         <source>Order {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="161" />
+        <location filename="../pick_window.py" line="162" />
         <source>Scan an empty tote</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pick_window.py" line="164" />
+        <location filename="../pick_window.py" line="165" />
         <source>Stop {0} of {1} · order {2}</source>
         <translation type="unfinished" />
     </message>
