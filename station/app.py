@@ -26,6 +26,7 @@ from station.homelock import HomeLock
 if TYPE_CHECKING:
     from station.services.bench import BenchService, ShopCheck
     from station.services.claims import ClaimSource
+    from station.services.picking import PickService
 
 # The bench, the demo data and their documents are imported by the functions that need them: a
 # command that only reads the queue opens a home without loading the workflow, the label layouts
@@ -243,6 +244,24 @@ def bench_service(ctx: AppContext, operator: str) -> BenchService:
         clock=ctx.clock.now,
         notices=lambda: ctx.clock.notices(ctx.settings.language),
         shop_check=shop_check(ctx),
+        claims=hub_claims(ctx),
+    )
+
+
+def pick_service(
+    ctx: AppContext, size: int | None = None, operator: str | None = None
+) -> PickService:
+    """The picker's batch as both front ends use it: taken now, or carried on after a restart;
+    a bench joined to a hub takes only orders its hub grants it."""
+    from station.services.picking import PickService
+
+    settings = ctx.settings
+    return PickService(
+        ctx.db,
+        size=size if size is not None else settings.batch_size,
+        bench=settings.bench_name,
+        operator=settings.operator if operator is None else operator,
+        language=settings.language,
         claims=hub_claims(ctx),
     )
 

@@ -47,6 +47,8 @@ class Settings:
     short_needs_lead: bool = False  # a lead's PIN (OVERRIDE) approves each SHORT
     pick_bin_scan: bool = False  # lines in walking order, each bin's label scanned before its item
     batch_size: int = 6  # orders a picker takes into totes at once (`station pick`)
+    # Pack-out from a tote counts the units the picker put in it as packed (else each is scanned).
+    trust_pick: bool = False
     label_format: str = "pdf"
     label_dpi: int = 203  # of the ZPL printer: 203 or 300
     # A print that fails is tried again this many times, this far apart, before it goes to

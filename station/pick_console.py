@@ -9,6 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from station.cli_support import UserError
 from station.domain import events as ev
 from station.domain.messages import text
 from station.workflow.io import Accepted, Prompt, Rejected, parse_line
@@ -24,6 +25,9 @@ def add_pick_commands(sub: Any) -> None:
     pick_sub = pick.add_subparsers(dest="pick_command", required=True)
     batch = pick_sub.add_parser("batch", help="take a batch of orders, one scan per line")
     batch.add_argument("--orders", type=int, default=None, help="orders in the batch")
+    batch.add_argument(
+        "--window", action="store_true", help="the handheld-sized picker window, not stdin"
+    )
     batch.set_defaults(func=cmd_pick_batch)
     shorts = pick_sub.add_parser("shorts", help="units pickers did not find, by bin")
     shorts.add_argument("--json", action="store_true")
@@ -46,30 +50,53 @@ def route_lines(stops: list[Stop], totes: dict[str, str]) -> list[str]:
 
 
 def cmd_pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
-    from station.services.picking import PickService
+    """A joined bench replicates with its hub while the picker works, so the batch's leases
+    run on and the other benches hear of the batch."""
+    from station.app import joined_a_hub
 
-    settings = ctx.settings
-    service = PickService(
-        ctx.db,
-        size=args.orders if args.orders is not None else settings.batch_size,
-        bench=settings.bench_name,
-        operator=settings.operator,
-        language=settings.language,
-    )
-    return run_pick(service, sys.stdin, sys.stdout)
+    hub = None
+    if joined_a_hub(ctx):
+        import importlib
+
+        hub = importlib.import_module("sync.hub.replicator").start_hub_worker(ctx)
+    try:
+        return _pick_batch(args, ctx)
+    finally:
+        if hub is not None:
+            hub.stop()
+
+
+def _pick_batch(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.window:
+        import importlib
+
+        try:
+            window = importlib.import_module("station.ui.pick_window")
+        except ImportError:
+            raise UserError(text("pick_no_window", ctx.settings.language)) from None
+        status: int = window.run_pick_window(ctx, args.orders)
+        return status
+    from station.app import pick_service
+
+    return run_pick(pick_service(ctx, args.orders), sys.stdin, sys.stdout)
 
 
 def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
     pick = service.pick
+    if service.resumed:
+        said = text("batch_resumed", pick.language, count=len(pick.orders))
+        print(f"OK batch_resumed {said}", file=stdout)
     print(_line(pick.prompt()), file=stdout, flush=True)
     for raw in stdin:
         inp = parse_line(raw)
         if inp is None:
             continue
-        planned = bool(pick.stops)
+        before = service.pick  # NEXT after a finished batch brings a new one
+        planned = bool(before.stops)
         out = service.handle(inp, dt.datetime.now(dt.UTC))
+        pick = service.pick
         for effect in out.effects:
-            if isinstance(effect, Prompt) and not planned and pick.stops:
+            if isinstance(effect, Prompt) and pick is before and not planned and pick.stops:
                 numbers = {o.number: pick.totes[o.uid] for o in pick.orders}
                 for row in route_lines(pick.stops, numbers):
                     print(row, file=stdout)

@@ -181,6 +181,8 @@ class Order(Base):
     tote: Mapped[str] = mapped_column(
         String(32), default="", index=True
     )  # while picked, till shipped
+    # The picker's batch that holds the order from its taking to the end of the route.
+    pick_batch: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     assigned_operator: Mapped[str] = mapped_column(String(80), default="")  # a lead's choice
     claimed_at: Mapped[dt.datetime | None]
     shipped_at: Mapped[dt.datetime | None]

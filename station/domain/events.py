@@ -368,6 +368,25 @@ class ToteAssigned(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class BatchTaken(DomainEvent):
+    """A picker took the order into `batch`: no other picker or bench takes it until the
+    batch is finished (or the order leaves it: held, cancelled)."""
+
+    TYPE = "batch_taken"
+
+    batch: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BatchFinished(DomainEvent):
+    """The picker walked the whole route of `batch`: the order waits in its tote for a packer."""
+
+    TYPE = "batch_finished"
+
+    batch: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class UnitsPicked(DomainEvent):
     """Units taken from `bin` into the order's tote (the tote's scan confirmed it)."""
 

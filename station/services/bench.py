@@ -74,6 +74,7 @@ def workflow_settings(settings: Settings) -> WorkflowSettings:
         short_policy=settings.short_policy,
         short_needs_lead=settings.short_needs_lead,
         pick_bin_scan=settings.pick_bin_scan,
+        trust_pick=settings.trust_pick,
         language=settings.language,
     )
 

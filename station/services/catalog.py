@@ -149,12 +149,12 @@ class DbCatalog:
     def next_order(self) -> OrderSnapshot | None:
         """The order NEXT claims: the most urgent of those a lead assigned to this bench, else
         the most urgent unassigned one (never one assigned to another bench, nor one a picker
-        put in a tote), by the queue's one definition of urgency. Two small queries, each
+        took into a batch or put in a tote), by the queue's one definition of urgency. Two small queries, each
         served by an index."""
         queued = (
             select(Order.id)
             # an order in a tote is packed by scanning its tote, not picked again from the shelves
-            .where(Order.status == OrderStatus.QUEUED, Order.tote == "")
+            .where(Order.status == OrderStatus.QUEUED, Order.tote == "", Order.pick_batch.is_(None))
             .order_by(*urgency())
             .limit(1)
         )

@@ -174,12 +174,24 @@ def bins_in_walking_order(session: Session) -> list[Bin]:
     return sorted(bins, key=lambda b: b.walk_key)
 
 
-def faces_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Bin]:
-    """Each product's pick face, by SKU; a product without one is left out."""
+def _bins_of(session: Session, skus: Iterable[str], role: BinRole) -> list[tuple[str, Bin]]:
     query = (
         select(Product.sku, Location)
         .join(ProductLocation, ProductLocation.product_id == Product.id)
         .join(Location, Location.id == ProductLocation.location_id)
-        .where(Product.sku.in_(list(skus)), ProductLocation.role == BinRole.FACE)
+        .where(Product.sku.in_(list(skus)), ProductLocation.role == role)
     )
-    return {row.sku: as_bin(row.Location) for row in session.execute(query)}
+    return [(row.sku, as_bin(row.Location)) for row in session.execute(query)]
+
+
+def faces_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Bin]:
+    """Each product's pick face, by SKU; a product without one is left out."""
+    return dict(_bins_of(session, skus, BinRole.FACE))
+
+
+def overflow_by_sku(session: Session, skus: Iterable[str]) -> dict[str, tuple[Bin, ...]]:
+    """Each product's overflow bins, in walking order, by SKU."""
+    found: dict[str, list[Bin]] = {}
+    for sku, bin_ in _bins_of(session, skus, BinRole.OVERFLOW):
+        found.setdefault(sku, []).append(bin_)
+    return {sku: tuple(sorted(bins, key=lambda b: b.walk_key)) for sku, bins in found.items()}

@@ -176,6 +176,7 @@ def _updated_by_shop(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderUpda
 @_on(ev.OrderCancelledByShop)
 def _cancelled(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderCancelledByShop) -> None:
     order.status = OrderStatus.CANCELLED
+    projection_picking.free_tote(order)
     order.updated_at = rec.at
 
 
@@ -199,6 +200,7 @@ def _held(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderHeld) -> None:
         order.status = OrderStatus.HELD
     set_hold(order, e.reason)
     order.bench_id = None
+    projection_picking.free_tote(order)
     order.updated_at = rec.at
 
 
@@ -328,6 +330,7 @@ def _aborted(s: Session, order: Order, rec: ev.Recorded, e: ev.PackingAborted) -
     for line in order.lines:
         line.verified_qty = 0
         line.short_qty = 0
+    projection_picking.free_tote(order)
     order.parcels.clear()
     s.flush()
     s.execute(delete(Parcel).where(Parcel.order_id == order.id))
@@ -373,6 +376,7 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
     order.shipped_at = rec.at
     order.bench_id = None
     order.tote = ""  # the tote is free for the next batch
+    order.pick_batch = None
     if order.shop_id is None or any(p.label_pending for p in order.parcels):
         return  # the shop hears of it with the carrier's numbers (OrderShipped again)
     existing = set(s.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
@@ -473,5 +477,5 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
     advance_counter(s, e.series, e.seq)
 
 
-# Picking's handlers live with picking; importing registers them.
-from station.services import projection_picking  # noqa: E402, F401
+# Picking's handlers live with picking; importing registers them (and lends `free_tote`).
+from station.services import projection_picking  # noqa: E402

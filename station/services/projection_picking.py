@@ -1,5 +1,6 @@
-"""The projector's handlers for picking: a tote per order, the units picked into it, and the
-units a bin did not have. Registered on the one projector (`station.services.projection`)."""
+"""The projector's handlers for picking: a batch holding its orders, a tote per order, the units
+picked into it, and the units a bin did not have. Registered on the one projector
+(`station.services.projection`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,28 @@ from sqlalchemy.orm import Session
 from station.db.models import Order
 from station.domain import events as ev
 from station.services.projection import _line, _on
+from station.services.projection_import import bench_id
+
+
+def free_tote(order: Order) -> None:
+    """The order leaves its batch and its tote: whatever was picked goes back to the shelf, so
+    the next picker starts it from nothing."""
+    order.tote = ""
+    order.pick_batch = None
+    for line in order.lines:
+        line.picked_qty = 0
+
+
+@_on(ev.BatchTaken)
+def _batch_taken(s: Session, order: Order, rec: ev.Recorded, e: ev.BatchTaken) -> None:
+    order.pick_batch = e.batch
+    bench_id(s, rec.bench)  # the picker's bench is known from its first batch, as a packer's is
+
+
+@_on(ev.BatchFinished)
+def _batch_finished(s: Session, order: Order, rec: ev.Recorded, e: ev.BatchFinished) -> None:
+    if order.pick_batch == e.batch:
+        order.pick_batch = None
 
 
 @_on(ev.ToteAssigned)

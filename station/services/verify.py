@@ -154,6 +154,7 @@ _ORDER_FIELDS = (
     "claimed_at",
     "shipped_at",
     "tote",
+    "pick_batch",
 )
 _LINE_FIELDS = (
     "line_no",

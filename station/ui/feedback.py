@@ -29,6 +29,12 @@ KIND_BY_CODE: dict[str, str] = {
     "code_learnt": GOOD,
     "bin_ok": GOOD,
     "tote_opened": GOOD,
+    "tote_trusted": GOOD,
+    "tote_taken": GOOD,
+    "batch_taken": GOOD,
+    "batch_at_bin": GOOD,
+    "batch_at_overflow": GOOD,
+    "put_ok": GOOD,
     "done": DONE,
     # an exception the operator (or a lead) chose
     "held": EXCEPTION,
@@ -48,6 +54,8 @@ KIND_BY_CODE: dict[str, str] = {
     "nothing_to_reprint": EXCEPTION,
     "nothing_short": EXCEPTION,
     "order_taken": EXCEPTION,
+    "pick_shorted": EXCEPTION,
+    "pick_overflow_offer": EXCEPTION,
     "parcel_opened": INFO,
     "printing_slip": INFO,
     # mistakes, each its own treatment

@@ -29,6 +29,7 @@ from station.ui.health_panel import DeviceWatch, HealthPanel, watch_scale, watch
 from station.ui.hold_dialog import ask_hold_reason
 from station.ui.idle import IdleLock
 from station.ui.lead_window import open_lead_console
+from station.ui.pick_window import open_picker
 from station.ui.print_dialog import PrintDialog
 from station.ui.print_status import PrintStatus
 from station.ui.queue_screen import QueueScreen
@@ -54,6 +55,7 @@ class BenchWindow(QMainWindow):
         self.translators: list[QTranslator] = []
         self.setWindowTitle(self.tr("Station — {0}").format(ctx.settings.bench_name))
         self.sounds = SoundPlayer(cache_dir / "sounds", self)
+        self.cache_dir = cache_dir
         self.workers = Workers(ctx, scale, self)
         self.signin = SignInScreen()
         if ctx.demo:
@@ -142,6 +144,10 @@ class BenchWindow(QMainWindow):
         console.setShortcut(QKeySequence("Ctrl+Shift+O"))
         console.triggered.connect(lambda: open_lead_console(self))
         menu.addAction(console)
+        picker = QAction(self.tr("Pick a batch…"), self)  # the picker window, over the bench
+        picker.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        picker.triggered.connect(lambda: open_picker(self, self.operator))
+        menu.addAction(picker)
 
     # -- scans and commands ------------------------------------------------------------------------
 

@@ -101,10 +101,41 @@ class PickingSteps(StepBase):
         order = self.state.order
         if order is None or not is_tote(code):
             return
+        tote = code.strip().upper()
         picked = sum(line.picked for line in order.lines)
-        self.accept(
-            "tote_opened", tote=code.strip().upper(), picked=picked, units=order.units_total
-        )
+        self.accept("tote_opened", tote=tote, picked=picked, units=order.units_total)
+        if self.ctx.settings.trust_pick:
+            self._trust_the_pick(order, tote)
+
+    def _trust_the_pick(self, order: OrderSnapshot, tote: str) -> None:
+        """Setting `trust_pick`: the units the picker put into the tote count as packed, one
+        `UnitsVerified` per line coded with the tote; a lot or serial is still scanned."""
+        packing = Packing(order)
+        counted = 0
+        for line in order.lines:
+            units = min(line.picked, line.remaining)
+            needs_scan = line.product is not None and (
+                line.product.requires_lot or line.product.requires_serial
+            )
+            if units <= 0 or needs_scan:
+                continue
+            seq = packing.parcel_for_items().seq
+            event_id = self.ctx.new_id()
+            packing.add_units(event_id, line, units, seq, None)
+            self.fact(
+                ev.UnitsVerified(
+                    line=line.uid,
+                    sku=line.sku,
+                    quantity=units,
+                    parcel_seq=seq,
+                    code=tote,
+                    product_sku=line.product.sku if line.product else None,
+                ),
+                event_id,
+            )
+            counted += units
+        if counted:
+            self.accept("tote_trusted", tote=tote, units=counted)
 
     def line_to_pick(self, order: OrderSnapshot) -> LineState | None:
         if not self.ctx.settings.pick_bin_scan:

@@ -173,6 +173,7 @@ class WorkflowSettings:
     short_policy: str = "ship"  # or "hold"
     short_needs_lead: bool = False  # a lead's PIN approves each short
     pick_bin_scan: bool = False  # walking order; scan each bin's label, then its item
+    trust_pick: bool = False  # pack-out from a tote counts its picked units as packed
     language: str = "en"
 
 

@@ -53,12 +53,15 @@ def _lease_of(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _free_for(bench: str) -> ColumnElement[bool]:
-    """Queued on the hub, leased to nobody now, and not given by a lead to another bench (an
-    order whose lease ran out is free whatever bench it was leased to). Written so the queue is
-    read in urgency order from its index, each row checked by a key lookup."""
+    """Queued on the hub, in no picker's batch or tote, leased to nobody now, and not given by
+    a lead to another bench (an order whose lease ran out is free whatever bench it was leased
+    to). Written so the queue is read in urgency order from its index, each row checked by a
+    key lookup."""
     mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     return and_(
         Order.status == OrderStatus.QUEUED,
+        Order.pick_batch.is_(None),
+        Order.tote == "",
         not_(_lease_of(_lease.expires_at >= func.now())),
         or_(Order.bench_id.is_(None), Order.bench_id == mine, _lease_of()),
     )

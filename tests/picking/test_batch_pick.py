@@ -71,6 +71,7 @@ def pick_the_batch(home: Path) -> list[tuple[str, int, str, str]]:
     two units is short by one. Returns the route rows (bin, units, sku, tote)."""
     picker = ConsoleProcess(home, command=("pick", "batch"))
     try:
+        picker.wait_for("OK batch_resumed Batch carried on where it was: 6 orders.")
         picker.wait_for("PROMPT batch_scan_tote")
         for tote in TOTES:
             picker.send(tote, "PROMPT")
@@ -104,7 +105,7 @@ def test_a_batch_of_six_orders_over_twenty_bins_into_six_totes_then_packed_out(
     picker = ConsoleProcess(home, command=("pick", "batch"))
     picker.wait_for("PROMPT batch_scan_tote Scan an empty tote for order 3001 (1 of 6)")
     assert picker.send("A-01-01", "ERROR").startswith("ERROR tote_expected A-01-01 is not a tote")
-    picker.kill()  # the batch was never taken: nothing recorded, the orders are still free
+    picker.kill()  # the batch is taken (claimed) already: the restarted picker carries it on
 
     # WHEN a picker takes the batch, walks its route and puts each line into its tote
     rows = pick_the_batch(home)

@@ -58,10 +58,13 @@ def test_totes_are_checked_then_the_route_is_walked_with_put_to_tote() -> None:
     out = pick.handle(Scan("A-02-06"))
     assert [e.code for e in out.effects if not isinstance(e, Prompt)] == ["batch_at_bin"]
     out = pick.handle(Scan("TOTE01"))
+    # AND the last put ends the batch: each order leaves it, waiting in its tote
     assert out.events == [
         ev.UnitsPicked(
             order=first.uid, line=first.lines[1].uid, bin="A-02-06", tote="TOTE01", quantity=1
-        )
+        ),
+        ev.BatchFinished(order=first.uid, batch=pick.batch),
+        ev.BatchFinished(order=second.uid, batch=pick.batch),
     ]
     assert pick.finished
     assert pick.prompt().code == "batch_finished"

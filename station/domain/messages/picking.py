@@ -75,8 +75,9 @@ register(
     # batch picking into totes (station/workflow/batch_pick.py)
     Message(
         "batch_none",
-        "No orders to pick: every queued order is claimed or already in a tote.",
-        "Nessun ordine da prelevare: ogni ordine in coda è già preso o in una cassetta.",
+        "No orders to pick: every queued order is claimed or already in a tote; NEXT tries again.",
+        "Nessun ordine da prelevare: ogni ordine in coda è già preso o in una cassetta; NEXT"
+        " riprova.",
     ),
     Message(
         "batch_scan_tote",
@@ -102,8 +103,11 @@ register(
     ),
     Message(
         "batch_at_bin",
-        "Bin {bin}: {units} unit(s) for {lines} line(s).",
-        "Ubicazione {bin}: {units} pezzo/i per {lines} riga/e.",
+        "Bin {bin}: {units} units to take.",
+        "Ubicazione {bin}: {units} pezzi da prendere.",
+        count="units",
+        one_en="Bin {bin}: {units} unit to take.",
+        one_it="Ubicazione {bin}: {units} pezzo da prendere.",
     ),
     Message(
         "batch_put",
@@ -132,12 +136,73 @@ register(
         " {tote}; il capoturno è avvisato.",
     ),
     Message(
-        "batch_finished",
-        "Batch done: {count} totes to take to the packing bench.",
-        "Giro finito: {count} cassette da portare al banco di imballaggio.",
+        "pick_overflow_offer",
+        "Pick face {bin} has {found} of {wanted}: keep them and try an overflow bin;"
+        " SHORT again records the short here.",
+        "L'ubicazione di prelievo {bin} ne ha {found} su {wanted}: tienili e prova"
+        " un'ubicazione di riserva; SHORT di nuovo registra la mancanza qui.",
+    ),
+    Message(
+        "batch_overflow_go",
+        "Go to overflow bin {bins} for the other {units} x {name} and scan its label;"
+        " SHORT records the short at the pick face.",
+        "Vai all'ubicazione di riserva {bins} per gli altri {units} x {name} e scansiona la"
+        " sua etichetta; SHORT registra la mancanza all'ubicazione di prelievo.",
+        count="units",
+        one_en="Go to overflow bin {bins} for the other {units} x {name} and scan its label;"
+        " SHORT records the short at the pick face.",
+        one_it="Vai all'ubicazione di riserva {bins} per l'altro {units} x {name} e scansiona"
+        " la sua etichetta; SHORT registra la mancanza all'ubicazione di prelievo.",
+    ),
+    Message(
+        "batch_at_overflow",
+        "Overflow bin {bin}: take {units} x {name}.",
+        "Ubicazione di riserva {bin}: prendi {units} x {name}.",
+    ),
+    Message(
+        "batch_taken",
+        "New batch: {count} orders.",
+        "Nuovo giro: {count} ordini.",
         count="count",
-        one_en="Batch done: {count} tote to take to the packing bench.",
-        one_it="Giro finito: {count} cassetta da portare al banco di imballaggio.",
+        one_en="New batch: {count} order.",
+        one_it="Nuovo giro: {count} ordine.",
+    ),
+    Message(
+        "batch_orders_left",
+        "Orders {numbers} left the batch (held or cancelled): put what you picked for them back"
+        " on the shelf, then scan again.",
+        "Gli ordini {numbers} sono usciti dal giro (sospesi o annullati): rimetti a scaffale"
+        " quanto prelevato per loro, poi scansiona di nuovo.",
+        count="count",
+        one_en="Order {numbers} left the batch (held or cancelled): put what you picked for it"
+        " back on the shelf, then scan again.",
+        one_it="L'ordine {numbers} è uscito dal giro (sospeso o annullato): rimetti a scaffale"
+        " quanto prelevato per lui, poi scansiona di nuovo.",
+    ),
+    Message(
+        "batch_resumed",
+        "Batch carried on where it was: {count} orders.",
+        "Giro ripreso da dove era rimasto: {count} ordini.",
+        count="count",
+        one_en="Batch carried on where it was: {count} order.",
+        one_it="Giro ripreso da dove era rimasto: {count} ordine.",
+    ),
+    Message(
+        "pick_no_window",
+        "The picker window needs the window toolkit (PySide6): install Station with it, or pick"
+        " in a terminal with 'station pick batch'.",
+        "La finestra del prelievo richiede la libreria delle finestre (PySide6): installa"
+        " Station con essa, oppure preleva da terminale con 'station pick batch'.",
+    ),
+    Message(
+        "batch_finished",
+        "Batch done: {count} totes to take to the packing bench; NEXT takes another batch.",
+        "Giro finito: {count} cassette da portare al banco di imballaggio; NEXT prende un"
+        " altro giro.",
+        count="count",
+        one_en="Batch done: {count} tote to take to the packing bench; NEXT takes another batch.",
+        one_it="Giro finito: {count} cassetta da portare al banco di imballaggio; NEXT prende"
+        " un altro giro.",
     ),
     Message(
         "batch_scan_only",
@@ -151,6 +216,15 @@ register(
         " (cassetta {tote}, {picker})",
     ),
     # pack-out from a tote (station/workflow/picking_steps.py)
+    Message(
+        "tote_trusted",
+        "Tote {tote}: {units} picked units counted as packed; scan the rest.",
+        "Cassetta {tote}: {units} pezzi prelevati contati come imballati; scansiona il resto.",
+        count="units",
+        one_en="Tote {tote}: {units} picked unit counted as packed; scan the rest.",
+        one_it="Cassetta {tote}: {units} pezzo prelevato contato come imballato;"
+        " scansiona il resto.",
+    ),
     Message(
         "tote_opened",
         "Tote {tote}: {picked} of {units} unit(s) picked; scan each one to pack it.",

@@ -28,6 +28,11 @@
         <source>Lead console…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../window.py" line="147" />
+        <source>Pick a batch…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1130,6 +1135,54 @@
     <message>
         <location filename="../lead_models.py" line="51" />
         <source>{0} h {1:02d} min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PickWindow</name>
+    <message>
+        <location filename="../pick_window.py" line="74" />
+        <source>Station: picking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="126" />
+        <source>Taking a batch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="153" />
+        <source>Batch done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="153" />
+        <source>No batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="159" />
+        <source>Tote {0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="160" />
+        <source>TOTES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="161" />
+        <source>Order {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="162" />
+        <source>Scan an empty tote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="165" />
+        <source>Stop {0} of {1} · order {2}</source>
         <translation type="unfinished" />
     </message>
 </context>

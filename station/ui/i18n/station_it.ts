@@ -28,6 +28,11 @@
         <source>Lead console…</source>
         <translation>Console del capoturno…</translation>
     </message>
+    <message>
+        <location filename="../window.py" line="147" />
+        <source>Pick a batch…</source>
+        <translation>Preleva un giro…</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1131,6 +1136,54 @@
         <location filename="../lead_models.py" line="51" />
         <source>{0} h {1:02d} min</source>
         <translation>{0} h {1:02d} min</translation>
+    </message>
+</context>
+<context>
+    <name>PickWindow</name>
+    <message>
+        <location filename="../pick_window.py" line="74" />
+        <source>Station: picking</source>
+        <translation>Station: prelievo</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="126" />
+        <source>Taking a batch…</source>
+        <translation>Preparo un giro…</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="153" />
+        <source>Batch done</source>
+        <translation>Giro finito</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="153" />
+        <source>No batch</source>
+        <translation>Nessun giro</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="159" />
+        <source>Tote {0} of {1}</source>
+        <translation>Cassetta {0} di {1}</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="160" />
+        <source>TOTES</source>
+        <translation>CASSETTE</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="161" />
+        <source>Order {0}</source>
+        <translation>Ordine {0}</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="162" />
+        <source>Scan an empty tote</source>
+        <translation>Scansiona una cassetta vuota</translation>
+    </message>
+    <message>
+        <location filename="../pick_window.py" line="165" />
+        <source>Stop {0} of {1} · order {2}</source>
+        <translation>Tappa {0} di {1} · ordine {2}</translation>
     </message>
 </context>
 </TS>
