@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from station.db.engine import Database
 from station.db.models import Order, OutboxEntry
@@ -110,11 +111,22 @@ def _claim(db: Database, seen: OutboxEntry, now: dt.datetime) -> Shipment | None
         order = s.get(Order, seen.order_id)
         return Shipment(
             kind=seen.kind,
-            order_external_id=(order.external_id or "") if order else "",
+            order_external_id=_shop_order_id(s, order),
             order_number=order.number if order else "",
             payload=dict(seen.payload),
             retry=seen.attempts > 0,
         )
+
+
+def _shop_order_id(s: Session, order: Order | None) -> str:
+    """The shop's id for the order; a follow-up order (a backorder shipped later) has none of
+    its own: its parcels are the shop order's it ships for."""
+    if order is None:
+        return ""
+    if order.external_id or not order.backorder_of:
+        return order.external_id or ""
+    first = s.scalar(select(Order.external_id).where(Order.number == order.backorder_of))
+    return first or ""
 
 
 def _finish(

@@ -178,6 +178,9 @@ class Order(Base):
     problem_code: Mapped[str] = mapped_column(String(60), default="")  # e.g. unknown SKU
     problem_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    # A follow-up order: the number of the order whose backorder it ships (BackorderReleased).
+    # It has no shop id of its own; the shop hears of it on that order's.
+    backorder_of: Mapped[str] = mapped_column(String(40), default="")
     tote: Mapped[str] = mapped_column(
         String(32), default="", index=True
     )  # while picked, till shipped

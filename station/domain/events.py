@@ -432,6 +432,28 @@ class BackorderOpened(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class BackorderReleased(DomainEvent):
+    """A lead says the owed units are in stock: they go to the queue as a follow-up order of
+    their own (`number`, uid `follow_up`), packed, labelled and shipped like any order, and the
+    shop hears of its parcels on the same shop order. The order owes nothing more itself."""
+
+    TYPE = "backorder_released"
+
+    follow_up: uuid.UUID
+    number: str
+    lines: tuple[ShortedLine, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BackorderCancelled(DomainEvent):
+    """A lead says the owed units will not be sent (the shop refunds them): nothing is owed."""
+
+    TYPE = "backorder_cancelled"
+
+    lines: tuple[ShortedLine, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ParcelWeighed(DomainEvent):
     TYPE = "parcel_weighed"
 

@@ -474,4 +474,4 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
 
 
 # Picking's handlers live with picking; importing registers them.
-from station.services import projection_picking  # noqa: E402, F401
+from station.services import projection_backorders, projection_picking  # noqa: E402, F401

@@ -140,6 +140,7 @@ def order_row(rec: ev.Recorded, e: ev.OrderImported, shop_id: int | None) -> dic
         "queue_cutoff": e.cutoff_at or NO_CUTOFF,
         "assigned_operator": "",
         "tote": "",
+        "backorder_of": "",
         **details_row(e.details),
     }
 

@@ -154,6 +154,7 @@ _ORDER_FIELDS = (
     "claimed_at",
     "shipped_at",
     "tote",
+    "backorder_of",
 )
 _LINE_FIELDS = (
     "line_no",

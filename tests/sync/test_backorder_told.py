@@ -21,6 +21,7 @@ from station.labels.invoice import invoice_pdf
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.documents import invoice_for, invoice_view
+from station.services.lead import LeadService
 from station.workflow.io import parse_line
 from sync.runner import sync_shop
 from sync.shops.config import add_shop, make_connector
@@ -167,6 +168,76 @@ def test_a_prestashop_note_goes_on_the_thread_the_checkout_message_opened(
             "Please ring twice",
             "Shipped without, kept as a backorder: MUG-01 x2",
         ]
+
+
+def ship_follow_up(ctx: AppContext, number: str) -> str:
+    """A lead says the mugs are in stock; a bench packs the follow-up order; its number."""
+    follow_up = LeadService(ctx.db, "giulia").release_backorder(number)
+    bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
+    mug = ean_of("MUG-01")
+    for line in (follow_up, mug, mug, "WEIGHT 700", "OVERRIDE 9999"):
+        inp = parse_line(line, typed_weights=True)
+        assert inp is not None
+        bench.handle(inp)
+    return follow_up
+
+
+def tracking_of(ctx: AppContext, *numbers: str) -> list[str]:
+    with ctx.db.read() as s:
+        orders = s.scalars(select(Order).where(Order.number.in_(numbers))).all()
+        assert {o.status for o in orders} == {"shipped"}
+        return sorted(str(p.tracking_number) for o in orders for p in o.parcels)
+
+
+def test_a_backorder_shipped_later_is_tracked_on_the_same_woocommerce_order(
+    demo_home: AppContext,
+) -> None:
+    ctx = demo_home
+    with FakeWooCommerce() as woo:
+        # GIVEN a WooCommerce order shipped without its 2 mugs, the shop told
+        placed = woo.add_order(lines=[("TSH-01", 1, "10.00"), ("MUG-01", 2, "8.00")])
+        secrets = {"key": "ck_test", "secret": "cs_test"}
+        add_shop(ctx, "woocommerce", "woo", url=woo.url, secrets=secrets)
+        run_sync(ctx)
+        number = number_of(ctx, placed["id"])
+        pack_with_mugs_short(ctx, number)
+        run_sync(ctx)
+        # WHEN the mugs come in, ship as the follow-up order, and sync runs twice
+        follow_up = ship_follow_up(ctx, number)
+        run_sync(ctx)
+        run_sync(ctx)
+        # THEN the shop's one order carries both parcels' tracking numbers, each once
+        items = woo.trackings.get(placed["id"], [])
+        numbers = sorted(str(i["tracking_number"]) for i in items)
+        notes = [n for n in woo.notes.get(placed["id"], []) if "MUG-01" in n["note"]]
+    assert follow_up == f"{number}-B1"
+    assert numbers == tracking_of(ctx, number, follow_up)
+    assert len(numbers) == 2
+    assert len(notes) == 1  # the backorder was told once, when the order first shipped
+
+
+def test_a_backorder_shipped_later_is_mailed_on_the_same_prestashop_order(
+    demo_home: AppContext,
+) -> None:
+    ctx = demo_home
+    with FakePrestaShop() as shop:
+        # GIVEN a PrestaShop order shipped without its 2 mugs, the shop told
+        placed = shop.add_order(lines=[("TSH-01", 1, "12.20"), ("MUG-01", 2, "9.76")])
+        add_shop(ctx, "prestashop", "ps", url=shop.url, secrets={"key": KEY})
+        run_sync(ctx, "ps")
+        number = number_of(ctx, placed["id"])
+        pack_with_mugs_short(ctx, number)
+        run_sync(ctx, "ps")
+        # WHEN the follow-up order ships, and sync runs twice
+        follow_up = ship_follow_up(ctx, number)
+        run_sync(ctx, "ps")
+        run_sync(ctx, "ps")
+        # THEN the order's carrier row holds both numbers, and the customer was mailed each
+        first, later = tracking_of(ctx, number), tracking_of(ctx, follow_up)
+        row = shop.carrier_row(placed["id"])["tracking_number"]
+        mails = [d for t, _, d in shop.emails if t == "in_transit"]
+    assert row == ", ".join(first + later)
+    assert mails == [", ".join(first), ", ".join(first + later)]
 
 
 @needs_pdftotext
