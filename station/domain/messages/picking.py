@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
-from station.domain.messages.catalogue import Message, register
+from station.domain.messages.catalogue import Counted, Message, register
 
 register(
     # station locations ... (station/locations_cli.py)
     Message(
         "locations_imported",
-        "{created} bin(s) created, {updated} moved, {assigned} product place(s) set",
-        "{created} ubicazione/i create, {updated} spostate, {assigned} posizione/i prodotto"
-        " impostate",
+        "{bins_created}, {bins_moved}, {places_set}",
+        "{bins_created}, {bins_moved}, {places_set}",
+        same=True,  # the sentence is its three counted parts, each translated
+        parts=(
+            (
+                "bins_created",
+                Counted(
+                    "created",
+                    en=("{created} bin created", "{created} bins created"),
+                    it=("{created} ubicazione creata", "{created} ubicazioni create"),
+                ),
+            ),
+            (
+                "bins_moved",
+                Counted(
+                    "updated",
+                    en=("{updated} moved", "{updated} moved"),
+                    it=("{updated} spostata", "{updated} spostate"),
+                ),
+            ),
+            (
+                "places_set",
+                Counted(
+                    "assigned",
+                    en=("{assigned} product place set", "{assigned} product places set"),
+                    it=(
+                        "{assigned} posizione prodotto impostata",
+                        "{assigned} posizioni prodotto impostate",
+                    ),
+                ),
+            ),
+        ),
     ),
     Message(
         "locations_unknown_sku",
@@ -102,8 +131,26 @@ register(
     ),
     Message(
         "batch_at_bin",
-        "Bin {bin}: {units} unit(s) for {lines} line(s).",
-        "Ubicazione {bin}: {units} pezzo/i per {lines} riga/e.",
+        "Bin {bin}: {units_said} for {lines_said}.",
+        "Ubicazione {bin}: {units_said} per {lines_said}.",
+        parts=(
+            (
+                "units_said",
+                Counted(
+                    "units",
+                    en=("{units} unit", "{units} units"),
+                    it=("{units} pezzo", "{units} pezzi"),
+                ),
+            ),
+            (
+                "lines_said",
+                Counted(
+                    "lines",
+                    en=("{lines} line", "{lines} lines"),
+                    it=("{lines} riga", "{lines} righe"),
+                ),
+            ),
+        ),
     ),
     Message(
         "batch_put",
@@ -153,7 +200,20 @@ register(
     # pack-out from a tote (station/workflow/picking_steps.py)
     Message(
         "tote_opened",
-        "Tote {tote}: {picked} of {units} unit(s) picked; scan each one to pack it.",
-        "Cassetta {tote}: {picked} di {units} pezzo/i prelevati; scansiona ognuno per imballarlo.",
+        "Tote {tote}: {picked_of_units}; scan each one to pack it.",
+        "Cassetta {tote}: {picked_of_units}; scansiona ognuno per imballarlo.",
+        parts=(
+            (
+                "picked_of_units",
+                Counted(
+                    "units",
+                    en=("{picked} of {units} unit picked", "{picked} of {units} units picked"),
+                    it=(
+                        "{picked} su {units} pezzo prelevato",
+                        "{picked} su {units} pezzi prelevati",
+                    ),
+                ),
+            ),
+        ),
     ),
 )
