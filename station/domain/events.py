@@ -347,6 +347,35 @@ class ScanRejected(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class ShortAsked(DomainEvent):
+    """SHORT asked at the bench and not answered yet: the units it would mark missing, the
+    reason once given, and whether the operator confirmed (a lead's PIN awaited). Kept so a
+    restarted bench asks the same question (`QuestionClosed` ends it)."""
+
+    TYPE = "short_asked"
+
+    lines: tuple[ShortedLine, ...]
+    reason: str = ""  # the operator's word: OUT, DAMAGED, NOTFOUND
+    confirmed: bool = False
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ReleaseAsked(DomainEvent):
+    """RELEASE N scanned at the bench: a lead's PIN would release held order `number`."""
+
+    TYPE = "release_asked"
+
+    number: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class QuestionClosed(DomainEvent):
+    """The bench's SHORT or RELEASE question was answered or dropped."""
+
+    TYPE = "question_closed"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PickBinScanned(DomainEvent):
     """The picker stood at `bin` for `line` (the bin's label scanned); the item scanned next
     there is the pick. For the record: where each unit was taken from."""
