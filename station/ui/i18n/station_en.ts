@@ -168,6 +168,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../health_panel.py" line="84" />
+        <source>Silence the alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation type="unfinished" />

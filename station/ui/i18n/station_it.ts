@@ -168,6 +168,11 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <location filename="../health_panel.py" line="84" />
+        <source>Silence the alarm</source>
+        <translation>Silenzia l'allarme</translation>
+    </message>
+    <message>
         <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation>Stampante</translation>
