@@ -163,7 +163,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     except CannotPrintError as exc:
         raise UserError(str(exc)) from exc
-    demo_scale = "sim" if window is None else demo_scale_spec()  # the console's stays in-process
+    demo_scale = demo_scale_spec()  # the real serial driver on a pty simulator, as a real scale
     spec = getattr(args, "scale", None) or (demo_scale if ctx.demo else ctx.settings.scale)
     try:
         scale = open_scale(spec)
