@@ -135,7 +135,7 @@ def _finish(
     *,
     status: OutboxStatus,
     now: dt.datetime,
-    error: str = "",
+    error: ev.Reason | None = None,
     next_at: dt.datetime | None = None,
 ) -> None:
     """Record the outcome: sent and parked are events (the log says what the shop was told);
@@ -148,9 +148,10 @@ def _finish(
         if status == OutboxStatus.SENT:
             record(s, ev.ShopUpdateSent(order=order_uid, key=entry.key), at=now)
         elif status == OutboxStatus.PARKED:
-            record(s, ev.ShopUpdateParked(order=order_uid, key=entry.key, error=error), at=now)
-        else:
-            entry.last_error = error
+            assert error is not None
+            record(s, ev.ShopUpdateParked(order=order_uid, key=entry.key, reason=error), at=now)
+        elif error is not None:
+            entry.last_error, entry.last_error_params = error.code, dict(error.params)
         if next_at is not None:
             entry.next_attempt_at = next_at
 
@@ -191,7 +192,7 @@ def _push_one(
             raise PermanentError("shop_order_without_id", number=shipment.order_number)
         connector.push(shipment)
     except PermanentError as exc:
-        _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=str(exc))
+        _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=_reason(exc))
         result.parked += 1
         result.errors.append(str(exc))
         return True
@@ -205,7 +206,7 @@ def _push_one(
             entry.id,
             status=OutboxStatus.PENDING,
             now=clock(),
-            error=str(exc),
+            error=_reason(exc),
             next_at=clock() + dt.timedelta(seconds=wait),
         )
         result.retrying += 1
@@ -218,6 +219,24 @@ def _push_one(
     _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
     result.sent += 1
     return True
+
+
+def _reason(exc: ShopError) -> ev.Reason:
+    """What the shop answered, kept as its message code and parameters (never prose), so it
+    is said in the reader's language wherever it is shown."""
+    return ev.Reason(exc.code, {name: str(value) for name, value in exc.params.items()})
+
+
+def last_parked(db: Database) -> ev.Reason | None:
+    """Why the most recently parked shop update was refused (None: nothing is parked)."""
+    with db.read() as s:
+        entry = s.scalar(
+            select(OutboxEntry)
+            .where(OutboxEntry.status == OutboxStatus.PARKED)
+            .order_by(OutboxEntry.next_attempt_at.desc(), OutboxEntry.id.desc())
+            .limit(1)
+        )
+        return entry.error if entry is not None else None
 
 
 def follow_clock_jump(db: Database, jump: ClockJump) -> int:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from station.db.types import Money, UTCDateTime, utcnow
 from station.domain import OrderStatus, OutboxStatus
 from station.domain.events import Reason
-from station.domain.reasons import stored_reason
+from station.domain.reasons import reason_text, stored_reason
 
 NO_CUTOFF = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)  # sorts after every real cut-off
 NAMING = {
@@ -329,9 +329,18 @@ class OutboxEntry(Base):
     status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # What the shop answered last, as a message code and its parameters ('' while all is well).
     last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
+
+    @property
+    def error(self) -> Reason | None:
+        return stored_reason(self.last_error, self.last_error_params)
+
+    def error_text(self, language: str = "en") -> str:
+        return reason_text(self.error, language)
 
 
 class Counter(Base):

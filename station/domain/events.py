@@ -624,12 +624,14 @@ class ShopUpdateSent(DomainEvent):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ShopUpdateParked(DomainEvent):
-    """The shop refused an outbox entry for good; a person must look at it."""
+    """The shop refused an outbox entry for good; a person must look at it. `reason` is what
+    the shop answered, as a message code and its parameters (said in the reader's language)."""
 
     TYPE = "shop_update_parked"
+    VERSION = 2
 
     key: str
-    error: str
+    reason: Reason
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -757,6 +759,16 @@ def _units_shorted_v2(payload: dict[str, Json]) -> dict[str, Json]:
 
 
 _UPCASTS[("units_shorted", 2)] = _units_shorted_v2
+
+
+def _shop_update_parked_v1(payload: dict[str, Json]) -> dict[str, Json]:
+    """Version 1 kept the English sentence: it is said as it was, in every language."""
+    rest = {k: v for k, v in payload.items() if k != "error"}
+    text = str(payload.get("error") or "")
+    return rest | {"reason": {"code": "legacy_text", "params": {"text": text}}}
+
+
+_UPCASTS[("shop_update_parked", 1)] = _shop_update_parked_v1
 
 
 def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:

@@ -147,6 +147,11 @@ register(
         ),
     ),
     Message(
+        "shop_parked_why",
+        "{status}. Last refused: {reason}",
+        "{status}. Ultimo rifiuto: {reason}",
+    ),
+    Message(
         "shop_offline",
         "Shop offline, packing goes on: {status}",
         "Negozio non raggiungibile, l'imballaggio continua: {status}",
