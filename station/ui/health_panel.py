@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.scanner import SerialScanner
+from station.devices.wedge import WedgeWatch
 from station.domain.barcodes import ScannedCode
 
 DEVICES = ("scale", "scanner", "printer")
@@ -186,9 +187,16 @@ def watch_scale(scale: object | None, watch: DeviceWatch) -> None:
     watch.report(health())
 
 
-def watch_scanner(port: str, watch: DeviceWatch) -> SerialScanner | None:
-    """A serial scanner on `port` (its scans and its health to `watch`), started; None when
-    the bench reads a keyboard-wedge scanner only, which cannot report being unplugged."""
+def watch_scanner(
+    port: str, watch: DeviceWatch, wedge_device: str = ""
+) -> SerialScanner | WedgeWatch | None:
+    """A serial scanner on `port` (its scans and its health to `watch`), started; else, for a
+    keyboard-wedge scanner named by its /dev/input/by-id link, a watch on that link (plugged
+    in or not); None for a wedge scanner not named, which cannot report being unplugged."""
+    if not port and wedge_device:
+        wedge = WedgeWatch(wedge_device, watch.report)
+        watch.report(wedge.health())
+        return wedge.start()
     if not port:
         watch.report(DeviceHealth("scanner", name="keyboard"))
         return None

@@ -190,3 +190,36 @@ def test_the_alarm_repeats_until_the_operator_silences_it_or_the_scale_is_back(
     pty_scale.simulator.come_back()
     qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.OK, timeout=5000)
     assert not panel.repeat.isActive()
+
+
+def test_a_keyboard_scanner_unplugged_turns_red_and_back_green(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a wedge scanner named by its udev link, as /dev/input/by-id holds it while the
+    # scanner is plugged in (this machine has no USB input devices: a folder stands in for it)
+    node = tmp_path / "event7"
+    node.write_text("")
+    by_id = tmp_path / "by-id"
+    by_id.mkdir()
+    link = by_id / "usb-Honeywell_Xenon_1900_21034B4F-event-kbd"
+    link.symlink_to(node)
+    ctx.settings.extra["scanner_device"] = str(link)
+    window = open_window(qtbot, ctx, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.OK, timeout=5000)
+        heard = len(window.sounds.requested)
+        # WHEN its cable is pulled (udev removes the link)
+        link.unlink()
+        # THEN the scanner turns red, naming it and saying what to do, and the alarm sounds
+        qtbot.waitUntil(
+            lambda: window.health.level("scanner") is HealthLevel.FAILED, timeout=10_000
+        )
+        assert "Honeywell_Xenon_1900_21034B4F is unplugged" in window.health.text_of("scanner")
+        assert "error" in window.sounds.requested[heard:]
+        # WHEN it is plugged back in
+        link.symlink_to(node)
+        # THEN it is green again and the band is gone
+        qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.OK, timeout=10_000)
+        assert not window.health.alarm.isVisible()
+    finally:
+        window.close()
