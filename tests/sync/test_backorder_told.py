@@ -3,6 +3,8 @@ and a COD order's label and invoice say the shop's own total.
 
 The WooCommerce fake follows WooCommerce's REST controllers (tests/fakes/shops/woocommerce.py):
 order notes are a list that grows with every POST, so the connector reads it before it writes.
+The Shopify fake follows the Admin GraphQL schema and the FulfillmentOrder reference
+(tests/fakes/shops/shopify.py): units left out of a fulfilment stay open on the order.
 The PrestaShop fake follows `classes/CustomerThread.php` and `classes/CustomerMessage.php`
 (tests/fakes/shops/prestashop.py): a private message on the order's customer thread is what
 the back office's order page lists under Messages, and every POST adds a row.
@@ -27,6 +29,7 @@ from sync.runner import sync_shop
 from sync.shops.config import add_shop, make_connector
 from tests.console_process import ean_of
 from tests.fakes.shops.prestashop import KEY, FakePrestaShop
+from tests.fakes.shops.shopify import FakeShopify
 from tests.fakes.shops.woocommerce import FakeWooCommerce
 from tests.labels.readback import needs_pdftotext, pdf_text
 
@@ -238,6 +241,30 @@ def test_a_backorder_shipped_later_is_mailed_on_the_same_prestashop_order(
         mails = [d for t, _, d in shop.emails if t == "in_transit"]
     assert row == ", ".join(first + later)
     assert mails == [", ".join(first), ", ".join(first + later)]
+
+
+def test_a_backorder_shipped_later_fulfils_the_rest_of_the_shopify_order(
+    demo_home: AppContext,
+) -> None:
+    ctx = demo_home
+    with FakeShopify() as shop:
+        # GIVEN a Shopify order shipped without its 2 mugs: partly fulfilled, the mugs open
+        placed = shop.add_order(lines=[("TSH-01", 1, "12.20"), ("MUG-01", 2, "9.76")])
+        add_shop(ctx, "shopify", "shopify", url=shop.url, secrets={"token": "shpat_test"})
+        run_sync(ctx, "shopify")
+        number = number_of(ctx, placed["id"])
+        pack_with_mugs_short(ctx, number)
+        run_sync(ctx, "shopify")
+        assert shop.orders[placed["id"]]["displayFulfillmentStatus"] == "PARTIALLY_FULFILLED"
+        # WHEN the follow-up order ships the mugs, and sync runs twice
+        follow_up = ship_follow_up(ctx, number)
+        run_sync(ctx, "shopify")
+        run_sync(ctx, "shopify")
+        # THEN the order is fulfilled, one fulfilment per shipment, each with its number
+        numbers = sorted(shop.tracking_numbers(placed["id"]))
+        status = shop.orders[placed["id"]]["displayFulfillmentStatus"]
+    assert status == "FULFILLED"
+    assert numbers == tracking_of(ctx, number, follow_up)
 
 
 @needs_pdftotext
