@@ -1,4 +1,4 @@
-"""`station orders hold|release|assign|priority|backorder`: a shift lead's commands on the command line.
+"""`station orders hold|release|assign|priority|backorder`: a shift lead's commands.
 
 The lead gives their name with `--lead` and their PIN at a prompt, or on stdin when stdin is not
 a terminal (a script): never on the command line, where other users and the shell history would
@@ -85,9 +85,10 @@ def cmd_backorder(args: argparse.Namespace, ctx: AppContext) -> int:
     with refusals_shown(ctx):
         lead = lead_service(args, ctx)
         if args.action == "ready":
-            follow_up = lead.release_backorder(args.number)
-            number = follow_up.rpartition("-B")[0]
-            said = text("lead_backorder_released", language, number=number, follow_up=follow_up)
+            change, follow_up = lead.release_backorder(args.number)
+            said = text(
+                "lead_backorder_released", language, number=change.number, follow_up=follow_up
+            )
         else:
             change = lead.cancel_backorder(args.number)
             said = text("lead_backorder_cancelled", language, number=change.number)
@@ -96,7 +97,7 @@ def cmd_backorder(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def add_lead_commands(orders: Any) -> None:
-    """Register `hold`, `release`, `assign` and `priority` under `station orders`."""
+    """Register `hold`, `release`, `assign`, `priority` and `backorder` under `station orders`."""
     lead = argparse.ArgumentParser(add_help=False)
     lead.add_argument(
         "--lead", required=True, metavar="NAME", help="the shift lead (the PIN is asked for)"

@@ -78,10 +78,10 @@ class LeadService:
     def release(self, number: str) -> OrderChange:
         return self._run(number, _release_by(self.lead))
 
-    def release_backorder(self, number: str) -> str:
+    def release_backorder(self, number: str) -> tuple[OrderChange, str]:
         """The owed units are in stock: they go to the queue as a follow-up order, packed and
         shipped like any order (the shop hears of its parcels on the same shop order). Returns
-        the follow-up's number."""
+        the order as it stands now, and the follow-up's number."""
         made: list[str] = []
 
         def decide(session: Session, order: Order) -> ev.DomainEvent:
@@ -91,8 +91,7 @@ class LeadService:
                 order=order.uid, follow_up=new_uid(), number=made[0], lines=owed
             )
 
-        self._run(number, decide)
-        return made[0]
+        return self._run(number, decide), made[0]
 
     def cancel_backorder(self, number: str) -> OrderChange:
         """The owed units will not be sent (the shop refunds them): the order owes nothing."""

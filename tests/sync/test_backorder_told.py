@@ -175,7 +175,7 @@ def test_a_prestashop_note_goes_on_the_thread_the_checkout_message_opened(
 
 def ship_follow_up(ctx: AppContext, number: str) -> str:
     """A lead says the mugs are in stock; a bench packs the follow-up order; its number."""
-    follow_up = LeadService(ctx.db, "giulia").release_backorder(number)
+    _, follow_up = LeadService(ctx.db, "giulia").release_backorder(number)
     bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
     mug = ean_of("MUG-01")
     for line in (follow_up, mug, mug, "WEIGHT 700", "OVERRIDE 9999"):
