@@ -593,6 +593,21 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Not watched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>The keyboard scanner&apos;s /dev/input/by-id link: the bench shows when it is unplugged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Keyboard scanner &amp;device:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="80" />
         <source>empty: a keyboard scanner</source>
         <translation type="unfinished" />

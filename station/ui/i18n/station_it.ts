@@ -593,6 +593,21 @@
         <translation>Simulata, tramite il driver seriale</translation>
     </message>
     <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Not watched</source>
+        <translation>Non sorvegliato</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>The keyboard scanner&apos;s /dev/input/by-id link: the bench shows when it is unplugged</source>
+        <translation>Il collegamento /dev/input/by-id dello scanner a tastiera: il banco mostra quando è scollegato</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Keyboard scanner &amp;device:</source>
+        <translation>&amp;Dispositivo dello scanner a tastiera:</translation>
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="80" />
         <source>empty: a keyboard scanner</source>
         <translation>vuoto: uno scanner a tastiera</translation>
