@@ -163,7 +163,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     except CannotPrintError as exc:
         raise UserError(str(exc)) from exc
-    demo_scale = "sim" if window is None else demo_scale_spec()  # the console's stays in-process
+    demo_scale = demo_scale_spec()  # the real serial driver on a pty simulator, as a real scale
     spec = getattr(args, "scale", None) or (demo_scale if ctx.demo else ctx.settings.scale)
     try:
         scale = open_scale(spec)
@@ -260,7 +260,7 @@ def cmd_orders_list(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.services.orders import list_orders
 
     with ctx.db.read() as session:
-        rows = list_orders(session, args.status)
+        rows = list_orders(session, args.status, language=ctx.settings.language)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -280,7 +280,7 @@ def cmd_orders_show(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.services.orders import show_order
 
     with ctx.db.read() as session:
-        data = show_order(session, args.number)
+        data = show_order(session, args.number, language=ctx.settings.language)
     if data is None:
         raise UserError(text("order_not_found", ctx.settings.language, number=args.number))
     if args.json:

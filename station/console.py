@@ -152,6 +152,9 @@ class ConsoleBench:
             self.tell("PROMPT", "scan_order", "scan_order")
         else:
             self.tell("PROMPT", "resumed", "resumed", number=order.number, left=order.units_left)
+        asked = self.service.question_prompt()
+        if asked is not None:  # a question asked before the restart, still unanswered
+            self.emit(f"PROMPT {asked.code} {asked.message}")
 
     def feed(self, inp: Input) -> None:
         with self.lock:

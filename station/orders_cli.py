@@ -1,4 +1,4 @@
-"""`station orders hold|release|assign|priority`: a shift lead's commands on the command line.
+"""`station orders hold|release|assign|priority|backorder`: a shift lead's commands.
 
 The lead gives their name with `--lead` and their PIN at a prompt, or on stdin when stdin is not
 a terminal (a script): never on the command line, where other users and the shell history would
@@ -80,8 +80,24 @@ def cmd_priority(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def cmd_backorder(args: argparse.Namespace, ctx: AppContext) -> int:
+    language = ctx.settings.language
+    with refusals_shown(ctx):
+        lead = lead_service(args, ctx)
+        if args.action == "ready":
+            change, follow_up = lead.release_backorder(args.number)
+            said = text(
+                "lead_backorder_released", language, number=change.number, follow_up=follow_up
+            )
+        else:
+            change = lead.cancel_backorder(args.number)
+            said = text("lead_backorder_cancelled", language, number=change.number)
+    print(said)
+    return 0
+
+
 def add_lead_commands(orders: Any) -> None:
-    """Register `hold`, `release`, `assign` and `priority` under `station orders`."""
+    """Register `hold`, `release`, `assign`, `priority` and `backorder` under `station orders`."""
     lead = argparse.ArgumentParser(add_help=False)
     lead.add_argument(
         "--lead", required=True, metavar="NAME", help="the shift lead (the PIN is asked for)"
@@ -109,3 +125,13 @@ def add_lead_commands(orders: Any) -> None:
     priority.add_argument("number")
     priority.add_argument("priority", type=int, metavar="N", help="higher is more urgent")
     priority.set_defaults(func=cmd_priority)
+
+    backorder = orders.add_parser(
+        "backorder",
+        parents=[lead],
+        help="close an order's backorder: ready (the owed units go to the queue as a follow-up "
+        "order) or cancel (they will not be sent)",
+    )
+    backorder.add_argument("number")
+    backorder.add_argument("action", choices=("ready", "cancel"))
+    backorder.set_defaults(func=cmd_backorder)

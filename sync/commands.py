@@ -202,7 +202,9 @@ def _kind_options() -> dict[str, list[str]]:
     options: dict[str, list[str]] = {}
     for kind in shop_kinds():
         for option in (*kind.secrets, *kind.settings):
-            options.setdefault(option.name, []).append(option.help)
+            helps = options.setdefault(option.name, [])
+            if option.help not in helps:  # kinds that share an option say it once
+                helps.append(option.help)
     return options
 
 

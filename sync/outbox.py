@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from station.db.engine import Database
 from station.db.models import Order, OutboxEntry
@@ -110,11 +111,22 @@ def _claim(db: Database, seen: OutboxEntry, now: dt.datetime) -> Shipment | None
         order = s.get(Order, seen.order_id)
         return Shipment(
             kind=seen.kind,
-            order_external_id=(order.external_id or "") if order else "",
+            order_external_id=_shop_order_id(s, order),
             order_number=order.number if order else "",
             payload=dict(seen.payload),
             retry=seen.attempts > 0,
         )
+
+
+def _shop_order_id(s: Session, order: Order | None) -> str:
+    """The shop's id for the order; a follow-up order (a backorder shipped later) has none of
+    its own: its parcels are the shop order's it ships for."""
+    if order is None:
+        return ""
+    if order.external_id or not order.backorder_of:
+        return order.external_id or ""
+    first = s.scalar(select(Order.external_id).where(Order.number == order.backorder_of))
+    return first or ""
 
 
 def _finish(
@@ -123,7 +135,7 @@ def _finish(
     *,
     status: OutboxStatus,
     now: dt.datetime,
-    error: str = "",
+    error: ev.Reason | None = None,
     next_at: dt.datetime | None = None,
 ) -> None:
     """Record the outcome: sent and parked are events (the log says what the shop was told);
@@ -136,9 +148,10 @@ def _finish(
         if status == OutboxStatus.SENT:
             record(s, ev.ShopUpdateSent(order=order_uid, key=entry.key), at=now)
         elif status == OutboxStatus.PARKED:
-            record(s, ev.ShopUpdateParked(order=order_uid, key=entry.key, error=error), at=now)
-        else:
-            entry.last_error = error
+            assert error is not None
+            record(s, ev.ShopUpdateParked(order=order_uid, key=entry.key, reason=error), at=now)
+        elif error is not None:
+            entry.last_error, entry.last_error_params = error.code, dict(error.params)
         if next_at is not None:
             entry.next_attempt_at = next_at
 
@@ -179,7 +192,7 @@ def _push_one(
             raise PermanentError("shop_order_without_id", number=shipment.order_number)
         connector.push(shipment)
     except PermanentError as exc:
-        _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=str(exc))
+        _finish(db, entry.id, status=OutboxStatus.PARKED, now=clock(), error=_reason(exc))
         result.parked += 1
         result.errors.append(str(exc))
         return True
@@ -193,7 +206,7 @@ def _push_one(
             entry.id,
             status=OutboxStatus.PENDING,
             now=clock(),
-            error=str(exc),
+            error=_reason(exc),
             next_at=clock() + dt.timedelta(seconds=wait),
         )
         result.retrying += 1
@@ -206,6 +219,24 @@ def _push_one(
     _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
     result.sent += 1
     return True
+
+
+def _reason(exc: ShopError) -> ev.Reason:
+    """What the shop answered, kept as its message code and parameters (never prose), so it
+    is said in the reader's language wherever it is shown."""
+    return ev.Reason(exc.code, {name: str(value) for name, value in exc.params.items()})
+
+
+def last_parked(db: Database) -> ev.Reason | None:
+    """Why the most recently parked shop update was refused (None: nothing is parked)."""
+    with db.read() as s:
+        entry = s.scalar(
+            select(OutboxEntry)
+            .where(OutboxEntry.status == OutboxStatus.PARKED)
+            .order_by(OutboxEntry.next_attempt_at.desc(), OutboxEntry.id.desc())
+            .limit(1)
+        )
+        return entry.error if entry is not None else None
 
 
 def follow_clock_jump(db: Database, jump: ClockJump) -> int:

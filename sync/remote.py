@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 import orjson
 
-from station.domain.messages import Phrase
+from station.domain.messages import LANGUAGES, Phrase, text
 
 
 class ShopState(enum.StrEnum):
@@ -114,6 +114,19 @@ class Shipment:
     order_number: str
     payload: dict[str, Any]
     retry: bool  # a previous attempt may have reached the shop: read back first
+
+
+def backorder_note(shipment: Shipment, settings: Mapping[str, Any]) -> tuple[str, set[str]]:
+    """The note for the shop's staff naming the units an order shipped without, in the shop's
+    language (its `language` setting, else the bench's), and the same note in every language:
+    one already written in another language is not written again. Empty: nothing is owed."""
+    owed = shipment.payload.get("backorder") or []
+    items = ", ".join(f"{item['sku']} x{item['quantity']}" for item in owed)
+    if not items:
+        return "", set()
+    language = str(settings.get("language") or "en")
+    said = {text("shop_backorder_note", other, items=items) for other in LANGUAGES}
+    return text("shop_backorder_note", language, items=items), said
 
 
 class Connector(Protocol):

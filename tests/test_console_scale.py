@@ -49,3 +49,28 @@ def test_an_overloaded_scale_is_an_error_line_not_a_weight(tmp_path: Path) -> No
         assert bench.close() == 0
     finally:
         scale.stop()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads the process's open files")
+def test_the_console_demo_weighs_through_the_serial_driver_on_a_pty(tmp_path: Path) -> None:
+    # GIVEN the console demo, with no scale named
+    bench = ConsoleProcess(tmp_path / "bench")
+    try:
+        bench.wait_for("PROMPT scan_order")
+        # THEN its scale is a serial port on a pseudo-terminal, as the window demo's is
+        fds = Path(f"/proc/{bench.proc.pid}/fd")
+        opened = {str(fd.readlink()) for fd in fds.iterdir() if fd.is_symlink()}
+        assert "/dev/ptmx" in opened, opened
+        assert any(o.startswith("/dev/pts/") for o in opened), opened
+        # WHEN order 1001 (a 180 g T-shirt in its 40 g envelope) is packed and weighed
+        bench.send("1001", "OK order_opened")
+        bench.send(ean_of("TSH-01"), "PROMPT weigh_parcel")
+        reading = bench.send("WEIGH", "SCALE")
+        # THEN the simulator put the parcel on the pan and the driver read it, to the gram
+        assert reading == "SCALE 220 g"
+        bench.wait_for("DONE 1001")
+        assert bench.close() == 0
+    finally:
+        if bench.proc.poll() is None:
+            bench.proc.kill()
+            bench.proc.wait()

@@ -74,15 +74,11 @@ def test_short_with_nothing_scanned_asks_before_holding_the_order(tmp_path: Path
     assert answers(out)[-1] == "OK short_asked_hold"
     shown = json.loads(run_station(home, "orders", "show", "1001", "--json").stdout)
     assert shown["status"] == "packing"
-    # WHEN, after a restart (an open question is not kept), SHORT comes with a reason and again
-    out = console(home, ["SHORT NOTFOUND", "SHORT"])
-    # THEN it is asked again, then the order is held, saying why
-    assert answers(out) == [
-        "OK short_asked_hold",
-        "OK short_reason_taken",
-        "OK shorted_held",
-        "OK held",
-    ]
+    # WHEN the bench restarts, and SHORT comes with a reason
+    out = console(home, ["SHORT NOTFOUND"])
+    # THEN the question is still asked at start, the reason confirms it, and the order is held
+    assert out[1].startswith("PROMPT short_reason_prompt"), out
+    assert answers(out) == ["OK shorted_held", "OK held"]
     shown = json.loads(run_station(home, "orders", "show", "1001", "--json").stdout)
     assert shown["status"] == "held"
     assert shown["hold"]["code"] == "hold_nothing_packed"
@@ -136,3 +132,17 @@ def test_a_lead_releases_a_held_order_at_the_bench(tmp_path: Path) -> None:
     assert shown["hold"] is None
     # AND the bench can now open it
     assert answers(console(home, ["1007"]))[0] == "OK order_opened"
+
+
+def test_a_release_asked_before_a_restart_still_waits_for_the_leads_pin(tmp_path: Path) -> None:
+    # GIVEN order 1001 held at the bench, and RELEASE 1001 asked, the PIN not given yet
+    home = tmp_path / "bench"
+    console(home, ["1001", ean_of("TSH-01"), "HOLD", "RELEASE 1001"])
+    # WHEN the bench restarts and the lead gives the PIN
+    out = console(home, ["OVERRIDE 9999"])
+    # THEN the bench asks for it at start, and the order is released
+    assert out[0].startswith("PROMPT scan_order"), out
+    assert out[1].startswith("PROMPT release_pin"), out
+    assert answers(out) == ["OK released_at_bench"]
+    shown = json.loads(run_station(home, "orders", "show", "1001", "--json").stdout)
+    assert shown["status"] == "queued"

@@ -73,3 +73,47 @@ def test_an_upgrade_backs_up_the_sqlite_file_first(tmp_path: Path) -> None:
     backups = list(tmp_path.glob("station.db.before-*.bak"))
     assert len(backups) == 1
     db.dispose()
+
+
+# A shop, a shipped order and its parked update as release 0009 wrote them (NOT NULL columns).
+LEGACY_ROWS = (
+    "INSERT INTO shops (name, kind, url, settings, created_at)"
+    " VALUES ('s', 'folder', '', '{}', '2026-01-01')",
+    "INSERT INTO orders (uid, number, status, priority, created_at, updated_at, customer_name,"
+    " customer_email, shipping_address, billing_address, currency, total, shipping_total,"
+    " payment_method, carrier, service, customer_note, queue_cutoff, tote, shop_id)"
+    " VALUES ('00000000000000000000000000000001', '1001', 'shipped', 0, '2026-01-01',"
+    " '2026-01-01', '', '', '{}', '{}', 'EUR', '0', '0', '', '', '', '', '9999-01-01', '', 1)",
+    "INSERT INTO outbox (key, kind, shop_id, order_id, payload, status, attempts,"
+    " next_attempt_at, last_error, created_at) VALUES ('order_shipped:1001', 'order_shipped',"
+    " 1, 1, '{}', 'parked', 1, '2026-01-01', 'shop: refused', '2026-01-01')",
+)
+
+
+def test_an_outbox_error_written_as_english_reads_as_that_sentence_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+    from sqlalchemy import select
+    from sqlalchemy import text as sql
+
+    from station.db.models import OutboxEntry
+
+    # GIVEN a bench at 0009 whose outbox holds a refusal as an English sentence
+    db = Database(sqlite_url(tmp_path / "station.db"))
+    with db.engine.begin() as conn:
+        config = migrate._config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0009_picking")
+        for row in LEGACY_ROWS:
+            conn.execute(sql(row))
+    # WHEN it is upgraded
+    migrate.upgrade(db)
+    # THEN the error is a code with its parameters that says the old sentence, in any language
+    with db.read() as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+        stored = (entry.last_error, entry.last_error_params)
+        said = entry.error_text("it")
+    assert stored == ("legacy_text", {"text": "shop: refused"})
+    assert said == "shop: refused"
+    db.dispose()

@@ -112,7 +112,7 @@ def test_a_printer_that_hangs_up_fails_and_the_job_is_redirected_to_a_folder(
     assert "closed the connection" in error
     assert not any(line.startswith("PRINT ") for line in out)
     [listed] = [line for line in out if line.startswith("WARN print_failed")]
-    assert "3 attempt(s)" in listed
+    assert "3 attempts" in listed
     # WHEN the bench starts again and the job is redirected to a folder printer
     spare = tmp_path / "spare"
     again = run_console(home, ["PRINTERS", f"RETRY {failed_id(listed)} folder:{spare}", "PRINTERS"])

@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from station.db.types import Money, UTCDateTime, utcnow
 from station.domain import OrderStatus, OutboxStatus
 from station.domain.events import Reason
-from station.domain.reasons import stored_reason
+from station.domain.reasons import reason_text, stored_reason
 
 NO_CUTOFF = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)  # sorts after every real cut-off
 NAMING = {
@@ -178,6 +178,9 @@ class Order(Base):
     problem_code: Mapped[str] = mapped_column(String(60), default="")  # e.g. unknown SKU
     problem_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     bench_id: Mapped[int | None] = mapped_column(ForeignKey("benches.id"), index=True)
+    # A follow-up order: the number of the order whose backorder it ships (BackorderReleased).
+    # It has no shop id of its own; the shop hears of it on that order's.
+    backorder_of: Mapped[str] = mapped_column(String(40), default="")
     tote: Mapped[str] = mapped_column(
         String(32), default="", index=True
     )  # while picked, till shipped
@@ -328,9 +331,18 @@ class OutboxEntry(Base):
     status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # What the shop answered last, as a message code and its parameters ('' while all is well).
     last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
+
+    @property
+    def error(self) -> Reason | None:
+        return stored_reason(self.last_error, self.last_error_params)
+
+    def error_text(self, language: str = "en") -> str:
+        return reason_text(self.error, language)
 
 
 class Counter(Base):

@@ -347,6 +347,35 @@ class ScanRejected(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class ShortAsked(DomainEvent):
+    """SHORT asked at the bench and not answered yet: the units it would mark missing, the
+    reason once given, and whether the operator confirmed (a lead's PIN awaited). Kept so a
+    restarted bench asks the same question (`QuestionClosed` ends it)."""
+
+    TYPE = "short_asked"
+
+    lines: tuple[ShortedLine, ...]
+    reason: str = ""  # the operator's word: OUT, DAMAGED, NOTFOUND
+    confirmed: bool = False
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ReleaseAsked(DomainEvent):
+    """RELEASE N scanned at the bench: a lead's PIN would release held order `number`."""
+
+    TYPE = "release_asked"
+
+    number: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class QuestionClosed(DomainEvent):
+    """The bench's SHORT or RELEASE question was answered or dropped."""
+
+    TYPE = "question_closed"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PickBinScanned(DomainEvent):
     """The picker stood at `bin` for `line` (the bin's label scanned); the item scanned next
     there is the pick. For the record: where each unit was taken from."""
@@ -446,6 +475,28 @@ class BackorderOpened(DomainEvent):
     queue, and the shop is told with the shipment."""
 
     TYPE = "backorder_opened"
+
+    lines: tuple[ShortedLine, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BackorderReleased(DomainEvent):
+    """A lead says the owed units are in stock: they go to the queue as a follow-up order of
+    their own (`number`, uid `follow_up`), packed, labelled and shipped like any order, and the
+    shop hears of its parcels on the same shop order. The order owes nothing more itself."""
+
+    TYPE = "backorder_released"
+
+    follow_up: uuid.UUID
+    number: str
+    lines: tuple[ShortedLine, ...]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BackorderCancelled(DomainEvent):
+    """A lead says the owed units will not be sent (the shop refunds them): nothing is owed."""
+
+    TYPE = "backorder_cancelled"
 
     lines: tuple[ShortedLine, ...]
 
@@ -592,12 +643,14 @@ class ShopUpdateSent(DomainEvent):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ShopUpdateParked(DomainEvent):
-    """The shop refused an outbox entry for good; a person must look at it."""
+    """The shop refused an outbox entry for good; a person must look at it. `reason` is what
+    the shop answered, as a message code and its parameters (said in the reader's language)."""
 
     TYPE = "shop_update_parked"
+    VERSION = 2
 
     key: str
-    error: str
+    reason: Reason
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -725,6 +778,16 @@ def _units_shorted_v2(payload: dict[str, Json]) -> dict[str, Json]:
 
 
 _UPCASTS[("units_shorted", 2)] = _units_shorted_v2
+
+
+def _shop_update_parked_v1(payload: dict[str, Json]) -> dict[str, Json]:
+    """Version 1 kept the English sentence: it is said as it was, in every language."""
+    rest = {k: v for k, v in payload.items() if k != "error"}
+    text = str(payload.get("error") or "")
+    return rest | {"reason": {"code": "legacy_text", "params": {"text": text}}}
+
+
+_UPCASTS[("shop_update_parked", 1)] = _shop_update_parked_v1
 
 
 def decode(type_: str, version: int, payload: dict[str, Json]) -> DomainEvent:

@@ -34,6 +34,7 @@ from station.services.lead import release_in
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
 from station.workflow.engine import BenchEngine
+from station.workflow.exception_steps import restored_question
 from station.workflow.io import (
     Command,
     CommandName,
@@ -65,6 +66,10 @@ class HandledInput:
     effects: list[Effect]
     printed: list[PrintedDocument] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. a tracking range running low
+
+
+# What a restarted bench reads back to ask an unanswered SHORT or RELEASE again.
+_QUESTION_EVENTS = (ev.ShortAsked.TYPE, ev.ReleaseAsked.TYPE, ev.QuestionClosed.TYPE)
 
 
 def workflow_settings(settings: Settings) -> WorkflowSettings:
@@ -134,7 +139,18 @@ class BenchService:
             )
             if last is not None:  # REPRINT after a restart reprints this bench's last order
                 state.last_order_id, state.last_order_number = last.id, last.number
+            restored_question(state, self._last_question(session))
             return state
+
+    def _last_question(self, session: Session) -> ev.DomainEvent | None:
+        """The bench's last SHORT or RELEASE question event (asked, or closed)."""
+        row = session.scalar(
+            select(Event)
+            .where(Event.bench == self.bench_name, Event.type.in_(_QUESTION_EVENTS))
+            .order_by(Event.seq.desc())
+            .limit(1)
+        )
+        return None if row is None else ev.decode(row.type, row.version, row.payload)
 
     def handle(self, inp: Input) -> HandledInput:
         refusal = self._ask_claims(inp)
@@ -195,8 +211,16 @@ class BenchService:
         problem = self.shop_check(order.id)
         return [problem] if problem else []
 
+    def question_prompt(self) -> Prompt | None:
+        """The SHORT or RELEASE question the bench still waits on (after a restart too)."""
+        with self.db.read() as session:
+            return self.engine.question_prompt(self._context(session, self.clock()))
+
     def _decide(self, session: Session, inp: Input, now: dt.datetime) -> Outcome:
-        ctx = Context(
+        return self.engine.handle(inp, self._context(session, now))
+
+    def _context(self, session: Session, now: dt.datetime) -> Context:
+        return Context(
             now=now,
             bench=self.bench_name,
             operator=self.operator,
@@ -204,7 +228,6 @@ class BenchService:
             catalog=DbCatalog(session, self.bench_id),
             new_id=new_event_id,
         )
-        return self.engine.handle(inp, ctx)
 
     def _record(
         self, session: Session, outcome: Outcome, now: dt.datetime, warnings: list[str]

@@ -29,7 +29,7 @@ from station.domain import events as ev
 from station.domain.messages import CATALOGUE
 from station.domain.reasons import stored_reason
 from station.services.errors import CommandError
-from station.services.events import record
+from station.services.events import new_uid, record
 from station.services.orders import find_order
 from station.services.security import verify_pin
 
@@ -77,6 +77,29 @@ class LeadService:
 
     def release(self, number: str) -> OrderChange:
         return self._run(number, _release_by(self.lead))
+
+    def release_backorder(self, number: str) -> tuple[OrderChange, str]:
+        """The owed units are in stock: they go to the queue as a follow-up order, packed and
+        shipped like any order (the shop hears of its parcels on the same shop order). Returns
+        the order as it stands now, and the follow-up's number."""
+        made: list[str] = []
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            owed = _owed(order)
+            made.append(_follow_up_number(session, order))
+            return ev.BackorderReleased(
+                order=order.uid, follow_up=new_uid(), number=made[0], lines=owed
+            )
+
+        return self._run(number, decide), made[0]
+
+    def cancel_backorder(self, number: str) -> OrderChange:
+        """The owed units will not be sent (the shop refunds them): the order owes nothing."""
+
+        def decide(session: Session, order: Order) -> ev.DomainEvent:
+            return ev.BackorderCancelled(order=order.uid, lines=_owed(order))
+
+        return self._run(number, decide)
 
     def reassign(
         self,
@@ -175,6 +198,23 @@ def _release_by(lead: str) -> Decision:
         return ev.OrderReleased(order=order.uid, reason=reason, by="lead")
 
     return decide
+
+
+def _owed(order: Order) -> tuple[ev.ShortedLine, ...]:
+    owed = tuple(
+        ev.ShortedLine(ln.uid, ln.sku, ln.backorder_qty) for ln in order.lines if ln.backorder_qty
+    )
+    if not owed:
+        raise CommandError("backorder_none", number=order.number)
+    return owed
+
+
+def _follow_up_number(session: Session, order: Order) -> str:
+    """`1003-B1`, `1003-B2`, ...: the order's number and the first follow-up number free."""
+    n = 1
+    while session.scalar(select(Order.id).where(Order.number == f"{order.number}-B{n}")):
+        n += 1
+    return f"{order.number}-B{n}"
 
 
 def require_lead(session: Session, name: str) -> None:

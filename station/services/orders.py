@@ -30,9 +30,10 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def list_orders(
-    session: Session, status: str | None = None, limit: int = 1000
+    session: Session, status: str | None = None, limit: int = 1000, language: str = "en"
 ) -> list[dict[str, Any]]:
-    """The orders by number; `status` "backorder" lists those that still owe units."""
+    """The orders by number; `status` "backorder" lists those that still owe units. Reasons
+    come as a code with parameters, and as the sentence in `language`."""
     query = select(Order).options(selectinload(Order.bench)).order_by(Order.number).limit(limit)
     if status == BACKORDER:
         query = query.where(Order.id.in_(owing_orders()))
@@ -61,15 +62,18 @@ def list_orders(
             "customer": o.customer_name,
             "units": int(counts.get(o.id, 0) or 0),
             "backorder": int(owed.get(o.id, 0) or 0),
+            "backorder_of": o.backorder_of or None,
             "bench": o.bench.name if o.bench else None,
-            "hold_reason": reason_text(o.hold),
+            "hold_reason": reason_text(o.hold, language),
             "hold": _reason(o.hold),
         }
         for o in session.scalars(query)
     ]
 
 
-def show_order(session: Session, number: str) -> dict[str, Any] | None:
+def show_order(session: Session, number: str, language: str = "en") -> dict[str, Any] | None:
+    """The order in full; reasons and shop errors as a code with parameters, and as the
+    sentence in `language`."""
     order = session.scalar(
         select(Order)
         .where(Order.number == order_number_from_code(number))
@@ -100,15 +104,26 @@ def show_order(session: Session, number: str) -> dict[str, Any] | None:
         "cod_amount": _money(order.cod_amount),
         "payment_method": order.payment_method,
         "customer_note": order.customer_note,
+        "backorder_of": order.backorder_of or None,
         "uid": str(order.uid),
-        "hold_reason": reason_text(order.hold),
+        "hold_reason": reason_text(order.hold, language),
         "hold": _reason(order.hold),
-        "problem": reason_text(order.problem),
+        "problem": reason_text(order.problem, language),
         "problem_reason": _reason(order.problem),
         "bench": order.bench.name if order.bench else None,
         "lines": [_line(line) for line in order.lines],
         "parcels": [_parcel(parcel) for parcel in order.parcels],
-        "outbox": [{"kind": e.kind, "key": e.key, "status": e.status} for e in outbox],
+        "outbox": [_outbox_entry(e, language) for e in outbox],
+    }
+
+
+def _outbox_entry(entry: OutboxEntry, language: str) -> dict[str, Any]:
+    return {
+        "kind": entry.kind,
+        "key": entry.key,
+        "status": entry.status,
+        "error": _reason(entry.error),
+        "error_text": entry.error_text(language),
     }
 
 

@@ -436,14 +436,16 @@ def _entry(s: Session, key: str) -> OutboxEntry | None:
 def _sent(s: Session, rec: ev.Recorded, e: ev.ShopUpdateSent) -> None:
     entry = _entry(s, e.key)
     if entry is not None:
-        entry.status, entry.sent_at, entry.last_error = OutboxStatus.SENT, rec.at, ""
+        entry.status, entry.sent_at = OutboxStatus.SENT, rec.at
+        entry.last_error, entry.last_error_params = "", {}
 
 
 @_on_log(ev.ShopUpdateParked)
 def _parked(s: Session, rec: ev.Recorded, e: ev.ShopUpdateParked) -> None:
     entry = _entry(s, e.key)
     if entry is not None:
-        entry.status, entry.last_error = OutboxStatus.PARKED, e.error
+        entry.status = OutboxStatus.PARKED
+        entry.last_error, entry.last_error_params = e.reason.code, dict(e.reason.params)
 
 
 @_on_log(ev.ShopUpdateRetried)
@@ -477,5 +479,6 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
     advance_counter(s, e.series, e.seq)
 
 
-# Picking's handlers live with picking; importing registers them (and lends `free_tote`).
-from station.services import projection_picking  # noqa: E402
+# Picking's and backorders' handlers live apart; importing registers them (picking also lends
+# `free_tote`).
+from station.services import projection_backorders, projection_picking  # noqa: E402, F401

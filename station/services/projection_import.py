@@ -140,6 +140,7 @@ def order_row(rec: ev.Recorded, e: ev.OrderImported, shop_id: int | None) -> dic
         "queue_cutoff": e.cutoff_at or NO_CUTOFF,
         "assigned_operator": "",
         "tote": "",
+        "backorder_of": "",
         **details_row(e.details),
     }
 
@@ -253,7 +254,9 @@ def _outbox_entry(order: Order, entry: ev.CarriedOutbox) -> OutboxEntry:
         status=entry.status,
         attempts=entry.attempts,
         next_attempt_at=entry.next_attempt_at,
-        last_error=entry.last_error,
+        # an older release kept the English sentence: said as it was
+        last_error="legacy_text" if entry.last_error else "",
+        last_error_params={"text": entry.last_error} if entry.last_error else {},
         created_at=entry.created_at,
         sent_at=entry.sent_at,
     )

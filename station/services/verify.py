@@ -155,6 +155,7 @@ _ORDER_FIELDS = (
     "shipped_at",
     "tote",
     "pick_batch",
+    "backorder_of",
 )
 _LINE_FIELDS = (
     "line_no",

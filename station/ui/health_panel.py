@@ -3,18 +3,22 @@
 Devices report their health from their own threads (`on_health` callbacks); `DeviceWatch`
 turns each report into a queued signal, so the panel is only ever touched by the GUI thread.
 A device that fails turns the whole strip red with what to do, in large type, and the window
-sounds the alarm: a dead scale or a printer out of labels must be impossible to miss.
+sounds the alarm, again every 30 s until the device is back or the operator silences it (the
+band's button, Ctrl+Shift+A): a dead scale or a printer out of labels must be impossible to miss.
+The band stays until the device is back; a device that fails anew sounds again.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from station.devices.health import DeviceHealth, HealthLevel
 from station.devices.scanner import SerialScanner
+from station.devices.wedge import WedgeWatch
 from station.domain.barcodes import ScannedCode
 
 DEVICES = ("scale", "scanner", "printer")
@@ -30,6 +34,8 @@ ALARM_STYLE = (
     " font-weight: bold; padding: 8px 12px; }"
 )
 MARK = {HealthLevel.OK: "●", HealthLevel.WARNING: "▲", HealthLevel.FAILED: "✖"}
+ALARM_REPEAT_MS = 30_000  # a failed device sounds again this often until silenced or back
+SILENCE_KEY = "Ctrl+Shift+A"
 
 
 def device_name(device: str) -> str:
@@ -58,13 +64,18 @@ class HealthPanel(QWidget):
     """A row of small chips, one per device; under it, while a device has failed, a red band
     across the window saying which and what to do."""
 
-    failed = Signal(str)  # the device that has just failed: the window sounds the alarm
+    failed = Signal(str)  # the device that has just failed
+    sound_alarm = Signal(str)  # sound the alarm now: just failed, or still failed and not silenced
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("healthPanel")
         self._language = language
         self._states: dict[str, tuple[HealthLevel, str]] = {}
+        self._silenced: set[str] = set()  # failed devices whose alarm the operator silenced
+        self.repeat = QTimer(self)
+        self.repeat.setInterval(ALARM_REPEAT_MS)
+        self.repeat.timeout.connect(self._sound_again)
         self._chips: dict[str, QLabel] = {}
         chips = QHBoxLayout()
         chips.setContentsMargins(8, 2, 8, 2)
@@ -80,11 +91,22 @@ class HealthPanel(QWidget):
         self.alarm.setWordWrap(True)
         self.alarm.setStyleSheet(ALARM_STYLE)
         self.alarm.hide()
+        self.silence = QPushButton(
+            QCoreApplication.translate("HealthPanel", "Silence the alarm") + f"  ({SILENCE_KEY})"
+        )
+        self.silence.setObjectName("healthSilence")
+        self.silence.setShortcut(QKeySequence(SILENCE_KEY))
+        self.silence.clicked.connect(self.silence_alarm)
+        self.silence.hide()
+        band = QHBoxLayout()
+        band.setContentsMargins(0, 0, 0, 0)
+        band.addWidget(self.alarm, 1)
+        band.addWidget(self.silence)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(chips)
-        column.addWidget(self.alarm)
+        column.addLayout(band)
         for device in DEVICES:
             self.set_device(device, HealthLevel.OK, "")
 
@@ -98,9 +120,37 @@ class HealthPanel(QWidget):
         chip.setText(f"{MARK[level]} {device_name(device)}")
         chip.setToolTip(sentence)
         chip.setStyleSheet(f"QLabel#health_{device} {{ {CHIP_STYLE[level]} }}")
+        if level is not HealthLevel.FAILED or before is not HealthLevel.FAILED:
+            self._silenced.discard(device)  # back, or failed anew: the next failure sounds
         self._show_alarm()
         if level is HealthLevel.FAILED and before is not HealthLevel.FAILED:
             self.failed.emit(device)
+            self.sound_alarm.emit(device)
+        self._arm()
+
+    def silence_alarm(self) -> None:
+        """The operator has heard: no more repeats for the devices failed now (the band
+        stays until they are back)."""
+        self._silenced.update(self._failed())
+        self._arm()
+
+    def _failed(self) -> list[str]:
+        return [d for d, (level, _) in self._states.items() if level is HealthLevel.FAILED]
+
+    def _unsilenced(self) -> list[str]:
+        return [d for d in self._failed() if d not in self._silenced]
+
+    def _arm(self) -> None:
+        loud = bool(self._unsilenced())
+        self.silence.setVisible(loud)
+        if loud and not self.repeat.isActive():
+            self.repeat.start()
+        elif not loud:
+            self.repeat.stop()
+
+    def _sound_again(self) -> None:
+        for device in self._unsilenced()[:1]:  # one alarm sound per period, however many
+            self.sound_alarm.emit(device)
 
     def _show_alarm(self) -> None:
         lines = [
@@ -137,9 +187,16 @@ def watch_scale(scale: object | None, watch: DeviceWatch) -> None:
     watch.report(health())
 
 
-def watch_scanner(port: str, watch: DeviceWatch) -> SerialScanner | None:
-    """A serial scanner on `port` (its scans and its health to `watch`), started; None when
-    the bench reads a keyboard-wedge scanner only, which cannot report being unplugged."""
+def watch_scanner(
+    port: str, watch: DeviceWatch, wedge_device: str = ""
+) -> SerialScanner | WedgeWatch | None:
+    """A serial scanner on `port` (its scans and its health to `watch`), started; else, for a
+    keyboard-wedge scanner named by its /dev/input/by-id link, a watch on that link (plugged
+    in or not); None for a wedge scanner not named, which cannot report being unplugged."""
+    if not port and wedge_device:
+        wedge = WedgeWatch(wedge_device, watch.report)
+        watch.report(wedge.health())
+        return wedge.start()
     if not port:
         watch.report(DeviceHealth("scanner", name="keyboard"))
         return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings, system_language
 from station.devices.scale_spec import DEMO_SCALE, scale_protocols
+from station.devices.wedge import wedge_devices
 from station.domain import messages
 from station.ui.qt_printer import system_printer_names
 
@@ -81,6 +82,14 @@ class SettingsDialog(QDialog):
         self.scanner_port.setToolTip(
             self.tr("A serial scanner's port (e.g. /dev/ttyACM0): its health shows on the bench")
         )
+        wedges = [("", self.tr("Not watched"))]
+        wedges += [(str(path), path.name) for path in wedge_devices()]
+        self.scanner_device = _combo(wedges, str(extra.get("scanner_device", "")), editable=True)
+        self.scanner_device.setToolTip(
+            self.tr(
+                "The keyboard scanner's /dev/input/by-id link: the bench shows when it is unplugged"
+            )
+        )
         self.scanner_layout = _combo(list(LAYOUTS), str(extra.get("scanner_layout", "us")))
         self.system_layout = _combo(list(LAYOUTS), str(extra.get("system_layout", "us")))
         self.tolerance_g = QSpinBox()
@@ -111,6 +120,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Printer:"), self.printer)
         form.addRow(self.tr("S&cale:"), self.scale)
         form.addRow(self.tr("Serial scanner p&ort:"), self.scanner_port)
+        form.addRow(self.tr("Keyboard scanner &device:"), self.scanner_device)
         form.addRow(self.tr("Scanner &layout:"), self.scanner_layout)
         form.addRow(self.tr("&Keyboard layout:"), self.system_layout)
         form.addRow(self.tr("Weight tolerance (&g):"), self.tolerance_g)
@@ -127,8 +137,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def settings(self) -> Settings:
-        """The settings as edited. A new scale, scanner port or language takes effect at the
-        next start."""
+        """The settings as edited. A new scale, scanner port or device or language takes effect
+        at the next start."""
         result = copy.deepcopy(self._settings)
         result.bench_name = self.bench_name.text().strip() or result.bench_name
         result.printer = _value(self.printer) or result.printer
@@ -141,4 +151,5 @@ class SettingsDialog(QDialog):
         result.extra["lock_after_min"] = self.lock_minutes.value()
         result.extra["fullscreen"] = self.fullscreen.isChecked()
         result.extra["scanner_port"] = self.scanner_port.text().strip()
+        result.extra["scanner_device"] = _value(self.scanner_device)
         return result

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from station.context import AppContext
 from station.domain.messages import text
+from station.domain.reasons import reason_text
 
 REFRESH_MS = 5_000
 
@@ -44,6 +45,7 @@ class ShopSync(QObject):
 
     @Slot()
     def refresh(self) -> None:
+        from sync.outbox import last_parked
         from sync.runner import sync_status
 
         now, language = sync_status(self._ctx), self._ctx.settings.language
@@ -53,6 +55,9 @@ class ShopSync(QObject):
             pending=now.pending,
             parked=now.parked,
         )
+        if now.parked:  # what the shop refused, in the bench's language
+            why = reason_text(last_parked(self._ctx.db), language)
+            said = text("shop_parked_why", language, status=said, reason=why) if why else said
         if not now.online:
             said = text("shop_offline", language, status=said)
         self.status.emit(said, now.online and not now.parked)

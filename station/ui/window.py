@@ -122,10 +122,11 @@ class BenchWindow(QMainWindow):
     def _watch_devices(self) -> None:
         self.device_watch = DeviceWatch(self)
         self.device_watch.changed.connect(self.health.show_health)
-        self.health.failed.connect(lambda _device: self.sounds.play("error"))
+        self.health.sound_alarm.connect(lambda _device: self.sounds.play("error"))
         watch_scale(self.workers.scale, self.device_watch)
         port = str(self.ctx.settings.extra.get("scanner_port", ""))
-        self.serial_scanner = watch_scanner(port, self.device_watch)
+        wedge = str(self.ctx.settings.extra.get("scanner_device", ""))  # a /dev/input/by-id link
+        self.serial_scanner = watch_scanner(port, self.device_watch, wedge)
         self.device_watch.scanned.connect(self.route_scan)
 
     def _on_sync_status(self, text: str, healthy: bool) -> None:

@@ -88,6 +88,9 @@ class BenchWorker(QObject):
 
     def _resume_prompt(self) -> str:
         settings = self._ctx.settings
+        asked = self._service.question_prompt()
+        if asked is not None:  # asked before a restart and not answered yet: ask it again
+            return asked.message
         order = self._view.order
         if order is None:
             return messages.text("scan_order", settings.language)

@@ -43,9 +43,21 @@ class BenchEngine:
         self.state = state or BenchState()
 
     def handle(self, inp: Input, ctx: Context) -> Outcome:
+        asked = (self.state.pending_short, self.state.pending_release)
         step = _Step(self.state, ctx)
         step.run(inp)
+        step.note_question(*asked)
         return step.out
+
+    def question_prompt(self, ctx: Context) -> Prompt | None:
+        """The SHORT or RELEASE question still waiting for its answer (a restarted bench asks
+        it again), or None."""
+        if self.state.pending_short is None and self.state.pending_release is None:
+            return None
+        step = _Step(self.state, ctx)
+        step.prompt()
+        prompt = step.out.effects[-1]
+        return prompt if isinstance(prompt, Prompt) else None
 
 
 class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):

@@ -17,7 +17,7 @@ from station.domain import events as ev
 from station.workflow.io import Command, Input, ReleaseOrder, Scan
 from station.workflow.learning_steps import LearningSteps
 from station.workflow.packing import Packing
-from station.workflow.state import SHORT_REASONS, OrderSnapshot, PendingShort
+from station.workflow.state import SHORT_REASONS, BenchState, OrderSnapshot, PendingShort
 
 
 class ExceptionSteps(LearningSteps):
@@ -125,6 +125,26 @@ class ExceptionSteps(LearningSteps):
         if Packing(order).complete():
             self.finish()
 
+    def note_question(self, short: PendingShort | None, release: str | None) -> None:
+        """Record the SHORT or RELEASE question as it now stands when this input changed it,
+        so a bench restarted before the answer asks it again (`restored_question`)."""
+        state = self.state
+        if (state.pending_short, state.pending_release) == (short, release):
+            return
+        if state.pending_short is not None and state.order is not None:
+            order, pending = state.order, state.pending_short
+            lines = tuple(
+                ev.ShortedLine(order.line(line_id).uid, order.line(line_id).sku, units)
+                for line_id, units in pending.units
+            )
+            self.fact(
+                ev.ShortAsked(lines=lines, reason=pending.reason, confirmed=pending.confirmed)
+            )
+        elif state.pending_release is not None:
+            self.fact(ev.ReleaseAsked(number=state.pending_release))
+        else:
+            self.fact(ev.QuestionClosed())
+
     def short_holds(self, order: OrderSnapshot) -> bool:
         """Whether confirming holds the whole order instead of shipping what is packed."""
         if self.ctx.settings.short_policy == "hold":
@@ -176,3 +196,16 @@ class ExceptionSteps(LearningSteps):
 
 def _summary(order: OrderSnapshot, pending: PendingShort) -> str:
     return ", ".join(f"{order.line(line_id).sku} ×{units}" for line_id, units in pending.units)
+
+
+def restored_question(state: BenchState, asked: ev.DomainEvent | None) -> None:
+    """The question the bench's last question event left open, back in `state` after a
+    restart: a SHORT about the order still open here, or a RELEASE with no order open."""
+    order = state.order
+    if isinstance(asked, ev.ShortAsked) and order is not None and asked.order == order.uid:
+        ids = {line.uid: line.id for line in order.lines}
+        if all(line.line in ids for line in asked.lines):
+            units = tuple((ids[line.line], line.quantity) for line in asked.lines)
+            state.pending_short = PendingShort(units, asked.reason, asked.confirmed)
+    elif isinstance(asked, ev.ReleaseAsked) and order is None:
+        state.pending_release = asked.number

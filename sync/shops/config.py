@@ -76,8 +76,10 @@ def make_connector(
 
 def _with_tracking_urls(ctx: AppContext, shop: Shop) -> dict[str, Any]:
     """The shop's settings, plus the warehouse's tracking links per carrier (`[tracking_urls]`
-    in station.toml) unless the shop sets its own."""
+    in station.toml) unless the shop sets its own, and the bench's language unless the shop
+    has its own."""
     settings = dict(shop.settings or {})
+    settings.setdefault("language", ctx.settings.language)  # notes for the shop's staff
     urls = ctx.settings.tracking_urls
     if urls and "tracking_urls" not in settings:
         settings["tracking_urls"] = {str(k).upper(): str(v) for k, v in urls.items()}

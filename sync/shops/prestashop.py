@@ -10,7 +10,8 @@ Tracking goes out when the order ships, not per parcel: `OrderCarrier::updateWs`
 customer "Package in transit" on every PUT with `sendemail`, with that row's whole number list.
 Each carrier row gets its parcel's number; the first row, the one mailed, is written last and
 only while it lacks a number, so a retry after a lost answer mails nobody twice. The shipped
-state is a new order_history, which is not idempotent: the current state is read first.
+state is a new order_history, which is not idempotent: the current state is read first. Units
+the order shipped without go first, as a private message for the staff (`prestashop_notes`).
 """
 
 from __future__ import annotations
@@ -24,11 +25,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from station.domain.messages import Phrase
 from sync.errors import AuthError, PermanentError
 from sync.http import ShopHttp, Sleep
-from sync.remote import RemoteOrder, RemoteProduct, Shipment, ShopState, address, has_id
+from sync.remote import (
+    RemoteOrder,
+    RemoteProduct,
+    Shipment,
+    ShopState,
+    address,
+    has_id,
+)
 from sync.shops import prestashop_rows as ps
+from sync.shops.prestashop_notes import note_backorder
 from sync.shops.prestashop_orders import OrderPage
 from sync.shops.prestashop_ws import Webservice
-from sync.shops.registry import ShopAccess, ShopOption, register_shop_kind
+from sync.shops.registry import NOTE_LANGUAGE_HELP, ShopAccess, ShopOption, register_shop_kind
 
 PAGE = 100
 
@@ -228,12 +237,14 @@ class PrestaShop:
             raise PermanentError(
                 "shop_cannot_send", shop=self.name, kind=shipment.kind, platform="PrestaShop"
             )
-        state = self._current_state(shipment)
+        order = self._order_row(shipment)
+        state = self.states.get(str(order["current_state"]))
         if state == ShopState.CANCELLED:
             raise PermanentError(
                 "prestashop_cancelled_not_shipped", shop=self.name, number=shipment.order_number
             )
         if state != ShopState.SHIPPED:
+            note_backorder(self, shipment, order)
             self.ws.write(
                 "POST",
                 "order_histories",
@@ -243,16 +254,15 @@ class PrestaShop:
             )
         self._set_tracking(shipment)
 
-    def _current_state(self, shipment: Shipment) -> ShopState | None:
+    def _order_row(self, shipment: Shipment) -> dict[str, Any]:
         rows = self._list(
             "orders",
-            display="[id,current_state]",
+            display="[id,current_state,id_customer,id_lang,id_shop]",
             **{"filter[id]": f"[{shipment.order_external_id}]"},
         )
         if not rows:
             raise PermanentError("shop_order_missing", shop=self.name, number=shipment.order_number)
-        state = self.states.get(str(rows[0]["current_state"]))
-        return ShopState(state) if state else None
+        return rows[0]
 
     def _set_tracking(self, shipment: Shipment) -> None:
         numbers = list(
@@ -360,5 +370,6 @@ register_shop_kind(
             "timezone",
             "the shop's time zone when the key may not read configurations, e.g. Europe/Rome",
         ),
+        ShopOption("language", NOTE_LANGUAGE_HELP),
     ),
 )

@@ -31,6 +31,8 @@ class ShopAccess:
 
 
 ConnectorFactory = Callable[[ShopAccess], Connector]
+# The shops that take notes for their staff (a backorder) write them in this language.
+NOTE_LANGUAGE_HELP = "the language of notes for the shop's staff: en or it (default: the bench's)"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from sync.remote import (
     Shipment,
     ShopState,
     address,
+    backorder_note,
     has_id,
     money,
     parse_utc,
@@ -34,7 +35,13 @@ from sync.remote import (
     to_mm,
     vat_percent,
 )
-from sync.shops.registry import ShopAccess, ShopConfigError, ShopOption, register_shop_kind
+from sync.shops.registry import (
+    NOTE_LANGUAGE_HELP,
+    ShopAccess,
+    ShopConfigError,
+    ShopOption,
+    register_shop_kind,
+)
 from sync.shops.woo_access import API, AUTH_MODES, WooAccess
 from sync.shops.woo_tracking import TRACKING_META_KEY, meta_item, meta_items, tracking_request
 from sync.tracking_links import tracking_url
@@ -263,13 +270,11 @@ class WooCommerce:
     def _note_backorder(self, shipment: Shipment, order_path: str) -> None:
         """WooCommerce has no partial shipment: the units shipped without go in a private
         note for the shop's staff, once (notes are not idempotent: read them first)."""
-        owed = shipment.payload.get("backorder") or []
-        if not owed:
+        note, said = backorder_note(shipment, self.settings)
+        if not note:
             return
-        items = ", ".join(f"{item['sku']} x{item['quantity']}" for item in owed)
-        note = f"Shipped without, kept as a backorder: {items}"
         notes, _ = self.http.get_json(f"{order_path}/notes")
-        if any(str(n.get("note", "")) == note for n in notes or []):
+        if any(str(n.get("note", "")) in said for n in notes or []):
             return
         self.http.request(
             "POST", f"{order_path}/notes", json_body={"note": note, "customer_note": False}
@@ -440,5 +445,6 @@ register_shop_kind(
             "WooCommerce: how the key travels: auto (default), basic, query or oauth",
         ),
         ShopOption("ca_file", "a PEM file with the authority that signs the shop's certificate"),
+        ShopOption("language", NOTE_LANGUAGE_HELP),
     ),
 )

@@ -141,6 +141,12 @@ def all_string_constants() -> set[str]:
 
 def sample_params(message: Message) -> dict[str, object]:
     names = {name for pair in message.forms() for form in pair for name in placeholders(form)}
+    names |= {
+        name
+        for _, part in message.parts
+        for form in (*part.en, *part.it)
+        for name in placeholders(form)
+    }
     # An int formats under every spec the catalogue uses (`{diff_g:+d}` too) and under `!r`.
     return {name: 7 for name in names}
 
@@ -157,6 +163,12 @@ def test_every_entry_formats_in_english_and_italian_with_the_same_parameters(
     for english_form, italian_form in message.forms():  # plural forms: the same parameters
         assert placeholders(english_form) == placeholders(message.en)
         assert placeholders(italian_form) == placeholders(message.en)
+    for _, part in message.parts:  # counted parts: one and other, the same parameters
+        forms = (*part.en, *part.it)
+        assert {frozenset(placeholders(form)) for form in forms} == {
+            frozenset(placeholders(part.en[1]))
+        }
+        assert part.count in placeholders(part.en[1])
     params = sample_params(message)
     english, italian = text(message.code, "en", **params), text(message.code, "it", **params)
     # THEN both are sentences, and the Italian is a translation unless marked the same

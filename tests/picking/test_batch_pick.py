@@ -136,8 +136,8 @@ def test_a_batch_of_six_orders_over_twenty_bins_into_six_totes_then_packed_out(
     out = run_console(home, ["ABORT", *lines])
 
     # THEN each tote opens its order with the picked units counted, and every order ships
-    assert "OK tote_opened Tote TOTE12: 4 of 5 unit(s) picked; scan each one to pack it." in out
-    assert "OK tote_opened Tote TOTE11: 4 of 4 unit(s) picked; scan each one to pack it." in out
+    assert "OK tote_opened Tote TOTE12: 4 of 5 units picked; scan each one to pack it." in out
+    assert "OK tote_opened Tote TOTE11: 4 of 4 units picked; scan each one to pack it." in out
     assert [ln.split()[1] for ln in out if ln.startswith("DONE")] == list(ORDERS), out[-40:]
     # AND the totes are free again, and the log replays to the same state
     with open_home(home) as ctx, ctx.db.read() as session:

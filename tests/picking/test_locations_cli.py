@@ -38,15 +38,14 @@ def test_bins_are_learnt_from_the_demo_products_bin_field(home: Path) -> None:
     assert "A-01-01" in codes
     assert "A-02-01" in codes
     assert (
-        run.stdout.strip()
-        == f"{len(bins)} bin(s) created, 0 moved, {len(bins)} product place(s) set"
+        run.stdout.strip() == f"{len(bins)} bins created, 0 moved, {len(bins)} product places set"
     )
     # up aisle 1, back down aisle 2: the last bay of aisle 1 comes before the last bay of aisle 2
     aisle_two = [c for c in codes if str(c).startswith("A-02-")]
     assert aisle_two == sorted(aisle_two, reverse=True)
     # AND learning again changes nothing
     again = run_station(home, "locations", "learn")
-    assert again.stdout.strip() == "0 bin(s) created, 0 moved, 0 product place(s) set"
+    assert again.stdout.strip() == "0 bins created, 0 moved, 0 product places set"
     # AND the log still replays to the same state (bins are reference data, copied as they are)
     assert run_station(home, "db", "verify").returncode == 0
 
@@ -66,7 +65,7 @@ def test_a_csv_sets_bins_faces_and_overflow_and_names_a_bad_row(home: Path, tmp_
     # THEN the bins exist, the unknown SKU is named, and the product has its places
     assert run.returncode == 0, run.stderr
     assert "no product NOPE-99" in run.stdout
-    assert run.stdout.splitlines()[-1] == "3 bin(s) created, 0 moved, 2 product place(s) set"
+    assert run.stdout.splitlines()[-1] == "3 bins created, 0 moved, 2 product places set"
     by_code = {b["code"]: b for b in listed(home)}
     assert by_code["B-01-03-2"] == {
         "code": "B-01-03-2",

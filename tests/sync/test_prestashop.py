@@ -245,7 +245,12 @@ def test_order_cancelled_in_the_shop_is_parked_not_shipped(
     _sync(ctx, clock)
     entries = {e.kind: e for e in outbox(ctx)}
     assert entries["order_shipped"].status == OutboxStatus.PARKED
-    assert "cancelled" in entries["order_shipped"].last_error
+    parked = entries["order_shipped"]
+    assert parked.last_error == "prestashop_cancelled_not_shipped"  # a code, never prose
+    assert "cancelled" in parked.error_text()
+    assert parked.error_text("it").endswith(
+        "è annullato nel negozio, quindi non è stato segnato spedito"
+    )
     assert ps.db["orders"][order["id"]]["current_state"] == "6"
 
 

@@ -321,7 +321,7 @@ def test_numbers_beyond_the_64_characters_of_the_carrier_row_are_told_not_lost(
     assert ps.histories(order["id"]) == ["2", "4"]
     shipped = next(e for e in outbox(ctx) if e.kind == "order_shipped")
     assert shipped.status == OutboxStatus.PARKED
-    assert shipped.last_error.endswith(
+    assert shipped.error_text().endswith(
         f"add the numbers that did not fit to the order by hand in the shop: "
         f"{numbers[3]}, {numbers[4]}"
     )

@@ -163,5 +163,5 @@ def test_fulfilling_a_cancelled_order_is_parked_with_the_reason(ctx: AppContext)
         _sync(ctx, fake)
         parked = [e for e in outbox(ctx) if e.status == OutboxStatus.PARKED]
         assert len(parked) == 1
-        assert "cancelled in the shop" in parked[0].last_error
+        assert "cancelled in the shop" in parked[0].error_text()
         assert fake.tracking_numbers(order["id"]) == []

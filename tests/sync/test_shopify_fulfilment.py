@@ -41,7 +41,7 @@ def fake(ctx: AppContext) -> Iterator[FakeShopify]:
 
 
 def _parked(ctx: AppContext) -> list[str]:
-    return [e.last_error for e in outbox(ctx) if e.status == OutboxStatus.PARKED]
+    return [e.error_text() for e in outbox(ctx) if e.status == OutboxStatus.PARKED]
 
 
 def test_a_parcel_from_two_locations_becomes_one_fulfilment_per_location(

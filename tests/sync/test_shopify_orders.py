@@ -155,7 +155,7 @@ def test_an_order_older_than_60_days_names_the_missing_scope(
     # THEN nothing is parked (adding the scope fixes it) and the error names the scope
     entry = next(e for e in outbox(ctx) if e.kind == "parcel_shipped")
     assert entry.status == OutboxStatus.PENDING
-    assert "lacks the access scope read_all_orders" in entry.last_error
+    assert "lacks the access scope read_all_orders" in entry.error_text()
     assert fake.tracking_numbers(order["id"]) == []
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from station import demo
@@ -21,6 +22,7 @@ from station.ui.window import BenchWindow
 from tests.ui.conftest import open_window, type_scan
 
 TSHIRT = demo.product_ean(15)  # TSH-01, the only line of order 1001
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -147,3 +149,77 @@ def test_a_printer_out_of_labels_is_red_before_any_label_fails(
     # THEN it is green again
     qtbot.waitUntil(lambda: window.health.level("printer") is HealthLevel.OK, timeout=5000)
     window.close()
+
+
+def test_the_alarm_repeats_until_the_operator_silences_it_or_the_scale_is_back(
+    qtbot: QtBot, pty_bench: BenchWindow, pty_scale: SerialScale
+) -> None:
+    window = pty_bench
+    panel = window.health
+    panel.repeat.setInterval(200)  # 30 s at the bench; the same timer, shorter here
+    qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.OK, timeout=5000)
+    assert pty_scale.simulator is not None
+
+    def alarms() -> int:
+        return window.sounds.requested.count("error")
+
+    # WHEN the scale is unplugged and nobody reacts
+    pty_scale.simulator.vanish()
+    qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.FAILED, timeout=5000)
+    first = alarms()
+    # THEN the alarm sounds again and again, and the band offers to silence it
+    qtbot.waitUntil(lambda: alarms() >= first + 2, timeout=5000)
+    assert panel.silence.isVisible()
+    # WHEN the operator silences it (Ctrl+Shift+A)
+    qtbot.keyClick(panel.silence, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    qtbot.waitUntil(lambda: not panel.repeat.isActive(), timeout=2000)
+    silenced = alarms()
+    qtbot.wait(700)
+    # THEN it is quiet, while the red band still says the scale is gone
+    assert alarms() == silenced
+    assert panel.alarm.isVisible()
+    assert not panel.silence.isVisible()
+    # WHEN the scale comes back, then is unplugged again
+    pty_scale.simulator.come_back()
+    qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.OK, timeout=5000)
+    assert not panel.alarm.isVisible()
+    pty_scale.simulator.vanish()
+    qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.FAILED, timeout=5000)
+    # THEN the new failure sounds and repeats again until the scale is back
+    qtbot.waitUntil(lambda: alarms() >= silenced + 2, timeout=5000)
+    pty_scale.simulator.come_back()
+    qtbot.waitUntil(lambda: panel.level("scale") is HealthLevel.OK, timeout=5000)
+    assert not panel.repeat.isActive()
+
+
+def test_a_keyboard_scanner_unplugged_turns_red_and_back_green(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN a wedge scanner named by its udev link, as /dev/input/by-id holds it while the
+    # scanner is plugged in (this machine has no USB input devices: a folder stands in for it)
+    node = tmp_path / "event7"
+    node.write_text("")
+    by_id = tmp_path / "by-id"
+    by_id.mkdir()
+    link = by_id / "usb-Honeywell_Xenon_1900_21034B4F-event-kbd"
+    link.symlink_to(node)
+    ctx.settings.extra["scanner_device"] = str(link)
+    window = open_window(qtbot, ctx, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.OK, timeout=5000)
+        heard = len(window.sounds.requested)
+        # WHEN its cable is pulled (udev removes the link)
+        link.unlink()
+        # THEN the scanner turns red, naming it and saying what to do, and the alarm sounds
+        qtbot.waitUntil(
+            lambda: window.health.level("scanner") is HealthLevel.FAILED, timeout=10_000
+        )
+        assert "Honeywell_Xenon_1900_21034B4F is unplugged" in window.health.text_of("scanner")
+        assert "error" in window.sounds.requested[heard:]
+        # WHEN it is plugged back in
+        link.symlink_to(node)
+        # THEN it is green again and the band is gone
+        qtbot.waitUntil(lambda: window.health.level("scanner") is HealthLevel.OK, timeout=10_000)
+        assert not window.health.alarm.isVisible()
+    finally:
+        window.close()

@@ -21,11 +21,13 @@ def test_settings_are_saved_to_the_config_file(
     # GIVEN the settings dialog, opened with a lead signed in over the operator
     dialog = SettingsDialog(ctx.settings, bench, lead="giulia")
     qtbot.addWidget(dialog)
-    # WHEN the bench is renamed, the tolerance and scanner layout changed, and saved
+    # WHEN the bench is renamed, the tolerance, scanner layout and device changed, and saved
     dialog.bench_name.setText("banco-7")
     dialog.tolerance_g.setValue(80)
     dialog.scanner_layout.setCurrentIndex(dialog.scanner_layout.findData("it"))
     dialog.language.setCurrentIndex(dialog.language.findData("it"))
+    wedge = "/dev/input/by-id/usb-Honeywell_Xenon_1900-event-kbd"
+    dialog.scanner_device.setEditText(wedge)
     bench.apply_settings(dialog.settings())
     # THEN station.toml holds them and the window uses them
     saved = Settings.load(ctx.home)
@@ -33,6 +35,7 @@ def test_settings_are_saved_to_the_config_file(
     assert saved.weight_tolerance_g == 80
     assert saved.language == "it"
     assert saved.extra["scanner_layout"] == "it"
+    assert saved.extra["scanner_device"] == wedge
     assert bench.capture.scanner_layout == "it"
     assert "banco-7" in bench.windowTitle()
 

@@ -4,6 +4,8 @@ screen does not call the held order packed, and REPRINT says there is nothing to
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +13,7 @@ from station import demo
 from station.context import AppContext
 from station.services.orders import show_order
 from station.ui.window import BenchWindow
-from tests.ui.conftest import type_scan
+from tests.ui.conftest import open_window, type_scan
 
 MUG = demo.product_ean(0)  # MUG-01, 2 in order 1002 (with a cable)
 TSHIRT = demo.product_ean(15)  # TSH-01, the only line of order 1001
@@ -77,3 +79,28 @@ def test_after_a_hold_the_idle_screen_has_no_last_packed_order_and_reprint_says_
     # THEN it says there is nothing to reprint, in the amber of an exception (no mistake made)
     assert bench.bench.banner.kind == "exception"
     assert "Nothing to reprint" in bench.bench.banner.text()
+
+
+def test_a_short_asked_before_the_window_closed_is_asked_again_when_it_reopens(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # GIVEN order 1002 open, a mug scanned, F6 pressed (asked, not answered), the window closed
+    window = open_window(qtbot, ctx, tmp_path)
+    type_scan(qtbot, window.signin.pin, "OPANNA")
+    qtbot.waitUntil(lambda: window.operator == "anna")
+    scan(qtbot, window, "1002")
+    scan(qtbot, window, MUG)
+    press(qtbot, window, Qt.Key.Key_F6)
+    asked = window.bench.prompt.text()
+    window.close()
+    # WHEN the window opens again and anna signs in
+    again = open_window(qtbot, ctx, tmp_path)
+    type_scan(qtbot, again.signin.pin, "OPANNA")
+    qtbot.waitUntil(lambda: again.operator == "anna")
+    # THEN the same question is asked, and the reason and F6 confirm it
+    qtbot.waitUntil(lambda: again.bench.prompt.text() == asked, timeout=5000)
+    scan(qtbot, again, "OUT")
+    press(qtbot, again, Qt.Key.Key_F6)
+    assert "backorder" in again.bench.banner.text()
+    assert [ln["short"] for ln in order(ctx, "1002")["lines"]] == [1, 1]
+    again.close()

@@ -29,6 +29,7 @@ from station.domain.messages import (  # noqa: F401 - each module registers its 
 from station.domain.messages.catalogue import (
     CATALOGUE,
     LANGUAGES,
+    Counted,
     Message,
     MessageError,
     Phrase,
@@ -40,6 +41,7 @@ from station.domain.messages.catalogue import (
 __all__ = [
     "CATALOGUE",
     "LANGUAGES",
+    "Counted",
     "Message",
     "MessageError",
     "Phrase",

@@ -18,6 +18,22 @@ class UnknownMessage(KeyError):  # noqa: N818 - named after what is missing, lik
 
 
 @dataclass(frozen=True)
+class Counted:
+    """A counted phrase inside a sentence, for a sentence with more than one count: `{name}` in
+    the sentence (its name in `Message.parts`) is this phrase in its one form when the parameter
+    `count` is 1, else in its other form, each said with the sentence's parameters. English and
+    Italian both have two forms (CLDR one and other): `en` and `it` are (one, other)."""
+
+    count: str
+    en: tuple[str, str]
+    it: tuple[str, str]
+
+    def said(self, language: str, params: Mapping[str, object]) -> str:
+        one, other = self.it if language == "it" else self.en
+        return (one if _is_one(params.get(self.count)) else other).format_map(params)
+
+
+@dataclass(frozen=True)
 class Message:
     """One sentence in English and Italian, with `{named}` parameters.
 
@@ -36,6 +52,8 @@ class Message:
     count: str = ""
     one_en: str = ""
     one_it: str = ""
+    # Sentences with several counts: each counted phrase by the name the sentence gives it.
+    parts: tuple[tuple[str, Counted], ...] = ()
 
     def template(self, language: str, params: Mapping[str, object] | None = None) -> str:
         if self.count and params is not None and _is_one(params.get(self.count)):
@@ -77,7 +95,10 @@ def text(code: str, language: str = "en", /, **params: object) -> str:
         message = CATALOGUE[code]
     except KeyError:
         raise UnknownMessage(code) from None
-    return message.template(language, params).format_map(_Params(params))
+    given = _Params(params)
+    for name, part in message.parts:
+        given[name] = part.said(language, given)
+    return message.template(language, params).format_map(given)
 
 
 @dataclass(frozen=True)

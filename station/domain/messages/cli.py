@@ -4,7 +4,7 @@ the sentence)."""
 
 from __future__ import annotations
 
-from station.domain.messages.catalogue import Message, register
+from station.domain.messages.catalogue import Counted, Message, register
 
 register(
     # station (station/cli.py)
@@ -16,8 +16,26 @@ register(
     ),
     Message(
         "shop_updates_waiting",
-        "{pending} update(s) waiting for the shop, {parked} parked",
-        "{pending} aggiornamento/i in attesa per il negozio, {parked} parcheggiato/i",
+        "{pending_updates} waiting for the shop, {parked_updates}",
+        "{pending_updates} in attesa per il negozio, {parked_updates}",
+        parts=(
+            (
+                "pending_updates",
+                Counted(
+                    "pending",
+                    en=("{pending} update", "{pending} updates"),
+                    it=("{pending} aggiornamento", "{pending} aggiornamenti"),
+                ),
+            ),
+            (
+                "parked_updates",
+                Counted(
+                    "parked",
+                    en=("{parked} parked", "{parked} parked"),
+                    it=("{parked} parcheggiato", "{parked} parcheggiati"),
+                ),
+            ),
+        ),
     ),
     Message(
         "shop_updates_offline",

@@ -91,6 +91,21 @@ register(
         "ordine {number} sbloccato: di nuovo in coda",
     ),
     Message(
+        "lead_backorder_released",
+        "order {number}: the owed units are in the queue as order {follow_up}",
+        "ordine {number}: i pezzi dovuti sono in coda come ordine {follow_up}",
+    ),
+    Message(
+        "lead_backorder_cancelled",
+        "order {number}: backorder cancelled, nothing more is owed",
+        "ordine {number}: ordine arretrato annullato, non resta nulla da inviare",
+    ),
+    Message(
+        "backorder_none",
+        "Order {number} owes no units: there is no backorder to close.",
+        "L'ordine {number} non deve altri pezzi: non c'è un ordine arretrato da chiudere.",
+    ),
+    Message(
         "lead_assigned",
         "order {number} assigned to {whom}",
         "ordine {number} assegnato a {whom}",

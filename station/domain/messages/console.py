@@ -6,7 +6,7 @@ text (from here) for people.
 
 from __future__ import annotations
 
-from station.domain.messages.catalogue import Message, register
+from station.domain.messages.catalogue import Counted, Message, register
 
 register(
     Message(
@@ -61,8 +61,11 @@ register(
     ),
     Message(
         "print_failed_job",
-        "{job} {name} on {printer}, {attempts} attempt(s): {reason}",
-        "{job} {name} su {printer}, {attempts} tentativo/i: {reason}",
+        "{job} {name} on {printer}, {attempts} attempts: {reason}",
+        "{job} {name} su {printer}, {attempts} tentativi: {reason}",
+        count="attempts",
+        one_en="{job} {name} on {printer}, {attempts} attempt: {reason}",
+        one_it="{job} {name} su {printer}, {attempts} tentativo: {reason}",
     ),
     Message(
         "printers",
@@ -122,8 +125,31 @@ register(
     ),
     Message(
         "shop_waiting_parked",
-        "Shop: {pending} update(s) waiting, {parked} parked (see the outbox)",
-        "Negozio: {pending} aggiornamenti in attesa, {parked} bloccati (vedi la coda di invio)",
+        "Shop: {pending_updates} waiting, {parked_updates} (see the outbox)",
+        "Negozio: {pending_updates} in attesa, {parked_updates} (vedi la coda di invio)",
+        parts=(
+            (
+                "pending_updates",
+                Counted(
+                    "pending",
+                    en=("{pending} update", "{pending} updates"),
+                    it=("{pending} aggiornamento", "{pending} aggiornamenti"),
+                ),
+            ),
+            (
+                "parked_updates",
+                Counted(
+                    "parked",
+                    en=("{parked} parked", "{parked} parked"),
+                    it=("{parked} bloccato", "{parked} bloccati"),
+                ),
+            ),
+        ),
+    ),
+    Message(
+        "shop_parked_why",
+        "{status}. Last refused: {reason}",
+        "{status}. Ultimo rifiuto: {reason}",
     ),
     Message(
         "shop_offline",

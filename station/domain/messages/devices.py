@@ -91,6 +91,13 @@ register(
         "Lo scanner su {port} è scollegato: ricollegalo, si riconnette da solo.",
     ),
     Message(
+        "wedge_unplugged",
+        "The scanner {device} is unplugged: plug its USB cable back in, or scan from another "
+        "scanner.",
+        "Lo scanner {device} è scollegato: ricollega il suo cavo USB, o scansiona con un altro "
+        "scanner.",
+    ),
+    Message(
         "scanner_no_port",
         "Port {port} does not exist: plug the scanner in or pick a port from `station devices "
         "list`.",

@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
-from station.domain.messages.catalogue import Message, register
+from station.domain.messages.catalogue import Counted, Message, register
 
 register(
     # station locations ... (station/locations_cli.py)
     Message(
         "locations_imported",
-        "{created} bin(s) created, {updated} moved, {assigned} product place(s) set",
-        "{created} ubicazione/i create, {updated} spostate, {assigned} posizione/i prodotto"
-        " impostate",
+        "{bins_created}, {bins_moved}, {places_set}",
+        "{bins_created}, {bins_moved}, {places_set}",
+        same=True,  # the sentence is its three counted parts, each translated
+        parts=(
+            (
+                "bins_created",
+                Counted(
+                    "created",
+                    en=("{created} bin created", "{created} bins created"),
+                    it=("{created} ubicazione creata", "{created} ubicazioni create"),
+                ),
+            ),
+            (
+                "bins_moved",
+                Counted(
+                    "updated",
+                    en=("{updated} moved", "{updated} moved"),
+                    it=("{updated} spostata", "{updated} spostate"),
+                ),
+            ),
+            (
+                "places_set",
+                Counted(
+                    "assigned",
+                    en=("{assigned} product place set", "{assigned} product places set"),
+                    it=(
+                        "{assigned} posizione prodotto impostata",
+                        "{assigned} posizioni prodotto impostate",
+                    ),
+                ),
+            ),
+        ),
     ),
     Message(
         "locations_unknown_sku",
@@ -227,7 +256,20 @@ register(
     ),
     Message(
         "tote_opened",
-        "Tote {tote}: {picked} of {units} unit(s) picked; scan each one to pack it.",
-        "Cassetta {tote}: {picked} di {units} pezzo/i prelevati; scansiona ognuno per imballarlo.",
+        "Tote {tote}: {picked_of_units}; scan each one to pack it.",
+        "Cassetta {tote}: {picked_of_units}; scansiona ognuno per imballarlo.",
+        parts=(
+            (
+                "picked_of_units",
+                Counted(
+                    "units",
+                    en=("{picked} of {units} unit picked", "{picked} of {units} units picked"),
+                    it=(
+                        "{picked} su {units} pezzo prelevato",
+                        "{picked} su {units} pezzi prelevati",
+                    ),
+                ),
+            ),
+        ),
     ),
 )

@@ -7,6 +7,12 @@ from __future__ import annotations
 from station.domain.messages.catalogue import Message, register
 
 register(
+    # a private note on the shop's order, for its staff (sync/remote.py backorder_note)
+    Message(
+        "shop_backorder_note",
+        "Shipped without, kept as a backorder: {items}",
+        "Spedito senza questi articoli, che restano da inviare come ordine arretrato: {items}",
+    ),
     Message(
         "sync_round_failed",
         "{shop}: sync failed unexpectedly; the details are in the log file logs/station.log in "
@@ -301,6 +307,14 @@ register(
         "{shop}: order {number} has no carrier row in the shop to hold the tracking number",
         "{shop}: l'ordine {number} non ha nel negozio una riga corriere per il numero di "
         "spedizione",
+    ),
+    Message(
+        "prestashop_no_thread",
+        "{shop}: order {number} took no message thread for the note on its backorder; check "
+        "that the webservice key may add customer_threads and customer_messages",
+        "{shop}: l'ordine {number} non ha accettato la conversazione per la nota sul suo "
+        "ordine arretrato; controlla che la chiave del webservice possa aggiungere "
+        "customer_threads e customer_messages",
     ),
     Message(
         "prestashop_tracking_too_long",

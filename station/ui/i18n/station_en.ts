@@ -173,6 +173,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../health_panel.py" line="84" />
+        <source>Silence the alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation type="unfinished" />
@@ -590,6 +595,21 @@
     <message>
         <location filename="../settings_dialog.py" line="76" />
         <source>Simulated, through the serial driver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Not watched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>The keyboard scanner&apos;s /dev/input/by-id link: the bench shows when it is unplugged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Keyboard scanner &amp;device:</source>
         <translation type="unfinished" />
     </message>
     <message>

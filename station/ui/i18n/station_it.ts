@@ -173,6 +173,11 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <location filename="../health_panel.py" line="84" />
+        <source>Silence the alarm</source>
+        <translation>Silenzia l'allarme</translation>
+    </message>
+    <message>
         <location filename="../health_panel.py" line="39" />
         <source>Printer</source>
         <translation>Stampante</translation>
@@ -591,6 +596,21 @@
         <location filename="../settings_dialog.py" line="76" />
         <source>Simulated, through the serial driver</source>
         <translation>Simulata, tramite il driver seriale</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Not watched</source>
+        <translation>Non sorvegliato</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>The keyboard scanner&apos;s /dev/input/by-id link: the bench shows when it is unplugged</source>
+        <translation>Il collegamento /dev/input/by-id dello scanner a tastiera: il banco mostra quando è scollegato</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="85" />
+        <source>Keyboard scanner &amp;device:</source>
+        <translation>&amp;Dispositivo dello scanner a tastiera:</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="80" />

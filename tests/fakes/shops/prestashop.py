@@ -23,6 +23,9 @@
 - `classes/Message.php` / `CheckoutSession.php` / `PaymentModule.php`: the customer's order
   message is a `messages` row with the order's id and `private` 0.
 - `classes/Configuration.php`: `PS_TIMEZONE`, the zone of every date the shop writes.
+- `classes/CustomerThread.php` / `CustomerMessage.php`: a note for the staff on an order is a
+  `customer_messages` row with `private` 1 on the order's `customer_threads` row, which is what
+  the back office's order page lists under Messages; POST adds one row each time.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from tests.fakes.shops.prestashop_schema import (
     FIELDS,
     ORDER_FIELDS,
     ORDER_ROW_FIELDS,
+    REQUIRED,
     SINGULAR,
 )
 from tests.fakes.shops.prestashop_ws import (
@@ -223,6 +227,43 @@ class FakePrestaShop(FakeServer):
             },
         )
 
+    def open_thread(self, order_id: int, text: str) -> int:
+        """`PaymentModule::validateOrder` with a checkout message: the order's customer thread
+        (no contact, open, a token) holding the customer's words; its id."""
+        order = self.db["orders"][order_id]
+        with self.lock:
+            now = self.local_now()
+            thread = self._new(
+                "customer_threads",
+                {
+                    **{k: "" for k in FIELDS["customer_threads"] if k != "id"},
+                    "id_lang": order["id_lang"],
+                    "id_shop": order["id_shop"],
+                    "id_customer": order["id_customer"],
+                    "id_order": str(order_id),
+                    "id_contact": "0",
+                    "id_product": "0",
+                    "token": "a1b2c3d4e5f6",
+                    "status": "open",
+                    "date_add": now,
+                    "date_upd": now,
+                },
+            )
+            self._new(
+                "customer_messages",
+                {
+                    **{k: "" for k in FIELDS["customer_messages"] if k != "id"},
+                    "id_customer_thread": str(thread["id"]),
+                    "id_employee": "0",
+                    "message": text,
+                    "private": "0",
+                    "read": "0",
+                    "date_add": now,
+                    "date_upd": now,
+                },
+            )
+            return int(thread["id"])
+
     def modify(self, order_id: int, **fields: Any) -> None:
         with self.lock:
             self.db["orders"][order_id].update(fields, date_upd=self.local_now())
@@ -332,6 +373,8 @@ class FakePrestaShop(FakeServer):
             return self._put_carrier(request, ident, as_json)
         if method == "POST" and resource == "order_histories" and ident is None:
             return self._post_history(request, as_json)
+        if method == "POST" and resource in REQUIRED and ident is None:
+            return self._post_row(request, resource, as_json)
         raise PsError(
             405,
             25,
@@ -479,6 +522,39 @@ class FakePrestaShop(FakeServer):
         if request.arg("sendemail") not in (None, "", "0") and state["send_email"] == "1":
             self.emails.append((str(state["name"]), order["id"], ""))
         return self._render("order_histories", [row], as_json, single=True, status=201)
+
+    def _post_row(self, request: Request, resource: str, as_json: bool) -> Response:
+        """`WebserviceRequest::saveEntityFromXml` for a plain resource: the required fields,
+        `id` forbidden, every field not given empty (0 for ids), the dates the shop's now.
+        Not idempotent: each POST adds a row."""
+        fields = parse_body(request.body, SINGULAR[resource])
+        if fields.get("id"):
+            raise PsError(400, 91, "id is forbidden when adding a new resource")
+        for required in REQUIRED[resource]:
+            if fields.get(required) in (None, ""):
+                raise PsError(400, 41, f'parameter "{required}" required')
+        thread = int(fields.get("id_customer_thread") or 0)
+        if resource == "customer_messages" and thread not in self.db["customer_threads"]:
+            raise PsError(400, 85, "Validation error: the thread does not exist")
+        now = self.local_now()
+        row = {
+            k: fields.get(k) or ("0" if k.startswith("id_") else "")
+            for k in FIELDS[resource]
+            if k != "id"
+        }
+        row.update(date_add=now, date_upd=now)
+        return self._render(resource, [self._new(resource, row)], as_json, single=True, status=201)
+
+    def thread_messages(self, order_id: int) -> list[dict[str, Any]]:
+        """The messages on the order's customer threads, as the order page lists them."""
+        threads = {
+            t["id"] for t in self.db["customer_threads"].values() if t["id_order"] == str(order_id)
+        }
+        return [
+            m
+            for m in self.db["customer_messages"].values()
+            if int(m["id_customer_thread"] or 0) in threads
+        ]
 
 
 def _id(value: Any, typed: bool) -> Any:

@@ -11,6 +11,11 @@ classes declare it (`ObjectModel::$definition` plus `$webserviceParameters`):
 - currencies: `classes/Currency.php`; configurations: `classes/Configuration.php`;
 - messages: `classes/Message.php` (the checkout's order message, written by
   `classes/checkout/CheckoutSession.php` and tied to the order by `classes/PaymentModule.php`).
+- customer_threads / customer_messages: `classes/CustomerThread.php` (`id_lang`, `id_contact`
+  and `token` required) and `classes/CustomerMessage.php` (`message` required, `private`): the
+  order page's Messages in the back office (`CustomerThread::getCustomerMessagesOrder`);
+  `PaymentModule::validateOrder` opens an order's thread with `id_contact` 0, status open and a
+  random token.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ SINGULAR = {
     "currencies": "currency",
     "configurations": "configuration",
     "messages": "message",
+    "customer_threads": "customer_thread",
+    "customer_messages": "customer_message",
 }
 ORDER_FIELDS = (
     "id",
@@ -236,4 +243,36 @@ FIELDS = {
         "private",
         "date_add",
     ),
+    "customer_threads": (
+        "id",
+        "id_lang",
+        "id_shop",
+        "id_customer",
+        "id_order",
+        "id_contact",
+        "id_product",
+        "email",
+        "token",
+        "status",
+        "date_add",
+        "date_upd",
+    ),
+    "customer_messages": (
+        "id",
+        "id_employee",
+        "id_customer_thread",
+        "ip_address",
+        "message",
+        "file_name",
+        "user_agent",
+        "private",
+        "date_add",
+        "date_upd",
+        "read",
+    ),
+}
+# What `ObjectModel::validateFieldsRequired` refuses a POST without, per resource.
+REQUIRED = {
+    "customer_threads": ("id_lang", "id_contact", "token"),
+    "customer_messages": ("message",),
 }
