@@ -48,6 +48,8 @@ KIND_BY_CODE: dict[str, str] = {
     "nothing_to_reprint": EXCEPTION,
     "nothing_short": EXCEPTION,
     "order_taken": EXCEPTION,
+    "order_put_on_hold": EXCEPTION,
+    "order_given": EXCEPTION,
     "parcel_opened": INFO,
     "printing_slip": INFO,
     # mistakes, each its own treatment

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 TICK_MS = 30_000
+# A lead's command about this bench shows within two seconds: a read of the events since the
+# last look, every second, here on the bench's thread (the GUI thread never waits on it).
+WATCH_MS = 1000
 
 
 class BenchWorker(QObject):
@@ -64,6 +67,8 @@ class BenchWorker(QObject):
         self._seq = 0
         self._operator = ""
         self._timer: QTimer | None = None
+        self._watch_timer: QTimer | None = None
+        self._cursor = 0  # the newest event the watch has looked at
         self._packed: tuple[PackedParcel, ...] = ()  # the last packed order's, for its screen
 
     # -- life cycle (runs in the worker thread) -------------------------------------------------
@@ -74,13 +79,19 @@ class BenchWorker(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(TICK_MS)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.timeout.connect(self._watch)
+        self._watch_timer.start(WATCH_MS)
 
     def _open_service(self) -> None:
         from station.services.catalog import DbCatalog
 
         self._service = self._make_service(self._ctx, self._operator)
+        from station.services.bench_watch import newest_seq
+
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
+            self._cursor = newest_seq(session)
         state = self._service.engine.state
         self._read_packed(state.last_order_number)
         self._view = bench_view(state, self._boxes, packed=self._packed)
@@ -97,8 +108,9 @@ class BenchWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        for timer in (self._timer, self._watch_timer):
+            if timer is not None:
+                timer.stop()
 
     @Slot(str)
     def set_operator(self, name: str) -> None:
@@ -136,6 +148,40 @@ class BenchWorker(QObject):
     def _tick(self) -> None:
         if self._service is not None and self._service.engine.state.order is not None:
             self._run(Tick(), "", time.perf_counter(), quiet=True)
+
+    @Slot()
+    def _watch(self) -> None:
+        """A lead's command about the open order is acted on now, as a tick would (the engine
+        tells the operator and forgets the order); an order given to an idle bench is said."""
+        from station.services.bench_watch import lead_news
+
+        if self._service is None:
+            return
+        order = self._service.engine.state.order
+        try:
+            with self._ctx.db.read() as session:
+                news = lead_news(
+                    session, self._cursor, self._service.bench_name, order.uid if order else None
+                )
+        except Exception:  # a locked or vanished database: the next look, or the next scan
+            log.warning("bench watch: the log could not be read", exc_info=True)
+            return
+        self._cursor = news.cursor
+        if news.about_order:
+            self._run(Tick(), "", time.perf_counter(), quiet=True)
+        elif order is None and news.given:
+            said = messages.text("order_given", self._ctx.settings.language, number=news.given[-1])
+            self._seq += 1
+            self.outcome.emit(
+                ScanOutcome(
+                    text="",
+                    view=self._view,
+                    banner=Banner("exception", said, "order_given"),
+                    sounds=("ok",),
+                    started_at=time.perf_counter(),
+                    seq=self._seq,
+                )
+            )
 
     def _run(self, inp: Input, text: str, started_at: float, quiet: bool = False) -> None:
         assert self._service is not None

@@ -14,6 +14,18 @@ register(
         "articoli a scaffale e scansiona il prossimo ordine.",
     ),
     Message("the_queue", "the queue", "la coda"),
+    Message(
+        "order_put_on_hold",
+        "Order {number} was put on hold ({reason}). Set it aside with the items scanned so far "
+        "and scan the next order.",
+        "L'ordine {number} è stato sospeso ({reason}). Mettilo da parte con gli articoli già "
+        "scansionati e scansiona il prossimo ordine.",
+    ),
+    Message(
+        "order_given",
+        "A lead gave order {number} to this bench: scan NEXT to open it.",
+        "Il capoturno ha assegnato l'ordine {number} a questo banco: scansiona NEXT per aprirlo.",
+    ),
     # the lead console
     Message(
         "lead_console_needs_lead",

@@ -1,0 +1,60 @@
+"""What a bench watches for between scans: a lead's command about the order it has open, or an
+order a lead gave it.
+
+The bench's worker asks every second, off the GUI thread. The question is cheap on purpose: the
+events recorded since the last answer (`seq` above a cursor, a range of the log's key), and of
+those only the lead's kinds. Events pulled from a hub are appended locally with new `seq`s, so
+the same cursor sees a lead's command made at another bench of the warehouse.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station.db.models import Event, Order
+from station.domain import events as ev
+
+LEAD_KINDS = (ev.OrderHeld, ev.OrderReleased, ev.OrderReassigned, ev.PackingAborted)
+_LEAD_TYPES = [kind.TYPE for kind in LEAD_KINDS]
+LOOK_AT = 200  # lead events per answer: a lead's burst, never the day
+
+
+@dataclass
+class LeadNews:
+    cursor: int  # the newest event seen; the next question starts after it
+    about_order: bool = False  # a lead's command touched the open order
+    given: list[str] = field(default_factory=list)  # numbers of orders a lead gave this bench
+
+
+def newest_seq(session: Session) -> int:
+    return int(session.scalar(select(func.max(Event.seq))) or 0)
+
+
+def lead_news(session: Session, cursor: int, bench: str, order: uuid.UUID | None) -> LeadNews:
+    """The lead's commands recorded after `cursor` about `order` (the bench's open order), and
+    the orders given to `bench` by name."""
+    newest = newest_seq(session)
+    news = LeadNews(cursor=max(cursor, newest))
+    if newest <= cursor:
+        return news
+    rows = session.execute(
+        select(Event.order_uid, Event.type, Event.payload)
+        .where(Event.seq > cursor, Event.seq <= newest, Event.type.in_(_LEAD_TYPES))
+        .order_by(Event.seq)
+        .limit(LOOK_AT)
+    )
+    given = []
+    for order_uid, kind, payload in rows:
+        if order is not None and order_uid == order:
+            news.about_order = True
+        elif kind == ev.OrderReassigned.TYPE and payload.get("bench") == bench and order_uid:
+            given.append(order_uid)
+    if given:
+        rows = session.execute(select(Order.uid, Order.number).where(Order.uid.in_(given)))
+        by_uid = {uid: number for uid, number in rows}
+        news.given = [by_uid[uid] for uid in given if uid in by_uid]
+    return news
