@@ -124,7 +124,7 @@ class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
         bench = self.ctx.catalog.order_bench(order.id)
         if status is OrderStatus.PACKING and bench == self.ctx.bench:
             return True
-        self._forget_order("order_taken", where=bench or self.say("the_queue"))
+        self._forget_order(code="order_taken", where=bench or self.say("the_queue"))
         return False
 
     def _order_still_open_here(self) -> bool:
@@ -134,7 +134,7 @@ class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
         assert order is not None
         status, hold = self.ctx.catalog.order_status(order.id)
         if status is OrderStatus.HELD:
-            self._forget_order("order_put_on_hold", reason=self.reason_text(hold))
+            self._forget_order(code="order_put_on_hold", reason=self.reason_text(hold))
             return False
         return self._order_still_here(status)
 
