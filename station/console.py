@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from station.app import bench_service
 from station.context import AppContext
@@ -49,6 +49,9 @@ from station.workflow.io import (
     parse_line,
 )
 from station.workflow.scan_input import MAX_SCAN_CHARS, scan_problem, shown
+
+if TYPE_CHECKING:
+    from station.services.heartbeat import SelfReport
 
 SCALE_TIMEOUT_S = 5.0
 PRINT_WAIT_S = 120.0  # retries included; a job still queued by then is reported as waiting
@@ -293,23 +296,50 @@ def run_console(
     shop_status: Callable[[], str] | None = None,
     on_packed: Callable[[], None] | None = None,
     printer: str | None = None,
+    lag: Callable[[], int | None] | None = None,
 ) -> int:
-    """`printer` is a printer spec for this run; the settings' printer when None."""
+    """`printer` is a printer spec for this run; the settings' printer when None. `lag` tells
+    how far behind its hub a joined bench is."""
+    from station.services.heartbeat import Heartbeat, HeartbeatThread
+
     operator = ctx.settings.operator or "console"
     outcomes = print_recorder(ctx.db, ctx.settings.bench_name, lambda: operator)
     bench_printer = BenchPrinter.for_settings(ctx.settings, ctx.home, printer, on_outcome=outcomes)
     retry: PendingLabelRetry | None = None
+    said: HeartbeatThread | None = None
     try:
         bench = ConsoleBench(
             ctx, scale, out, shop_status=shop_status, on_packed=on_packed, printer=bench_printer
         )
         retry = PendingLabelRetry(ctx, bench, ctx.settings.label_retry_s)
         retry.start()
+        heartbeat = Heartbeat(ctx.db, ctx.settings.bench_name)
+        said = HeartbeatThread(heartbeat, lambda: self_report(scale, bench_printer, lag), operator)
+        said.start()
         return bench.run(lines)
     finally:
+        if said is not None:
+            said.stop()
         if retry is not None:
             retry.stop()
         bench_printer.close()
+
+
+def self_report(
+    scale: Scale | None, printer: BenchPrinter | None, lag: Callable[[], int | None] | None
+) -> SelfReport:
+    """The console's word about itself: its scanner is the terminal, always there; no scale
+    (typed weights) or no printer is a warning, as the window shows them."""
+    from station.services.heartbeat import SelfReport
+
+    health = getattr(scale, "health", None)  # the in-process simulation has none: it is there
+    scale_level = "warning" if scale is None else health().level.value if health else "ok"
+    return SelfReport(
+        scale=scale_level,
+        printer=printer.queue.health().level.value if printer else "warning",
+        scanner="ok",
+        lag_s=lag() if lag else None,
+    )
 
 
 class PendingLabelRetry:

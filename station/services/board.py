@@ -3,11 +3,13 @@ against the couriers' cut-offs.
 
 Both are read in one read transaction each, off the GUI thread, and handed to the console as
 plain rows. A bench's state comes from its packing order and the last event it recorded:
-- `offline`: nothing heard from it for `OFFLINE_AFTER` (its order, if any, is still shown: a lead
-  may take it back to the queue);
+- `offline`: nothing heard from it for `OFFLINE_AFTER`: no event at all, work or heartbeat
+  (`station.services.heartbeat`; its order, if any, is still shown: a lead may take it back to
+  the queue);
 - `weighing`: every unit of its order is scanned, the parcel is not weighed and labelled yet;
 - `packing`: an order is open; `idle`: none is.
-Device health and replication lag are not in the log of a single bench; they show as unknown.
+Device health and replication lag are what the bench last reported of itself (`BenchReported`
+events, projected onto its row); a bench that never reported shows them as unknown.
 
 The queue against the clock puts the open orders in the order the benches will take them
 (packing ones first, then `queue.urgency()`, as NEXT does). At the current rate (orders packed
@@ -30,10 +32,11 @@ from station.db.models import Bench, Event, Operator, Order, OrderLine
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.reasons import stored_reason
+from station.services.heartbeat import HEARTBEAT_EVERY
 from station.services.queue import urgency
 from station.services.report import BENCH_WORK
 
-OFFLINE_AFTER = dt.timedelta(minutes=10)
+OFFLINE_AFTER = HEARTBEAT_EVERY * 2 + dt.timedelta(seconds=30)  # two missed heartbeats
 RATE_WINDOW = dt.timedelta(hours=1)
 _WORK_TYPES = [kind.TYPE for kind in BENCH_WORK]
 _SCAN_TYPES = [ev.UnitsVerified.TYPE, ev.ScanRejected.TYPE]
@@ -52,6 +55,11 @@ class BenchRow:
     last_scan_at: dt.datetime | None = None
     last_heard_at: dt.datetime | None = None
     assigned: int = 0  # queued orders a lead gave to this bench
+    reported_at: dt.datetime | None = None  # None: the bench never said how it is
+    scale: str = ""  # health levels: ok, warning, failed ("" none)
+    printer: str = ""
+    scanner: str = ""
+    lag_s: int | None = None  # behind the hub; None for a bench on its own
 
 
 @dataclass(frozen=True)
@@ -73,10 +81,11 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
         ).all()
     )
     rows = []
-    for bench_id, name, seen in session.execute(select(Bench.id, Bench.name, Bench.last_seen_at)):
-        order = packing.get(bench_id)
+    for bench in session.scalars(select(Bench)):
+        order = packing.get(bench.id)
+        name = bench.name
         last = _last_event(session, name, _WORK_TYPES)
-        heard = max((t for t in (seen, last[0] if last else None) if t), default=None)
+        heard = max((t for t in (bench.last_seen_at, _last_heard(session, name)) if t), default=None)
         scan = _last_event(session, name, _SCAN_TYPES)
         rows.append(
             BenchRow(
@@ -89,7 +98,12 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
                 claimed_at=order.claimed_at if order else None,
                 last_scan_at=scan[0] if scan else None,
                 last_heard_at=heard,
-                assigned=int(assigned.get(bench_id, 0)),
+                assigned=int(assigned.get(bench.id, 0)),
+                reported_at=bench.reported_at,
+                scale=bench.scale_health,
+                printer=bench.printer_health,
+                scanner=bench.scanner_health,
+                lag_s=bench.lag_s,
             )
         )
     return sorted(rows, key=lambda r: r.bench)
@@ -127,6 +141,13 @@ def _packing_orders(session: Session) -> dict[int, _Packing]:
         for bench_id, number, claimed, done, total in session.execute(query)
         if bench_id is not None
     }
+
+
+def _last_heard(session: Session, bench: str) -> dt.datetime | None:
+    """The bench's newest event of any kind (`ix_events_bench_at` answers it)."""
+    return session.scalar(
+        select(Event.at).where(Event.bench == bench).order_by(Event.at.desc()).limit(1)
+    )
 
 
 def _last_event(session: Session, bench: str, types: list[str]) -> tuple[dt.datetime, str] | None:

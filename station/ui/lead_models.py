@@ -174,9 +174,32 @@ class BoardModel(_Table):
             return ago(row.last_scan_at, self.now)
         if column == 5:
             return str(row.assigned)
-        return self.tr("not reported")
+        if row.reported_at is None:
+            return self.tr("not reported")
+        if column == 6:
+            return self.devices_text(row)
+        return self.lag_text(row.lag_s)
+
+    def devices_text(self, row: BenchRow) -> str:
+        levels = {
+            "ok": self.tr("ok"),
+            "warning": self.tr("warning"),
+            "failed": self.tr("FAILED"),
+            "": "–",
+        }
+        said = self.tr("scale {0} · printer {1} · scanner {2}")
+        return said.format(*(levels.get(level, level) for level in _levels(row)))
+
+    def lag_text(self, lag_s: int | None) -> str:
+        if lag_s is None:
+            return self.tr("on its own")
+        if lag_s < 120:
+            return self.tr("{0} s behind").format(lag_s)
+        return self.tr("{0} min behind").format(lag_s // 60)
 
     def colour(self, row: BenchRow) -> str | None:
+        if row.state != "offline" and "failed" in _levels(row):
+            return LATE  # a dead scale or printer is as urgent as a late order
         return STATE_COLOURS.get(row.state)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -184,6 +207,10 @@ class BoardModel(_Table):
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ORDER_MIME]
+
+
+def _levels(row: BenchRow) -> tuple[str, str, str]:
+    return row.scale, row.printer, row.scanner
 
 
 class ClockModel(_Table):

@@ -33,9 +33,12 @@ from station.workflow.io import Input, Tick, Weight, parse_line
 from station.workflow.state import BoxInfo
 
 if TYPE_CHECKING:
+    from station.devices.health import DeviceHealth
+
     # The bench service (documents, carriers, the scan grammar) is imported when the worker
     # opens it on its own thread, so the window paints before it has loaded.
     from station.services.bench import BenchService, HandledInput
+    from station.services.heartbeat import Heartbeat
     from station.services.packed import PackedParcel
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ TICK_MS = 30_000
 # A lead's command about this bench shows within two seconds: a read of the events since the
 # last look, every second, here on the bench's thread (the GUI thread never waits on it).
 WATCH_MS = 1000
+BEAT_MS = 10_000  # how often the bench's report is looked at; it is recorded far less often
 
 
 class BenchWorker(QObject):
@@ -56,8 +60,14 @@ class BenchWorker(QObject):
         *,
         typed_weights: bool,
         make_service: Callable[[AppContext, str], BenchService] | None = None,
+        lag: Callable[[], int | None] | None = None,
     ) -> None:
+        """`lag` tells how far behind its hub the bench is (None: not joined to one)."""
         super().__init__()
+        self._lag = lag or (lambda: None)
+        self._health: dict[str, str] = {}  # device kind -> its last level
+        self._heartbeat: Heartbeat | None = None
+        self._beat_timer: QTimer | None = None
         self._ctx = ctx
         self._typed_weights = typed_weights
         self._make_service = make_service or _default_service
@@ -82,13 +92,18 @@ class BenchWorker(QObject):
         self._watch_timer = QTimer(self)
         self._watch_timer.timeout.connect(self._watch)
         self._watch_timer.start(WATCH_MS)
+        self._beat_timer = QTimer(self)
+        self._beat_timer.timeout.connect(self._beat)
+        self._beat_timer.start(BEAT_MS)
+        self._beat()
 
     def _open_service(self) -> None:
+        from station.services.bench_watch import newest_seq
         from station.services.catalog import DbCatalog
+        from station.services.heartbeat import Heartbeat
 
         self._service = self._make_service(self._ctx, self._operator)
-        from station.services.bench_watch import newest_seq
-
+        self._heartbeat = Heartbeat(self._ctx.db, self._service.bench_name)
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
             self._cursor = newest_seq(session)
@@ -108,7 +123,7 @@ class BenchWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        for timer in (self._timer, self._watch_timer):
+        for timer in (self._timer, self._watch_timer, self._beat_timer):
             if timer is not None:
                 timer.stop()
 
@@ -148,6 +163,30 @@ class BenchWorker(QObject):
     def _tick(self) -> None:
         if self._service is not None and self._service.engine.state.order is not None:
             self._run(Tick(), "", time.perf_counter(), quiet=True)
+
+    @Slot(object)
+    def note_health(self, health: DeviceHealth) -> None:
+        """A device's health, from the window's watch or the printer's thread: a change of level
+        is reported at once."""
+        before = self._health.get(health.device)
+        self._health[health.device] = health.level.value
+        if before != health.level.value:
+            self._beat()
+
+    @Slot()
+    def _beat(self) -> None:
+        from station.services.heartbeat import SelfReport
+
+        if self._heartbeat is None:
+            return
+        h = self._health
+        report = SelfReport(
+            h.get("scale", ""), h.get("printer", ""), h.get("scanner", ""), self._lag()
+        )
+        try:
+            self._heartbeat.beat(report, self._operator)
+        except Exception:  # a locked or vanished database: the next beat tries again
+            log.warning("bench report: not recorded", exc_info=True)
 
     @Slot()
     def _watch(self) -> None:

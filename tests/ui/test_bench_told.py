@@ -3,12 +3,14 @@ pressed after the lead's command, and the banner changes within two seconds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from pytestqt.qtbot import QtBot
 
 from station import demo
 from station.context import AppContext
+from station.services.board import BenchRow, board
 from station.services.lead import LeadService
 from station.ui.window import BenchWindow
 from tests.ui.test_bench_scans import scan_and_wait
@@ -87,3 +89,23 @@ def test_the_italian_bench_is_told_in_italian(
     LeadService(ctx.db, "giulia").reassign("1002", take=True)
     # THEN the banner says it in Italian
     banner_within_two_seconds(qtbot, bench, "Il capoturno ha tolto l'ordine 1002")
+
+
+def test_the_window_reports_its_devices_for_the_lead_board(
+    qtbot: QtBot, ctx: AppContext, bench: BenchWindow
+) -> None:
+    # GIVEN the demo window: the scale on its pty simulator, a keyboard scanner, a folder printer
+    name = ctx.settings.bench_name
+
+    def reported() -> BenchRow | None:
+        with ctx.db.read() as session:
+            row = next(r for r in board(session, dt.datetime.now(dt.UTC)) if r.bench == name)
+        return row if row.scale and row.printer and row.scanner else None
+
+    # WHEN it has run for a moment
+    qtbot.waitUntil(lambda: reported() is not None, timeout=5000)
+    # THEN the board has its word: every device fine, on its own (no hub)
+    row = reported()
+    assert row is not None
+    assert (row.scale, row.printer, row.scanner, row.lag_s) == ("ok", "ok", "ok", None)
+    assert row.state == "idle"

@@ -97,6 +97,14 @@ def test_a_bench_packing_shows_on_the_board_within_two_seconds(
     assert console.board_model.state_text(row) == "Packing order 1002"
     assert console.board_model.cell(row, 3) == "1/3"
     assert row.operator == "console"
+    # AND its devices and replication are what the bench itself reported, not "not reported"
+    qtbot.waitUntil(
+        lambda: any(r.order == "1002" and r.reported_at for r in console.board_model.rows),
+        timeout=5000,
+    )
+    row = next(r for r in console.board_model.rows if r.order == "1002")
+    assert console.board_model.cell(row, 6) == "scale ok · printer ok · scanner ok"
+    assert console.board_model.cell(row, 7) == "on its own"
 
 
 def test_moving_the_order_a_bench_packs_tells_that_bench(

@@ -829,6 +829,41 @@
         <source>not reported</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>scale {0} · printer {1} · scanner {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>on its own</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} s behind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} min behind</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CarrierModel</name>

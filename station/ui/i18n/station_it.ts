@@ -829,6 +829,41 @@
         <source>not reported</source>
         <translation>non segnalato</translation>
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>warning</source>
+        <translation>attenzione</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>FAILED</source>
+        <translation>GUASTO</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>scale {0} · printer {1} · scanner {2}</source>
+        <translation>bilancia {0} · stampante {1} · scanner {2}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>on its own</source>
+        <translation>da solo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} s behind</source>
+        <translation>{0} s indietro</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} min behind</source>
+        <translation>{0} min indietro</translation>
+    </message>
 </context>
 <context>
     <name>CarrierModel</name>
