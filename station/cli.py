@@ -181,9 +181,8 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     sync = _background_sync(ctx)
     hub = _background_hub(ctx)
     try:
-        lag = hub.lag_s if hub is not None else None
         if sync is None:
-            return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer, lag=lag)
+            return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer, hub=hub)
         worker, status = sync
         return run_console(
             ctx,
@@ -193,7 +192,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
             shop_status=status,
             on_packed=worker.wake,
             printer=printer,
-            lag=lag,
+            hub=hub,
         )
     finally:
         if hub is not None:

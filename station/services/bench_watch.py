@@ -10,11 +10,13 @@ the same cursor sees a lead's command made at another bench of the warehouse.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from station.db.engine import Database
 from station.db.models import Event, Order
 from station.domain import events as ev
 
@@ -58,3 +60,35 @@ def lead_news(session: Session, cursor: int, bench: str, order: uuid.UUID | None
         by_uid = {uid: number for uid, number in rows}
         news.given = [by_uid[uid] for uid in given if uid in by_uid]
     return news
+
+
+class LeadWatch:
+    """One look for a bench (call it every second, off any GUI thread): `on_order` when a lead's
+    command touched the bench's open order, whose uid `open_order` gives (run a tick through the
+    bench: the engine tells the operator and forgets the order); `on_given` with the orders
+    given to the bench while it has none open."""
+
+    def __init__(
+        self,
+        db: Database,
+        bench: str,
+        open_order: Callable[[], uuid.UUID | None],
+        on_order: Callable[[], None],
+        on_given: Callable[[list[str]], None],
+    ) -> None:
+        self.db, self.bench, self.open_order = db, bench, open_order
+        self.on_order, self.on_given = on_order, on_given
+        self.cursor: int | None = None  # the newest event looked at; None before the first look
+
+    def __call__(self) -> None:
+        order = self.open_order()
+        with self.db.read() as session:
+            if self.cursor is None:  # what was before the bench started is not news
+                self.cursor = newest_seq(session)
+                return
+            news = lead_news(session, self.cursor, self.bench, order)
+        self.cursor = news.cursor
+        if news.about_order:
+            self.on_order()
+        elif order is None and news.given:
+            self.on_given(news.given)

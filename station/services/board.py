@@ -85,7 +85,9 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
         order = packing.get(bench.id)
         name = bench.name
         last = _last_event(session, name, _WORK_TYPES)
-        heard = max((t for t in (bench.last_seen_at, _last_heard(session, name)) if t), default=None)
+        heard = max(
+            (t for t in (bench.last_seen_at, _last_heard(session, name)) if t), default=None
+        )
         scan = _last_event(session, name, _SCAN_TYPES)
         rows.append(
             BenchRow(

@@ -15,8 +15,6 @@ The board calls a bench offline after two missed heartbeats (`station.services.b
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,7 +30,6 @@ LAG_BANDS_S = (10, 60, 600)
 DEVICES = ("scale", "printer", "scanner")
 Clock = Callable[[], dt.datetime]
 LOOK_EVERY_S = 10.0  # how often a report is looked at; it is recorded far less often
-log = logging.getLogger(__name__)
 
 
 def utc_now() -> dt.datetime:
@@ -66,6 +63,17 @@ class SelfReport:
         )
 
 
+def level_of(device: object | None) -> Callable[[], str]:
+    """How to ask a device its level, by its own `health()`: none configured is a warning (as
+    the window shows it), one without `health` (the in-process simulation) cannot fail."""
+    if device is None:
+        return lambda: "warning"
+    health = getattr(device, "health", None)
+    if health is None:
+        return lambda: "ok"
+    return lambda: str(health().level.value)
+
+
 class Heartbeat:
     """One bench's reports. `beat` is called often (every few seconds, off the GUI thread);
     it writes only when `SelfReport.news_against` the last one, or after a silence."""
@@ -92,29 +100,3 @@ class Heartbeat:
                 select(Event.at).where(Event.bench == self.bench).order_by(Event.at.desc()).limit(1)
             )
         return last is None or last < since
-
-
-class HeartbeatThread:
-    """`Heartbeat.beat` every `LOOK_EVERY_S` on a thread of its own, for a front end without an
-    event loop (the console); `report` says how the bench is now."""
-
-    def __init__(self, heartbeat: Heartbeat, report: Callable[[], SelfReport], operator: str):
-        self.heartbeat, self.report, self.operator = heartbeat, report, operator
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="bench-report", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.thread.join(timeout=10)
-
-    def _run(self) -> None:
-        wait = 0.0
-        while not self.stopping.wait(wait):
-            wait = LOOK_EVERY_S
-            try:
-                self.heartbeat.beat(self.report(), self.operator)
-            except Exception:  # a locked database, a printer that hangs: the next look
-                log.warning("bench report: not recorded", exc_info=True)

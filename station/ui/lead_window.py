@@ -32,10 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from station.context import AppContext
+from station.db.engine import Database
 from station.domain.messages import text
 from station.ui.lead_figures import FiguresPane
 from station.ui.lead_models import ORDER_MIME, BoardModel, CarrierModel, ClockModel, HeldModel
-from station.ui.lead_worker import BoardSnapshot, LeadCommand, LeadWorker, utc_now
+from station.ui.lead_worker import (
+    BoardSnapshot,
+    LeadCommand,
+    LeadWorker,
+    utc_now,
+    warehouse_database,
+)
 
 BOARD_EVERY_MS = 1000  # a change shows on the board within two seconds
 CLOCK_EVERY_MS = 3000
@@ -115,12 +122,15 @@ class LeadConsole(QMainWindow):
         lead: str,
         parent: QWidget | None = None,
         clock: Callable[..., Any] = utc_now,
+        hub: Database | None = None,
     ) -> None:
+        """`hub`: the warehouse's database, read and commanded instead of the bench's own
+        (`warehouse_database`); the console disposes of it when it stops."""
         super().__init__(parent)
-        self.ctx, self.lead = ctx, lead
+        self.ctx, self.lead, self.hub = ctx, lead, hub
         self.setWindowTitle(self.tr("Lead console — {0}").format(lead))
         self.worker = LeadWorker(
-            ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock
+            hub or ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock
         )
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
@@ -373,6 +383,9 @@ class LeadConsole(QMainWindow):
             timer.stop()
         self.thread_.quit()
         self.thread_.wait(10_000)
+        if self.hub is not None:
+            self.hub.dispose()
+            self.hub = None
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.stop()
@@ -393,7 +406,7 @@ def open_lead_console(window: Any) -> LeadConsole | None:
         if console is not None:
             console.close()
             console.deleteLater()
-        console = LeadConsole(window.ctx, window.lead, window)
+        console = LeadConsole(window.ctx, window.lead, window, hub=warehouse_database(window.ctx))
         window.operator_changed.connect(console.close)  # a new sign-in ends the lead's session
         window.idle.idle.connect(console.close)  # and so does the bench locking when left
         console.resize(1100, 700)

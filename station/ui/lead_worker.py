@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from station.context import AppContext
 from station.db.engine import Database
 from station.domain.messages import text
 from station.domain.reasons import reason_text
@@ -22,6 +23,23 @@ from station.services.errors import CommandError
 from station.services.failures import failure_of
 from station.services.lead import LeadService, OrderChange
 from station.services.report import Report, shift_report
+
+
+def warehouse_database(ctx: AppContext) -> Database | None:
+    """On a bench joined to a hub the lead watches and commands the whole warehouse: the hub's
+    database, where every bench's events are projected as they arrive (and where a lead's
+    command is at once for every bench to pull). None on a bench on its own, or when the hub's
+    address kept is not usable: then the bench's own database."""
+    from station.app import joined_a_hub
+
+    if not joined_a_hub(ctx):
+        return None
+    from sync.hub.link import HubError, joined_hub, open_hub
+
+    try:
+        return open_hub(joined_hub(ctx.home, ctx.settings))
+    except HubError:
+        return None
 
 
 def utc_now() -> dt.datetime:

@@ -62,6 +62,12 @@ class ShopSync(QObject):
         hub = self._hub
         return int(hub.lag_s()) if hub is not None else None
 
+    def wake_hub(self) -> None:
+        """Called from the bench's thread after an input: the hub hears of it now."""
+        hub = self._hub
+        if hub is not None:
+            hub.wake()
+
     @Slot()
     def wake(self) -> None:
         """An order was packed: let the shop hear now rather than at the next round."""

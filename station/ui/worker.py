@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     # The bench service (documents, carriers, the scan grammar) is imported when the worker
     # opens it on its own thread, so the window paints before it has loaded.
     from station.services.bench import BenchService, HandledInput
+    from station.services.bench_watch import LeadWatch
     from station.services.heartbeat import Heartbeat
     from station.services.packed import PackedParcel
 
@@ -61,10 +63,13 @@ class BenchWorker(QObject):
         typed_weights: bool,
         make_service: Callable[[AppContext, str], BenchService] | None = None,
         lag: Callable[[], int | None] | None = None,
+        wake_hub: Callable[[], None] | None = None,
     ) -> None:
-        """`lag` tells how far behind its hub the bench is (None: not joined to one)."""
+        """`lag` tells how far behind its hub the bench is (None: not joined to one);
+        `wake_hub` sends what an input recorded to the hub now, not at the next round."""
         super().__init__()
         self._lag = lag or (lambda: None)
+        self._wake_hub = wake_hub or (lambda: None)
         self._health: dict[str, str] = {}  # device kind -> its last level
         self._heartbeat: Heartbeat | None = None
         self._beat_timer: QTimer | None = None
@@ -78,7 +83,7 @@ class BenchWorker(QObject):
         self._operator = ""
         self._timer: QTimer | None = None
         self._watch_timer: QTimer | None = None
-        self._cursor = 0  # the newest event the watch has looked at
+        self._lead_watch: LeadWatch | None = None
         self._packed: tuple[PackedParcel, ...] = ()  # the last packed order's, for its screen
 
     # -- life cycle (runs in the worker thread) -------------------------------------------------
@@ -98,15 +103,19 @@ class BenchWorker(QObject):
         self._beat()
 
     def _open_service(self) -> None:
-        from station.services.bench_watch import newest_seq
+        from station.services.bench_watch import LeadWatch
         from station.services.catalog import DbCatalog
         from station.services.heartbeat import Heartbeat
 
         self._service = self._make_service(self._ctx, self._operator)
-        self._heartbeat = Heartbeat(self._ctx.db, self._service.bench_name)
+        name = self._service.bench_name
+        self._heartbeat = Heartbeat(self._ctx.db, name)
+        self._lead_watch = LeadWatch(
+            self._ctx.db, name, self._open_order, self._lead_took_it, self._given
+        )
+        self._lead_watch()  # the log as it stands is no news
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
-            self._cursor = newest_seq(session)
         state = self._service.engine.state
         self._read_packed(state.last_order_number)
         self._view = bench_view(state, self._boxes, packed=self._packed)
@@ -190,37 +199,33 @@ class BenchWorker(QObject):
 
     @Slot()
     def _watch(self) -> None:
-        """A lead's command about the open order is acted on now, as a tick would (the engine
-        tells the operator and forgets the order); an order given to an idle bench is said."""
-        from station.services.bench_watch import lead_news
-
-        if self._service is None:
+        if self._lead_watch is None:
             return
-        order = self._service.engine.state.order
         try:
-            with self._ctx.db.read() as session:
-                news = lead_news(
-                    session, self._cursor, self._service.bench_name, order.uid if order else None
-                )
+            self._lead_watch()
         except Exception:  # a locked or vanished database: the next look, or the next scan
             log.warning("bench watch: the log could not be read", exc_info=True)
-            return
-        self._cursor = news.cursor
-        if news.about_order:
-            self._run(Tick(), "", time.perf_counter(), quiet=True)
-        elif order is None and news.given:
-            said = messages.text("order_given", self._ctx.settings.language, number=news.given[-1])
-            self._seq += 1
-            self.outcome.emit(
-                ScanOutcome(
-                    text="",
-                    view=self._view,
-                    banner=Banner("exception", said, "order_given"),
-                    sounds=("ok",),
-                    started_at=time.perf_counter(),
-                    seq=self._seq,
-                )
+
+    def _open_order(self) -> uuid.UUID | None:
+        order = self._service.engine.state.order if self._service is not None else None
+        return order.uid if order else None
+
+    def _lead_took_it(self) -> None:
+        self._run(Tick(), "", time.perf_counter(), quiet=True)
+
+    def _given(self, numbers: list[str]) -> None:
+        said = messages.text("order_given", self._ctx.settings.language, number=numbers[-1])
+        self._seq += 1
+        self.outcome.emit(
+            ScanOutcome(
+                text="",
+                view=self._view,
+                banner=Banner("exception", said, "order_given"),
+                sounds=("ok",),
+                started_at=time.perf_counter(),
+                seq=self._seq,
             )
+        )
 
     def _run(self, inp: Input, text: str, started_at: float, quiet: bool = False) -> None:
         assert self._service is not None
@@ -234,6 +239,7 @@ class BenchWorker(QObject):
                 raise
             self._emit_error(text, found[1].text(self._ctx.settings.language), started_at)
             return
+        self._wake_hub()
         if quiet and not handled.effects:
             return
         self._emit(handled, text, started_at)

@@ -52,7 +52,10 @@ class Workers(QObject):
         super().__init__(parent)
         self.scale = scale
         self.bench = BenchWorker(
-            ctx, typed_weights=scale is None, lag=lambda: self.shop_sync.hub_lag_s()
+            ctx,
+            typed_weights=scale is None,
+            lag=lambda: self.shop_sync.hub_lag_s(),
+            wake_hub=lambda: self.shop_sync.wake_hub(),
         )
         self.query = QueryWorker(ctx.db)
         language = ctx.settings.language
