@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from station.domain.reasons import reason_text
 from station.services.board import BenchRow, CarrierLine, ClockRow, HeldRow, QueueClock
+from station.services.pick_shorts import PickShortRow
 from station.ui.lead_worker import BoardSnapshot
 
 Index = QModelIndex | QPersistentModelIndex
@@ -334,5 +335,35 @@ class HeldModel(_Table):
             row.carrier,
             local(row.cutoff_at),
             reason_text(row.reason, self.language),
+        )
+        return values[column]
+
+
+class ShortsModel(_Table):
+    """What pickers found missing at the bins, newest first: where, what, how many, who."""
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Bin"),
+            self.tr("Product"),
+            self.tr("Found"),
+            self.tr("Order"),
+            self.tr("Picker"),
+            self.tr("Tote"),
+        ]
+
+    def show(self, rows: Sequence[PickShortRow], now: dt.datetime) -> None:
+        self.replace(rows, now)
+
+    def cell(self, row: PickShortRow, column: int) -> str:
+        values = (
+            local(row.at),
+            row.bin,
+            f"{row.sku} · {row.product}" if row.product else row.sku,
+            self.tr("{0} of {1}").format(row.found, row.wanted),
+            row.order,
+            row.picker or "–",
+            row.tote,
         )
         return values[column]

@@ -22,6 +22,7 @@ from station.services.board import BenchRow, QueueClock, active_operators, board
 from station.services.errors import CommandError
 from station.services.failures import failure_of
 from station.services.lead import LeadService, OrderChange
+from station.services.pick_shorts import pick_shorts
 from station.services.report import Report, shift_report
 
 
@@ -70,6 +71,7 @@ class LeadWorker(QObject):
     board_ready = Signal(object)  # BoardSnapshot
     clock_ready = Signal(object)  # QueueClock
     figures_ready = Signal(object)  # Report
+    shorts_ready = Signal(object, object)  # list[PickShortRow], read at
     command_done = Signal(bool, str, object)  # carried out, the sentence, the LeadCommand
     read_failed = Signal(str, str)  # which read (board, clock, figures), the sentence
 
@@ -103,6 +105,16 @@ class LeadWorker(QObject):
             self.read_failed.emit("clock", self._sentence(exc))
             return
         self.clock_ready.emit(found)
+
+    @Slot()
+    def refresh_shorts(self) -> None:
+        try:
+            with self._db.read() as session:
+                rows = pick_shorts(session)
+        except Exception as exc:
+            self.read_failed.emit("shorts", self._sentence(exc))
+            return
+        self.shorts_ready.emit(rows, self._clock())
 
     @Slot(object)
     def refresh_figures(self, window: Window) -> None:

@@ -1139,6 +1139,11 @@
         <source>Operator:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Picking shorts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
@@ -1165,6 +1170,49 @@
     <message>
         <location filename="../lead_models.py" line="51" />
         <source>{0} h {1:02d} min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Picker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Tote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} of {1}</source>
         <translation type="unfinished" />
     </message>
 </context>

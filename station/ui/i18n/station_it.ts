@@ -1139,6 +1139,11 @@
         <source>Operator:</source>
         <translation>Operatore:</translation>
     </message>
+    <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Picking shorts</source>
+        <translation>Mancanti al prelievo</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
@@ -1166,6 +1171,49 @@
         <location filename="../lead_models.py" line="51" />
         <source>{0} h {1:02d} min</source>
         <translation>{0} h {1:02d} min</translation>
+    </message>
+</context>
+<context>
+    <name>ShortsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Bin</source>
+        <translation>Ubicazione</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Product</source>
+        <translation>Prodotto</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Found</source>
+        <translation>Trovati</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Picker</source>
+        <translation>Addetto al prelievo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Tote</source>
+        <translation>Cassetta</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} of {1}</source>
+        <translation>{0} di {1}</translation>
     </message>
 </context>
 </TS>
