@@ -15,7 +15,7 @@ from station.services.bench import BenchService
 from station.services.board import board, queue_clock
 from station.services.events import new_uid, record_all, recorded
 from station.services.report import shift_report
-from station.workflow.io import Scan
+from station.workflow.io import Scan, Weight, parse_line
 from tests.console_process import ean_of
 from tests.services.conftest import pack
 
@@ -103,3 +103,28 @@ def test_the_report_reads_the_same_on_either_database(any_home: AppContext) -> N
     assert (report.total.orders_packed, report.total.units_packed) == (2, 4)
     assert report.total.scan_errors["wrong_item"] == 1
     assert list(report.per_operator) == ["anna"]
+
+
+def test_overrides_count_every_kind_a_lead_approves_at_the_bench(any_home: AppContext) -> None:
+    # GIVEN a bench where shorts need a lead, and giulia's PIN (9999) given three times:
+    # an unknown code learnt for the t-shirt of 1001, its weight far off, then a short in 1002
+    any_home.settings.short_needs_lead = True
+    bench = bench_service(any_home, "anna")
+
+    def feed(*lines: str) -> None:
+        for line in lines:
+            inp = parse_line(line, typed_weights=True)
+            assert inp is not None
+            bench.handle(inp)
+
+    feed("1001", "2000000000008", "LEARN TSH-01", "OVERRIDE 9999", "WEIGH")
+    bench.handle(Weight(1))  # refused: 1 g for a t-shirt
+    feed("OVERRIDE 9999", "1002", ean_of("MUG-01"), "SHORT OUT", "SHORT", "OVERRIDE 9999")
+    # WHEN today's figures are counted
+    with any_home.db.read() as session:
+        report = shift_report(session, day_window(dt.datetime.now().astimezone().date()))
+    # THEN each approval counts once, by its kind, for everyone and for anna
+    everyone = report.as_dict()
+    assert everyone["overrides"] == 3
+    assert everyone["overrides_by_kind"] == {"weight": 1, "short": 1, "learnt_code": 1}
+    assert everyone["per_operator"]["anna"]["overrides"] == 3

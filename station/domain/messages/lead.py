@@ -84,7 +84,12 @@ register(
     ),
     Message("figure_short_units", "short units", "pezzi mancanti", dynamic=True),
     Message("figure_weight_mismatches", "weight mismatches", "pesi fuori tolleranza", dynamic=True),
-    Message("figure_overrides", "weight overrides", "pesi approvati dal capoturno", dynamic=True),
+    Message(
+        "figure_overrides",
+        "lead overrides (weights, shorts, learnt codes)",
+        "approvazioni del capoturno (pesi, mancanti, codici appresi)",
+        dynamic=True,
+    ),
     Message("figure_reprints", "label reprints", "ristampe etichette", dynamic=True),
     Message("figure_scan_errors", "scan errors", "errori di scansione"),
     Message("scan_error_wrong_item", "wrong item", "articolo sbagliato", dynamic=True),
