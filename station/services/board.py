@@ -12,10 +12,12 @@ Device health and replication lag are what the bench last reported of itself (`B
 events, projected onto its row); a bench that never reported shows them as unknown.
 
 The queue against the clock puts the open orders in the order the benches will take them
-(packing ones first, then `queue.urgency()`, as NEXT does). At the current rate (orders packed
-in the last `RATE_WINDOW`) the k-th order is done in k / rate minutes; an order whose cut-off
-comes before that is **at risk**, one whose cut-off has passed is **late**. With nothing packed in
-the window there is no rate, and only late orders are flagged.
+(packing ones first, then `queue.urgency()`, as NEXT does). Each order is measured against the
+rate of its own carrier (that carrier's orders packed in the last `RATE_WINDOW`), counting only
+that carrier's orders ahead of it: the k-th one is done in k / rate hours. A carrier with nothing
+packed in the window falls back to the warehouse's rate and every order ahead (`Pace`). An order
+whose cut-off comes before it is done is **at risk**, one whose cut-off has passed is **late**.
+With nothing packed at all there is no rate, and only late orders are flagged.
 """
 
 from __future__ import annotations
@@ -186,6 +188,27 @@ class CarrierLine:
     at_risk: int = 0
     late: int = 0
     next_cutoff: dt.datetime | None = None
+    rate_per_hour: float | None = None  # its own, over the last RATE_WINDOW; None: none packed
+
+
+@dataclass
+class Pace:
+    """Who packs the next orders, how fast: each carrier's own rate where it has one, else the
+    warehouse's; `take` walks the open orders in the order they will be taken."""
+
+    overall: float | None
+    by_carrier: dict[str, float]
+    ahead: dict[str, int] = field(default_factory=dict)  # each carrier's orders walked so far
+    total_ahead: int = 0
+
+    def take(self, carrier: str, count: int) -> tuple[int, float | None]:
+        """For the next `count` orders of `carrier`: the orders ahead of them that the rate
+        packs first, and that rate. Counts them as walked."""
+        own = self.by_carrier.get(carrier)
+        before = self.ahead.get(carrier, 0) if own else self.total_ahead
+        self.ahead[carrier] = self.ahead.get(carrier, 0) + count
+        self.total_ahead += count
+        return before, own or self.overall
 
 
 @dataclass(frozen=True)
@@ -217,16 +240,30 @@ def packing_rate(session: Session, now: dt.datetime) -> float | None:
     return packed / hours if packed else None
 
 
+def carrier_rates(session: Session, now: dt.datetime) -> dict[str, float]:
+    """Orders packed per hour over the last RATE_WINDOW, by carrier; carriers with none are
+    left out."""
+    packed = session.execute(
+        select(Order.carrier, func.count(Event.seq))
+        .join(Order, Order.uid == Event.order_uid)
+        .where(Event.type == ev.OrderPacked.TYPE, Event.at >= now - RATE_WINDOW)
+        .group_by(Order.carrier)
+    )
+    hours = RATE_WINDOW.total_seconds() / 3600
+    return {carrier or "": count / hours for carrier, count in packed if count}
+
+
 def queue_clock(session: Session, now: dt.datetime, limit: int = 500) -> QueueClock:
     rate = packing_rate(session, now)
+    rates = carrier_rates(session, now)
     order = (Order.status.asc(), *urgency())  # packing before queued, then as NEXT takes them
-    carriers = _carrier_lines(session, now, rate)
-    rows = _clock_rows(session, order, now, rate, limit)
+    carriers = _carrier_lines(session, now, Pace(rate, rates))
+    rows = _clock_rows(session, order, now, Pace(rate, rates), limit)
     total = sum(line.open for line in carriers)
     return QueueClock(now, rate, rows, carriers, total, held_orders(session, limit))
 
 
-def _carrier_lines(session: Session, now: dt.datetime, rate: float | None) -> list[CarrierLine]:
+def _carrier_lines(session: Session, now: dt.datetime, pace: Pace) -> list[CarrierLine]:
     """Counts per carrier from groups of orders that share a place in the urgency order (same
     status, priority and cut-off): the database counts, Python walks a few thousand groups."""
     groups = session.execute(
@@ -236,16 +273,16 @@ def _carrier_lines(session: Session, now: dt.datetime, rate: float | None) -> li
         .order_by(Order.status.asc(), Order.priority.desc(), Order.queue_cutoff.asc())
     )
     carriers: dict[str, CarrierLine] = {}
-    before = 0  # orders ahead of this group
     for _priority, cutoff, carrier, count in groups:
-        line = carriers.setdefault(carrier or "", CarrierLine(carrier or ""))
+        name = carrier or ""
+        line = carriers.setdefault(name, CarrierLine(name, rate_per_hour=pace.by_carrier.get(name)))
         line.open += count
+        before, rate = pace.take(name, count)
         if cutoff is not None and cutoff < now:
             line.late += count
         elif cutoff is not None:
             line.next_cutoff = min(filter(None, (line.next_cutoff, cutoff)))
             line.at_risk += _at_risk(before, count, cutoff, rate, now)
-        before += count
     return sorted(carriers.values(), key=lambda c: c.carrier)
 
 
@@ -289,7 +326,7 @@ def _clock_rows(
     session: Session,
     order: tuple[Any, ...],
     now: dt.datetime,
-    rate: float | None,
+    pace: Pace,
     limit: int,
 ) -> list[ClockRow]:
     query = (
@@ -309,7 +346,8 @@ def _clock_rows(
     )
     rows = []
     for i, r in enumerate(session.execute(query), start=1):
-        at_risk, late = _flags(i, r[2], rate, now)
+        before, rate = pace.take(r[1] or "", 1)
+        at_risk, late = _flags(before + 1, r[2], rate, now)
         rows.append(
             ClockRow(
                 number=r[0],

@@ -275,7 +275,8 @@ class ClockModel(_Table):
 
 
 class CarrierModel(_Table):
-    """Per carrier: open orders, how many are at risk or late, the next pick-up."""
+    """Per carrier: open orders, how many are at risk or late, the next pick-up, and the rate
+    its at-risk count is measured by (its own; the warehouse's when none was packed)."""
 
     LIVE_COLUMNS = (5,)
 
@@ -287,6 +288,7 @@ class CarrierModel(_Table):
             self.tr("Late"),
             self.tr("Next pick-up"),
             self.tr("Time left"),
+            self.tr("Packed per hour"),
         ]
 
     def key(self, row: CarrierLine) -> object:
@@ -303,6 +305,7 @@ class CarrierModel(_Table):
             str(row.late),
             local(row.next_cutoff),
             time_left(row.next_cutoff, self.now),
+            f"{row.rate_per_hour:.0f}" if row.rate_per_hour else self.tr("– (the warehouse's)"),
         )
         return values[column]
 

@@ -50,29 +50,35 @@ def test_the_board_shows_each_bench_as_its_log_says(any_home: AppContext) -> Non
 def test_orders_that_cannot_be_packed_before_the_cut_off_are_at_risk(
     any_home: AppContext,
 ) -> None:
-    # GIVEN two orders packed in the last hour (a rate of 2 an hour)
+    # GIVEN two GLS orders packed in the last hour (GLS's own rate: 2 an hour, and the
+    # warehouse's)
     pack(any_home, "1001", "TSH-01")
     pack(any_home, "1013", "MUG-05")
     now = dt.datetime.now(dt.UTC)
-    # AND four GLS orders due in 90 minutes and one BRT order 5 minutes late, all above the
-    # demo's most urgent order (priority 5)
-    imported = [_order(f"90{n}", "GLS", now + dt.timedelta(minutes=90), 6) for n in range(4)]
-    imported.append(_order("999", "BRT", now - dt.timedelta(minutes=5), 6))
+    # AND, above the demo's most urgent order (priority 5): one BRT order 5 minutes late, four
+    # GLS orders due in 90 minutes, and one SDA order due in 170 minutes
+    imported = [_order("999", "BRT", now - dt.timedelta(minutes=5), 6)]
+    imported += [_order(f"90{n}", "GLS", now + dt.timedelta(minutes=90), 6) for n in range(4)]
+    imported.append(_order("980", "SDA", now + dt.timedelta(minutes=170), 6))
     with any_home.db.write() as session:
         record_all(session, [recorded(e, at=now) for e in imported])
     # WHEN the queue is read against the clock
     with any_home.db.read() as session:
         clock = queue_clock(session, now)
-    # THEN the rate is the log's, the late one is first and flagged late; at 2 an hour the
-    # orders in positions 2 and 3 are done in 1 and 1.5 hours (in time), 4 and 5 after the cut-off
+    # THEN the rate is the log's, the late one is first and flagged late
     assert clock.rate_per_hour == 2
-    flags = [(r.number, r.late, r.at_risk) for r in clock.rows[:5]]
+    flags = [(r.number, r.late, r.at_risk) for r in clock.rows[:6]]
     assert flags[0] == ("999", True, False)
-    assert [f[2] for f in flags[1:]] == [False, False, True, True]
-    gls = next(c for c in clock.carriers if c.carrier == "GLS")
-    brt = next(c for c in clock.carriers if c.carrier == "BRT")
-    assert (gls.at_risk, brt.late) == (2, 1)
-    assert gls.next_cutoff == now + dt.timedelta(minutes=90)
+    # AND GLS's orders go at GLS's own rate, behind GLS's orders only: done in 0.5, 1, 1.5 and
+    # 2 hours, so only the fourth misses the 90-minute pick-up
+    assert [f[2] for f in flags[1:5]] == [False, False, False, True]
+    # AND SDA, with nothing packed, goes at the warehouse's rate behind every order: 6th, done
+    # in 3 hours, after its pick-up
+    assert flags[5] == ("980", False, True)
+    lines = {c.carrier: c for c in clock.carriers}
+    assert (lines["GLS"].at_risk, lines["BRT"].late) == (1, 1)
+    assert (lines["GLS"].rate_per_hour, lines["SDA"].rate_per_hour) == (2, None)
+    assert lines["GLS"].next_cutoff == now + dt.timedelta(minutes=90)
 
 
 def _order(number: str, carrier: str, cutoff: dt.datetime, priority: int) -> ev.OrderImported:

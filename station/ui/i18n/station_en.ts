@@ -897,6 +897,16 @@
         <source>Time left</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>– (the warehouse's)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ClockModel</name>

@@ -897,6 +897,16 @@
         <source>Time left</source>
         <translation>Tempo rimasto</translation>
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed per hour</source>
+        <translation>Imballati all'ora</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>– (the warehouse's)</source>
+        <translation>– (quello del magazzino)</translation>
+    </message>
 </context>
 <context>
     <name>ClockModel</name>
