@@ -305,7 +305,12 @@ def test_the_console_renders_its_three_views_to_png(
     # WHEN the screenshots are taken
     shots = take_all(lead, tmp_path)
     # THEN each view is a full picture, with the states it is meant to show
-    assert [p.stem for p in shots] == ["7-lead-board", "8-lead-queue-clock", "9-lead-figures"]
+    assert [p.stem for p in shots] == [
+        "7-lead-board",
+        "8-lead-queue-clock",
+        "9-lead-figures",
+        "10-lead-picking-shorts",
+    ]
     for path in shots:
         assert (QImage(str(path)).width(), QImage(str(path)).height()) == (1280, 800)
     states = {r.bench: r.state for r in lead.board_model.rows}
@@ -315,6 +320,10 @@ def test_the_console_renders_its_three_views_to_png(
         "bench-3": "idle",
         "bench-4": "offline",
     }
+    failed = next(r for r in lead.board_model.rows if r.bench == "bench-2")
+    assert lead.board_model.cell(failed, 6) == "scale ok · printer FAILED · scanner ok"
+    assert lead.board_model.cell(failed, 7) == "3 s behind"
+    assert len(lead.shorts_model.rows) == 1
     assert any(r.late for r in lead.clock_model.rows)
     assert any(r.at_risk for r in lead.clock_model.rows)
     lead.close()
