@@ -22,7 +22,7 @@ from station.domain import events as ev
 
 LEAD_KINDS = (ev.OrderHeld, ev.OrderReleased, ev.OrderReassigned, ev.PackingAborted)
 _LEAD_TYPES = [kind.TYPE for kind in LEAD_KINDS]
-LOOK_AT = 200  # lead events per answer: a lead's burst, never the day
+LOOK_AT = 200  # reassignments read per look for an idle bench: a lead's burst, not the day
 
 
 @dataclass
@@ -37,27 +37,29 @@ def newest_seq(session: Session) -> int:
 
 
 def lead_news(session: Session, cursor: int, bench: str, order: uuid.UUID | None) -> LeadNews:
-    """The lead's commands recorded after `cursor` about `order` (the bench's open order), and
-    the orders given to `bench` by name."""
+    """The lead's commands recorded after `cursor` about `order` (the bench's open order), or,
+    with none open, the orders given to `bench` by name."""
     newest = newest_seq(session)
     news = LeadNews(cursor=max(cursor, newest))
     if newest <= cursor:
         return news
-    rows = session.execute(
-        select(Event.order_uid, Event.type, Event.payload)
-        .where(Event.seq > cursor, Event.seq <= newest, Event.type.in_(_LEAD_TYPES))
+    since = (Event.seq > cursor, Event.seq <= newest)
+    if order is not None:
+        touched = select(Event.seq).where(
+            *since, Event.order_uid == order, Event.type.in_(_LEAD_TYPES)
+        )
+        news.about_order = session.scalar(touched.limit(1)) is not None
+        return news
+    moved = session.execute(
+        select(Event.order_uid, Event.payload)
+        .where(*since, Event.type == ev.OrderReassigned.TYPE)
         .order_by(Event.seq)
         .limit(LOOK_AT)
     )
-    given = []
-    for order_uid, kind, payload in rows:
-        if order is not None and order_uid == order:
-            news.about_order = True
-        elif kind == ev.OrderReassigned.TYPE and payload.get("bench") == bench and order_uid:
-            given.append(order_uid)
+    given = [uid for uid, payload in moved if uid and payload.get("bench") == bench]
     if given:
-        rows = session.execute(select(Order.uid, Order.number).where(Order.uid.in_(given)))
-        by_uid = {uid: number for uid, number in rows}
+        numbers = session.execute(select(Order.uid, Order.number).where(Order.uid.in_(given)))
+        by_uid = {uid: number for uid, number in numbers}
         news.given = [by_uid[uid] for uid in given if uid in by_uid]
     return news
 

@@ -49,6 +49,7 @@ TICK_MS = 30_000
 # last look, every second, here on the bench's thread (the GUI thread never waits on it).
 WATCH_MS = 1000
 BEAT_MS = 10_000  # how often the bench's report is looked at; it is recorded far less often
+FIRST_BEAT_MS = 1000
 
 
 class BenchWorker(QObject):
@@ -100,7 +101,8 @@ class BenchWorker(QObject):
         self._beat_timer = QTimer(self)
         self._beat_timer.timeout.connect(self._beat)
         self._beat_timer.start(BEAT_MS)
-        self._beat()
+        # The first report once the devices have said how they are: one event, not one each.
+        QTimer.singleShot(FIRST_BEAT_MS, self._beat)
 
     def _open_service(self) -> None:
         from station.services.bench_watch import LeadWatch
@@ -176,10 +178,10 @@ class BenchWorker(QObject):
     @Slot(object)
     def note_health(self, health: DeviceHealth) -> None:
         """A device's health, from the window's watch or the printer's thread: a change of level
-        is reported at once."""
+        is reported at once (a device's first word waits for the first report)."""
         before = self._health.get(health.device)
         self._health[health.device] = health.level.value
-        if before != health.level.value:
+        if before is not None and before != health.level.value:
             self._beat()
 
     @Slot()

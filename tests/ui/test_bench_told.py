@@ -109,3 +109,9 @@ def test_the_window_reports_its_devices_for_the_lead_board(
     assert row is not None
     assert (row.scale, row.printer, row.scanner, row.lag_s) == ("ok", "ok", "ok", None)
     assert row.state == "idle"
+    # WHEN the scale's cable is pulled (its pty closes)
+    simulator = getattr(bench.workers.scale, "simulator", None)
+    assert simulator is not None
+    simulator.vanish()
+    # THEN the board hears of it at once, not at the next heartbeat
+    qtbot.waitUntil(lambda: getattr(reported(), "scale", "") == "failed", timeout=5000)
