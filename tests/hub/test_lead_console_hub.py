@@ -18,12 +18,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from station.app import open_home
+from station.db.engine import Database
 from station.db.models import Order
 from station.domain import OrderStatus
+from station.services.lead import LeadService
 from station.ui.lead_window import LeadConsole
 from station.ui.lead_worker import LeadCommand, warehouse_database
+from station.ui.main import create_window
 from tests.console_process import ConsoleProcess, ean_of
 from tests.hub.conftest import hub_orders, warehouse
+from tests.ui.conftest import type_scan
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -175,3 +179,36 @@ def test_hold_release_and_priority_round_trip_through_the_hub(qtbot: QtBot, floo
     for name in ("B1", "B2"):
         home = floor.homes[name]
         eventually(lambda h=home: local_order(h, number) == (OrderStatus.QUEUED, 7))
+
+
+def test_a_bench_window_of_the_warehouse_is_told_when_a_lead_elsewhere_takes_its_order(
+    qtbot: QtBot, hub_url: str, tmp_path: Path
+) -> None:
+    # GIVEN a bench window on home W, joined to the hub, packing an order it claimed there
+    homes = warehouse(hub_url, tmp_path, "W")
+    with open_home(homes["W"]) as ctx:
+        ctx.settings.language = "en"
+        window = create_window(ctx, None, tmp_path / "cache")
+        qtbot.addWidget(window)
+        window.show()
+        try:
+            type_scan(qtbot, window.signin.pin, "OPANNA")
+            qtbot.waitUntil(lambda: window.operator == "anna", timeout=5000)
+            type_scan(qtbot, window.bench.lines, "NEXT")
+            qtbot.waitUntil(lambda: window.view.order is not None, timeout=15_000)
+            assert window.view.order is not None
+            number = window.view.order.number
+            # WHEN a lead, on the hub, takes it back to the queue
+            hub = Database(hub_url)
+            try:
+                LeadService(hub, "giulia", bench="L").reassign(number, take=True)
+            finally:
+                hub.dispose()
+            # THEN the window, untouched, says so once its replicator has pulled the command
+            qtbot.waitUntil(
+                lambda: f"A lead took order {number}" in window.bench.banner.text(),
+                timeout=8000,
+            )
+            assert window.view.order is None
+        finally:
+            window.close()
