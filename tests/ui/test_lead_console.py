@@ -400,3 +400,19 @@ def test_an_abandoned_order_is_unassigned_from_the_board(
     with qtbot.waitSignal(console.said, timeout=5000) as said:
         _action(console, "Ctrl+U").trigger()
     assert said.args == [False, text("lead_select_order", "en")]
+
+
+def test_an_idle_console_bench_is_told_of_an_order_a_lead_gives_it(
+    qtbot: QtBot, ctx: AppContext, console: LeadConsole, bench_process: ConsoleProcess
+) -> None:
+    # GIVEN the console bench idle: the only bench on the board (it named itself at its start)
+    qtbot.waitUntil(lambda: list(bench_state(console).values()) == ["Idle"], timeout=5000)
+    name = console.board_model.rows[0].bench
+    # WHEN the lead moves 1003 to it
+    with qtbot.waitSignal(console.said, timeout=5000):
+        console.move_order("1003", name)
+    # THEN the bench prints it within two seconds, with nothing typed, and NEXT opens it
+    told = bench_process.wait_for("WARN", timeout_s=2)
+    assert told == "WARN order_given A lead gave order 1003 to this bench: scan NEXT to open it."
+    assert bench_process.send("NEXT", "OK order_opened").startswith("OK order_opened")
+    assert "1003" in bench_process.seen[-1]
