@@ -8,7 +8,7 @@ only when
   band are not news;
 - or the bench has been silent for `HEARTBEAT_EVERY`: any event it records (a scan, a label) is
   proof of life, so a packing bench adds no heartbeat at all and an idle one adds one every two
-  minutes, about 300 a day, against thousands of scans.
+  minutes: 30 an hour, against hundreds of scans an hour at a bench at work.
 The board calls a bench offline after two missed heartbeats (`station.services.board`).
 """
 
@@ -27,7 +27,6 @@ from station.services.events import record
 
 HEARTBEAT_EVERY = dt.timedelta(minutes=2)
 LAG_BANDS_S = (10, 60, 600)
-DEVICES = ("scale", "printer", "scanner")
 Clock = Callable[[], dt.datetime]
 LOOK_EVERY_S = 10.0  # how often a report is looked at; it is recorded far less often
 
