@@ -182,7 +182,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
     hub = _background_hub(ctx)
     try:
         if sync is None:
-            return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer)
+            return run_console(ctx, scale, sys.stdin, sys.stdout, printer=printer, hub=hub)
         worker, status = sync
         return run_console(
             ctx,
@@ -192,6 +192,7 @@ def cmd_bench(args: argparse.Namespace, ctx: AppContext) -> int:
             shop_status=status,
             on_packed=worker.wake,
             printer=printer,
+            hub=hub,
         )
     finally:
         if hub is not None:

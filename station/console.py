@@ -18,10 +18,10 @@ carrier's label when it comes, as `PRINT label ...` like any other.
 
 from __future__ import annotations
 
-import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from station.app import bench_service
 from station.context import AppContext
@@ -45,12 +45,17 @@ from station.workflow.io import (
     Prompt,
     ReadScale,
     Rejected,
+    Tick,
     Weight,
     parse_line,
 )
 from station.workflow.scan_input import MAX_SCAN_CHARS, scan_problem, shown
 
+if TYPE_CHECKING:
+    from station.services.bench_watch import LeadWatch
+
 SCALE_TIMEOUT_S = 5.0
+WATCH_EVERY_S = 1.0  # a lead's command shows at this bench within two seconds
 PRINT_WAIT_S = 120.0  # retries included; a job still queued by then is reported as waiting
 
 
@@ -109,6 +114,7 @@ class ConsoleBench:
         shop_status: Callable[[], str] | None = None,
         on_packed: Callable[[], None] | None = None,
         printer: BenchPrinter | None = None,
+        on_input: Callable[[], None] | None = None,
     ) -> None:
         self.service = bench_service(ctx, ctx.settings.operator or "console")
         self.archive = DocumentArchive(ctx.home)
@@ -118,6 +124,7 @@ class ConsoleBench:
         self.out = out
         self.shop_status = shop_status
         self.on_packed = on_packed
+        self.on_input = on_input  # a joined bench's replicator: what was recorded, out now
         self.language = ctx.settings.language
         # The input and the pending-label retries print through one console, one at a time.
         self.lock = threading.RLock()  # a weighing feeds its weight from inside a feed
@@ -168,6 +175,8 @@ class ConsoleBench:
                 self.tell("ERROR", kind, phrase.code, **phrase.params)
                 return
             self.show(handled)
+        if self.on_input is not None:
+            self.on_input()
 
     def show(self, handled: HandledInput) -> None:
         weigh: list[ReadScale] = []
@@ -296,49 +305,73 @@ def run_console(
     shop_status: Callable[[], str] | None = None,
     on_packed: Callable[[], None] | None = None,
     printer: str | None = None,
+    hub: Any = None,
 ) -> int:
-    """`printer` is a printer spec for this run; the settings' printer when None."""
+    """`printer` is a printer spec for this run; the settings' printer when None. `hub` is a
+    joined bench's replicator (`sync.hub.replicator.HubWorker`): woken after every input, so
+    the warehouse sees it at once, and asked how far behind it is."""
+    from station.services.heartbeat import LOOK_EVERY_S, Heartbeat, SelfReport, level_of
+    from station.services.repeating import Repeating
+
     operator = ctx.settings.operator or "console"
     outcomes = print_recorder(ctx.db, ctx.settings.bench_name, lambda: operator)
     bench_printer = BenchPrinter.for_settings(ctx.settings, ctx.home, printer, on_outcome=outcomes)
-    retry: PendingLabelRetry | None = None
+    background: list[Repeating] = []
     try:
         bench = ConsoleBench(
-            ctx, scale, out, shop_status=shop_status, on_packed=on_packed, printer=bench_printer
+            ctx,
+            scale,
+            out,
+            shop_status=shop_status,
+            on_packed=on_packed,
+            printer=bench_printer,
+            on_input=hub.wake if hub is not None else None,
         )
-        retry = PendingLabelRetry(ctx, bench, ctx.settings.label_retry_s)
-        retry.start()
+        heartbeat = Heartbeat(ctx.db, ctx.settings.bench_name)
+        scale_level, printer_level = level_of(scale), level_of(bench_printer.queue)
+
+        def report() -> None:  # its scanner is the terminal: always there
+            said = SelfReport(scale_level(), printer_level(), "ok", hub.lag_s() if hub else None)
+            heartbeat.beat(said, operator)
+
+        retry = PendingLabelRetry(ctx, bench).round
+        background = [
+            Repeating(retry, ctx.settings.label_retry_s, "pending-labels").start(),
+            Repeating(report, LOOK_EVERY_S, "bench-report").start(),
+            Repeating(lead_watch(bench), WATCH_EVERY_S, "lead-watch").start(),
+        ]
         return bench.run(lines)
     finally:
-        if retry is not None:
-            retry.stop()
+        for job in background:
+            job.stop()
         bench_printer.close()
+
+
+def lead_watch(bench: ConsoleBench) -> LeadWatch:
+    """A lead's command about the open order prints `ERROR order_taken` (or on hold) within a
+    second, as a tick would; an order given to the idle bench is a `WARN order_given` line."""
+    from station.services.bench_watch import LeadWatch
+
+    def given(numbers: list[str]) -> None:
+        with bench.lock:
+            for number in numbers:
+                bench.tell("WARN", "order_given", "order_given", number=number)
+
+    def open_order() -> uuid.UUID | None:
+        order = bench.service.engine.state.order
+        return order.uid if order else None
+
+    service = bench.service
+    return LeadWatch(service.db, service.bench_name, open_order, lambda: bench.feed(Tick()), given)
 
 
 class PendingLabelRetry:
     """Asks the carriers again for the labels this bench's parcels wait for, at start (a label
-    left pending when the app was killed) and every `every_s`; prints what they give."""
+    left pending when the app was killed) and every `label_retry_s` (run by `Repeating`);
+    prints what they give."""
 
-    def __init__(self, ctx: AppContext, bench: ConsoleBench, every_s: float) -> None:
-        self.ctx, self.bench, self.every_s = ctx, bench, every_s
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="pending-labels", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.thread.join(timeout=30)
-
-    def _run(self) -> None:
-        wait = 0.0
-        while not self.stopping.wait(wait):
-            wait = self.every_s
-            try:
-                self.round()
-            except Exception:  # a locked database, a full disk: the next round tries again
-                logging.getLogger(__name__).exception("pending labels: round failed")
+    def __init__(self, ctx: AppContext, bench: ConsoleBench) -> None:
+        self.ctx, self.bench = ctx, bench
 
     def round(self) -> None:
         service = self.bench.service

@@ -127,10 +127,18 @@ class BoxType(Base):
 
 
 class Bench(Base):
+    """A bench by name; what it last reported of itself comes from its `bench_reported` events
+    (health levels `ok`, `warning`, `failed`; "" for never reported)."""
+
     __tablename__ = "benches"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     last_seen_at: Mapped[dt.datetime | None]
+    reported_at: Mapped[dt.datetime | None]
+    scale_health: Mapped[str] = mapped_column(String(12), default="")
+    printer_health: Mapped[str] = mapped_column(String(12), default="")
+    scanner_health: Mapped[str] = mapped_column(String(12), default="")
+    lag_s: Mapped[int | None]  # replication lag to the hub; None on a bench on its own
 
 
 class Operator(Base):

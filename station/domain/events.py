@@ -264,6 +264,21 @@ class OrderReleased(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class BenchReported(DomainEvent):
+    """A bench's word about itself: its devices' health levels (`ok`, `warning`, `failed`, ""
+    when it has none) and its replication lag to the hub in seconds (None: not joined).
+    Recorded when something in it changes, and as a heartbeat while the bench is otherwise
+    silent, so that a board elsewhere can tell a quiet bench from a gone one."""
+
+    TYPE = "bench_reported"
+
+    scale: str = ""
+    printer: str = ""
+    scanner: str = ""
+    lag_s: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class OrderReassigned(DomainEvent):
     """A lead gave the order to a bench (or to none: back to the queue) and maybe a person."""
 

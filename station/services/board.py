@@ -3,17 +3,21 @@ against the couriers' cut-offs.
 
 Both are read in one read transaction each, off the GUI thread, and handed to the console as
 plain rows. A bench's state comes from its packing order and the last event it recorded:
-- `offline`: nothing heard from it for `OFFLINE_AFTER` (its order, if any, is still shown: a lead
-  may take it back to the queue);
+- `offline`: nothing heard from it for `OFFLINE_AFTER`: no event at all, work or heartbeat
+  (`station.services.heartbeat`; its order, if any, is still shown: a lead may take it back to
+  the queue);
 - `weighing`: every unit of its order is scanned, the parcel is not weighed and labelled yet;
 - `packing`: an order is open; `idle`: none is.
-Device health and replication lag are not in the log of a single bench; they show as unknown.
+Device health and replication lag are what the bench last reported of itself (`BenchReported`
+events, projected onto its row); a bench that never reported shows them as unknown.
 
 The queue against the clock puts the open orders in the order the benches will take them
-(packing ones first, then `queue.urgency()`, as NEXT does). At the current rate (orders packed
-in the last `RATE_WINDOW`) the k-th order is done in k / rate minutes; an order whose cut-off
-comes before that is **at risk**, one whose cut-off has passed is **late**. With nothing packed in
-the window there is no rate, and only late orders are flagged.
+(packing ones first, then `queue.urgency()`, as NEXT does). Each order is measured against the
+rate of its own carrier (that carrier's orders packed in the last `RATE_WINDOW`), counting only
+that carrier's orders ahead of it: the k-th one is done in k / rate hours. A carrier with nothing
+packed in the window falls back to the warehouse's rate and every order ahead (`Pace`). An order
+whose cut-off comes before it is done is **at risk**, one whose cut-off has passed is **late**.
+With nothing packed at all there is no rate, and only late orders are flagged.
 """
 
 from __future__ import annotations
@@ -30,10 +34,11 @@ from station.db.models import Bench, Event, Operator, Order, OrderLine
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.domain.reasons import stored_reason
+from station.services.heartbeat import HEARTBEAT_EVERY
 from station.services.queue import urgency
 from station.services.report import BENCH_WORK
 
-OFFLINE_AFTER = dt.timedelta(minutes=10)
+OFFLINE_AFTER = HEARTBEAT_EVERY * 2 + dt.timedelta(seconds=30)  # two missed heartbeats
 RATE_WINDOW = dt.timedelta(hours=1)
 _WORK_TYPES = [kind.TYPE for kind in BENCH_WORK]
 _SCAN_TYPES = [ev.UnitsVerified.TYPE, ev.ScanRejected.TYPE]
@@ -52,6 +57,11 @@ class BenchRow:
     last_scan_at: dt.datetime | None = None
     last_heard_at: dt.datetime | None = None
     assigned: int = 0  # queued orders a lead gave to this bench
+    reported_at: dt.datetime | None = None  # None: the bench never said how it is
+    scale: str = ""  # health levels: ok, warning, failed ("" none)
+    printer: str = ""
+    scanner: str = ""
+    lag_s: int | None = None  # behind the hub; None for a bench on its own
 
 
 @dataclass(frozen=True)
@@ -73,10 +83,13 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
         ).all()
     )
     rows = []
-    for bench_id, name, seen in session.execute(select(Bench.id, Bench.name, Bench.last_seen_at)):
-        order = packing.get(bench_id)
+    for bench in session.scalars(select(Bench)):
+        order = packing.get(bench.id)
+        name = bench.name
         last = _last_event(session, name, _WORK_TYPES)
-        heard = max((t for t in (seen, last[0] if last else None) if t), default=None)
+        heard = max(
+            (t for t in (bench.last_seen_at, _last_heard(session, name)) if t), default=None
+        )
         scan = _last_event(session, name, _SCAN_TYPES)
         rows.append(
             BenchRow(
@@ -89,7 +102,12 @@ def board(session: Session, now: dt.datetime) -> list[BenchRow]:
                 claimed_at=order.claimed_at if order else None,
                 last_scan_at=scan[0] if scan else None,
                 last_heard_at=heard,
-                assigned=int(assigned.get(bench_id, 0)),
+                assigned=int(assigned.get(bench.id, 0)),
+                reported_at=bench.reported_at,
+                scale=bench.scale_health,
+                printer=bench.printer_health,
+                scanner=bench.scanner_health,
+                lag_s=bench.lag_s,
             )
         )
     return sorted(rows, key=lambda r: r.bench)
@@ -129,6 +147,13 @@ def _packing_orders(session: Session) -> dict[int, _Packing]:
     }
 
 
+def _last_heard(session: Session, bench: str) -> dt.datetime | None:
+    """The bench's newest event of any kind (`ix_events_bench_at` answers it)."""
+    return session.scalar(
+        select(Event.at).where(Event.bench == bench).order_by(Event.at.desc()).limit(1)
+    )
+
+
 def _last_event(session: Session, bench: str, types: list[str]) -> tuple[dt.datetime, str] | None:
     row = session.execute(
         select(Event.at, Event.operator)
@@ -163,6 +188,27 @@ class CarrierLine:
     at_risk: int = 0
     late: int = 0
     next_cutoff: dt.datetime | None = None
+    rate_per_hour: float | None = None  # its own, over the last RATE_WINDOW; None: none packed
+
+
+@dataclass
+class Pace:
+    """Who packs the next orders, how fast: each carrier's own rate where it has one, else the
+    warehouse's; `take` walks the open orders in the order they will be taken."""
+
+    overall: float | None
+    by_carrier: dict[str, float]
+    ahead: dict[str, int] = field(default_factory=dict)  # each carrier's orders walked so far
+    total_ahead: int = 0
+
+    def take(self, carrier: str, count: int) -> tuple[int, float | None]:
+        """For the next `count` orders of `carrier`: the orders ahead of them that the rate
+        packs first, and that rate. Counts them as walked."""
+        own = self.by_carrier.get(carrier)
+        before = self.ahead.get(carrier, 0) if own else self.total_ahead
+        self.ahead[carrier] = self.ahead.get(carrier, 0) + count
+        self.total_ahead += count
+        return before, own or self.overall
 
 
 @dataclass(frozen=True)
@@ -194,16 +240,30 @@ def packing_rate(session: Session, now: dt.datetime) -> float | None:
     return packed / hours if packed else None
 
 
+def carrier_rates(session: Session, now: dt.datetime) -> dict[str, float]:
+    """Orders packed per hour over the last RATE_WINDOW, by carrier; carriers with none are
+    left out."""
+    packed = session.execute(
+        select(Order.carrier, func.count(Event.seq))
+        .join(Order, Order.uid == Event.order_uid)
+        .where(Event.type == ev.OrderPacked.TYPE, Event.at >= now - RATE_WINDOW)
+        .group_by(Order.carrier)
+    )
+    hours = RATE_WINDOW.total_seconds() / 3600
+    return {carrier or "": count / hours for carrier, count in packed if count}
+
+
 def queue_clock(session: Session, now: dt.datetime, limit: int = 500) -> QueueClock:
     rate = packing_rate(session, now)
+    rates = carrier_rates(session, now)
     order = (Order.status.asc(), *urgency())  # packing before queued, then as NEXT takes them
-    carriers = _carrier_lines(session, now, rate)
-    rows = _clock_rows(session, order, now, rate, limit)
+    carriers = _carrier_lines(session, now, Pace(rate, rates))
+    rows = _clock_rows(session, order, now, Pace(rate, rates), limit)
     total = sum(line.open for line in carriers)
     return QueueClock(now, rate, rows, carriers, total, held_orders(session, limit))
 
 
-def _carrier_lines(session: Session, now: dt.datetime, rate: float | None) -> list[CarrierLine]:
+def _carrier_lines(session: Session, now: dt.datetime, pace: Pace) -> list[CarrierLine]:
     """Counts per carrier from groups of orders that share a place in the urgency order (same
     status, priority and cut-off): the database counts, Python walks a few thousand groups."""
     groups = session.execute(
@@ -213,16 +273,16 @@ def _carrier_lines(session: Session, now: dt.datetime, rate: float | None) -> li
         .order_by(Order.status.asc(), Order.priority.desc(), Order.queue_cutoff.asc())
     )
     carriers: dict[str, CarrierLine] = {}
-    before = 0  # orders ahead of this group
     for _priority, cutoff, carrier, count in groups:
-        line = carriers.setdefault(carrier or "", CarrierLine(carrier or ""))
+        name = carrier or ""
+        line = carriers.setdefault(name, CarrierLine(name, rate_per_hour=pace.by_carrier.get(name)))
         line.open += count
+        before, rate = pace.take(name, count)
         if cutoff is not None and cutoff < now:
             line.late += count
         elif cutoff is not None:
             line.next_cutoff = min(filter(None, (line.next_cutoff, cutoff)))
             line.at_risk += _at_risk(before, count, cutoff, rate, now)
-        before += count
     return sorted(carriers.values(), key=lambda c: c.carrier)
 
 
@@ -266,7 +326,7 @@ def _clock_rows(
     session: Session,
     order: tuple[Any, ...],
     now: dt.datetime,
-    rate: float | None,
+    pace: Pace,
     limit: int,
 ) -> list[ClockRow]:
     query = (
@@ -286,7 +346,8 @@ def _clock_rows(
     )
     rows = []
     for i, r in enumerate(session.execute(query), start=1):
-        at_risk, late = _flags(i, r[2], rate, now)
+        before, rate = pace.take(r[1] or "", 1)
+        at_risk, late = _flags(before + 1, r[2], rate, now)
         rows.append(
             ClockRow(
                 number=r[0],

@@ -7,8 +7,9 @@ raises `CommandError` before anything is recorded, so the transaction writes not
 Reassigning an order that a bench is packing is refused (`order_being_packed`) unless the lead
 says to take it from that bench (`take=True`, the console's "move" of a packing order or the
 "unassign" of an abandoned one): then the packing is aborted first, as if the bench had scanned
-ABORT (its items go back to the shelf), and the bench is told at its next input or tick that the
-order was taken, so its operator does not go on scanning it. An order assigned to a bench
+ABORT (its items go back to the shelf), and the bench is told within a second or two by its
+watch (`station.services.bench_watch`), or at its next input, that the order was taken, so its
+operator does not go on scanning it. An order assigned to a bench
 is claimed by NEXT there before any other and never by another bench (`DbCatalog.next_order`); an
 operator named in an assignment is shown with the order, NEXT does not enforce it.
 """

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from station.db.invoices import Invoice
 from station.db.models import (
+    Bench,
     Counter,
     Order,
     OrderLine,
@@ -453,6 +454,17 @@ def _retried(s: Session, rec: ev.Recorded, e: ev.ShopUpdateRetried) -> None:
     entry = _entry(s, e.key)
     if entry is not None and entry.status == OutboxStatus.PARKED:
         entry.status, entry.next_attempt_at = OutboxStatus.PENDING, rec.at
+
+
+@_on_log(ev.BenchReported)
+def _reported(s: Session, rec: ev.Recorded, e: ev.BenchReported) -> None:
+    found = bench_id(s, rec.bench)
+    bench = s.get(Bench, found) if found is not None else None
+    if bench is None or (bench.reported_at is not None and bench.reported_at > rec.at):
+        return  # a report pulled late from the hub does not undo a newer one
+    bench.reported_at = rec.at
+    bench.scale_health, bench.printer_health, bench.scanner_health = e.scale, e.printer, e.scanner
+    bench.lag_s = e.lag_s
 
 
 @_on_log(ev.CountersCarriedOver)

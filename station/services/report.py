@@ -11,7 +11,9 @@ What each figure counts:
 - `scan_errors`: rejected item scans by kind (`SCAN_ERROR_KINDS`); `scan_error_rate` is their
   share of all item scans (accepted and rejected).
 - `short_units`: units declared short; `weight_mismatches`: weighings outside the tolerance;
-  `overrides`: weights a lead accepted anyway; `reprints`: REPRINTs of an order's labels.
+  `overrides`: a lead's PIN over a refusal at the bench, of every kind (`OVERRIDE_KINDS`: a
+  weight accepted anyway, a short approved, an unknown code learnt), with `overrides_by_kind`;
+  `reprints`: REPRINTs of an order's labels.
 - `packer_hours`: each operator's time at work, from their first bench event to their last,
   leaving out any gap over `IDLE_GAP` (a break); orders and units per packer-hour divide by it.
 Each figure is also kept per operator: the one signed in at the bench when the event happened.
@@ -91,6 +93,19 @@ BENCH_WORK = (
 _HISTORY = (ev.OrderClaimed, ev.UnitsVerified, ev.ScanUndone, ev.PackingAborted)
 
 
+OVERRIDE_KINDS = ("weight", "short", "learnt_code")
+
+
+def _override_kind(event: ev.DomainEvent) -> str | None:
+    if isinstance(event, ev.WeightOverridden):
+        return "weight"
+    if isinstance(event, ev.UnitsShorted) and event.lead:
+        return "short"
+    if isinstance(event, ev.CodeLearnt):
+        return "learnt_code"
+    return None
+
+
 @dataclass
 class Figures:
     orders_packed: int = 0
@@ -100,6 +115,9 @@ class Figures:
     short_units: int = 0
     weight_mismatches: int = 0
     overrides: int = 0
+    overrides_by_kind: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(OVERRIDE_KINDS, 0)
+    )
     reprints: int = 0
     packing_minutes: float = 0.0  # summed over the packed orders
     packer_hours: float = 0.0
@@ -126,6 +144,7 @@ class Figures:
             "short_units": self.short_units,
             "weight_mismatches": self.weight_mismatches,
             "overrides": self.overrides,
+            "overrides_by_kind": dict(self.overrides_by_kind),
             "reprints": self.reprints,
             "minutes_per_order": _round(self.minutes_per_order, 2),
             "packer_hours": round(self.packer_hours, 3),
@@ -206,6 +225,10 @@ class _Counter:
 
 def _count_one(figures: Figures, rec: ev.Recorded, order: _Order) -> None:
     event = rec.event
+    overridden = _override_kind(event)
+    if overridden is not None:
+        figures.overrides += 1
+        figures.overrides_by_kind[overridden] += 1
     if isinstance(event, ev.OrderPacked):
         figures.orders_packed += 1
         figures.units_packed += order.units
@@ -222,8 +245,6 @@ def _count_one(figures: Figures, rec: ev.Recorded, order: _Order) -> None:
         figures.short_units += sum(line.quantity for line in event.lines)
     elif isinstance(event, ev.WeightRejected):
         figures.weight_mismatches += 1
-    elif isinstance(event, ev.WeightOverridden):
-        figures.overrides += 1
     elif isinstance(event, ev.LabelsReprinted):
         figures.reprints += 1
 

@@ -56,6 +56,8 @@ KIND_BY_CODE: dict[str, str] = {
     "order_taken": EXCEPTION,
     "pick_shorted": EXCEPTION,
     "pick_overflow_offer": EXCEPTION,
+    "order_put_on_hold": EXCEPTION,
+    "order_given": EXCEPTION,
     "parcel_opened": INFO,
     "printing_slip": INFO,
     # mistakes, each its own treatment

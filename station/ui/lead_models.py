@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from station.domain.reasons import reason_text
 from station.services.board import BenchRow, CarrierLine, ClockRow, HeldRow, QueueClock
+from station.services.pick_shorts import PickShortRow
 from station.ui.lead_worker import BoardSnapshot
 
 Index = QModelIndex | QPersistentModelIndex
@@ -174,9 +175,32 @@ class BoardModel(_Table):
             return ago(row.last_scan_at, self.now)
         if column == 5:
             return str(row.assigned)
-        return self.tr("not reported")
+        if row.reported_at is None:
+            return self.tr("not reported")
+        if column == 6:
+            return self.devices_text(row)
+        return self.lag_text(row.lag_s)
+
+    def devices_text(self, row: BenchRow) -> str:
+        levels = {
+            "ok": self.tr("ok"),
+            "warning": self.tr("warning"),
+            "failed": self.tr("FAILED"),
+            "": "–",
+        }
+        said = self.tr("scale {0} · printer {1} · scanner {2}")
+        return said.format(*(levels.get(level, level) for level in _levels(row)))
+
+    def lag_text(self, lag_s: int | None) -> str:
+        if lag_s is None:
+            return self.tr("on its own")
+        if lag_s < 120:
+            return self.tr("{0} s behind").format(lag_s)
+        return self.tr("{0} min behind").format(lag_s // 60)
 
     def colour(self, row: BenchRow) -> str | None:
+        if row.state != "offline" and "failed" in _levels(row):
+            return LATE  # a dead scale or printer is as urgent as a late order
         return STATE_COLOURS.get(row.state)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -184,6 +208,10 @@ class BoardModel(_Table):
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ORDER_MIME]
+
+
+def _levels(row: BenchRow) -> tuple[str, str, str]:
+    return row.scale, row.printer, row.scanner
 
 
 class ClockModel(_Table):
@@ -247,7 +275,8 @@ class ClockModel(_Table):
 
 
 class CarrierModel(_Table):
-    """Per carrier: open orders, how many are at risk or late, the next pick-up."""
+    """Per carrier: open orders, how many are at risk or late, the next pick-up, and the rate
+    its at-risk count is measured by (its own; the warehouse's when none was packed)."""
 
     LIVE_COLUMNS = (5,)
 
@@ -259,6 +288,7 @@ class CarrierModel(_Table):
             self.tr("Late"),
             self.tr("Next pick-up"),
             self.tr("Time left"),
+            self.tr("Packed per hour"),
         ]
 
     def key(self, row: CarrierLine) -> object:
@@ -275,6 +305,7 @@ class CarrierModel(_Table):
             str(row.late),
             local(row.next_cutoff),
             time_left(row.next_cutoff, self.now),
+            f"{row.rate_per_hour:.0f}" if row.rate_per_hour else self.tr("– (the warehouse's)"),
         )
         return values[column]
 
@@ -307,5 +338,35 @@ class HeldModel(_Table):
             row.carrier,
             local(row.cutoff_at),
             reason_text(row.reason, self.language),
+        )
+        return values[column]
+
+
+class ShortsModel(_Table):
+    """What pickers found missing at the bins, newest first: where, what, how many, who."""
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Bin"),
+            self.tr("Product"),
+            self.tr("Found"),
+            self.tr("Order"),
+            self.tr("Picker"),
+            self.tr("Tote"),
+        ]
+
+    def show(self, rows: Sequence[PickShortRow], now: dt.datetime) -> None:
+        self.replace(rows, now)
+
+    def cell(self, row: PickShortRow, column: int) -> str:
+        values = (
+            local(row.at),
+            row.bin,
+            f"{row.sku} · {row.product}" if row.product else row.sku,
+            self.tr("{0} of {1}").format(row.found, row.wanted),
+            row.order,
+            row.picker or "–",
+            row.tote,
         )
         return values[column]

@@ -27,9 +27,19 @@ from station.domain import events as ev
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
 from station.services.events import new_uid, record_all, recorded
+from station.services.heartbeat import Heartbeat, SelfReport
+from station.services.picking import PickService
 from station.ui.i18n import install_translators
 from station.ui.lead_window import LeadConsole
-from station.workflow.io import Command, CommandName, Input, ReadScale, Scan, Weight
+from station.workflow.io import (
+    Command,
+    CommandName,
+    Input,
+    ReadScale,
+    Scan,
+    Weight,
+    parse_line,
+)
 
 SIZE = (1280, 800)
 EAN = {p.sku: demo.product_ean(i) for i, p in enumerate(demo.demo_products())}
@@ -82,6 +92,32 @@ def work_the_shift(ctx: AppContext, now: dt.datetime) -> None:
     feed(bench(ctx, "bench-3", "anna", idle), idle, pack("1020", *_skus(ctx, "1020")), step_s=15)
     quiet = Clock(now - dt.timedelta(minutes=40))
     feed(bench(ctx, "bench-4", "marco", quiet), quiet, [Scan("1005"), Scan(EAN["TSH-04"])])
+    report_devices(ctx, now)
+    short_at_a_bin(ctx, now - dt.timedelta(minutes=25))
+
+
+def report_devices(ctx: AppContext, now: dt.datetime) -> None:
+    """What each bench last said of itself: bench-2's printer has failed, bench-4 went quiet
+    with its last report; the warehouse's hub is a few seconds behind."""
+    said = {
+        "bench-1": (now, SelfReport("ok", "ok", "ok", 2)),
+        "bench-2": (now, SelfReport("ok", "failed", "ok", 3)),
+        "bench-3": (now, SelfReport("ok", "ok", "ok", 2)),
+        "bench-4": (now - dt.timedelta(minutes=39), SelfReport("ok", "ok", "ok", 1)),
+    }
+    for name, (at, report) in said.items():
+        Heartbeat(ctx.db, name, Clock(at)).beat(report)
+
+
+def short_at_a_bin(ctx: AppContext, at: dt.datetime) -> None:
+    """A picker working a one-order batch finds nothing at its first bin."""
+    picker = PickService(ctx.db, size=1, bench="pick-1", operator="luca", language="en")
+    steps = [lambda: "TOTE11", lambda: picker.pick.stops[0].bin.code, lambda: "SHORT 0"]
+    for step in steps:
+        inp = parse_line(step())
+        assert inp is not None
+        picker.handle(inp, at)
+        at += dt.timedelta(seconds=40)
 
 
 def _skus(ctx: AppContext, number: str) -> list[str]:
@@ -144,6 +180,9 @@ def take_all(console: LeadConsole, out: Path) -> list[Path]:
         lambda: console.figures.report is not None and console.figures.report.window.shift is None
     )
     shots.append(shoot(console, out, "9-lead-figures"))
+    console.tabs.setCurrentWidget(console.shorts_view)
+    settle(lambda: bool(console.shorts_model.rows))
+    shots.append(shoot(console, out, "10-lead-picking-shorts"))
     return shots
 
 

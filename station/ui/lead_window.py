@@ -21,90 +21,38 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from station.context import AppContext
+from station.db.engine import Database
 from station.domain.messages import text
 from station.ui.lead_figures import FiguresPane
-from station.ui.lead_models import ORDER_MIME, BoardModel, CarrierModel, ClockModel, HeldModel
-from station.ui.lead_worker import BoardSnapshot, LeadCommand, LeadWorker, utc_now
+from station.ui.lead_models import BoardModel, CarrierModel, ClockModel, HeldModel, ShortsModel
+from station.ui.lead_views import BoardView, fit_columns, table, tabular
+from station.ui.lead_worker import (
+    BoardSnapshot,
+    LeadCommand,
+    LeadWorker,
+    utc_now,
+    warehouse_database,
+)
 
 BOARD_EVERY_MS = 1000  # a change shows on the board within two seconds
 CLOCK_EVERY_MS = 3000
 FIGURES_EVERY_MS = 30_000
 
 
-def table(model: Any) -> QTableView:
-    return _tabular(QTableView(), model)
-
-
-def _tabular(view: QTableView, model: Any) -> QTableView:
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    # Widths are fitted once, to the first rows (`fit_columns`): fitting at every refresh would
-    # format every cell of every row on the GUI thread.
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first 50 rows
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    return view
-
-
-def fit_columns(view: QTableView) -> None:
-    """Size the columns to the first rows that arrive, once."""
-    if view.property("fitted") or view.model().rowCount() == 0:
-        return
-    view.resizeColumnsToContents()
-    view.setProperty("fitted", True)
-
-
-class BoardView(QTableView):
-    """The benches; an order dropped on a bench row is moved there."""
-
-    order_dropped = Signal(str, str)  # order number, bench
-
-    def __init__(self, model: BoardModel) -> None:
-        super().__init__()
-        self.board = model
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(ORDER_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
-        if (
-            event.mimeData().hasFormat(ORDER_MIME)
-            and self.indexAt(event.position().toPoint()).isValid()
-        ):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: Any) -> None:  # noqa: N802
-        index = self.indexAt(event.position().toPoint())
-        if index.isValid() and event.mimeData().hasFormat(ORDER_MIME):
-            self.drop_order(bytes(event.mimeData().data(ORDER_MIME)).decode(), index.row())
-            event.acceptProposedAction()
-
-    def drop_order(self, number: str, row: int) -> None:
-        self.order_dropped.emit(number, self.board.bench_at(row).bench)
-
-
 class LeadConsole(QMainWindow):
     want_board = Signal()
     want_clock = Signal()
     want_figures = Signal(object)  # Window
+    want_shorts = Signal()
     send = Signal(object)  # LeadCommand
     board_shown = Signal(object)  # BoardSnapshot, once on screen
     said = Signal(bool, str)  # a command's outcome, once shown
@@ -115,16 +63,19 @@ class LeadConsole(QMainWindow):
         lead: str,
         parent: QWidget | None = None,
         clock: Callable[..., Any] = utc_now,
+        hub: Database | None = None,
     ) -> None:
+        """`hub`: the warehouse's database, read and commanded instead of the bench's own
+        (`warehouse_database`); the console disposes of it when it stops."""
         super().__init__(parent)
-        self.ctx, self.lead = ctx, lead
+        self.ctx, self.lead, self.hub = ctx, lead, hub
         self.setWindowTitle(self.tr("Lead console — {0}").format(lead))
         self.worker = LeadWorker(
-            ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock
+            hub or ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock
         )
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
-        self._pending = {"board": False, "clock": False}
+        self._pending = {"board": False, "clock": False, "shorts": False}
         self.staff: tuple[str, ...] = ()
         self._build()
         self._connect()
@@ -144,7 +95,7 @@ class LeadConsole(QMainWindow):
         self.clock_model = ClockModel(self)
         self.carrier_model = CarrierModel(self)
         self.board_view = BoardView(self.board_model)
-        _tabular(self.board_view, self.board_model)
+        tabular(self.board_view, self.board_model)
         self.clock_view = table(self.clock_model)
         self.clock_view.setDragEnabled(True)
         self.clock_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -159,10 +110,13 @@ class LeadConsole(QMainWindow):
         layout.addWidget(self.clock_view, 3)
         layout.addWidget(self.held_view, 1)
         self.figures = FiguresPane(self.ctx.settings, self)
+        self.shorts_model = ShortsModel(self)
+        self.shorts_view = table(self.shorts_model)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board_view, self.tr("Board"))
         self.tabs.addTab(queue, self.tr("Queue against the clock"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.shorts_view, self.tr("Picking shorts"))
         self.setCentralWidget(self.tabs)
         self.message = QLabel()
         self.statusBar().addWidget(self.message, 1)
@@ -176,6 +130,8 @@ class LeadConsole(QMainWindow):
         w.board_ready.connect(self.show_board)
         w.clock_ready.connect(self.show_clock)
         w.figures_ready.connect(self.figures.show_report)
+        self.want_shorts.connect(w.refresh_shorts)
+        w.shorts_ready.connect(self.show_shorts)
         w.command_done.connect(self.show_outcome)
         w.read_failed.connect(self._read_failed)
         self.board_view.order_dropped.connect(self.move_order)
@@ -190,6 +146,7 @@ class LeadConsole(QMainWindow):
         for every, slot in (
             (BOARD_EVERY_MS, self.refresh_board),
             (CLOCK_EVERY_MS, self.refresh_clock),
+            (CLOCK_EVERY_MS, self.refresh_shorts),
             (FIGURES_EVERY_MS, self.figures.refresh),
         ):
             timer = QTimer(self)
@@ -229,6 +186,17 @@ class LeadConsole(QMainWindow):
             self._pending["clock"] = True
             self.want_clock.emit()
 
+    def refresh_shorts(self) -> None:
+        """Read while the lead looks at them."""
+        if self.tabs.currentWidget() is self.shorts_view and not self._pending["shorts"]:
+            self._pending["shorts"] = True
+            self.want_shorts.emit()
+
+    def show_shorts(self, rows: Any, at: Any) -> None:
+        self._pending["shorts"] = False
+        self.shorts_model.show(rows, at)
+        fit_columns(self.shorts_view)
+
     def show_board(self, snapshot: BoardSnapshot) -> None:
         self._pending["board"] = False
         self.staff = snapshot.operators
@@ -260,6 +228,8 @@ class LeadConsole(QMainWindow):
             self.figures.refresh()
         elif index == 1:
             self.refresh_clock()
+        elif self.tabs.widget(index) is self.shorts_view:
+            self.refresh_shorts()
 
     # -- the selected order ------------------------------------------------------------------------
 
@@ -373,6 +343,9 @@ class LeadConsole(QMainWindow):
             timer.stop()
         self.thread_.quit()
         self.thread_.wait(10_000)
+        if self.hub is not None:
+            self.hub.dispose()
+            self.hub = None
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.stop()
@@ -393,7 +366,7 @@ def open_lead_console(window: Any) -> LeadConsole | None:
         if console is not None:
             console.close()
             console.deleteLater()
-        console = LeadConsole(window.ctx, window.lead, window)
+        console = LeadConsole(window.ctx, window.lead, window, hub=warehouse_database(window.ctx))
         window.operator_changed.connect(console.close)  # a new sign-in ends the lead's session
         window.idle.idle.connect(console.close)  # and so does the bench locking when left
         console.resize(1100, 700)

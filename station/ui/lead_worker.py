@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from station.context import AppContext
 from station.db.engine import Database
 from station.domain.messages import text
 from station.domain.reasons import reason_text
@@ -21,7 +22,25 @@ from station.services.board import BenchRow, QueueClock, active_operators, board
 from station.services.errors import CommandError
 from station.services.failures import failure_of
 from station.services.lead import LeadService, OrderChange
+from station.services.pick_shorts import pick_shorts
 from station.services.report import Report, shift_report
+
+
+def warehouse_database(ctx: AppContext) -> Database | None:
+    """On a bench joined to a hub the lead watches and commands the whole warehouse: the hub's
+    database, where every bench's events are projected as they arrive (and where a lead's
+    command is at once for every bench to pull). None on a bench on its own, or when the hub's
+    address kept is not usable: then the bench's own database."""
+    from station.app import joined_a_hub
+
+    if not joined_a_hub(ctx):
+        return None
+    from sync.hub.link import HubError, joined_hub, open_hub
+
+    try:
+        return open_hub(joined_hub(ctx.home, ctx.settings))
+    except HubError:
+        return None
 
 
 def utc_now() -> dt.datetime:
@@ -52,6 +71,7 @@ class LeadWorker(QObject):
     board_ready = Signal(object)  # BoardSnapshot
     clock_ready = Signal(object)  # QueueClock
     figures_ready = Signal(object)  # Report
+    shorts_ready = Signal(object, object)  # list[PickShortRow], read at
     command_done = Signal(bool, str, object)  # carried out, the sentence, the LeadCommand
     read_failed = Signal(str, str)  # which read (board, clock, figures), the sentence
 
@@ -85,6 +105,16 @@ class LeadWorker(QObject):
             self.read_failed.emit("clock", self._sentence(exc))
             return
         self.clock_ready.emit(found)
+
+    @Slot()
+    def refresh_shorts(self) -> None:
+        try:
+            with self._db.read() as session:
+                rows = pick_shorts(session)
+        except Exception as exc:
+            self.read_failed.emit("shorts", self._sentence(exc))
+            return
+        self.shorts_ready.emit(rows, self._clock())
 
     @Slot(object)
     def refresh_figures(self, window: Window) -> None:

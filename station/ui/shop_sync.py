@@ -62,6 +62,17 @@ class ShopSync(QObject):
             said = text("shop_offline", language, status=said)
         self.status.emit(said, now.online and not now.parked)
 
+    def hub_lag_s(self) -> int | None:
+        """Read from the bench's thread: None for a bench on its own."""
+        hub = self._hub
+        return int(hub.lag_s()) if hub is not None else None
+
+    def wake_hub(self) -> None:
+        """Called from the bench's thread after an input: the hub hears of it now."""
+        hub = self._hub
+        if hub is not None:
+            hub.wake()
+
     @Slot()
     def wake(self) -> None:
         """An order was packed: let the shop hear now rather than at the next round."""

@@ -122,6 +122,7 @@ class BenchWindow(QMainWindow):
     def _watch_devices(self) -> None:
         self.device_watch = DeviceWatch(self)
         self.device_watch.changed.connect(self.health.show_health)
+        self.device_watch.changed.connect(self.workers.bench.note_health)  # for the lead's board
         self.health.sound_alarm.connect(lambda _device: self.sounds.play("error"))
         watch_scale(self.workers.scale, self.device_watch)
         port = str(self.ctx.settings.extra.get("scanner_port", ""))

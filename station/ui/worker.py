@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,13 +34,22 @@ from station.workflow.io import Input, Tick, Weight, parse_line
 from station.workflow.state import BoxInfo
 
 if TYPE_CHECKING:
+    from station.devices.health import DeviceHealth
+
     # The bench service (documents, carriers, the scan grammar) is imported when the worker
     # opens it on its own thread, so the window paints before it has loaded.
     from station.services.bench import BenchService, HandledInput
+    from station.services.bench_watch import LeadWatch
+    from station.services.heartbeat import Heartbeat
     from station.services.packed import PackedParcel
 
 log = logging.getLogger(__name__)
 TICK_MS = 30_000
+# A lead's command about this bench shows within two seconds: a read of the events since the
+# last look, every second, here on the bench's thread (the GUI thread never waits on it).
+WATCH_MS = 1000
+BEAT_MS = 10_000  # how often the bench's report is looked at; it is recorded far less often
+FIRST_BEAT_MS = 1000
 
 
 class BenchWorker(QObject):
@@ -53,8 +63,17 @@ class BenchWorker(QObject):
         *,
         typed_weights: bool,
         make_service: Callable[[AppContext, str], BenchService] | None = None,
+        lag: Callable[[], int | None] | None = None,
+        wake_hub: Callable[[], None] | None = None,
     ) -> None:
+        """`lag` tells how far behind its hub the bench is (None: not joined to one);
+        `wake_hub` sends what an input recorded to the hub now, not at the next round."""
         super().__init__()
+        self._lag = lag or (lambda: None)
+        self._wake_hub = wake_hub or (lambda: None)
+        self._health: dict[str, str] = {}  # device kind -> its last level
+        self._heartbeat: Heartbeat | None = None
+        self._beat_timer: QTimer | None = None
         self._ctx = ctx
         self._typed_weights = typed_weights
         self._make_service = make_service or _default_service
@@ -64,6 +83,8 @@ class BenchWorker(QObject):
         self._seq = 0
         self._operator = ""
         self._timer: QTimer | None = None
+        self._watch_timer: QTimer | None = None
+        self._lead_watch: LeadWatch | None = None
         self._packed: tuple[PackedParcel, ...] = ()  # the last packed order's, for its screen
 
     # -- life cycle (runs in the worker thread) -------------------------------------------------
@@ -74,11 +95,27 @@ class BenchWorker(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(TICK_MS)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.timeout.connect(self._watch)
+        self._watch_timer.start(WATCH_MS)
+        self._beat_timer = QTimer(self)
+        self._beat_timer.timeout.connect(self._beat)
+        self._beat_timer.start(BEAT_MS)
+        # The first report once the devices have said how they are: one event, not one each.
+        QTimer.singleShot(FIRST_BEAT_MS, self._beat)
 
     def _open_service(self) -> None:
+        from station.services.bench_watch import LeadWatch
         from station.services.catalog import DbCatalog
+        from station.services.heartbeat import Heartbeat
 
         self._service = self._make_service(self._ctx, self._operator)
+        name = self._service.bench_name
+        self._heartbeat = Heartbeat(self._ctx.db, name)
+        self._lead_watch = LeadWatch(
+            self._ctx.db, name, self._open_order, self._lead_took_it, self._given
+        )
+        self._lead_watch()  # the log as it stands is no news
         with self._ctx.db.read() as session:
             self._boxes = DbCatalog(session, self._service.bench_id).boxes()
         state = self._service.engine.state
@@ -100,8 +137,9 @@ class BenchWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        for timer in (self._timer, self._watch_timer, self._beat_timer):
+            if timer is not None:
+                timer.stop()
 
     @Slot(str)
     def set_operator(self, name: str) -> None:
@@ -140,6 +178,60 @@ class BenchWorker(QObject):
         if self._service is not None and self._service.engine.state.order is not None:
             self._run(Tick(), "", time.perf_counter(), quiet=True)
 
+    @Slot(object)
+    def note_health(self, health: DeviceHealth) -> None:
+        """A device's health, from the window's watch or the printer's thread: a change of level
+        is reported at once (a device's first word waits for the first report)."""
+        before = self._health.get(health.device)
+        self._health[health.device] = health.level.value
+        if before is not None and before != health.level.value:
+            self._beat()
+
+    @Slot()
+    def _beat(self) -> None:
+        from station.services.heartbeat import SelfReport
+
+        if self._heartbeat is None:
+            return
+        h = self._health
+        report = SelfReport(
+            h.get("scale", ""), h.get("printer", ""), h.get("scanner", ""), self._lag()
+        )
+        try:
+            self._heartbeat.beat(report, self._operator)
+        except Exception:  # a locked or vanished database: the next beat tries again
+            log.warning("bench report: not recorded", exc_info=True)
+
+    @Slot()
+    def _watch(self) -> None:
+        if self._lead_watch is None:
+            return
+        try:
+            self._lead_watch()
+        except Exception:  # a locked or vanished database: the next look, or the next scan
+            log.warning("bench watch: the log could not be read", exc_info=True)
+
+    def _open_order(self) -> uuid.UUID | None:
+        order = self._service.engine.state.order if self._service is not None else None
+        return order.uid if order else None
+
+    def _lead_took_it(self) -> None:
+        self._run(Tick(), "", time.perf_counter(), quiet=True)
+
+    def _given(self, numbers: list[str]) -> None:
+        said = messages.text("order_given", self._ctx.settings.language, number=numbers[-1])
+        self._seq += 1
+        self.outcome.emit(
+            ScanOutcome(
+                text="",
+                view=self._view,
+                banner=Banner("exception", said, "order_given"),
+                sounds=("ok",),
+                started_at=time.perf_counter(),
+                seq=self._seq,
+            )
+        )
+
     def _run(self, inp: Input, text: str, started_at: float, quiet: bool = False) -> None:
         assert self._service is not None
         try:
@@ -152,6 +244,7 @@ class BenchWorker(QObject):
                 raise
             self._emit_error(text, found[1].text(self._ctx.settings.language), started_at)
             return
+        self._wake_hub()
         if quiet and not handled.effects:
             return
         self._emit(handled, text, started_at)

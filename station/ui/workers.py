@@ -51,7 +51,12 @@ class Workers(QObject):
     def __init__(self, ctx: AppContext, scale: Scale | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scale = scale
-        self.bench = BenchWorker(ctx, typed_weights=scale is None)
+        self.bench = BenchWorker(
+            ctx,
+            typed_weights=scale is None,
+            lag=lambda: self.shop_sync.hub_lag_s(),
+            wake_hub=lambda: self.shop_sync.wake_hub(),
+        )
         self.query = QueryWorker(ctx.db)
         language = ctx.settings.language
         self.scale_worker = ScaleWorker(scale, language) if scale is not None else None
@@ -80,6 +85,7 @@ class Workers(QObject):
         self._start_sync.connect(self.shop_sync.start)
         self._stop_sync.connect(self.shop_sync.stop)
         self.apply_settings.connect(self.printing.apply_settings)
+        self.printing.health.connect(self.bench.note_health)
         self.print_documents.connect(self.printing.submit)
         self.retry_print.connect(self.printing.retry)
         self.discard_print.connect(self.printing.discard)

@@ -66,7 +66,7 @@ class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
 
     def run(self, inp: Input) -> None:
         if isinstance(inp, Tick):
-            if self.state.order is not None and not self._order_still_here():
+            if self.state.order is not None and not self._order_still_open_here():
                 return
             self.on_tick()
             return
@@ -136,14 +136,30 @@ class _Step(PickingSteps, ExceptionSteps, CommandSteps, StepBase):
         bench = self.ctx.catalog.order_bench(order.id)
         if status is OrderStatus.PACKING and bench == self.ctx.bench:
             return True
-        where = bench or self.say("the_queue")
-        said = self.say("order_taken", number=order.number, where=where)
-        self.out.effects += [Rejected("order_taken", said, {"number": order.number}), _ERROR]
+        self._forget_order(code="order_taken", where=bench or self.say("the_queue"))
+        return False
+
+    def _order_still_open_here(self) -> bool:
+        """Between inputs (a tick, or a lead's command seen by the bench's watch): an order put
+        on hold meanwhile is set aside with what was scanned, as is one a lead took away."""
+        order = self.state.order
+        assert order is not None
+        status, hold = self.ctx.catalog.order_status(order.id)
+        if status is OrderStatus.HELD:
+            self._forget_order(code="order_put_on_hold", reason=self.reason_text(hold))
+            return False
+        return self._order_still_here(status)
+
+    def _forget_order(self, code: str, **params: str) -> None:
+        """The bench no longer has its open order: say why, loudly, and ask for the next."""
+        order = self.state.order
+        assert order is not None
+        said = self.say(code, number=order.number, **params)
+        self.out.effects += [Rejected(code, said, {"number": order.number}), _ERROR]
         self.state.order = None
         self.state.pending_weight = None
         self.out.effects.append(StateChanged(None))
         self.prompt()
-        return False
 
     def on_tick(self) -> None:
         order = self.state.order

@@ -234,7 +234,10 @@ class HubWorker:
         self.ctx = ctx
         self.hub = open_hub(url)
         self.interval_s = interval_s
+        self.started_at = _now()
         self.last: RoundReport | None = None
+        # the end of the last round without error, and how far behind it found the bench
+        self.last_ok: tuple[dt.datetime, float] | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -245,6 +248,14 @@ class HubWorker:
 
     def wake(self) -> None:
         self._wake.set()
+
+    def lag_s(self) -> int:
+        """How far behind the hub this bench is: the last good round's own lag, plus the time
+        since it ended (a bench cut off from the hub falls behind by the second)."""
+        if self.last_ok is None:
+            return 0 if self.last is None else int((_now() - self.started_at).total_seconds())
+        ended_at, lag_s = self.last_ok
+        return int(lag_s + (_now() - ended_at).total_seconds())
 
     def stop(self, timeout_s: float = 30.0) -> None:
         self._stop.set()
@@ -266,6 +277,8 @@ class HubWorker:
                 )
                 if self.last.error is not None:
                     log.warning("hub round: %s %s", self.last.error.code, self.last.error.params)
+                else:
+                    self.last_ok = (_now(), self.last.lag_s)
             except Exception:  # a bug must not end replication for the day; logged, retried
                 log.exception("hub round failed")
             self._wake.wait(self.interval_s)

@@ -32,6 +32,7 @@ EMITTERS = {
     "Accepted": 0,
     "Rejected": 0,
     "Prompt": 0,
+    "_forget_order": 0,  # the engine letting go of an order a lead took or held
     # a claim source's refusal, said by the bench as the workflow's own
     "Refusal": 0,
     # a conflict between benches, flagged on the order (sync/hub/conflicts.py)

@@ -97,6 +97,14 @@ def test_a_bench_packing_shows_on_the_board_within_two_seconds(
     assert console.board_model.state_text(row) == "Packing order 1002"
     assert console.board_model.cell(row, 3) == "1/3"
     assert row.operator == "console"
+    # AND its devices and replication are what the bench itself reported, not "not reported"
+    qtbot.waitUntil(
+        lambda: any(r.order == "1002" and r.reported_at for r in console.board_model.rows),
+        timeout=5000,
+    )
+    row = next(r for r in console.board_model.rows if r.order == "1002")
+    assert console.board_model.cell(row, 6) == "scale ok · printer ok · scanner ok"
+    assert console.board_model.cell(row, 7) == "on its own"
 
 
 def test_moving_the_order_a_bench_packs_tells_that_bench(
@@ -121,12 +129,14 @@ def test_moving_the_order_a_bench_packs_tells_that_bench(
     assert said.args == [True, "order 1002 assigned to bench bench-2"]
     assert console.message.text() == "order 1002 assigned to bench bench-2"
     assert order_row(ctx, "1002")[:2] == (OrderStatus.QUEUED, "bench-2")
-    # AND the bench that had it says so at its next scan, and does not count the scan into it
-    told = bench_process.send(ean_of("MUG-01"), "ERROR")
+    # AND the bench that had it says so within two seconds, with nothing typed there
+    told = bench_process.wait_for("ERROR", timeout_s=2)
     assert told.startswith(
         "ERROR order_taken A lead took order 1002 from this bench (now: bench-2)"
     )
     assert bench_process.wait_for("PROMPT").startswith("PROMPT scan_order")
+    # AND its next scan is not counted into 1002
+    assert bench_process.send(ean_of("MUG-01"), "ERROR").startswith("ERROR no_order")
     # AND the board no longer shows that bench packing it
     qtbot.waitUntil(
         lambda: not any(r.order == "1002" for r in console.board_model.rows), timeout=2000
@@ -295,7 +305,12 @@ def test_the_console_renders_its_three_views_to_png(
     # WHEN the screenshots are taken
     shots = take_all(lead, tmp_path)
     # THEN each view is a full picture, with the states it is meant to show
-    assert [p.stem for p in shots] == ["7-lead-board", "8-lead-queue-clock", "9-lead-figures"]
+    assert [p.stem for p in shots] == [
+        "7-lead-board",
+        "8-lead-queue-clock",
+        "9-lead-figures",
+        "10-lead-picking-shorts",
+    ]
     for path in shots:
         assert (QImage(str(path)).width(), QImage(str(path)).height()) == (1280, 800)
     states = {r.bench: r.state for r in lead.board_model.rows}
@@ -305,6 +320,10 @@ def test_the_console_renders_its_three_views_to_png(
         "bench-3": "idle",
         "bench-4": "offline",
     }
+    failed = next(r for r in lead.board_model.rows if r.bench == "bench-2")
+    assert lead.board_model.cell(failed, 6) == "scale ok · printer FAILED · scanner ok"
+    assert lead.board_model.cell(failed, 7) == "3 s behind"
+    assert len(lead.shorts_model.rows) == 1
     assert any(r.late for r in lead.clock_model.rows)
     assert any(r.at_risk for r in lead.clock_model.rows)
     lead.close()
@@ -381,3 +400,19 @@ def test_an_abandoned_order_is_unassigned_from_the_board(
     with qtbot.waitSignal(console.said, timeout=5000) as said:
         _action(console, "Ctrl+U").trigger()
     assert said.args == [False, text("lead_select_order", "en")]
+
+
+def test_an_idle_console_bench_is_told_of_an_order_a_lead_gives_it(
+    qtbot: QtBot, ctx: AppContext, console: LeadConsole, bench_process: ConsoleProcess
+) -> None:
+    # GIVEN the console bench idle: the only bench on the board (it named itself at its start)
+    qtbot.waitUntil(lambda: list(bench_state(console).values()) == ["Idle"], timeout=5000)
+    name = console.board_model.rows[0].bench
+    # WHEN the lead moves 1003 to it
+    with qtbot.waitSignal(console.said, timeout=5000):
+        console.move_order("1003", name)
+    # THEN the bench prints it within two seconds, with nothing typed, and NEXT opens it
+    told = bench_process.wait_for("WARN", timeout_s=2)
+    assert told == "WARN order_given A lead gave order 1003 to this bench: scan NEXT to open it."
+    assert bench_process.send("NEXT", "OK order_opened").startswith("OK order_opened")
+    assert "1003" in bench_process.seen[-1]

@@ -14,6 +14,18 @@ register(
         "articoli a scaffale e scansiona il prossimo ordine.",
     ),
     Message("the_queue", "the queue", "la coda"),
+    Message(
+        "order_put_on_hold",
+        "Order {number} was put on hold ({reason}). Set it aside with the items scanned so far "
+        "and scan the next order.",
+        "L'ordine {number} è stato sospeso ({reason}). Mettilo da parte con gli articoli già "
+        "scansionati e scansiona il prossimo ordine.",
+    ),
+    Message(
+        "order_given",
+        "A lead gave order {number} to this bench: scan NEXT to open it.",
+        "Il capoturno ha assegnato l'ordine {number} a questo banco: scansiona NEXT per aprirlo.",
+    ),
     # the lead console
     Message(
         "lead_console_needs_lead",
@@ -72,7 +84,12 @@ register(
     ),
     Message("figure_short_units", "short units", "pezzi mancanti", dynamic=True),
     Message("figure_weight_mismatches", "weight mismatches", "pesi fuori tolleranza", dynamic=True),
-    Message("figure_overrides", "weight overrides", "pesi approvati dal capoturno", dynamic=True),
+    Message(
+        "figure_overrides",
+        "lead overrides (weights, shorts, learnt codes)",
+        "approvazioni del capoturno (pesi, mancanti, codici appresi)",
+        dynamic=True,
+    ),
     Message("figure_reprints", "label reprints", "ristampe etichette", dynamic=True),
     Message("figure_scan_errors", "scan errors", "errori di scansione"),
     Message("scan_error_wrong_item", "wrong item", "articolo sbagliato", dynamic=True),

@@ -854,6 +854,41 @@
         <source>not reported</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>scale {0} · printer {1} · scanner {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>on its own</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} s behind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} min behind</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CarrierModel</name>
@@ -885,6 +920,16 @@
     <message>
         <location filename="../lead_models.py" line="241" />
         <source>Time left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>– (the warehouse's)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1129,6 +1174,11 @@
         <source>Operator:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Picking shorts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
@@ -1203,6 +1253,49 @@
     <message>
         <location filename="../pick_window.py" line="165" />
         <source>Stop {0} of {1} · order {2}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Picker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Tote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} of {1}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -854,6 +854,41 @@
         <source>not reported</source>
         <translation>non segnalato</translation>
     </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>warning</source>
+        <translation>attenzione</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>FAILED</source>
+        <translation>GUASTO</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>scale {0} · printer {1} · scanner {2}</source>
+        <translation>bilancia {0} · stampante {1} · scanner {2}</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>on its own</source>
+        <translation>da solo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} s behind</source>
+        <translation>{0} s indietro</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} min behind</source>
+        <translation>{0} min indietro</translation>
+    </message>
 </context>
 <context>
     <name>CarrierModel</name>
@@ -886,6 +921,16 @@
         <location filename="../lead_models.py" line="241" />
         <source>Time left</source>
         <translation>Tempo rimasto</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed per hour</source>
+        <translation>Imballati all'ora</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>– (the warehouse's)</source>
+        <translation>– (quello del magazzino)</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1174,11 @@
         <source>Operator:</source>
         <translation>Operatore:</translation>
     </message>
+    <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Picking shorts</source>
+        <translation>Mancanti al prelievo</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
@@ -1204,6 +1254,49 @@
         <location filename="../pick_window.py" line="165" />
         <source>Stop {0} of {1} · order {2}</source>
         <translation>Tappa {0} di {1} · ordine {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Bin</source>
+        <translation>Ubicazione</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Product</source>
+        <translation>Prodotto</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Found</source>
+        <translation>Trovati</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Picker</source>
+        <translation>Addetto al prelievo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Tote</source>
+        <translation>Cassetta</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>{0} of {1}</source>
+        <translation>{0} di {1}</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,14 @@
 """follow-up orders: the order whose backorder a follow-up order ships; the outbox's last error
 as a message code and its parameters (older English sentences kept as `legacy_text`)
 
-Revision ID: 0011_floor
-Revises: 0010_pickwin
+Revision ID: 0011_backorder_followups
+Revises: 0010_pick_batches
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0011_floor'
-down_revision = '0010_pickwin'
+revision = '0011_backorder_followups'
+down_revision = '0010_pick_batches'
 branch_labels = None
 depends_on = None
 

@@ -1,12 +1,12 @@
 """picking batches: the batch a picker took each order into, so no one else takes it
 
-Revision ID: 0010_pickwin
+Revision ID: 0010_pick_batches
 Revises: 0009_picking
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010_pickwin'
+revision = '0010_pick_batches'
 down_revision = '0009_picking'
 branch_labels = None
 depends_on = None
