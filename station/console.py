@@ -346,6 +346,7 @@ class PendingLabelRetry:
             bench=service.bench_name,
             operator=service.operator,
             clock=utc_now,
+            asking=service.asking,
         )
         if not (retried.printed or retried.warnings):
             return

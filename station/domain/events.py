@@ -530,6 +530,32 @@ class LabelPending(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelRequested(DomainEvent):
+    """The parcel left the bench and its carrier is asked for the label after this is stored,
+    outside any transaction; its LabelCreated, LabelPending or the order's LabelRefused follows.
+    Left without one (the app stopped in between), the pending-label round asks the carrier
+    again, after making it forget the call whose answer was lost."""
+
+    TYPE = "label_requested"
+
+    parcel_seq: int
+    carrier: str
+    service: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelRefused(DomainEvent):
+    """The carrier refused the order's parcels (an address it cannot route, say): none of them
+    is labelled by it, and the order is back at the bench that packed it, to be corrected and
+    weighed again."""
+
+    TYPE = "label_refused"
+
+    carrier: str
+    reason: Reason
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class LabelPrinted(DomainEvent):
     """A printer took the document (not merely: the file was written), in `format`."""
 

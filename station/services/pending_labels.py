@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,9 +29,13 @@ from station.db.models import Event, Order, Parcel
 from station.domain import events as ev
 from station.printing.archive import DocumentArchive, label_ref
 from station.printing.bench import PrintedDocument
-from station.services.events import record
 from station.services.projection import order_by_uid
-from station.services.shipping import label_request, record_shipped, recorded_ssccs
+from station.services.shipping import (
+    label_request,
+    record_created,
+    record_shipped,
+    recorded_ssccs,
+)
 
 log = logging.getLogger(__name__)
 # No operator waits on a retry: a carrier slower than the bench's deadline still gets through.
@@ -48,7 +53,9 @@ def pending_orders(session: Session, bench: str) -> list[uuid.UUID]:
     waiting = select(Order.uid).join(Parcel).where(Parcel.label_pending.is_(True)).distinct()
     uids = set(session.scalars(waiting))
     packed_here = select(Event.order_uid).where(
-        Event.type == ev.LabelPending.TYPE, Event.bench == bench, Event.order_uid.in_(uids)
+        Event.type.in_((ev.LabelPending.TYPE, ev.LabelRequested.TYPE)),
+        Event.bench == bench,
+        Event.order_uid.in_(uids),
     )
     return sorted({uid for uid in session.scalars(packed_here) if uid is not None})
 
@@ -105,11 +112,16 @@ def retry_pending(
     bench: str,
     operator: str,
     clock: Callable[[], dt.datetime],
+    asking: Container[uuid.UUID] = frozenset(),
 ) -> Retried:
+    """`asking`: the orders the bench is asking its carrier for now (closed a moment ago),
+    looked at just before each order is read, so one carrier call is never made twice."""
     done = Retried()
     with db.read() as session:
         orders = pending_orders(session, bench)
     for uid in orders:
+        if uid in asking:
+            continue
         with db.read() as session:
             requests = _requests(session, order_by_uid(session, uid), settings)
         for request in requests:
@@ -167,29 +179,19 @@ def _record(
     operator: str,
 ) -> list[PrintedDocument]:
     printed = []
+    who: dict[str, Any] = {"at": now, "bench": bench, "operator": operator}
     with db.write() as session:
         order = order_by_uid(session, uid)
         waiting = {p.seq for p in order.parcels if p.label_pending}
         for label in created.parcels:
             if label.seq not in waiting:
                 continue  # labelled meanwhile: never print a parcel's label twice
-            ref = label_ref(order.number, label.seq)
-            for fmt, data in label.documents.items():
-                archive.write(ref, fmt, data)
-            event = ev.LabelCreated(
-                order=uid,
-                parcel_seq=label.seq,
-                tracking_number=label.tracking_number,
-                carrier=created.carrier,
-                service=request.service,
-                document=ref,
-                sscc=label.sscc,
-                counters=label.counters,
+            record_created(session, order, created.carrier, request.service, label, archive, **who)
+            printed.append(
+                PrintedDocument(label_ref(order.number, label.seq), label.tracking_number)
             )
-            record(session, event, at=now, bench=bench, operator=operator)
-            printed.append(PrintedDocument(ref, label.tracking_number))
         session.flush()
         if printed and not any(p.label_pending for p in order.parcels):
             parcels = sorted(order.parcels, key=lambda p: p.seq)
-            record_shipped(session, order, parcels, at=now, bench=bench, operator=operator)
+            record_shipped(session, order, parcels, **who)
     return printed

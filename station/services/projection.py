@@ -473,5 +473,5 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
     advance_counter(s, e.series, e.seq)
 
 
-# Picking's handlers live with picking; importing registers them.
-from station.services import projection_picking  # noqa: E402, F401
+# Picking's and the carrier labels' handlers live in their modules; importing registers them.
+from station.services import projection_labels, projection_picking  # noqa: E402, F401

@@ -1,0 +1,32 @@
+"""The projector's handlers for a parcel's way to its carrier label after the bench closed it:
+asked, refused. Registered on the one projector (`station.services.projection`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from station.db.models import Order
+from station.domain import OrderStatus
+from station.domain import events as ev
+from station.services.projection import _existing_parcel, _on
+from station.services.projection_import import bench_id
+
+
+@_on(ev.LabelRequested)
+def _requested(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRequested) -> None:
+    """The parcel waits for its carrier's answer as it would for a late one (no label yet)."""
+    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel.carrier = e.carrier
+    parcel.service = e.service
+    parcel.label_pending = True
+
+
+@_on(ev.LabelRefused)
+def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> None:
+    order.status = OrderStatus.PACKING
+    order.bench_id = bench_id(s, rec.bench)
+    order.shipped_at = None
+    for parcel in order.parcels:
+        if parcel.carrier == e.carrier and parcel.label_pending:
+            parcel.label_pending = False
+            parcel.label_path = ""
