@@ -60,6 +60,15 @@ def pending_orders(session: Session, bench: str) -> list[uuid.UUID]:
     return sorted({uid for uid in session.scalars(packed_here) if uid is not None})
 
 
+def waiting_parcels(session: Session, bench: str) -> int:
+    """How many of this bench's parcels wait for their carrier's label."""
+    orders = pending_orders(session, bench)
+    waiting = (
+        select(Parcel.id).join(Order).where(Order.uid.in_(orders), Parcel.label_pending.is_(True))
+    )
+    return len(session.scalars(waiting).all())
+
+
 @dataclass(frozen=True)
 class PendingParcel:
     """A parcel on the pending shelf, as the lead sees it."""

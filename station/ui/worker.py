@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -99,6 +100,10 @@ class BenchWorker(QObject):
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+
+    def asking(self) -> Container[uuid.UUID]:
+        """The orders the bench is asking its carrier for now (read from another thread)."""
+        return self._service.asking if self._service is not None else frozenset()
 
     @Slot(str)
     def set_operator(self, name: str) -> None:

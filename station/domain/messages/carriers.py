@@ -113,6 +113,14 @@ register(
         "tienilo sullo scaffale in attesa, la sua etichetta {carrier} si stampa qui da sola "
         "quando {carrier} risponde.",
     ),
+    Message(
+        "labels_waiting",
+        "{count} parcels wait for their carrier's label",
+        "{count} colli attendono l'etichetta del corriere",
+        count="count",
+        one_en="{count} parcel waits for its carrier's label",
+        one_it="{count} collo attende l'etichetta del corriere",
+    ),
 )
 
 register(
