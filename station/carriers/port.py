@@ -106,6 +106,14 @@ class VoidingCarrier(Protocol):
 
 
 @runtime_checkable
+class CancellingCarrier(Protocol):
+    """A carrier that cancels an order's whole shipment by the sender's reference (BRT), while
+    it allows; a refusal says why."""
+
+    def cancel_shipment(self, order_number: str) -> None: ...
+
+
+@runtime_checkable
 class DayClosingCarrier(Protocol):
     """A carrier told when the day's parcels are handed over; it may answer with its manifest."""
 

@@ -556,6 +556,21 @@ class LabelRefused(DomainEvent):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class ShipmentVoided(DomainEvent):
+    """A lead cancelled the order's shipment at its carrier (or the carrier had none to cancel,
+    for parcels still waiting): `parcels` lose their labels. With `relabel` they wait for new
+    ones, which the bench that packed them asks for; without (the shop cancelled the order)
+    they stay unlabelled."""
+
+    TYPE = "shipment_voided"
+
+    carrier: str
+    parcels: tuple[int, ...]
+    tracking_numbers: tuple[str, ...]
+    relabel: bool
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class LabelPrinted(DomainEvent):
     """A printer took the document (not merely: the file was written), in `format`."""
 

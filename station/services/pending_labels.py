@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.carriers import CreatedLabels, LabelRequest, ShippingError, carrier_for
-from station.carriers.numbering import ShipmentCounters
+from station.carriers.numbering import ShipmentCounters, stored_counters
 from station.carriers.port import ForgettingCarrier
 from station.carriers.transport import CarrierHttp, CarrierUnreachableError
 from station.config import Settings
@@ -53,9 +53,7 @@ def pending_orders(session: Session, bench: str) -> list[uuid.UUID]:
     waiting = select(Order.uid).join(Parcel).where(Parcel.label_pending.is_(True)).distinct()
     uids = set(session.scalars(waiting))
     packed_here = select(Event.order_uid).where(
-        Event.type.in_((ev.LabelPending.TYPE, ev.LabelRequested.TYPE)),
-        Event.bench == bench,
-        Event.order_uid.in_(uids),
+        Event.type == ev.OrderPacked.TYPE, Event.bench == bench, Event.order_uid.in_(uids)
     )
     return sorted({uid for uid in session.scalars(packed_here) if uid is not None})
 
@@ -133,13 +131,37 @@ def retry_pending(
             continue
         with db.read() as session:
             requests = _requests(session, order_by_uid(session, uid), settings)
+        who: dict[str, Any] = {"at": clock(), "bench": bench, "operator": operator}
         for request in requests:
+            if not carrier_for(request.carrier, settings).needs_network:
+                done.printed += _label_offline(db, uid, request, archive, settings, done, who)
+                continue
             created = _ask(request, settings, done)
             if created is not None:
-                done.printed += _record(
-                    db, uid, request, created, archive, clock(), bench, operator
-                )
+                with db.write() as session:
+                    done.printed += _record(session, uid, request, created, archive, who)
     return done
+
+
+def _label_offline(
+    db: Database,
+    uid: uuid.UUID,
+    request: LabelRequest,
+    archive: DocumentArchive,
+    settings: Settings,
+    done: Retried,
+    who: dict[str, Any],
+) -> list[PrintedDocument]:
+    """A carrier that needs no network (its labels voided, say) numbers from the stored
+    series in the transaction that records the labels."""
+    with db.write() as session:
+        counters = ShipmentCounters(stored_counters(session))
+        try:
+            created = carrier_for(request.carrier, settings).create_labels(request, counters)
+        except ShippingError as exc:  # a range used up: the parcel stays on the pending shelf
+            done.warnings.append(exc.message(settings.language))
+            return []
+        return _record(session, uid, request, created, archive, who)
 
 
 def _requests(session: Session, order: Order, settings: Settings) -> list[LabelRequest]:
@@ -178,29 +200,23 @@ def _ask(request: LabelRequest, settings: Settings, done: Retried) -> CreatedLab
 
 
 def _record(
-    db: Database,
+    session: Session,
     uid: uuid.UUID,
     request: LabelRequest,
     created: CreatedLabels,
     archive: DocumentArchive,
-    now: dt.datetime,
-    bench: str,
-    operator: str,
+    who: dict[str, Any],
 ) -> list[PrintedDocument]:
     printed = []
-    who: dict[str, Any] = {"at": now, "bench": bench, "operator": operator}
-    with db.write() as session:
-        order = order_by_uid(session, uid)
-        waiting = {p.seq for p in order.parcels if p.label_pending}
-        for label in created.parcels:
-            if label.seq not in waiting:
-                continue  # labelled meanwhile: never print a parcel's label twice
-            record_created(session, order, created.carrier, request.service, label, archive, **who)
-            printed.append(
-                PrintedDocument(label_ref(order.number, label.seq), label.tracking_number)
-            )
-        session.flush()
-        if printed and not any(p.label_pending for p in order.parcels):
-            parcels = sorted(order.parcels, key=lambda p: p.seq)
-            record_shipped(session, order, parcels, **who)
+    order = order_by_uid(session, uid)
+    waiting = {p.seq for p in order.parcels if p.label_pending}
+    for label in created.parcels:
+        if label.seq not in waiting:
+            continue  # labelled meanwhile: never print a parcel's label twice
+        record_created(session, order, created.carrier, request.service, label, archive, **who)
+        printed.append(PrintedDocument(label_ref(order.number, label.seq), label.tracking_number))
+    session.flush()
+    if printed and not any(p.label_pending for p in order.parcels):
+        parcels = sorted(order.parcels, key=lambda p: p.seq)
+        record_shipped(session, order, parcels, **who)
     return printed

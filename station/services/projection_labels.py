@@ -1,5 +1,5 @@
 """The projector's handlers for a parcel's way to its carrier label after the bench closed it:
-asked, refused. Registered on the one projector (`station.services.projection`)."""
+asked, refused, voided. Registered on the one projector (`station.services.projection`)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,12 @@ def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> 
         if parcel.carrier == e.carrier and parcel.label_pending:
             parcel.label_pending = False
             parcel.label_path = ""
+
+
+@_on(ev.ShipmentVoided)
+def _voided(s: Session, order: Order, rec: ev.Recorded, e: ev.ShipmentVoided) -> None:
+    for parcel in order.parcels:
+        if parcel.seq in e.parcels:
+            parcel.tracking_number = None
+            parcel.label_path = ""
+            parcel.label_pending = e.relabel

@@ -146,3 +146,43 @@ register(
         "controlla l'URL dell'account.",
     ),
 )
+
+register(
+    Message(
+        "void_nothing",
+        "Order {number} has no carrier label to cancel.",
+        "L'ordine {number} non ha etichette del corriere da annullare.",
+    ),
+    Message(
+        "void_refused",
+        "{carrier} keeps order {number}'s shipment ({reason}), so it leaves as labelled.",
+        "{carrier} mantiene la spedizione dell'ordine {number} ({reason}), quindi parte come "
+        "etichettata.",
+    ),
+    Message(
+        "void_carrier_away",
+        "{carrier} did not answer, so order {number}'s shipment is not cancelled: try again when "
+        "{carrier} is reachable.",
+        "{carrier} non ha risposto, quindi la spedizione dell'ordine {number} non è annullata: "
+        "riprova quando {carrier} è raggiungibile.",
+    ),
+    Message(
+        "void_not_at_carrier",
+        "Station cannot cancel shipments at {carrier}: cancel order {number}'s at {carrier} "
+        "itself.",
+        "Station non può annullare spedizioni presso {carrier}: annulla quella dell'ordine "
+        "{number} direttamente presso {carrier}.",
+    ),
+    Message(
+        "lead_voided_relabel",
+        "Order {number}: the {carrier} shipment is cancelled; its parcels get new labels at the "
+        "bench that packed them.",
+        "Ordine {number}: la spedizione {carrier} è annullata; i suoi colli ricevono nuove "
+        "etichette al banco che li ha imballati.",
+    ),
+    Message(
+        "lead_voided_cancelled",
+        "Order {number}: the {carrier} shipment is cancelled; the order stays cancelled.",
+        "Ordine {number}: la spedizione {carrier} è annullata; l'ordine resta annullato.",
+    ),
+)
