@@ -113,6 +113,7 @@ class OrderDetails:
     payment_method: str = ""
     cod_amount: Decimal | None = None
     customer_note: str = ""
+    shipping_method: str = ""  # as the shop names it: the carrier rules match it
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,6 +21,8 @@ from station.carriers import ShippingError as ShippingError  # what callers catc
 from station.carriers.internal import internal_labels
 from station.carriers.numbering import ShipmentCounters, stored_counters
 from station.carriers.range import parcel_label_view
+from station.carriers.rules import RULES_KEY, rules_for
+from station.carriers.rules import carrier_for as carrier_for_method
 from station.config import Settings
 from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
@@ -185,7 +187,7 @@ def label_offline(
     offline: Offline = []
     asked: list[LabelRequest] = []
     warnings: list[str] = []
-    for (carrier, service), group in _by_carrier(order, parcels).items():
+    for (carrier, service), group in _by_carrier(order, parcels, settings).items():
         request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
         adapter = carrier_for(carrier, settings)
         if adapter.needs_network:
@@ -247,13 +249,29 @@ def _record_pending(
     record(session, event, **who)
 
 
-def _by_carrier(order: Order, parcels: list[Parcel]) -> dict[tuple[str, str], list[Parcel]]:
-    """The parcels each carrier and service labels (a parcel's own, else the order's)."""
+def _by_carrier(
+    order: Order, parcels: list[Parcel], settings: Settings
+) -> dict[tuple[str, str], list[Parcel]]:
+    """The parcels each carrier and service labels: the carrier rule that matches the order's
+    shipping method now, else the parcel's (the order's as imported when it was opened)."""
+    ruled = ruled_carrier(order, settings)
     groups: dict[tuple[str, str], list[Parcel]] = {}
     for parcel in parcels:
         carrier = parcel.carrier or order.carrier or DEFAULT_CARRIER
-        groups.setdefault((carrier, parcel.service or order.service), []).append(parcel)
+        chosen = ruled if ruled[0] else (carrier, parcel.service or order.service)
+        groups.setdefault(chosen, []).append(parcel)
     return groups
+
+
+def ruled_carrier(order: Order, settings: Settings) -> tuple[str, str]:
+    """The carrier and service the rules give the order's shipping method, its country and
+    whether it is paid on delivery; ("", "") when no rule matches or the method is unknown."""
+    if not order.shipping_method:
+        return "", ""
+    shop_settings = order.shop.settings if order.shop and order.shop.settings else {}
+    rules = rules_for(settings.extra.get(RULES_KEY), shop_settings)
+    country = str(order.shipping_address.get("country") or "")
+    return carrier_for_method(order.shipping_method, rules, country, order.cod_amount is not None)
 
 
 def label_request(

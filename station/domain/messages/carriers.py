@@ -186,3 +186,32 @@ register(
         "Ordine {number}: la spedizione {carrier} è annullata; l'ordine resta annullato.",
     ),
 )
+
+register(
+    Message(
+        "carrier_rule_added",
+        "Rule {n} added: shipping method {match} goes by {carrier}.",
+        "Regola {n} aggiunta: il metodo di spedizione {match} va con {carrier}.",
+    ),
+    Message(
+        "carrier_rule_removed",
+        "Rule {n} ({match}) removed.",
+        "Regola {n} ({match}) rimossa.",
+    ),
+    Message(
+        "carrier_rule_unknown",
+        "There is no rule {n}: 'station carrier rule list' shows them.",
+        "Non c'è la regola {n}: 'station carrier rule list' le mostra.",
+    ),
+    Message(
+        "carrier_rule_bad_pattern",
+        "{match} is not a regular expression Station can read: correct the part after 're:'.",
+        "{match} non è un'espressione regolare che Station sa leggere: correggi la parte dopo "
+        "'re:'.",
+    ),
+    Message(
+        "carrier_rules_none",
+        "No carrier rules: parcels go by the carrier their order was imported with.",
+        "Nessuna regola corriere: i colli vanno con il corriere con cui l'ordine è stato importato.",
+    ),
+)
