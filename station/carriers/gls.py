@@ -13,6 +13,7 @@ from typing import Any
 
 from station.carriers import gls_wire as wire
 from station.carriers.port import (
+    CarrierRecord,
     CounterStore,
     CreatedLabels,
     LabelledParcel,
@@ -82,6 +83,9 @@ class GlsItalyCarrier:
             reason = wire.root_text(answer) or "?"
             raise ShippingError("gls_refused", carrier=self.code, reason=reason)
         return found
+
+    def shipments_on_record(self) -> list[CarrierRecord]:
+        return [CarrierRecord(s.number, s.order, s.closed) for s in self.shipments_listed()]
 
     def forget(self, order_number: str) -> None:
         """Delete the parcels a call whose answer was lost may have made for the order (GLS

@@ -120,6 +120,23 @@ class DayClosingCarrier(Protocol):
     def close_day(self, day: dt.date, tracking_numbers: Sequence[str]) -> bytes | None: ...
 
 
+@dataclass(frozen=True)
+class CarrierRecord:
+    """A shipment as the carrier's own records have it."""
+
+    tracking_number: str
+    order_number: str
+    handed_over: bool  # closed into a day's manifest at the carrier
+
+
+@runtime_checkable
+class ListingCarrier(Protocol):
+    """A carrier that lists the shipments it holds for the account (GLS ListSped), so the
+    day's manifest can be compared with its records."""
+
+    def shipments_on_record(self) -> list[CarrierRecord]: ...
+
+
 @runtime_checkable
 class ForgettingCarrier(Protocol):
     """A carrier asked again after a call whose answer never came: `forget` drops whatever

@@ -215,3 +215,45 @@ register(
         "Nessuna regola corriere: i colli vanno con il corriere con cui l'ordine è stato importato.",
     ),
 )
+
+register(
+    Message(
+        "manifest_agrees",
+        "The {carrier} manifest agrees with {carrier}'s records: {count} parcels.",
+        "Il borderò {carrier} concorda con i dati di {carrier}: {count} colli.",
+        count="count",
+        one_en="The {carrier} manifest agrees with {carrier}'s records: {count} parcel.",
+        one_it="Il borderò {carrier} concorda con i dati di {carrier}: {count} collo.",
+    ),
+    Message(
+        "manifest_not_compared",
+        "{carrier} did not list its shipments, so the manifest was not compared with its records: "
+        "check them on {carrier}'s site.",
+        "{carrier} non ha elencato le sue spedizioni, quindi il borderò non è stato confrontato "
+        "con i suoi dati: controllali sul sito di {carrier}.",
+    ),
+    Message(
+        "manifest_not_at_carrier",
+        "{count} parcels on the {carrier} manifest are not in {carrier}'s records: {numbers}; "
+        "keep them back and label them again.",
+        "{count} colli del borderò {carrier} non sono nei dati di {carrier}: {numbers}; "
+        "trattienili ed etichettali di nuovo.",
+        count="count",
+        one_en="{count} parcel on the {carrier} manifest is not in {carrier}'s records: "
+        "{numbers}; keep it back and label it again.",
+        one_it="{count} collo del borderò {carrier} non è nei dati di {carrier}: {numbers}; "
+        "trattienilo ed etichettalo di nuovo.",
+    ),
+    Message(
+        "manifest_unknown_at_carrier",
+        "{carrier} holds {count} shipments Station did not ship: {numbers}; delete them at "
+        "{carrier} or find their parcels.",
+        "{carrier} ha {count} spedizioni che Station non ha spedito: {numbers}; cancellale "
+        "presso {carrier} o trova i loro colli.",
+        count="count",
+        one_en="{carrier} holds {count} shipment Station did not ship: {numbers}; delete it at "
+        "{carrier} or find its parcel.",
+        one_it="{carrier} ha {count} spedizione che Station non ha spedito: {numbers}; "
+        "cancellala presso {carrier} o trova il suo collo.",
+    ),
+)
