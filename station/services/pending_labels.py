@@ -88,27 +88,43 @@ def pending_shelf(session: Session) -> list[PendingParcel]:
     ).all()
     shelf = []
     for number, uid, seq, carrier in waiting:
-        found = _pending_event(session, uid, seq)
+        found = _why_waiting(session, uid, seq)
         if found is not None:
-            row, event = found
-            shelf.append(PendingParcel(number, seq, carrier, row.bench, row.at, event.reason))
+            since, reason = found
+            bench = _packed_at(session, uid)
+            shelf.append(PendingParcel(number, seq, carrier, bench, since, reason))
     return sorted(shelf, key=lambda p: p.since)
 
 
-def _pending_event(
+# The events after which a parcel waits for its carrier's label.
+_WAITING = (ev.LabelPending.TYPE, ev.LabelRequested.TYPE, ev.ShipmentVoided.TYPE)
+
+
+def _why_waiting(
     session: Session, uid: uuid.UUID, seq: int
-) -> tuple[Event, ev.LabelPending] | None:
-    """The parcel's latest LabelPending, as stored and as the event it is."""
+) -> tuple[dt.datetime, ev.Reason] | None:
+    """Since when the parcel waits, and why: the carrier did not answer in time, its answer
+    is not recorded yet (asked, or asked by an app that stopped), or its label was voided."""
     rows = session.scalars(
         select(Event)
-        .where(Event.order_uid == uid, Event.type == ev.LabelPending.TYPE)
+        .where(Event.order_uid == uid, Event.type.in_(_WAITING))
         .order_by(Event.seq.desc())
     )
     for row in rows:
         event = ev.decode(row.type, row.version, row.payload)
         if isinstance(event, ev.LabelPending) and event.parcel_seq == seq:
-            return row, event
+            return row.at, event.reason
+        if isinstance(event, ev.LabelRequested) and event.parcel_seq == seq:
+            return row.at, ev.Reason("label_asked", {"carrier": event.carrier})
+        if isinstance(event, ev.ShipmentVoided) and seq in event.parcels:
+            return row.at, ev.Reason("label_voided", {"carrier": event.carrier})
     return None
+
+
+def _packed_at(session: Session, uid: uuid.UUID) -> str:
+    """The bench that packed the order (where its labels print)."""
+    packed = select(Event.bench).where(Event.order_uid == uid, Event.type == ev.OrderPacked.TYPE)
+    return session.scalar(packed.order_by(Event.seq.desc()).limit(1)) or ""
 
 
 def retry_pending(

@@ -19,6 +19,7 @@ from station.db.models import Event, Order
 from station.domain import events as ev
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService
+from station.services.pending_labels import pending_shelf
 from station.workflow.io import Command, CommandName, ReadScale, Scan, Weight
 from tests.carriers.brt_setup import configure, fake_brt
 from tests.console_process import ConsoleProcess, ean_of, run_console, run_station
@@ -112,6 +113,9 @@ def test_a_bench_killed_while_its_carrier_answers_loses_and_doubles_nothing(
     _wait_for(lambda: slow.times == 0)  # BRT has the request
     bench.kill()
     _wait_for(lambda: len(brt.live()) == 1)  # BRT made the shipment nobody heard of
+    with open_home(home) as ctx, ctx.db.read() as session:
+        [shelf] = pending_shelf(session)  # the lead sees the parcel waiting meanwhile
+    assert (shelf.order_number, shelf.reason.code) == ("1004", "label_asked")
     brt.faults.clear()
     # WHEN the bench starts again
     again = ConsoleProcess(home)

@@ -14,11 +14,12 @@ from sqlalchemy import select
 from station.context import AppContext
 from station.db.models import Order
 from station.domain import events as ev
+from station.domain.messages import text
 from station.printing.archive import DocumentArchive
 from station.services.bench import BenchService, utc_now
 from station.services.errors import CommandError
 from station.services.events import record
-from station.services.pending_labels import retry_pending
+from station.services.pending_labels import pending_shelf, retry_pending
 from station.services.voiding import void_shipment
 from sync.secrets import save_secrets
 from tests.carriers.brt_setup import configure, fake_brt
@@ -63,6 +64,13 @@ def test_a_voided_brt_shipment_is_gone_at_brt_and_the_order_is_labelled_again(
     # THEN BRT holds nothing, and the parcel waits for a new label
     assert brt.live() == []
     assert _parcel(demo_home, "1004") == (None, True, "shipped")
+    # AND the lead sees it on the pending shelf, at the bench that packed it, with why
+    with demo_home.db.read() as session:
+        [shelf] = pending_shelf(session)
+    assert (shelf.order_number, shelf.bench) == ("1004", bench.bench_name)
+    assert text(shelf.reason.code, "en", **shelf.reason.params) == (
+        "Its BRT label was voided; a new one is being asked for."
+    )
     # WHEN the bench that packed it makes its round
     archive = DocumentArchive(demo_home.home)
     done = retry_pending(

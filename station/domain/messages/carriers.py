@@ -257,3 +257,16 @@ register(
         "cancellala presso {carrier} o trova il suo collo.",
     ),
 )
+
+register(
+    Message(
+        "label_asked",
+        "{carrier} was asked for the label; no answer is recorded yet.",
+        "A {carrier} è stata chiesta l'etichetta; nessuna risposta è ancora registrata.",
+    ),
+    Message(
+        "label_voided",
+        "Its {carrier} label was voided; a new one is being asked for.",
+        "La sua etichetta {carrier} è stata annullata; se ne sta chiedendo una nuova.",
+    ),
+)
