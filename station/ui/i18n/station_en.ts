@@ -1104,6 +1104,21 @@
         <source>Operator:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void an order's shipment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void a shipment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Order number:</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>

@@ -1104,6 +1104,21 @@
         <source>Operator:</source>
         <translation>Operatore:</translation>
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void an order's shipment…</source>
+        <translation>Annulla la spedizione di un ordine…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void a shipment</source>
+        <translation>Annulla una spedizione</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Order number:</source>
+        <translation>Numero d'ordine:</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
