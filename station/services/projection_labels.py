@@ -3,10 +3,11 @@ asked, refused, voided. Registered on the one projector (`station.services.proje
 
 from __future__ import annotations
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from station.db.models import Order
-from station.domain import OrderStatus
+from station.db.models import Order, OutboxEntry
+from station.domain import OrderStatus, OutboxKind, OutboxStatus
 from station.domain import events as ev
 from station.services.projection import _existing_parcel, _on
 from station.services.projection_import import bench_id
@@ -34,6 +35,15 @@ def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> 
 
 @_on(ev.ShipmentVoided)
 def _voided(s: Session, order: Order, rec: ev.Recorded, e: ev.ShipmentVoided) -> None:
+    """The shop is not told numbers that no longer exist: what the outbox has not sent yet
+    goes, and the new labels' numbers are told once they come."""
+    s.execute(
+        delete(OutboxEntry).where(
+            OutboxEntry.order_id == order.id,
+            OutboxEntry.kind.in_((OutboxKind.PARCEL_SHIPPED, OutboxKind.ORDER_SHIPPED)),
+            OutboxEntry.status != OutboxStatus.SENT,
+        )
+    )
     for parcel in order.parcels:
         if parcel.seq in e.parcels:
             parcel.tracking_number = None

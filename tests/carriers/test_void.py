@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from station.context import AppContext
-from station.db.models import Order
+from station.db.models import Order, OutboxEntry
+from station.domain import OutboxKind
 from station.domain import events as ev
 from station.domain.messages import text
 from station.printing.archive import DocumentArchive
@@ -42,6 +43,18 @@ def _parcel(ctx: AppContext, number: str) -> tuple[str | None, bool, str]:
         return parcel.tracking_number, parcel.label_pending, str(order.status)
 
 
+def _told_shop(ctx: AppContext, number: str) -> list[str]:
+    """The tracking numbers the outbox holds for the shop."""
+    with ctx.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == number)).one()
+        entries = session.scalars(
+            select(OutboxEntry).where(
+                OutboxEntry.order_id == order.id, OutboxEntry.kind == OutboxKind.PARCEL_SHIPPED
+            )
+        )
+        return [str(e.payload["tracking_number"]) for e in entries]
+
+
 def _void(ctx: AppContext, number: str) -> None:
     void_shipment(ctx.db, ctx.settings, number, lead="giulia", bench="lead", clock=utc_now)
 
@@ -59,10 +72,13 @@ def test_a_voided_brt_shipment_is_gone_at_brt_and_the_order_is_labelled_again(
     # GIVEN order 1004 shipped with BRT's number
     bench = _shipped_by_brt(demo_home, brt)
     [first] = brt.live()
+    assert _told_shop(demo_home, "1004") == [first.parcel_ids[0]]  # not sent yet
     # WHEN a lead voids it
     _void(demo_home, "1004")
-    # THEN BRT holds nothing, and the parcel waits for a new label
+    # THEN BRT holds nothing, the shop will not be told the voided number, and the parcel
+    # waits for a new label
     assert brt.live() == []
+    assert _told_shop(demo_home, "1004") == []
     assert _parcel(demo_home, "1004") == (None, True, "shipped")
     # AND the lead sees it on the pending shelf, at the bench that packed it, with why
     with demo_home.db.read() as session:
@@ -84,6 +100,7 @@ def test_a_voided_brt_shipment_is_gone_at_brt_and_the_order_is_labelled_again(
         ("label", again.parcel_ids[0])
     ]
     assert _parcel(demo_home, "1004") == (again.parcel_ids[0], False, "shipped")
+    assert _told_shop(demo_home, "1004") == [again.parcel_ids[0]]
     verified = run_station(demo_home.home, "db", "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
