@@ -24,6 +24,7 @@ def _requested(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRequested)
 
 @_on(ev.LabelRefused)
 def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> None:
+    """Open at its bench as before the last weighing: weighing it again ships it."""
     order.status = OrderStatus.PACKING
     order.bench_id = bench_id(s, rec.bench)
     order.shipped_at = None
@@ -31,6 +32,10 @@ def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> 
         if parcel.carrier == e.carrier and parcel.label_pending:
             parcel.label_pending = False
             parcel.label_path = ""
+    if order.parcels:
+        last = max(order.parcels, key=lambda p: p.seq)
+        last.measured_weight_g = None
+        last.weight_override_by = ""
 
 
 @_on(ev.ShipmentVoided)

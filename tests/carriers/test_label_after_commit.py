@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from station.app import open_home
+from station.carriers import ShippingError
 from station.context import AppContext
 from station.db.models import Event, Order
 from station.domain import events as ev
@@ -132,4 +133,43 @@ def test_a_bench_killed_while_its_carrier_answers_loses_and_doubles_nothing(
         kinds = _label_events(ctx, "1004")
     assert kinds == [ev.LabelRequested.TYPE, ev.LabelCreated.TYPE]
     verified = run_station(home, "db", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_an_order_its_carrier_refused_is_back_at_the_bench_and_ships_once_corrected(
+    demo_home: AppContext, brt: FakeBrt
+) -> None:
+    # GIVEN order 1004 going by BRT to an area BRT does not route
+    configure(demo_home, brt)
+    with demo_home.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == "1004")).one()
+        area = str(order.shipping_address["postcode"])[:2]
+    routed = brt.routing.pop(area)
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    for code in ["1004", *_units(demo_home, "1004")]:
+        bench.handle(Scan(code))
+    [read] = [
+        e for e in bench.handle(Command(CommandName.WEIGH)).effects if isinstance(e, ReadScale)
+    ]
+    # WHEN it is weighed, THEN BRT's refusal is raised for the operator to read
+    with pytest.raises(ShippingError):
+        bench.handle(Weight(read.expected_g))
+    # AND the order is open at the bench again, every unit still in it, nothing labelled
+    state = bench.engine.state
+    assert state.order is not None
+    assert (state.order.number, state.order.units_left) == ("1004", 0)
+    assert _label_events(demo_home, "1004") == [ev.LabelRequested.TYPE]
+    # WHEN BRT routes the area again and the parcel is weighed again
+    brt.routing[area] = routed
+    [read] = [
+        e for e in bench.handle(Command(CommandName.WEIGH)).effects if isinstance(e, ReadScale)
+    ]
+    bench.handle(Weight(read.expected_g))
+    # THEN it ships with BRT's number, and the log replays to the same tables
+    [live] = brt.live()
+    with demo_home.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == "1004")).one()
+        assert [p.tracking_number for p in order.parcels] == [live.parcel_ids[0]]
+        assert order.status == "shipped"
+    verified = run_station(demo_home.home, "db", "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
