@@ -54,8 +54,9 @@ from station.workflow.io import (
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
-# An order whose parcels were closed, and what its carriers are asked after the commit
-ClosedOrder = tuple[uuid.UUID, list[LabelRequest]]
+# An order whose parcels were closed, what its carriers are asked after the commit, and the
+# settings it is labelled with (a hub's tracking and SSCC blocks)
+ClosedOrder = tuple[uuid.UUID, list[LabelRequest], Settings]
 # Re-reads an order from its shop; returns a sentence when it must not ship as it is.
 ShopCheck = Callable[[int], str | None]
 
@@ -152,8 +153,8 @@ class BenchService:
             with self.db.write() as session:
                 outcome = self._decide(session, inp, now)
                 printed = self._record(session, outcome, now, warnings, closed)
-            for order_uid, requests in closed:
-                printed += self._label(order_uid, requests, now, warnings)
+            for order_uid, requests, labelling in closed:
+                printed += self._label(order_uid, requests, labelling, now, warnings)
         except BaseException:
             self.engine = BenchEngine(self._load_state())
             raise
@@ -253,10 +254,11 @@ class BenchService:
         """The parcels closed; those whose carrier is asked print once it answered."""
         assert packed.order is not None
         order = order_by_uid(session, packed.order)
+        labelling = self.claims.labelling(session, self.settings)
         asked = ship_order(
             session,
             order,
-            settings=self.claims.labelling(session, self.settings),
+            settings=labelling,
             archive=self.archive,
             at=now,
             bench=self.bench_name,
@@ -265,7 +267,7 @@ class BenchService:
         )
         if asked:
             self.asking.add(order.uid)
-            closed.append((order.uid, asked))
+            closed.append((order.uid, asked, labelling))
             return []
         return labels_now(order)
 
@@ -273,6 +275,7 @@ class BenchService:
         self,
         order_uid: uuid.UUID,
         requests: list[LabelRequest],
+        settings: Settings,
         now: dt.datetime,
         warnings: list[str],
     ) -> list[PrintedDocument]:
@@ -280,7 +283,7 @@ class BenchService:
         try:
             labelled = label_closed_parcels(
                 self.db,
-                self.settings,
+                settings,
                 self.archive,
                 order_uid,
                 requests,
