@@ -201,3 +201,27 @@ def test_a_lead_voids_on_the_command_line_with_their_pin(
     )
     assert nothing.returncode == 1
     assert nothing.stderr.strip() == "station: Order 1005 has no carrier label to cancel."
+
+
+def test_a_label_from_a_number_range_is_voided_and_numbered_again_from_the_range(
+    demo_home: AppContext,
+) -> None:
+    # GIVEN order 1001 shipped with a number from its carrier's range (no network)
+    bench = BenchService(demo_home.db, demo_home.settings, DocumentArchive(demo_home.home))
+    _pack(bench, demo_home, "1001")
+    first, _pending, _status = _parcel(demo_home, "1001")
+    assert first
+    # WHEN a lead voids it and the bench that packed it makes its round
+    _void(demo_home, "1001")
+    done = retry_pending(
+        demo_home.db, demo_home.settings, bench.archive, bench=bench.bench_name,
+        operator="anna", clock=utc_now,
+    )  # fmt: skip
+    # THEN the parcel has the range's next number, never the voided one, and its label printed
+    again, pending, status = _parcel(demo_home, "1001")
+    assert (pending, status) == (False, "shipped")
+    assert again
+    assert again != first
+    assert [(d.document, d.tracking_number) for d in done.printed] == [("label", again)]
+    verified = run_station(demo_home.home, "db", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
