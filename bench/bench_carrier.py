@@ -134,7 +134,13 @@ def _measure(ctx: AppContext, delay_s: float, carrier: str, cod: bool = True) ->
     def retry() -> None:
         while not stop.wait(RETRY_S):
             done = retry_pending(
-                ctx.db, ctx.settings, archive, bench=bench.bench_name, operator="b", clock=utc_now
+                ctx.db,
+                ctx.settings,
+                archive,
+                bench=bench.bench_name,
+                operator="b",
+                clock=utc_now,
+                asking=bench.asking,
             )
             carrier_labels.extend(time.perf_counter() for _ in done.printed)
 

@@ -15,6 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from station.carrier_rules_cli import add_rule_commands
 from station.cli_support import UserError, user_error
 from station.domain.messages import text
 
@@ -333,6 +334,7 @@ def add_carrier_commands(sub: Any) -> None:
     test = carrier_sub.add_parser("test", help="ask the carrier whether the account works")
     test.add_argument("code", metavar="CODE")
     test.set_defaults(func=cmd_test, read_only=True)
+    add_rule_commands(carrier_sub)
 
 
 def _add_brt_parser(kinds: Any) -> None:

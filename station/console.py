@@ -337,7 +337,9 @@ def run_console(
         retry = PendingLabelRetry(ctx, bench).round
         background = [
             Repeating(retry, ctx.settings.label_retry_s, "pending-labels").start(),
-            Repeating(report, LOOK_EVERY_S, "bench-report").start(),
+            # the first report waits a second for the scale's first answer, as the window's
+            # does: a scale still connecting is not news worth an event
+            Repeating(report, LOOK_EVERY_S, "bench-report", first_after_s=1.0).start(),
             Repeating(lead_watch(bench), WATCH_EVERY_S, "lead-watch").start(),
         ]
         return bench.run(lines)
@@ -382,6 +384,7 @@ class PendingLabelRetry:
             bench=service.bench_name,
             operator=service.operator,
             clock=utc_now,
+            asking=service.asking,
         )
         if not (retried.printed or retried.warnings):
             return

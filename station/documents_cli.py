@@ -220,7 +220,21 @@ def cmd_manifest(args: argparse.Namespace, ctx: AppContext) -> int:
     suffix = "csv" if csv else "pdf"
     name = f"manifest-{manifest.carrier}-{day.isoformat()}.{suffix}"
     _write(args.output or ctx.documents_dir / name, data, ctx.settings.language)
+    if first:  # compared once, as the day is closed, after the transaction
+        _reconcile(ctx, manifest.carrier, manifest.parcels)
     return 0
+
+
+def _reconcile(ctx: AppContext, carrier: str, parcels: Sequence[ManifestParcel]) -> None:
+    """Where the carrier lists its shipments: what differs from the manifest, one warning line
+    per kind of difference; else one line that it agrees."""
+    from station.services.reconcile import reconcile, said
+
+    found = reconcile(carrier, parcels, ctx.settings)
+    if found is None:
+        return
+    for line in said(found, ctx.settings.language, len(parcels)):
+        print(f"{'note' if found.agrees else 'warning'}: {line}")
 
 
 # --- registration --------------------------------------------------------------------------------

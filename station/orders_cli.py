@@ -1,4 +1,4 @@
-"""`station orders hold|release|assign|priority|backorder`: a shift lead's commands.
+"""`station orders hold|release|assign|priority|backorder|void`: a shift lead's commands.
 
 The lead gives their name with `--lead` and their PIN at a prompt, or on stdin when stdin is not
 a terminal (a script): never on the command line, where other users and the shell history would
@@ -63,6 +63,30 @@ def cmd_assign(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+def cmd_void(args: argparse.Namespace, ctx: AppContext) -> int:
+    from station.services.lead import check_lead_pin
+    from station.services.voiding import void_shipment
+
+    with refusals_shown(ctx):
+        name = check_lead_pin(ctx.db, args.lead, read_pin(ctx, args.lead))
+        voided = void_shipment(
+            ctx.db,
+            ctx.settings,
+            args.number,
+            lead=name,
+            bench=ctx.settings.bench_name,
+            clock=ctx.clock.now,
+        )
+    language, number = ctx.settings.language, voided.number
+    for shipment in voided.shipments:
+        carrier = shipment.carrier
+        if voided.relabel:
+            print(text("lead_voided_relabel", language, number=number, carrier=carrier))
+        else:
+            print(text("lead_voided_cancelled", language, number=number, carrier=carrier))
+    return 0
+
+
 def assigned(ctx: AppContext, change: OrderChange) -> str:
     whom = [text("lead_bench", ctx.settings.language, bench=change.bench)] if change.bench else []
     whom += [change.operator] if change.operator else []
@@ -97,7 +121,8 @@ def cmd_backorder(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def add_lead_commands(orders: Any) -> None:
-    """Register `hold`, `release`, `assign`, `priority` and `backorder` under `station orders`."""
+    """Register `hold`, `release`, `assign`, `priority`, `backorder` and `void` under
+    `station orders`."""
     lead = argparse.ArgumentParser(add_help=False)
     lead.add_argument(
         "--lead", required=True, metavar="NAME", help="the shift lead (the PIN is asked for)"
@@ -135,3 +160,12 @@ def add_lead_commands(orders: Any) -> None:
     backorder.add_argument("number")
     backorder.add_argument("action", choices=("ready", "cancel"))
     backorder.set_defaults(func=cmd_backorder)
+
+    void = orders.add_parser(
+        "void",
+        parents=[lead],
+        help="cancel a shipped order's labels at its carrier; the order is labelled again, or "
+        "stays cancelled when the shop cancelled it",
+    )
+    void.add_argument("number")
+    void.set_defaults(func=cmd_void)

@@ -201,6 +201,7 @@ def details_of(order: RemoteOrder) -> ev.OrderDetails:
         payment_method=order.payment_method[:60],
         cod_amount=order.total if order.cod else None,
         customer_note=order.customer_note,
+        shipping_method=order.shipping_method[:120],
     )
 
 
@@ -223,7 +224,8 @@ def lines_of(order: RemoteOrder) -> tuple[ev.ImportedLine, ...]:
 def imported(
     shop: ShopRef, order: RemoteOrder, number: str, products: dict[str, int], now: dt.datetime
 ) -> ev.OrderImported:
-    carrier, service = carrier_for(order.shipping_method, shop.rules)
+    country = str(order.shipping_address.get("country") or "")
+    carrier, service = carrier_for(order.shipping_method, shop.rules, country, order.cod)
     return ev.OrderImported(
         order=new_uid(),
         number=number,

@@ -124,6 +124,9 @@ class BrtCarrier:
         body = wire.reference_body(self.account, order_number, "deleteData")
         self._call("PUT", "shipments/delete", body, "deleteResponse")
 
+    def cancel_shipment(self, order_number: str) -> None:
+        self.delete(order_number)
+
     def forget(self, order_number: str) -> None:
         """Delete a shipment a lost answer may have created; "never created" is fine."""
         if self.account.label == "own":

@@ -13,6 +13,7 @@ from typing import Any
 
 from station.carriers import gls_wire as wire
 from station.carriers.port import (
+    CarrierRecord,
     CounterStore,
     CreatedLabels,
     LabelledParcel,
@@ -94,6 +95,9 @@ class GlsItalyCarrier:
         if found is None:
             raise ShippingError("gls_answer_unreadable", carrier=self.code)
         return found
+
+    def shipments_on_record(self) -> list[CarrierRecord]:
+        return [CarrierRecord(s.number, s.order, s.closed) for s in self.shipments_listed()]
 
     def forget(self, order_number: str) -> None:
         """Delete the parcels a call whose answer was lost may have made for the order (GLS

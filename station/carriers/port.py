@@ -106,10 +106,35 @@ class VoidingCarrier(Protocol):
 
 
 @runtime_checkable
+class CancellingCarrier(Protocol):
+    """A carrier that cancels an order's whole shipment by the sender's reference (BRT), while
+    it allows; a refusal says why."""
+
+    def cancel_shipment(self, order_number: str) -> None: ...
+
+
+@runtime_checkable
 class DayClosingCarrier(Protocol):
     """A carrier told when the day's parcels are handed over; it may answer with its manifest."""
 
     def close_day(self, day: dt.date, tracking_numbers: Sequence[str]) -> bytes | None: ...
+
+
+@dataclass(frozen=True)
+class CarrierRecord:
+    """A shipment as the carrier's own records have it."""
+
+    tracking_number: str
+    order_number: str
+    handed_over: bool  # closed into a day's manifest at the carrier
+
+
+@runtime_checkable
+class ListingCarrier(Protocol):
+    """A carrier that lists the shipments it holds for the account (GLS ListSped), so the
+    day's manifest can be compared with its records."""
+
+    def shipments_on_record(self) -> list[CarrierRecord]: ...
 
 
 @runtime_checkable

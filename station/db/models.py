@@ -176,6 +176,7 @@ class Order(Base):
     total: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     shipping_total: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     payment_method: Mapped[str] = mapped_column(String(60), default="")
+    shipping_method: Mapped[str] = mapped_column(String(120), default="")  # the shop's name
     cod_amount: Mapped[Decimal | None]
     carrier: Mapped[str] = mapped_column(String(20), default="")
     service: Mapped[str] = mapped_column(String(40), default="")

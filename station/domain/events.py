@@ -113,6 +113,7 @@ class OrderDetails:
     payment_method: str = ""
     cod_amount: Decimal | None = None
     customer_note: str = ""
+    shipping_method: str = ""  # as the shop names it: the carrier rules match it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -612,6 +613,47 @@ class LabelPending(DomainEvent):
     reason: Reason
     sscc: str | None = None
     counters: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelRequested(DomainEvent):
+    """The parcel left the bench and its carrier is asked for the label after this is stored,
+    outside any transaction; its LabelCreated, LabelPending or the order's LabelRefused follows.
+    Left without one (the app stopped in between), the pending-label round asks the carrier
+    again, after making it forget the call whose answer was lost."""
+
+    TYPE = "label_requested"
+
+    parcel_seq: int
+    carrier: str
+    service: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LabelRefused(DomainEvent):
+    """The carrier refused the order's parcels (an address it cannot route, say): none of them
+    is labelled by it, and the order is back at the bench that packed it, to be corrected and
+    weighed again."""
+
+    TYPE = "label_refused"
+
+    carrier: str
+    reason: Reason
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ShipmentVoided(DomainEvent):
+    """A lead cancelled the order's shipment at its carrier (or the carrier had none to cancel,
+    for parcels still waiting): `parcels` lose their labels. With `relabel` they wait for new
+    ones, which the bench that packed them asks for; without (the shop cancelled the order)
+    they stay unlabelled."""
+
+    TYPE = "shipment_voided"
+
+    carrier: str
+    parcels: tuple[int, ...]
+    tracking_numbers: tuple[str, ...]
+    relabel: bool
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

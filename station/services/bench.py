@@ -9,27 +9,29 @@ engine's state is reloaded from the database, so what the operator saw is what w
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.carriers import LabelRequest
 from station.config import Settings
 from station.db.engine import Database
-from station.db.models import Bench, Event, Order, Parcel
+from station.db.models import Bench, Event, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
-from station.domain.events import DocumentRef
 from station.domain.messages import text
 from station.domain.order_codes import order_number_from_code
 from station.labels.slip import slip_pdf
-from station.printing.archive import DocumentArchive, label_ref, pending_label_ref, slip_ref
+from station.printing.archive import DocumentArchive, label_ref, slip_ref
 from station.printing.bench import PrintedDocument
 from station.services.catalog import DbCatalog, order_snapshot
 from station.services.claims import ClaimSource, LocalClaims, Refusal
 from station.services.documents import slip_view
 from station.services.events import new_event_id, record
+from station.services.labelling import label_closed_parcels, labels_now
 from station.services.lead import release_in
 from station.services.projection import order_by_uid
 from station.services.shipping import ship_order
@@ -53,6 +55,9 @@ from station.workflow.io import (
 from station.workflow.state import BenchState, Context, WorkflowSettings
 
 Clock = Callable[[], dt.datetime]
+# An order whose parcels were closed, what its carriers are asked after the commit, and the
+# settings it is labelled with (a hub's tracking and SSCC blocks)
+ClosedOrder = tuple[uuid.UUID, list[LabelRequest], Settings]
 # Re-reads an order from its shop; returns a sentence when it must not ship as it is.
 ShopCheck = Callable[[int], str | None]
 
@@ -107,6 +112,8 @@ class BenchService:
         self.archive = archive
         self.operator = operator
         self.clock = clock
+        # Orders whose carrier this bench is asking now: the pending-label round leaves them be.
+        self.asking: set[uuid.UUID] = set()
         self.bench_id = self._register_bench()
         self.engine = BenchEngine(self._load_state())
 
@@ -158,10 +165,13 @@ class BenchService:
             return self._refused(inp, refusal)
         warnings = self._check_shop_before_shipping(inp)
         now = self.clock()
+        closed: list[ClosedOrder] = []
         try:
             with self.db.write() as session:
                 outcome = self._decide(session, inp, now)
-                printed = self._record(session, outcome, now, warnings)
+                printed = self._record(session, outcome, now, warnings, closed)
+            for order_uid, requests, labelling in closed:
+                printed += self._label(order_uid, requests, labelling, now, warnings)
         except BaseException:
             self.engine = BenchEngine(self._load_state())
             raise
@@ -230,7 +240,12 @@ class BenchService:
         )
 
     def _record(
-        self, session: Session, outcome: Outcome, now: dt.datetime, warnings: list[str]
+        self,
+        session: Session,
+        outcome: Outcome,
+        now: dt.datetime,
+        warnings: list[str],
+        closed: list[ClosedOrder],
     ) -> list[PrintedDocument]:
         printed: list[PrintedDocument] = []
         for fact in outcome.facts:
@@ -244,7 +259,7 @@ class BenchService:
             )
             if isinstance(fact.event, ev.OrderPacked):
                 session.flush()
-                printed += self._ship(session, fact.event, now, warnings)
+                printed += self._ship(session, fact.event, now, warnings, closed)
         for effect in outcome.effects:
             if isinstance(effect, Print) and effect.document != "label":
                 printed += self._reprint(session, effect)
@@ -253,23 +268,57 @@ class BenchService:
         return printed
 
     def _ship(
-        self, session: Session, packed: ev.OrderPacked, now: dt.datetime, warnings: list[str]
+        self,
+        session: Session,
+        packed: ev.OrderPacked,
+        now: dt.datetime,
+        warnings: list[str],
+        closed: list[ClosedOrder],
     ) -> list[PrintedDocument]:
+        """The parcels closed; those whose carrier is asked print once it answered."""
         assert packed.order is not None
         order = order_by_uid(session, packed.order)
-        parcels = ship_order(
+        labelling = self.claims.labelling(session, self.settings)
+        asked = ship_order(
             session,
             order,
-            settings=self.claims.labelling(session, self.settings),
+            settings=labelling,
             archive=self.archive,
             at=now,
             bench=self.bench_name,
             operator=self.operator,
             warnings=warnings,
         )
-        return [
-            PrintedDocument(parcel_label_ref(order.number, p), p.tracking_number) for p in parcels
-        ]
+        if asked:
+            self.asking.add(order.uid)
+            closed.append((order.uid, asked, labelling))
+            return []
+        return labels_now(order)
+
+    def _label(
+        self,
+        order_uid: uuid.UUID,
+        requests: list[LabelRequest],
+        settings: Settings,
+        now: dt.datetime,
+        warnings: list[str],
+    ) -> list[PrintedDocument]:
+        """The carrier asked after the commit, its answer recorded in a second transaction."""
+        try:
+            labelled = label_closed_parcels(
+                self.db,
+                settings,
+                self.archive,
+                order_uid,
+                requests,
+                at=now,
+                bench=self.bench_name,
+                operator=self.operator,
+            )
+        finally:
+            self.asking.discard(order_uid)
+        warnings += labelled.warnings
+        return labelled.printed
 
     def _reprint(self, session: Session, effect: Print) -> list[PrintedDocument]:
         order = session.get_one(Order, effect.order_id)
@@ -284,13 +333,6 @@ class BenchService:
             self.archive.write(ref, "pdf", slip_pdf(slip_view(session, order)))
             return [PrintedDocument(ref)]
         return []
-
-
-def parcel_label_ref(order_number: str, parcel: Parcel) -> DocumentRef:
-    """The label a parcel has now: its carrier's, or the internal one while that is pending."""
-    if parcel.label_pending:
-        return pending_label_ref(order_number, parcel.seq)
-    return label_ref(order_number, parcel.seq)
 
 
 def _may_ship(inp: Input, state: BenchState) -> bool:

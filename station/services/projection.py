@@ -491,6 +491,10 @@ def _invoiced(s: Session, order: Order, rec: ev.Recorded, e: ev.InvoiceIssued) -
     advance_counter(s, e.series, e.seq)
 
 
-# Picking's and backorders' handlers live apart; importing registers them (picking also lends
-# `free_tote`).
-from station.services import projection_backorders, projection_picking  # noqa: E402, F401
+# Picking's, backorders' and carrier labels' handlers live in their modules; importing registers
+# them (picking also lends `free_tote`).
+from station.services import (  # noqa: E402
+    projection_backorders,  # noqa: F401
+    projection_labels,  # noqa: F401
+    projection_picking,
+)

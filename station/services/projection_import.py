@@ -109,6 +109,7 @@ def details_row(details: ev.OrderDetails) -> dict[str, Any]:
         "payment_method": details.payment_method[:60],
         "cod_amount": details.cod_amount,
         "customer_note": details.customer_note,
+        "shipping_method": details.shipping_method[:120],
     }
 
 

@@ -11,11 +11,13 @@ log = logging.getLogger(__name__)
 
 
 class Repeating:
-    """`job` now, then every `every_s` until `stop`; a failure is logged and the next run tries
-    again (a locked database, a printer that hangs)."""
+    """`job` after `first_after_s` (now by default), then every `every_s` until `stop`; a
+    failure is logged and the next run tries again (a locked database, a printer that hangs)."""
 
-    def __init__(self, job: Callable[[], object], every_s: float, name: str) -> None:
-        self.job, self.every_s = job, every_s
+    def __init__(
+        self, job: Callable[[], object], every_s: float, name: str, first_after_s: float = 0.0
+    ) -> None:
+        self.job, self.every_s, self.first_after_s = job, every_s, first_after_s
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
 
@@ -28,7 +30,7 @@ class Repeating:
         self.thread.join(timeout=10)
 
     def _run(self) -> None:
-        wait = 0.0
+        wait = self.first_after_s
         while not self.stopping.wait(wait):
             wait = self.every_s
             try:

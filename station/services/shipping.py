@@ -21,7 +21,8 @@ from station.carriers import ShippingError as ShippingError  # what callers catc
 from station.carriers.internal import internal_labels
 from station.carriers.numbering import ShipmentCounters, stored_counters
 from station.carriers.range import parcel_label_view
-from station.carriers.transport import CarrierUnreachableError
+from station.carriers.rules import RULES_KEY, rules_for
+from station.carriers.rules import carrier_for as carrier_for_method
 from station.config import Settings
 from station.db.models import Counter, Event, Order, PackedUnit, Parcel
 from station.domain import events as ev
@@ -87,53 +88,59 @@ def ship_order(
     bench: str,
     operator: str,
     warnings: list[str] | None = None,
-) -> list[Parcel]:
-    """Number, label and ship the order's parcels; the shop updates follow from the events.
+) -> list[LabelRequest]:
+    """Close the order's parcels: label those whose carrier needs no network, and record the
+    others as asked of their carrier; the requests returned are for the caller to send once
+    this transaction is committed (`station.services.labelling`), never inside it.
 
-    Each parcel's carrier adapter gives its tracking number and label (the built-in one: from
-    the carrier's configured range). A range without enough numbers raises ShippingError before
-    any number is taken or label written; a range running low adds one sentence per carrier to
-    `warnings`.
+    A range without enough numbers raises ShippingError before any number is taken or label
+    written; a range running low adds one sentence per carrier to `warnings`.
     """
+    who: dict[str, Any] = {"at": at, "bench": bench, "operator": operator}
     parcels = sorted(order.parcels, key=lambda p: p.seq)
-    labelled, found = label_parcels(session, order, parcels, settings)
-    for parcel in parcels:
-        carrier, service, label = labelled[parcel.seq]
-        if isinstance(label, PendingLabel):
-            _record_pending(
-                session,
-                order,
-                parcel.seq,
-                carrier,
-                service,
-                label,
-                archive,
-                at=at,
-                bench=bench,
-                operator=operator,
+    offline, asked, found = label_offline(session, order, parcels, settings)
+    for carrier, service, label in offline:
+        record_created(session, order, carrier, service, label, archive, **who)
+    for request in asked:
+        for parcel in request.parcels:
+            requested = ev.LabelRequested(
+                order=order.uid,
+                parcel_seq=parcel.seq,
+                carrier=request.carrier,
+                service=request.service,
             )
-            found.append(label.warning(order.number, carrier, settings.language))
-            continue
-        ref = label_ref(order.number, parcel.seq)
-        # Every rendition the carrier gave is kept (Station's own labels: the PDF and a ZPL
-        # copy), so a label can go to a printer of either kind, also when redirected.
-        for fmt, data in label.documents.items():
-            archive.write(ref, fmt, data)
-        created_event = ev.LabelCreated(
-            order=order.uid,
-            parcel_seq=parcel.seq,
-            tracking_number=label.tracking_number,
-            carrier=carrier,
-            service=service,
-            document=ref,
-            sscc=label.sscc,
-            counters=label.counters,
-        )
-        record(session, created_event, at=at, bench=bench, operator=operator)
+            record(session, requested, **who)
     if warnings is not None:
         warnings.extend(found)
-    record_shipped(session, order, parcels, at=at, bench=bench, operator=operator)
-    return parcels
+    record_shipped(session, order, parcels, **who)
+    return asked
+
+
+def record_created(
+    session: Session,
+    order: Order,
+    carrier: str,
+    service: str,
+    label: LabelledParcel,
+    archive: DocumentArchive,
+    **who: Any,
+) -> None:
+    """A parcel's carrier label: archived in every rendition the carrier gave (Station's own:
+    the PDF and a ZPL copy, so it can go to a printer of either kind), then recorded."""
+    ref = label_ref(order.number, label.seq)
+    for fmt, data in label.documents.items():
+        archive.write(ref, fmt, data)
+    created_event = ev.LabelCreated(
+        order=order.uid,
+        parcel_seq=label.seq,
+        tracking_number=label.tracking_number,
+        carrier=carrier,
+        service=service,
+        document=ref,
+        sscc=label.sscc,
+        counters=label.counters,
+    )
+    record(session, created_event, **who)
 
 
 def record_shipped(session: Session, order: Order, parcels: list[Parcel], **who: Any) -> None:
@@ -161,35 +168,58 @@ class PendingLabel:
         )
 
 
-# parcel seq -> carrier, service, and the carrier's label or the internal one meanwhile
-Labelled = dict[int, tuple[str, str, LabelledParcel | PendingLabel]]
+# (carrier, service, label) of each parcel labelled offline
+Offline = list[tuple[str, str, LabelledParcel]]
 
 
-def label_parcels(
+def label_offline(
     session: Session, order: Order, parcels: list[Parcel], settings: Settings
-) -> tuple[Labelled, list[str]]:
-    """Each parcel's number and label from its carrier's adapter, and the adapters' warnings.
+) -> tuple[Offline, list[LabelRequest], list[str]]:
+    """The labels of the parcels whose carrier needs no network, the requests for those whose
+    carrier does, and the offline adapters' warnings.
 
-    Every carrier numbers before anything is written or recorded, over one view of the
-    counters (the SSCC series is shared): a range that cannot hold its parcels stops the
+    Every offline carrier numbers before anything is written or recorded, over one view of
+    the counters (the SSCC series is shared): a range that cannot hold its parcels stops the
     whole order with no number taken.
     """
     counters = ShipmentCounters(stored_counters(session))
     ssccs: dict[int, str | None] = dict(recorded_ssccs(session, order.uid))
-    labelled: Labelled = {}
+    offline: Offline = []
+    asked: list[LabelRequest] = []
     warnings: list[str] = []
-    for (carrier, service), group in _by_carrier(order, parcels).items():
+    for (carrier, service), group in _by_carrier(order, parcels, settings).items():
         request = label_request(order, group, len(parcels), carrier, service, settings, ssccs)
-        try:
-            created = carrier_for(carrier, settings).create_labels(request, counters)
-        except CarrierUnreachableError as exc:  # the parcel leaves now; the label follows
-            reason = ev.Reason(exc.code, {k: str(v) for k, v in exc.params.items()})
-            internal = internal_labels(request, counters, settings.gs1_company_prefix)
-            labelled.update({p.seq: (carrier, service, PendingLabel(p, reason)) for p in internal})
+        adapter = carrier_for(carrier, settings)
+        if adapter.needs_network:
+            asked.append(request)
             continue
+        created = adapter.create_labels(request, counters)
         warnings.extend(created.warnings)
-        labelled.update({p.seq: (carrier, service, p) for p in created.parcels})
-    return labelled, warnings
+        offline += [(carrier, service, p) for p in created.parcels]
+    return offline, asked, warnings
+
+
+def record_pending(
+    session: Session,
+    order: Order,
+    request: LabelRequest,
+    reason: ev.Reason,
+    archive: DocumentArchive,
+    settings: Settings,
+    **who: Any,
+) -> list[str]:
+    """The request's parcels leave with internal labels while their carrier does not answer;
+    one warning sentence per parcel."""
+    counters = ShipmentCounters(stored_counters(session))
+    internal = internal_labels(request, counters, settings.gs1_company_prefix)
+    said = []
+    for label in internal:
+        pending = PendingLabel(label, reason)
+        _record_pending(
+            session, order, label.seq, request.carrier, request.service, pending, archive, **who
+        )
+        said.append(pending.warning(order.number, request.carrier, settings.language))
+    return said
 
 
 def _record_pending(
@@ -219,13 +249,29 @@ def _record_pending(
     record(session, event, **who)
 
 
-def _by_carrier(order: Order, parcels: list[Parcel]) -> dict[tuple[str, str], list[Parcel]]:
-    """The parcels each carrier and service labels (a parcel's own, else the order's)."""
+def _by_carrier(
+    order: Order, parcels: list[Parcel], settings: Settings
+) -> dict[tuple[str, str], list[Parcel]]:
+    """The parcels each carrier and service labels: the carrier rule that matches the order's
+    shipping method now, else the parcel's (the order's as imported when it was opened)."""
+    ruled = ruled_carrier(order, settings)
     groups: dict[tuple[str, str], list[Parcel]] = {}
     for parcel in parcels:
         carrier = parcel.carrier or order.carrier or DEFAULT_CARRIER
-        groups.setdefault((carrier, parcel.service or order.service), []).append(parcel)
+        chosen = ruled if ruled[0] else (carrier, parcel.service or order.service)
+        groups.setdefault(chosen, []).append(parcel)
     return groups
+
+
+def ruled_carrier(order: Order, settings: Settings) -> tuple[str, str]:
+    """The carrier and service the rules give the order's shipping method, its country and
+    whether it is paid on delivery; ("", "") when no rule matches or the method is unknown."""
+    if not order.shipping_method:
+        return "", ""
+    shop_settings = order.shop.settings if order.shop and order.shop.settings else {}
+    rules = rules_for(settings.extra.get(RULES_KEY), shop_settings)
+    country = str(order.shipping_address.get("country") or "")
+    return carrier_for_method(order.shipping_method, rules, country, order.cod_amount is not None)
 
 
 def label_request(

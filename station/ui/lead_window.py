@@ -7,7 +7,8 @@ shows in the status bar.
 
 Keys, since plain letters belong to the scanner: Ctrl+M move the selected order to a bench,
 Ctrl+J assign it to an operator, Ctrl+U unassign it (back to the queue, taken from a bench packing it), Ctrl+H hold, Ctrl+R
-release, Ctrl+B bump to the head of the queue, Ctrl+I set a priority, Ctrl+E export the figures.
+release, Ctrl+B bump to the head of the queue, Ctrl+I set a priority, Ctrl+K void an order's
+shipment at its carrier, Ctrl+E export the figures.
 An order dragged from the queue onto a bench of the board moves there.
 """
 
@@ -71,7 +72,7 @@ class LeadConsole(QMainWindow):
         self.ctx, self.lead, self.hub = ctx, lead, hub
         self.setWindowTitle(self.tr("Lead console — {0}").format(lead))
         self.worker = LeadWorker(
-            hub or ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock
+            hub or ctx.db, lead, ctx.settings.bench_name, ctx.settings.language, clock, ctx.settings
         )
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
@@ -163,6 +164,7 @@ class LeadConsole(QMainWindow):
             ("Ctrl+R", self.tr("Release"), self.release_selected),
             ("Ctrl+B", self.tr("Bump to the head of the queue"), self.bump_selected),
             ("Ctrl+I", self.tr("Set priority…"), self.ask_priority),
+            ("Ctrl+K", self.tr("Void an order's shipment…"), self.ask_void),
             ("Ctrl+E", self.tr("Export figures (CSV)…"), self.figures.ask_export),
         ):
             action = QAction(caption, self)
@@ -329,6 +331,20 @@ class LeadConsole(QMainWindow):
         )
         if ok:
             self.send.emit(LeadCommand("priority", found, priority=value))
+
+    def ask_void(self) -> None:
+        """A shipped order is off the board: its number is asked (the selection, if any)."""
+        number, ok = QInputDialog.getText(
+            self,
+            self.tr("Void a shipment"),
+            self.tr("Order number:"),
+            text=self.selected() or "",
+        )
+        if ok and number.strip():
+            self.void(number.strip())
+
+    def void(self, number: str) -> None:
+        self.send.emit(LeadCommand("void", number))
 
     def show_outcome(self, done: bool, sentence: str, _command: Any) -> None:
         self.message.setText(sentence)

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from station.config import Settings
 from station.context import AppContext
 from station.db.engine import Database
 from station.domain.messages import text
@@ -49,7 +50,7 @@ def utc_now() -> dt.datetime:
 
 @dataclass(frozen=True)
 class LeadCommand:
-    """One lead action: `kind` is hold, release, move, unassign, priority or bump."""
+    """One lead action: `kind` is hold, release, move, unassign, priority, bump or void."""
 
     kind: str
     number: str
@@ -76,10 +77,18 @@ class LeadWorker(QObject):
     read_failed = Signal(str, str)  # which read (board, clock, figures), the sentence
 
     def __init__(
-        self, db: Database, lead: str, bench: str, language: str, clock: Any = utc_now
+        self,
+        db: Database,
+        lead: str,
+        bench: str,
+        language: str,
+        clock: Any = utc_now,
+        settings: Settings | None = None,
     ) -> None:
+        """`settings`: the carrier accounts a void asks (none: a void is refused)."""
         super().__init__()
         self._db = db
+        self._settings = settings
         self._language = language
         self._clock = clock
         self._service = LeadService(db, lead, bench=bench, clock=clock)
@@ -161,11 +170,31 @@ class LeadWorker(QObject):
                 number, bench=command.bench, operator=command.operator, take=command.take
             )
             return _assigned(change, language)
+        if command.kind == "void":
+            return self._void(number)
         if command.kind == "bump":
             change = lead.bump(number)
         else:
             change = lead.set_priority(number, command.priority)
         return text("lead_priority", language, number=change.number, priority=change.priority)
+
+    def _void(self, number: str) -> str:
+        """Cancelled at the carrier (a network call: this worker's thread, never the GUI's)."""
+        from station.services.voiding import void_shipment
+
+        assert self._settings is not None
+        lead, language = self._service, self._language
+        voided = void_shipment(
+            self._db, self._settings, number, lead=lead.lead, bench=lead.bench, clock=self._clock
+        )
+        said = []
+        for shipment in voided.shipments:
+            params = {"number": voided.number, "carrier": shipment.carrier}
+            if voided.relabel:
+                said.append(text("lead_voided_relabel", language, **params))
+            else:
+                said.append(text("lead_voided_cancelled", language, **params))
+        return " ".join(said)
 
 
 def _assigned(change: OrderChange, language: str) -> str:

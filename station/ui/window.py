@@ -107,17 +107,30 @@ class BenchWindow(QMainWindow):
         self.operator_label = QLabel()
         self.health_label = QLabel()
         self.sync_label = QLabel()
+        self.pending_label = QLabel()  # parcels waiting for their carrier's label
+        self.pending_label.hide()
         self.printing = PrintStatus(self)
+        bar.addPermanentWidget(self.pending_label)
         bar.addPermanentWidget(self.printing.label)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.health_label)
         bar.addPermanentWidget(self.operator_label)
-        for shown in (self.printing.label, self.sync_label, self.health_label, self.operator_label):
+        for shown in (
+            self.pending_label,
+            self.printing.label,
+            self.sync_label,
+            self.health_label,
+            self.operator_label,
+        ):
             shown.setFont(font)
         self.health_label.setText(self.sounds.problem)
         self.health_label.setStyleSheet("color: #b71c1c;")
         self._watch_devices()
         self.workers.shop_sync.status.connect(self._on_sync_status)
+        self.workers.pending_labels.waiting.connect(self._on_labels_waiting)
+        self.workers.pending_labels.warned.connect(
+            lambda said: self.statusBar().showMessage(said, 60_000)
+        )
 
     def _watch_devices(self) -> None:
         self.device_watch = DeviceWatch(self)
@@ -133,6 +146,11 @@ class BenchWindow(QMainWindow):
     def _on_sync_status(self, text: str, healthy: bool) -> None:
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("" if healthy else "color: #b71c1c; font-weight: bold;")
+
+    def _on_labels_waiting(self, count: int) -> None:
+        self.pending_label.setText(text("labels_waiting", self._language, count=count))
+        self.pending_label.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.pending_label.setVisible(count > 0)
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Bench"))
@@ -237,6 +255,7 @@ class BenchWindow(QMainWindow):
             self.sounds.play(kind)
         if "done" in outcome.sounds:
             self.workers.wake_sync.emit()
+            self.workers.count_pending.emit()
         if outcome.documents:  # committed: now the printer thread sends them
             self.workers.print_documents.emit(list(outcome.documents))
         if outcome.warnings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -140,6 +140,10 @@ class BenchWorker(QObject):
         for timer in (self._timer, self._watch_timer, self._beat_timer):
             if timer is not None:
                 timer.stop()
+
+    def asking(self) -> Container[uuid.UUID]:
+        """The orders the bench is asking its carrier for now (read from another thread)."""
+        return self._service.asking if self._service is not None else frozenset()
 
     @Slot(str)
     def set_operator(self, name: str) -> None:

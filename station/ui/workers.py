@@ -1,4 +1,5 @@
-"""The window's background threads: the bench, the scale, the printer and slow reads, one each.
+"""The window's background threads: the bench, the scale, the printer, slow reads and the
+pending carrier labels, one each.
 
 One thread per job, as the architecture asks: a scale waiting for a parcel to settle must
 not hold up a scan, and neither must a queue page.
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from station.context import AppContext
 from station.devices.scale import Scale
+from station.ui.pending_labels import PendingLabels
 from station.ui.print_worker import PrintWorker
 from station.ui.query_worker import QueryWorker
 from station.ui.scale_worker import ScaleWorker
@@ -47,6 +49,9 @@ class Workers(QObject):
     _stop_sync = Signal()
     _start_printer = Signal()
     _stop_printer = Signal()
+    _start_labels = Signal()
+    _stop_labels = Signal()
+    count_pending = Signal()
 
     def __init__(self, ctx: AppContext, scale: Scale | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,11 +67,13 @@ class Workers(QObject):
         self.scale_worker = ScaleWorker(scale, language) if scale is not None else None
         self.shop_sync = ShopSync(ctx)
         self.printing = PrintWorker(ctx)
+        self.pending_labels = PendingLabels(ctx, self.bench.asking)
         self._threads = [
             _start(self.bench, "bench", self),
             _start(self.query, "queries", self),
             _start(self.shop_sync, "shop-sync", self),
             _start(self.printing, "printer", self),
+            _start(self.pending_labels, "pending-labels", self),
         ]
         if self.scale_worker is not None:
             self.bench.weigh_requested.connect(self.scale_worker.read)
@@ -92,12 +99,18 @@ class Workers(QObject):
         self.reprint.connect(self.printing.reprint)
         self._start_printer.connect(self.printing.start)
         self._stop_printer.connect(self.printing.stop)
+        self.set_operator.connect(self.pending_labels.set_operator)
+        self.pending_labels.printed.connect(self.printing.submit)
+        self.count_pending.connect(self.pending_labels.count)
+        self._start_labels.connect(self.pending_labels.start)
+        self._stop_labels.connect(self.pending_labels.stop)
 
     def start(self) -> None:
         """Open the bench service; call once the window listens to `bench.ready`."""
         self._start_bench.emit()
         self._start_sync.emit()
         self._start_printer.emit()
+        self._start_labels.emit()
 
     def stop(self) -> None:
         """Let each thread finish what it is doing (a scan is committed or not at all)."""
@@ -106,6 +119,7 @@ class Workers(QObject):
         self._stop_bench.emit()
         self._stop_sync.emit()
         self._stop_printer.emit()
+        self._stop_labels.emit()
         for thread in self._threads:
             thread.quit()
         for thread in self._threads:

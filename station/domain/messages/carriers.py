@@ -113,6 +113,14 @@ register(
         "tienilo sullo scaffale in attesa, la sua etichetta {carrier} si stampa qui da sola "
         "quando {carrier} risponde.",
     ),
+    Message(
+        "labels_waiting",
+        "{count} parcels wait for their carrier's label",
+        "{count} colli attendono l'etichetta del corriere",
+        count="count",
+        one_en="{count} parcel waits for its carrier's label",
+        one_it="{count} collo attende l'etichetta del corriere",
+    ),
 )
 
 register(
@@ -263,6 +271,46 @@ register(
 
 register(
     Message(
+        "void_nothing",
+        "Order {number} has no carrier label to cancel.",
+        "L'ordine {number} non ha etichette del corriere da annullare.",
+    ),
+    Message(
+        "void_refused",
+        "{carrier} keeps order {number}'s shipment ({reason}), so it leaves as labelled.",
+        "{carrier} mantiene la spedizione dell'ordine {number} ({reason}), quindi parte come "
+        "etichettata.",
+    ),
+    Message(
+        "void_carrier_away",
+        "{carrier} did not answer, so order {number}'s shipment is not cancelled: try again when "
+        "{carrier} is reachable.",
+        "{carrier} non ha risposto, quindi la spedizione dell'ordine {number} non è annullata: "
+        "riprova quando {carrier} è raggiungibile.",
+    ),
+    Message(
+        "void_not_at_carrier",
+        "Station cannot cancel shipments at {carrier}: cancel order {number}'s at {carrier} "
+        "itself.",
+        "Station non può annullare spedizioni presso {carrier}: annulla quella dell'ordine "
+        "{number} direttamente presso {carrier}.",
+    ),
+    Message(
+        "lead_voided_relabel",
+        "Order {number}: the {carrier} shipment is cancelled; its parcels get new labels at the "
+        "bench that packed them.",
+        "Ordine {number}: la spedizione {carrier} è annullata; i suoi colli ricevono nuove "
+        "etichette al banco che li ha imballati.",
+    ),
+    Message(
+        "lead_voided_cancelled",
+        "Order {number}: the {carrier} shipment is cancelled; the order stays cancelled.",
+        "Ordine {number}: la spedizione {carrier} è annullata; l'ordine resta annullato.",
+    ),
+)
+
+register(
+    Message(
         "brt_routing_unreachable",
         "{carrier} could not route the parcel ({reason}); no number was taken: weigh the parcel "
         "again when {carrier} answers.",
@@ -273,9 +321,93 @@ register(
 
 register(
     Message(
+        "carrier_rule_added",
+        "Rule {n} added: shipping method {match} goes by {carrier}.",
+        "Regola {n} aggiunta: il metodo di spedizione {match} va con {carrier}.",
+    ),
+    Message(
+        "carrier_rule_removed",
+        "Rule {n} ({match}) removed.",
+        "Regola {n} ({match}) rimossa.",
+    ),
+    Message(
+        "carrier_rule_unknown",
+        "There is no rule {n}: 'station carrier rule list' shows them.",
+        "Non c'è la regola {n}: 'station carrier rule list' le mostra.",
+    ),
+    Message(
+        "carrier_rule_bad_pattern",
+        "{match} is not a regular expression Station can read: correct the part after 're:'.",
+        "{match} non è un'espressione regolare che Station sa leggere: correggi la parte dopo "
+        "'re:'.",
+    ),
+    Message(
+        "carrier_rules_none",
+        "No carrier rules: parcels go by the carrier their order was imported with.",
+        "Nessuna regola corriere: i colli vanno con il corriere con cui l'ordine è stato importato.",
+    ),
+)
+
+register(
+    Message(
         "brt_own_needs_series",
         "Own BRT labels need the series BRT gave the customer code: add --series NN.",
         "Le etichette BRT proprie richiedono la serie data da BRT al codice cliente: aggiungi "
         "--series NN.",
+    ),
+)
+
+register(
+    Message(
+        "manifest_agrees",
+        "The {carrier} manifest agrees with {carrier}'s records: {count} parcels.",
+        "Il borderò {carrier} concorda con i dati di {carrier}: {count} colli.",
+        count="count",
+        one_en="The {carrier} manifest agrees with {carrier}'s records: {count} parcel.",
+        one_it="Il borderò {carrier} concorda con i dati di {carrier}: {count} collo.",
+    ),
+    Message(
+        "manifest_not_compared",
+        "{carrier} did not list its shipments, so the manifest was not compared with its records: "
+        "check them on {carrier}'s site.",
+        "{carrier} non ha elencato le sue spedizioni, quindi il borderò non è stato confrontato "
+        "con i suoi dati: controllali sul sito di {carrier}.",
+    ),
+    Message(
+        "manifest_not_at_carrier",
+        "{count} parcels on the {carrier} manifest are not in {carrier}'s records: {numbers}; "
+        "keep them back and label them again.",
+        "{count} colli del borderò {carrier} non sono nei dati di {carrier}: {numbers}; "
+        "trattienili ed etichettali di nuovo.",
+        count="count",
+        one_en="{count} parcel on the {carrier} manifest is not in {carrier}'s records: "
+        "{numbers}; keep it back and label it again.",
+        one_it="{count} collo del borderò {carrier} non è nei dati di {carrier}: {numbers}; "
+        "trattienilo ed etichettalo di nuovo.",
+    ),
+    Message(
+        "manifest_unknown_at_carrier",
+        "{carrier} holds {count} shipments Station did not ship: {numbers}; delete them at "
+        "{carrier} or find their parcels.",
+        "{carrier} ha {count} spedizioni che Station non ha spedito: {numbers}; cancellale "
+        "presso {carrier} o trova i loro colli.",
+        count="count",
+        one_en="{carrier} holds {count} shipment Station did not ship: {numbers}; delete it at "
+        "{carrier} or find its parcel.",
+        one_it="{carrier} ha {count} spedizione che Station non ha spedito: {numbers}; "
+        "cancellala presso {carrier} o trova il suo collo.",
+    ),
+)
+
+register(
+    Message(
+        "label_asked",
+        "{carrier} was asked for the label; no answer is recorded yet.",
+        "A {carrier} è stata chiesta l'etichetta; nessuna risposta è ancora registrata.",
+    ),
+    Message(
+        "label_voided",
+        "Its {carrier} label was voided; a new one is being asked for.",
+        "La sua etichetta {carrier} è stata annullata; se ne sta chiedendo una nuova.",
     ),
 )

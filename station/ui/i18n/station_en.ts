@@ -1179,6 +1179,21 @@
         <source>Picking shorts</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void an order's shipment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void a shipment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Order number:</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>

@@ -1179,6 +1179,21 @@
         <source>Picking shorts</source>
         <translation>Mancanti al prelievo</translation>
     </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void an order's shipment…</source>
+        <translation>Annulla la spedizione di un ordine…</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Void a shipment</source>
+        <translation>Annulla una spedizione</translation>
+    </message>
+    <message>
+        <location filename="../lead_window.py" line="0" />
+        <source>Order number:</source>
+        <translation>Numero d'ordine:</translation>
+    </message>
 </context>
 <context>
     <name>LeadTimes</name>
