@@ -24,8 +24,7 @@ from station.db.models import Bench, Order
 from station.domain import OrderStatus
 from station.domain import events as ev
 from station.services.events import record
-from station.services.queue import urgency
-from sync.hub.schema import hub_leases
+from sync.hub.schema import hub_leases, hub_queue
 
 LEASE_ORDERS = 3
 LEASE_S = 300.0
@@ -33,6 +32,7 @@ LEASE_S = 300.0
 # locally at this very moment.
 GIVE_BACK_AFTER_S = 30.0
 _lease = hub_leases.c
+_queue = hub_queue.c
 
 
 def lease_orders(settings: Settings) -> int:
@@ -54,8 +54,8 @@ def _lease_of(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def _free_for(bench: str) -> ColumnElement[bool]:
     """Queued on the hub, leased to nobody now, and not given by a lead to another bench (an
-    order whose lease ran out is free whatever bench it was leased to). Written so the queue is
-    read in urgency order from its index, each row checked by a key lookup."""
+    order whose lease ran out is free whatever bench it was leased to): what the hub's queue
+    (`hub_queue`) holds as free, asked of one order by its projection."""
     mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     return and_(
         Order.status == OrderStatus.QUEUED,
@@ -69,18 +69,37 @@ def _candidates() -> Select[Any]:
 
 
 def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
-    """Lease the `n` most urgent orders no other bench holds; returns their uids. Rows another
-    bench is claiming at this moment are skipped, not waited for (SKIP LOCKED); the lease's
-    primary key and the conditional update keep a second holder out whatever the timing."""
+    """Lease the `n` most urgent orders no other bench holds; returns their uids. They are read
+    from the hub's queue of free orders (a partial index in urgency order, the queue's one
+    definition of most urgent); rows another bench is claiming at this moment are skipped, not
+    waited for (SKIP LOCKED), and the lease's primary key keeps a second holder out whatever the
+    timing."""
+    _free_run_out(hub)
+    mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     free = (
-        _candidates()
-        .where(_free_for(bench))
-        .order_by(*urgency())  # the queue's one definition of most urgent
+        select(_queue.order_uid.label("uid"))
+        .where(
+            _queue.leased_until.is_(None),
+            or_(_queue.for_bench.is_(None), _queue.for_bench == mine),
+        )
+        .order_by(_queue.priority.desc(), _queue.queue_cutoff, _queue.created_at, _queue.order_id)
         .limit(n)
-        .with_for_update(of=Order, skip_locked=True)
+        .with_for_update(skip_locked=True)
         .cte("free")
     )
     return _take(hub, select(free.c.uid), bench, ttl_s)
+
+
+def _free_run_out(hub: Session) -> None:
+    """Leases that ran out put their orders back among the free ones (read from a small
+    partial index: only leased orders are in it). One taken by another bench now is skipped."""
+    run_out = (
+        select(_queue.order_uid)
+        .where(_queue.leased_until < func.now())
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    hub.execute(update(hub_queue).where(_queue.order_uid.in_(run_out)).values(leased_until=None))
 
 
 def claim_one(hub: Session, bench: str, order: uuid.UUID, ttl_s: float) -> str | None:

@@ -22,7 +22,7 @@ from station.db.engine import Database
 from station.db.models import Event, Order
 from station.domain import OrderStatus
 from station.domain.messages import MessageError
-from sync.hub.schema import create_hub_tables, hub_benches, hub_leases
+from sync.hub.schema import hub_benches, hub_leases, upgrade_hub
 from sync.secrets import load_hub_url, save_hub_url
 
 # A bench that has not been heard of for this long is shown offline.
@@ -80,14 +80,13 @@ def hub_errors(url: str) -> Iterator[None]:
 
 
 def init_hub(url: str) -> None:
-    """The bench's migrations (the hub holds the merged log and its projection) and the hub's
-    own tables. Idempotent: run it again after an upgrade."""
+    """The bench's migrations (the hub holds the merged log and its projection), then the hub's
+    own. Idempotent: run it again after an upgrade, on a hub of any older release."""
     hub = open_hub(url)
     try:
         with hub_errors(url):
             migrate.upgrade(hub)
-            with hub.engine.begin() as conn:
-                create_hub_tables(conn)
+            upgrade_hub(hub)
     finally:
         hub.dispose()
 
