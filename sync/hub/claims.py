@@ -14,7 +14,19 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, literal, not_, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    delete,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -74,6 +86,7 @@ def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID
     definition of most urgent); rows another bench is claiming at this moment are skipped, not
     waited for (SKIP LOCKED), and the lease's primary key keeps a second holder out whatever the
     timing."""
+    _commit_without_flush(hub)
     _free_run_out(hub)
     mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     free = (
@@ -90,6 +103,15 @@ def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID
     return _take(hub, select(free.c.uid), bench, ttl_s)
 
 
+def _commit_without_flush(hub: Session) -> None:
+    """A claim's commit does not wait for the hub's disk: on this kind of machine the flush is
+    most of a claim's time (p50 5 ms, p99 19 ms for a bare write). Locks and visibility are
+    unchanged, so no two benches ever hold one order; what a hub crash can lose is the last
+    fraction of a second of leases, which every bench writes back at its next round
+    (`keep_leases`) unless another bench took the order meanwhile (then it is the other's)."""
+    hub.execute(text("SET LOCAL synchronous_commit = off"))
+
+
 def _free_run_out(hub: Session) -> None:
     """Leases that ran out put their orders back among the free ones (read from a small
     partial index: only leased orders are in it). One taken by another bench now is skipped."""
@@ -104,6 +126,7 @@ def _free_run_out(hub: Session) -> None:
 
 def claim_one(hub: Session, bench: str, order: uuid.UUID, ttl_s: float) -> str | None:
     """Lease one order an operator scanned. None when granted, else the bench holding it."""
+    _commit_without_flush(hub)
     wanted = _candidates().where(
         Order.uid == order,
         or_(
@@ -146,6 +169,18 @@ def keep_leases(hub: Session, bench: str, held: list[uuid.UUID], ttl_s: float) -
     hub.execute(
         update(hub_leases).where(mine, _lease.order_uid.in_(held)).values(expires_at=_in(ttl_s))
     )
+    if held:  # a lease the hub lost (see _commit_without_flush) is written back, if still free
+        back = [
+            {
+                "order_uid": uid,
+                "bench": bench,
+                "leased_at": func.now(),
+                "expires_at": _in(ttl_s),
+                "opened": False,
+            }
+            for uid in held
+        ]
+        hub.execute(insert(hub_leases).values(back).on_conflict_do_nothing())
     old_enough = _lease.leased_at < func.now() - func.make_interval(
         0, 0, 0, 0, 0, 0, GIVE_BACK_AFTER_S
     )

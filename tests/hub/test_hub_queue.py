@@ -19,7 +19,7 @@ from station.db.models import Order
 from station.domain import events as ev
 from station.services.events import new_uid, record, record_all, recorded
 from sync.hub import schema
-from sync.hub.claims import claim_next, claim_one
+from sync.hub.claims import claim_next, claim_one, keep_leases
 from sync.hub.link import init_hub
 from sync.hub.schema import VERSION_TABLE, hub_leases, hub_queue
 
@@ -144,8 +144,33 @@ def test_hub_init_upgrades_a_hub_an_older_release_prepared_without_alembic(
         # the one B1 holds
         with db.read() as s:
             heads = s.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
-            assert heads == ["hub_0002_queue"]
+            assert heads == ["hub_0003_sends"]
             assert s.scalar(select(func.count()).select_from(hub_queue)) == 2
         assert claim(db, "B2", 2) == ["OLD2"]
     finally:
         db.dispose()
+
+
+def test_a_lease_the_hub_lost_is_written_back_by_its_bench_unless_another_took_the_order(
+    hub: Database,
+) -> None:
+    # GIVEN B1 leased A and B, and the hub lost both leases (a claim commits without waiting
+    # for the hub's disk), and B2 has meanwhile claimed B
+    with hub.write() as s:
+        record_all(s, [imported("A", age_s=20), imported("B", age_s=10)])
+    assert claim(hub, "B1", 2) == ["A", "B"]
+    held = [uid_of(hub, "A"), uid_of(hub, "B")]
+    with hub.write() as s:
+        s.execute(hub_leases.delete())
+    assert claim(hub, "B2", 1) == ["A"]
+    with hub.write() as s:
+        s.execute(hub_leases.delete().where(hub_leases.c.bench == "B2"))
+    assert claim(hub, "B2", 1) == ["A"]
+    # WHEN B1's next round keeps the leases of what it holds
+    with hub.write() as s:
+        keep_leases(s, "B1", held, 300.0)
+    # THEN B's lease is B1's again and nobody can claim it; A stays B2's
+    with hub.read() as s:
+        holders = dict(s.execute(select(hub_leases.c.order_uid, hub_leases.c.bench)).all())
+    assert holders == {held[0]: "B2", held[1]: "B1"}
+    assert claim(hub, "B3") == []
