@@ -39,7 +39,8 @@ def hub_init(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 def bench_join(args: argparse.Namespace, ctx: AppContext) -> int:
     from station.services.documents import BENCH_INVOICE_SCHEME
-    from sync.hub.link import JOINED, HubError, join_hub, shown_url
+    from sync.hub import JOINED
+    from sync.hub.link import HubError, join_hub, shown_url
 
     language = ctx.settings.language
     if not args.hub or not args.name:

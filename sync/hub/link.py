@@ -22,6 +22,7 @@ from station.db.engine import Database
 from station.db.models import Event, Order
 from station.domain import OrderStatus
 from station.domain.messages import MessageError
+from sync.hub import JOINED
 from sync.hub.schema import hub_benches, hub_leases, upgrade_hub
 from sync.secrets import load_hub_url, save_hub_url
 
@@ -114,9 +115,6 @@ def join_hub(home: Path, url: str, name: str, now: dt.datetime) -> str:
     finally:
         hub.dispose()
     return save_hub_url(home, url)
-
-
-JOINED = "hub_joined"  # in the settings: a bench on its own never reads the secrets for a hub
 
 
 def joined_hub(home: Path, settings: Settings) -> str:

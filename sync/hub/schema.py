@@ -84,6 +84,19 @@ hub_queue = Table(
     Column("leased_until", DateTime(timezone=True)),  # None: free
 )
 
+# An outbox entry the shop-sync leader is sending (hub_0003_sends): the attempt is committed here
+# before the request leaves, `sent_at` once the shop took it. A leader that finds another bench's
+# attempt without `sent_at` cannot know whether the shop took it: it waits until that request
+# can no longer be on its way, then reads the shop's state before sending.
+hub_sends = Table(
+    "hub_sends",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("bench", String(80), nullable=False),
+    Column("attempt_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+)
+
 
 def upgrade_hub(hub: Database) -> None:
     """The hub's own tables to their newest revision (after the bench schema's). Idempotent."""
