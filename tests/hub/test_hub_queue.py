@@ -5,20 +5,33 @@ machine's PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import MetaData, func, select, text, update
 
+from station.carriers.numbering import range_key
+from station.config import Settings
 from station.db import migrate
 from station.db.engine import Database
 from station.db.models import Order
 from station.domain import events as ev
 from station.services.events import new_uid, record, record_all, recorded
 from sync.hub import schema
+from sync.hub.blocks import (
+    Blocks,
+    has_numbers,
+    make_room,
+    numbers_needed,
+    ranges_of,
+    save_blocks,
+    top_up_blocks,
+)
 from sync.hub.claims import claim_next, claim_one, keep_leases
 from sync.hub.link import init_hub
 from sync.hub.schema import VERSION_TABLE, hub_leases, hub_queue
@@ -174,3 +187,30 @@ def test_a_lease_the_hub_lost_is_written_back_by_its_bench_unless_another_took_t
         holders = dict(s.execute(select(hub_leases.c.order_uid, hub_leases.c.bench)).all())
     assert holders == {held[0]: "B2", held[1]: "B1"}
     assert claim(hub, "B3") == []
+
+
+def test_a_bench_holds_numbers_for_every_parcel_an_order_may_need_in_one_block(
+    hub: Database, tmp_path: Path
+) -> None:
+    # GIVEN a bench whose current BRT block has 2 numbers left (blocks of 5)
+    settings = Settings(bench_name="B1")
+    settings.extra["hub_block_size"] = 5
+    used: dict[str, int] = {}
+    with hub.write() as s:
+        blocks: Blocks = {}
+        top_up_blocks(s, blocks, settings, used.get, only="BRT")
+    save_blocks(tmp_path, blocks)
+    numbers = ranges_of(settings)["BRT"]
+    ((first, _last),) = blocks[range_key(numbers)]
+    used[range_key(dataclasses.replace(numbers, first=first, last=first + 4))] = first + 2
+    # THEN an order of 2 units may open, one of 3 may not (it could be 3 parcels)
+    assert has_numbers(tmp_path, settings, "BRT", used.get, numbers_needed(2))
+    assert not has_numbers(tmp_path, settings, "BRT", used.get, numbers_needed(3))
+    # WHEN the bench asks the hub for what a 3-unit order needs
+    with hub.write() as s:
+        assert top_up_blocks(s, blocks, settings, used.get, only="BRT", need=3) == 1
+    # THEN the short block is set aside and the next one labels the whole order
+    assert make_room(blocks, settings, "BRT", used.get, 3)
+    save_blocks(tmp_path, blocks)
+    assert has_numbers(tmp_path, settings, "BRT", used.get, 3)
+    assert [b[0] for b in blocks[range_key(numbers)]] == [first + 5]
