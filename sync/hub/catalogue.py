@@ -1,13 +1,15 @@
 """The warehouse's reference data travels with the log: products, their barcodes, boxes and
 operators are not events (a bench names them by SKU, code or name), so a round copies the ones
-a side lacks to it. Only missing rows are added: a product edited on one side keeps its own
-values on the other until it is imported there again."""
+a side lacks to it. A product edited on one side (a catalogue import, a shop's product pull)
+reaches the other too: the later edit by `updated_at` wins. Boxes and operators carry no edit
+time: only missing ones travel."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from station.db.bulk import insert_rows
@@ -22,11 +24,14 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-def _fingerprint(s: Session) -> tuple[int, ...]:
-    return tuple(
+def _fingerprint(s: Session) -> tuple[object, ...]:
+    counts = tuple(
         int(s.scalar(select(func.count()).select_from(_table(m))) or 0)
         for m in (Product, ProductBarcode, BoxType, Operator)
     )
+    # an edit moves the latest edit time (or, with clocks apart, the weights)
+    edited = s.execute(select(func.max(Product.updated_at), func.sum(Product.weight_g))).one()
+    return (*counts, *edited)
 
 
 def copy_catalogue(source: Session, target: Session) -> int:
@@ -34,6 +39,7 @@ def copy_catalogue(source: Session, target: Session) -> int:
     if _fingerprint(source) == _fingerprint(target):
         return 0  # the usual round: nothing new on either side, two cheap counts
     added = _copy_by_key(source, target, Product, "sku", _PRODUCT_SKIP)
+    added += _copy_product_edits(source, target)
     added += _copy_barcodes(source, target)
     added += _copy_by_key(source, target, BoxType, "code", {"id"})
     added += _copy_by_key(source, target, Operator, "name", {"id"})
@@ -62,14 +68,40 @@ def _copy_by_key(
 def _copy_barcodes(source: Session, target: Session) -> int:
     table = _table(ProductBarcode)
     have = set(target.scalars(select(table.c.code)))
-    ids = dict(target.execute(select(Product.sku, Product.id)).tuples().all())
+    ids = {sku: id_ for sku, id_ in target.execute(select(Product.sku, Product.id))}
     rows = []
     for code, units, sku in source.execute(
         select(table.c.code, table.c.units, Product.sku).join(Product)
-    ).tuples():
+    ):
         if code not in have and sku in ids:
             rows.append({"code": code, "units": units, "product_id": ids[sku]})
     if rows:
         insert_rows(target, table, rows)
         target.flush()
     return len(rows)
+
+
+def _copy_product_edits(source: Session, target: Session) -> int:
+    """Products edited on `source` after `target`'s copy was: `target` takes their values."""
+    table = _table(Product)
+    theirs = {sku: at for sku, at in target.execute(select(table.c.sku, table.c.updated_at))}
+    newer = [
+        {k: v for k, v in row.items() if k not in _PRODUCT_SKIP}
+        for row in source.execute(select(table)).mappings()
+        if row["sku"] in theirs and _later(row["updated_at"], theirs[row["sku"]])
+    ]
+    for row in newer:
+        target.execute(update(table).where(table.c.sku == row["sku"]).values(row))
+    if newer:
+        target.flush()
+    return len(newer)
+
+
+def _later(a: dt.datetime | None, b: dt.datetime | None) -> bool:
+    if a is None or b is None:
+        return False
+    return _aware(a) > _aware(b)
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
