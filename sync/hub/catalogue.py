@@ -2,7 +2,12 @@
 operators are not events (a bench names them by SKU, code or name), so a round copies the ones
 a side lacks to it. A product edited on one side (a catalogue import, a shop's product pull)
 reaches the other too: the later edit by `updated_at` wins. Boxes and operators carry no edit
-time: only missing ones travel."""
+time: only missing ones travel.
+
+Shops travel too (never their secrets), so a bench links the orders it pulls to their shop and
+keeps their outbox, whichever bench imported them. A shop copied from the hub is marked
+(`sync.hub.COPIED_SHOP`): the bench may not lead shop sync until the shop is added there with its credentials.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from station.db.bulk import insert_rows
-from station.db.models import BoxType, Operator, Product, ProductBarcode
+from station.db.models import BoxType, Operator, Product, ProductBarcode, Shop
+from sync.hub import COPIED_SHOP
 
 _PRODUCT_SKIP = {"id", "shop_id"}  # a shop's id is local to each database
 
@@ -27,7 +33,7 @@ def _table(model: type[Any]) -> Table:
 def _fingerprint(s: Session) -> tuple[object, ...]:
     counts = tuple(
         int(s.scalar(select(func.count()).select_from(_table(m))) or 0)
-        for m in (Product, ProductBarcode, BoxType, Operator)
+        for m in (Product, ProductBarcode, BoxType, Operator, Shop)
     )
     # an edit moves the latest edit time (or, with clocks apart, the weights)
     edited = s.execute(select(func.max(Product.updated_at), func.sum(Product.weight_g))).one()
@@ -43,7 +49,24 @@ def copy_catalogue(source: Session, target: Session) -> int:
     added += _copy_barcodes(source, target)
     added += _copy_by_key(source, target, BoxType, "code", {"id"})
     added += _copy_by_key(source, target, Operator, "name", {"id"})
-    return added
+    return added + _copy_shops(source, target)
+
+
+def _copy_shops(source: Session, target: Session) -> int:
+    have = set(target.scalars(select(Shop.name)))
+    copied = [
+        Shop(
+            name=shop.name,
+            kind=shop.kind,
+            url=shop.url,
+            settings={**shop.settings, COPIED_SHOP: True},
+        )
+        for shop in source.scalars(select(Shop))
+        if shop.name not in have
+    ]
+    target.add_all(copied)
+    target.flush()
+    return len(copied)
 
 
 def _copy_by_key(

@@ -41,6 +41,7 @@ from sync.hub.conflicts import Conflict, before_projecting
 from sync.hub.leader import ShopSyncLeader
 from sync.hub.link import HubError, hub_errors, joined_hub, lock_log, open_hub
 from sync.hub.schema import hub_benches
+from sync.shops.config import shops_not_added
 
 log = logging.getLogger("station.hub")
 Clock = Callable[[], dt.datetime]
@@ -306,7 +307,13 @@ def shop_sync_gate(ctx: AppContext) -> Callable[[], bool] | None:
     if not url:
         return None
     leader = shop_sync_leader(ctx)
-    return leader.lead if leader is not None else None
+    if leader is None:
+        return None
+
+    def gate() -> bool:  # a bench without a shop's credentials cannot sync it: it never leads
+        return not shops_not_added(ctx) and leader.lead()
+
+    return gate
 
 
 def shop_sync_leader(ctx: AppContext) -> ShopSyncLeader | None:

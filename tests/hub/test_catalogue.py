@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from station.app import open_home
 from station.db import migrate
 from station.db.engine import Database, sqlite_url
 from station.db.models import Product
 from sync.hub.link import init_hub
 from sync.hub.replicator import share_catalogue
+from sync.shops.config import add_shop, list_shops, shops_not_added
+from sync.shops.registry import ShopConfigError
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+WOO_KEYS = {"key": "ck_test", "secret": "cs_test"}
 
 
 @pytest.fixture
@@ -61,3 +65,27 @@ def test_a_product_edited_on_either_side_reaches_the_other_and_the_later_edit_wi
     assert product(hub, "TSH-01") == ("T-shirt blu", 210)
     assert product(bench, "TSH-01") == ("T-shirt blu", 210)
     bench.dispose()
+
+
+def test_a_bench_gets_the_shops_from_the_hub_and_leads_only_once_it_added_them_itself(
+    hub: Database, tmp_path: Path
+) -> None:
+    # GIVEN a bench that added a WooCommerce shop, and one that joined without it
+    with open_home(tmp_path / "B1") as b1:
+        add_shop(b1, "woocommerce", "woo", url="https://shop.example", secrets=WOO_KEYS)
+        share_catalogue(b1.db, hub)
+    with open_home(tmp_path / "B2") as b2:
+        # WHEN the second has a round
+        share_catalogue(b2.db, hub)
+        # THEN it has the shop (so the orders it pulls are the shop's, with their outbox),
+        # but not its credentials: it may not lead shop sync, and says what to do
+        assert [s.name for s in list_shops(b2)] == ["woo"]
+        assert [s.name for s in shops_not_added(b2)] == ["woo"]
+        # WHEN the shop is added there too
+        add_shop(b2, "woocommerce", "woo", url="https://shop.example", secrets=WOO_KEYS)
+        # THEN it may lead
+        assert shops_not_added(b2) == []
+        with pytest.raises(ShopConfigError):
+            add_shop(b2, "woocommerce", "woo", url="https://shop.example", secrets=WOO_KEYS)
+    with open_home(tmp_path / "B1") as b1:
+        assert shops_not_added(b1) == []

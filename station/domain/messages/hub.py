@@ -164,4 +164,12 @@ register(
         "No bench has joined this hub yet",
         "Nessun banco fa ancora parte di questo hub",
     ),
+    Message(
+        "hub_shop_not_added",
+        "{shop}: this bench has the shop's orders from the hub but not its credentials, so it "
+        "does not sync the shops; to let it, run `station shop add {kind} {shop} ...` here",
+        "{shop}: questo banco ha gli ordini del negozio dall'hub ma non le sue credenziali, "
+        "quindi non sincronizza i negozi; per permetterlo esegui qui "
+        "`station shop add {kind} {shop} ...`",
+    ),
 )
