@@ -24,9 +24,9 @@ from sqlalchemy import (
     not_,
     or_,
     select,
-    text,
     update,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -109,7 +109,7 @@ def _commit_without_flush(hub: Session) -> None:
     unchanged, so no two benches ever hold one order; what a hub crash can lose is the last
     fraction of a second of leases, which every bench writes back at its next round
     (`keep_leases`) unless another bench took the order meanwhile (then it is the other's)."""
-    hub.execute(text("SET LOCAL synchronous_commit = off"))
+    hub.execute(sql("SET LOCAL synchronous_commit = off"))
 
 
 def _free_run_out(hub: Session) -> None:

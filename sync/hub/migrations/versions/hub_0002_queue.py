@@ -62,6 +62,12 @@ CREATE TRIGGER hub_queue_lease
     ON hub_leases FOR EACH ROW EXECUTE FUNCTION hub_queue_lease();
 """
 
+INDEXES = """
+CREATE INDEX hub_queue_free ON hub_queue (priority DESC, queue_cutoff, created_at, order_id)
+    WHERE leased_until IS NULL;
+CREATE INDEX hub_queue_leased ON hub_queue (leased_until) WHERE leased_until IS NOT NULL;
+"""
+
 FILL = """
 INSERT INTO hub_queue
     (order_uid, order_id, priority, queue_cutoff, created_at, for_bench, leased_until)
@@ -84,18 +90,7 @@ def upgrade() -> None:
         sa.Column("for_bench", sa.Integer),
         sa.Column("leased_until", sa.DateTime(timezone=True)),
     )
-    op.create_index(
-        "hub_queue_free",
-        "hub_queue",
-        [sa.text("priority DESC"), "queue_cutoff", "created_at", "order_id"],
-        postgresql_where=sa.text("leased_until IS NULL"),
-    )
-    op.create_index(
-        "hub_queue_leased",
-        "hub_queue",
-        ["leased_until"],
-        postgresql_where=sa.text("leased_until IS NOT NULL"),
-    )
+    op.execute(INDEXES)
     op.execute(ORDER_TRIGGER)
     op.execute(LEASE_TRIGGER)
     op.execute(FILL)
