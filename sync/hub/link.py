@@ -117,6 +117,22 @@ def join_hub(home: Path, url: str, name: str, now: dt.datetime) -> str:
     return save_hub_url(home, url)
 
 
+def join_bench(home: Path, settings: Settings, url: str, name: str, now: dt.datetime) -> str:
+    """`station bench join` and the window's settings: register the bench on the hub, keep the
+    hub's address with the shop secrets, and make `settings` (saved to the home) a joined
+    bench's. Returns where the address was stored; HubError when the hub cannot be joined."""
+    from station.services.documents import BENCH_INVOICE_SCHEME
+
+    where = join_hub(home, url, name, now)
+    settings.bench_name = name
+    settings.named_bench = True
+    settings.extra[JOINED] = True
+    # benches invoicing offline must never take one another's numbers: a series each
+    settings.extra.setdefault("invoice_series", BENCH_INVOICE_SCHEME)
+    settings.save(home)
+    return where
+
+
 def joined_hub(home: Path, settings: Settings) -> str:
     """The hub this bench joined, or '' for a bench on its own."""
     return load_hub_url(home) if settings.extra.get(JOINED) else ""

@@ -165,6 +165,13 @@ register(
         "Nessun banco fa ancora parte di questo hub",
     ),
     Message(
+        "hub_joined_here",
+        "Bench {bench} joined the hub {url}: once these settings are saved it replicates and "
+        "claims its orders on the hub",
+        "Il banco {bench} fa parte dell'hub {url}: salvate queste impostazioni replica e "
+        "prende i suoi ordini dall'hub",
+    ),
+    Message(
         "hub_shop_not_added",
         "{shop}: this bench has the shop's orders from the hub but not its credentials, so it "
         "does not sync the shops; to let it, run `station shop add {kind} {shop} ...` here",
