@@ -115,7 +115,7 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     from sync.runner import SyncWorker, run_once, sync_status
-    from sync.shops.config import shops_not_added
+    from sync.shops.config import may_lead_shop_sync, shops_not_added
 
     language = ctx.settings.language
     if args.once:
@@ -125,7 +125,7 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
         leader = shop_sync_leader(ctx)
         to_add = shops_not_added(ctx) if leader is not None else []
         try:
-            leads = leader is None or (not to_add and leader.lead())
+            leads = leader is None or (may_lead_shop_sync(ctx) and leader.lead())
             reports = run_once(ctx) if leads else []
         finally:
             if leader is not None:

@@ -21,7 +21,7 @@ from station.domain.messages import text
 from station.domain.reasons import reason_text
 from sync.errors import AuthError, OfflineError, ShopError
 from sync.http import ShopHttp
-from sync.hub import JOINED
+from sync.hub import COPIED_SHOP, JOINED
 from sync.importer import PullResult, ShopRef, apply_orders, update_order
 from sync.models import ShopSyncState
 from sync.outbox import PushResult, SendGuard, follow_clock_jump, push_due
@@ -228,6 +228,8 @@ def _run_shops(
 ) -> list[ShopReport]:
     reports = []
     for shop in list_shops(ctx):
+        if shop.settings.get(COPIED_SHOP):
+            continue  # only a copy from the warehouse hub: the bench that added it syncs it
         try:  # an unknown kind or missing credentials: an error for this shop, the others go on
             connector = make_connector(ctx, shop, timeout_s=timeout_s)
         except ShopConfigError as exc:

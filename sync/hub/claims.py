@@ -26,7 +26,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -85,12 +84,11 @@ def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID
     from the hub's queue of free orders (a partial index in urgency order, the queue's one
     definition of most urgent); rows another bench is claiming at this moment are skipped, not
     waited for (SKIP LOCKED), and the lease's primary key keeps a second holder out whatever the
-    timing."""
-    _commit_without_flush(hub)
-    _free_run_out(hub)
+    timing. One statement: the commit's setting is made by the rows it claims (see
+    `_commit_without_flush`); leases run out are put back by `free_run_out`."""
     mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     free = (
-        select(_queue.order_uid.label("uid"))
+        select(_queue.order_uid.label("uid"), _WITHOUT_FLUSH.label("without_flush"))
         .where(
             _queue.leased_until.is_(None),
             or_(_queue.for_bench.is_(None), _queue.for_bench == mine),
@@ -109,12 +107,17 @@ def _commit_without_flush(hub: Session) -> None:
     unchanged, so no two benches ever hold one order; what a hub crash can lose is the last
     fraction of a second of leases, which every bench writes back at its next round
     (`keep_leases`) unless another bench took the order meanwhile (then it is the other's)."""
-    hub.execute(sql("SET LOCAL synchronous_commit = off"))
+    hub.execute(select(_WITHOUT_FLUSH))
 
 
-def _free_run_out(hub: Session) -> None:
+# for this transaction only (the `true`): block grants and the log keep waiting for the disk
+_WITHOUT_FLUSH = func.set_config("synchronous_commit", "off", True)
+
+
+def free_run_out(hub: Session) -> None:
     """Leases that ran out put their orders back among the free ones (read from a small
-    partial index: only leased orders are in it). One taken by another bench now is skipped."""
+    partial index: only leased orders are in it); every bench's round does it, so an order is
+    back within a round of its lease's end. One taken by another bench now is skipped."""
     run_out = (
         select(_queue.order_uid)
         .where(_queue.leased_until < func.now())

@@ -46,9 +46,28 @@ def add_shop(
 
 
 def shops_not_added(ctx: AppContext) -> list[Shop]:
-    """Shops copied from the warehouse hub that this bench has no credentials of: it may not
-    lead shop sync until they are added here."""
-    return [shop for shop in list_shops(ctx) if shop.settings.get(COPIED_SHOP)]
+    """Shops reached over the network, copied from the warehouse hub, that this bench has no
+    credentials of: it may not lead shop sync until they are added here. (A copied drop folder
+    is a place on the machine of the bench that added it: only that bench reads it.)"""
+    return [
+        shop
+        for shop in list_shops(ctx)
+        if shop.settings.get(COPIED_SHOP) and _location(shop.kind) == "url"
+    ]
+
+
+def may_lead_shop_sync(ctx: AppContext) -> bool:
+    """Whether this bench of a warehouse may lead shop sync: it added a shop itself, and every
+    shop it must reach over the network (see `shops_not_added`)."""
+    own = any(not shop.settings.get(COPIED_SHOP) for shop in list_shops(ctx))
+    return own and not shops_not_added(ctx)
+
+
+def _location(kind: str) -> str:
+    try:
+        return shop_kind(kind).location
+    except ShopConfigError:
+        return "url"
 
 
 def make_connector(

@@ -16,7 +16,7 @@ from station.db.engine import Database, sqlite_url
 from station.db.models import Product
 from sync.hub.link import init_hub
 from sync.hub.replicator import share_catalogue
-from sync.shops.config import add_shop, list_shops, shops_not_added
+from sync.shops.config import add_shop, list_shops, may_lead_shop_sync, shops_not_added
 from sync.shops.registry import ShopConfigError
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -81,10 +81,12 @@ def test_a_bench_gets_the_shops_from_the_hub_and_leads_only_once_it_added_them_i
         # but not its credentials: it may not lead shop sync, and says what to do
         assert [s.name for s in list_shops(b2)] == ["woo"]
         assert [s.name for s in shops_not_added(b2)] == ["woo"]
+        assert not may_lead_shop_sync(b2)
         # WHEN the shop is added there too
         add_shop(b2, "woocommerce", "woo", url="https://shop.example", secrets=WOO_KEYS)
         # THEN it may lead
         assert shops_not_added(b2) == []
+        assert may_lead_shop_sync(b2)
         with pytest.raises(ShopConfigError):
             add_shop(b2, "woocommerce", "woo", url="https://shop.example", secrets=WOO_KEYS)
     with open_home(tmp_path / "B1") as b1:

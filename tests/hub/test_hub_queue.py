@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import MetaData, func, select, text, update
+from sqlalchemy.orm import Session
 
 from station.carriers.numbering import range_key
 from station.config import Settings
@@ -32,7 +33,7 @@ from sync.hub.blocks import (
     save_blocks,
     top_up_blocks,
 )
-from sync.hub.claims import claim_next, claim_one, keep_leases
+from sync.hub.claims import claim_next, claim_one, free_run_out, keep_leases
 from sync.hub.link import init_hub
 from sync.hub.schema import VERSION_TABLE, hub_leases, hub_queue
 
@@ -66,6 +67,10 @@ def uid_of(db: Database, number: str) -> uuid.UUID:
         return s.scalars(select(Order.uid).where(Order.number == number)).one()
 
 
+def uid_of_in(s: Session, number: str) -> uuid.UUID:
+    return s.scalars(select(Order.uid).where(Order.number == number)).one()
+
+
 def claim(db: Database, bench: str, n: int = 1, ttl_s: float = 300.0) -> list[str]:
     with db.write() as s:
         uids = claim_next(s, bench, n, ttl_s)
@@ -96,12 +101,19 @@ def test_a_claim_takes_the_most_urgent_free_order_past_leased_and_given_ones(
         record(s, ev.OrderClaimed(order=uid_of(hub, "D"), number="D", bench="B3"), at=NOW)
     # THEN B3 is given E (C is B2's, D is open, A and B are leased), B2 gets C
     assert claim(hub, "B3") == ["E"]
+    with hub.write() as s:  # a claim commits without waiting for the disk, nothing else does
+        assert claim_next(s, "B9", 1, 300.0) == []
+        assert s.scalar(text("SHOW synchronous_commit")) == "on"
+        record_all(s, [imported("F")])
+        assert claim_next(s, "B9", 1, 300.0) == [uid_of_in(s, "F")]
+        assert s.scalar(text("SHOW synchronous_commit")) == "off"
+    assert claim(hub, "B9") == []
     assert claim(hub, "B2") == ["C"]
     assert claim(hub, "B3") == []
     with hub.read() as s:
         free = s.scalar(select(func.count()).where(hub_queue.c.leased_until.is_(None)))
         assert free == 0
-        assert s.scalar(select(func.count()).select_from(hub_queue)) == 4  # D is not queued
+        assert s.scalar(select(func.count()).select_from(hub_queue)) == 5  # D is not queued
 
 
 def test_a_lease_run_out_or_given_back_returns_its_order_to_the_free_queue(
@@ -112,9 +124,11 @@ def test_a_lease_run_out_or_given_back_returns_its_order_to_the_free_queue(
         record_all(s, [imported("A")])
     assert claim(hub, "B1", ttl_s=300) == ["A"]
     assert claim(hub, "B2") == []
-    # WHEN the lease runs out
+    # WHEN the lease runs out, and a bench's round puts run-out leases back
     with hub.write() as s:
         s.execute(update(hub_leases).values(expires_at=func.now() - text("interval '1 s'")))
+    with hub.write() as s:
+        free_run_out(s)
     # THEN B2 claims it, and B1 scanning it is told B2 holds it
     assert claim(hub, "B2") == ["A"]
     with hub.write() as s:
