@@ -132,6 +132,8 @@ def bench_claims(url: str, opening: bool) -> None:
     latencies = [ms for _, _, lat in collected for ms in lat]
     doubles = sum(1 for n in claims.values() if n > 1)
     how = "each opened at once" if opening else "none opened: every lease outstanding"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"   host load average at the end (1, 5, 15 min): {load}")
     print(f"   {BENCHES} bench processes, {sum(claims.values())} claims of {CLAIMS} orders, {how}")
     print(f"   double claims: {doubles}; orders never claimed: {CLAIMS - len(claims)}")
     print(f"   {sum(claims.values()) / elapsed:.0f} claims/s overall ({elapsed:.1f} s)")
