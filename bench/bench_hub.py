@@ -2,7 +2,7 @@
 go bench -> hub -> bench.
 
 Claims: each process is a bench claiming on the hub one order at a time exactly as NEXT does
-(`sync.hub.claims.claim_next`, one statement, SKIP LOCKED), each claim its own transaction.
+(`sync.hub.claims.claim_next_now`: one statement, SKIP LOCKED, a transaction of its own).
 Figures: claims per second, claim latency p50/p99 (target: p99 under 20 ms on this machine), and
 double claims (target: 0), counted from what every process was granted. Replication: a bench
 records 10,000 imported orders, pushes them, a second bench pulls them through the projector.
@@ -30,7 +30,7 @@ from station.db.engine import Database, sqlite_url
 from station.db.models import Order
 from station.domain import events as ev
 from station.services.events import new_uid, record, record_all, recorded
-from sync.hub.claims import claim_next
+from sync.hub.claims import claim_next_now
 from sync.hub.link import init_hub, join_hub, lock_log
 from sync.hub.replicator import RoundReport, pull, push
 
@@ -98,8 +98,7 @@ def claimer(
         time.sleep(0.001)
     while True:
         began = time.perf_counter()
-        with hub.write() as s:
-            got = claim_next(s, bench, 1, 600.0)
+        got = claim_next_now(hub, bench, 1, 600.0)
         latencies.append((time.perf_counter() - began) * 1000)
         if not got:
             break

@@ -32,7 +32,14 @@ from sync.hub.blocks import (
     stored,
     top_up_blocks,
 )
-from sync.hub.claims import claim_next, claim_one, lease_orders, lease_s, queued_here, record_leases
+from sync.hub.claims import (
+    claim_next_now,
+    claim_one,
+    lease_orders,
+    lease_s,
+    queued_here,
+    record_leases,
+)
 from sync.hub.link import HubError, hub_errors
 from sync.hub.replicator import RoundReport, pull
 
@@ -77,9 +84,9 @@ class HubClaims:
             if queued_here(s, self.bench):
                 return None  # a leased order is here: NEXT needs no network
         try:
-            with hub_errors(self.hub.url), self.hub.write() as hs:
-                granted = claim_next(
-                    hs, self.bench, lease_orders(self.settings), lease_s(self.settings)
+            with hub_errors(self.hub.url):
+                granted = claim_next_now(
+                    self.hub, self.bench, lease_orders(self.settings), lease_s(self.settings)
                 )
         except HubError:
             return Refusal("hub_no_lease")

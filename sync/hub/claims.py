@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from station.config import Settings
 from station.db.engine import Database
@@ -79,6 +80,14 @@ def _candidates() -> Select[Any]:
     return select(Order.uid)
 
 
+def claim_next_now(hub: Database, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
+    """`claim_next` as NEXT asks for it, in a transaction of its own: the statement alone,
+    committed as it runs (no BEGIN and COMMIT going back and forth with the hub)."""
+    with hub.engine.connect() as conn:
+        alone = conn.execution_options(isolation_level="AUTOCOMMIT")
+        return list(alone.scalars(_claim_next(bench, n, ttl_s)))
+
+
 def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
     """Lease the `n` most urgent orders no other bench holds; returns their uids. They are read
     from the hub's queue of free orders (a partial index in urgency order, the queue's one
@@ -86,6 +95,10 @@ def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID
     waited for (SKIP LOCKED), and the lease's primary key keeps a second holder out whatever the
     timing. One statement: the commit's setting is made by the rows it claims (see
     `_commit_without_flush`); leases run out are put back by `free_run_out`."""
+    return list(hub.scalars(_claim_next(bench, n, ttl_s)))
+
+
+def _claim_next(bench: str, n: int, ttl_s: float) -> ReturningInsert[tuple[uuid.UUID]]:
     mine = select(Bench.id).where(Bench.name == bench).scalar_subquery()
     free = (
         select(_queue.order_uid.label("uid"), _WITHOUT_FLUSH.label("without_flush"))
@@ -98,7 +111,7 @@ def claim_next(hub: Session, bench: str, n: int, ttl_s: float) -> list[uuid.UUID
         .with_for_update(skip_locked=True)
         .cte("free")
     )
-    return _take(hub, select(free.c.uid), bench, ttl_s)
+    return _lease_rows(select(free.c.uid), bench, ttl_s)
 
 
 def _commit_without_flush(hub: Session) -> None:
@@ -148,6 +161,10 @@ def claim_one(hub: Session, bench: str, order: uuid.UUID, ttl_s: float) -> str |
 
 
 def _take(hub: Session, uids: Select[Any], bench: str, ttl_s: float) -> list[uuid.UUID]:
+    return list(hub.scalars(_lease_rows(uids, bench, ttl_s)))
+
+
+def _lease_rows(uids: Select[Any], bench: str, ttl_s: float) -> ReturningInsert[tuple[uuid.UUID]]:
     source = uids.subquery()
     rows = select(source.c.uid, literal(bench), func.now(), _in(ttl_s), literal(False))
     stmt = insert(hub_leases).from_select(
@@ -162,7 +179,7 @@ def _take(hub: Session, uids: Select[Any], bench: str, ttl_s: float) -> list[uui
         },
         where=or_(_lease.expires_at < func.now(), _lease.bench == bench),
     )
-    return list(hub.scalars(stmt.returning(_lease.order_uid)))
+    return stmt.returning(_lease.order_uid)
 
 
 def keep_leases(hub: Session, bench: str, held: list[uuid.UUID], ttl_s: float) -> None:
