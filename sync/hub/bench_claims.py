@@ -52,6 +52,8 @@ class HubClaims:
     ) -> None:
         self.local = local
         self.hub = hub
+        # NEXT's claims: no pre-ping round trip, a dead connection is retried instead
+        self.claims_hub = Database(hub.url, pre_ping=False)
         self.settings = settings
         self.clock = clock
         self.home = home
@@ -86,7 +88,7 @@ class HubClaims:
         try:
             with hub_errors(self.hub.url):
                 granted = claim_next_now(
-                    self.hub, self.bench, lease_orders(self.settings), lease_s(self.settings)
+                    self.claims_hub, self.bench, lease_orders(self.settings), lease_s(self.settings)
                 )
         except HubError:
             return Refusal("hub_no_lease")

@@ -27,6 +27,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import ReturningInsert
 
@@ -82,7 +83,18 @@ def _candidates() -> Select[Any]:
 
 def claim_next_now(hub: Database, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
     """`claim_next` as NEXT asks for it, in a transaction of its own: the statement alone,
-    committed as it runs (no BEGIN and COMMIT going back and forth with the hub)."""
+    committed as it runs (no BEGIN and COMMIT going back and forth with the hub). On a hub
+    opened without pre-ping (`claims_hub`), a pooled connection the hub dropped (a restart, a
+    LAN cut) is found dead by the claim itself, which is then tried once more on a new one."""
+    try:
+        return _claim_alone(hub, bench, n, ttl_s)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        return _claim_alone(hub, bench, n, ttl_s)
+
+
+def _claim_alone(hub: Database, bench: str, n: int, ttl_s: float) -> list[uuid.UUID]:
     with hub.engine.connect() as conn:
         alone = conn.execution_options(isolation_level="AUTOCOMMIT")
         return list(alone.scalars(_claim_next(bench, n, ttl_s)))

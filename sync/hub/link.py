@@ -51,14 +51,16 @@ def station_version() -> str:
         return "dev"
 
 
-def open_hub(url: str) -> Database:
+def open_hub(url: str, *, pre_ping: bool = True) -> Database:
+    """`pre_ping` False: for claims, which retry on a dead connection rather than test every
+    one first (a round trip to the hub saved on each claim)."""
     try:
         backend = make_url(url).get_backend_name()
     except Exception as exc:
         raise HubError("hub_url_invalid", url="?") from exc
     if backend != "postgresql":
         raise HubError("hub_needs_postgresql", url=shown_url(url))
-    return Database(_with_connect_timeout(url))
+    return Database(_with_connect_timeout(url), pre_ping=pre_ping)
 
 
 def _with_connect_timeout(url: str) -> str:

@@ -33,7 +33,7 @@ from sync.hub.blocks import (
     save_blocks,
     top_up_blocks,
 )
-from sync.hub.claims import claim_next, claim_one, free_run_out, keep_leases
+from sync.hub.claims import claim_next, claim_next_now, claim_one, free_run_out, keep_leases
 from sync.hub.link import init_hub
 from sync.hub.schema import VERSION_TABLE, hub_leases, hub_queue
 
@@ -228,3 +228,22 @@ def test_a_bench_holds_numbers_for_every_parcel_an_order_may_need_in_one_block(
     save_blocks(tmp_path, blocks)
     assert has_numbers(tmp_path, settings, "BRT", used.get, 3)
     assert [b[0] for b in blocks[range_key(numbers)]] == [first + 5]
+
+
+def test_next_claims_on_a_connection_the_hub_dropped_by_trying_once_more(
+    hub: Database, pg_schema_url: str
+) -> None:
+    # GIVEN a bench's claims connection, pooled without pre-ping, that the hub then drops
+    with hub.write() as s:
+        record_all(s, [imported("A", age_s=20), imported("B", age_s=10)])
+    claims = Database(pg_schema_url, pre_ping=False)
+    try:
+        assert claim_next_now(claims, "B1", 1, 300.0) == [uid_of(hub, "A")]
+        with claims.engine.connect() as conn:
+            pid = conn.scalar(text("SELECT pg_backend_pid()"))
+        with hub.write() as s:
+            s.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        # WHEN NEXT claims again, THEN it gets the next order all the same
+        assert claim_next_now(claims, "B1", 1, 300.0) == [uid_of(hub, "B")]
+    finally:
+        claims.dispose()
