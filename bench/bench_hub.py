@@ -2,7 +2,7 @@
 go bench -> hub -> bench.
 
 Claims: each process is a bench claiming on the hub one order at a time exactly as NEXT does
-(`sync.hub.claims.claim_next`, one statement, SKIP LOCKED), each claim its own transaction.
+(`sync.hub.claims.claim_next_now`: one statement, SKIP LOCKED, a transaction of its own).
 Figures: claims per second, claim latency p50/p99 (target: p99 under 20 ms on this machine), and
 double claims (target: 0), counted from what every process was granted. Replication: a bench
 records 10,000 imported orders, pushes them, a second bench pulls them through the projector.
@@ -30,7 +30,7 @@ from station.db.engine import Database, sqlite_url
 from station.db.models import Order
 from station.domain import events as ev
 from station.services.events import new_uid, record, record_all, recorded
-from sync.hub.claims import claim_next
+from sync.hub.claims import claim_next_now
 from sync.hub.link import init_hub, join_hub, lock_log
 from sync.hub.replicator import RoundReport, pull, push
 
@@ -91,15 +91,14 @@ def claimer(
     opening: bool,
     results: multiprocessing.Queue,  # type: ignore[type-arg]
 ) -> None:
-    hub = Database(url)
+    hub = Database(url, pre_ping=False)  # as a bench's NEXT claims (sync.hub.bench_claims)
     granted: list[uuid.UUID] = []
     latencies: list[float] = []
     while time.time() < start:
         time.sleep(0.001)
     while True:
         began = time.perf_counter()
-        with hub.write() as s:
-            got = claim_next(s, bench, 1, 600.0)
+        got = claim_next_now(hub, bench, 1, 600.0)
         latencies.append((time.perf_counter() - began) * 1000)
         if not got:
             break
@@ -132,6 +131,8 @@ def bench_claims(url: str, opening: bool) -> None:
     latencies = [ms for _, _, lat in collected for ms in lat]
     doubles = sum(1 for n in claims.values() if n > 1)
     how = "each opened at once" if opening else "none opened: every lease outstanding"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"   host load average at the end (1, 5, 15 min): {load}")
     print(f"   {BENCHES} bench processes, {sum(claims.values())} claims of {CLAIMS} orders, {how}")
     print(f"   double claims: {doubles}; orders never claimed: {CLAIMS - len(claims)}")
     print(f"   {sum(claims.values()) / elapsed:.0f} claims/s overall ({elapsed:.1f} s)")

@@ -215,7 +215,7 @@ def shop_check(ctx: AppContext) -> ShopCheck | None:
 
 
 def joined_a_hub(ctx: AppContext) -> bool:
-    """Set by `station bench join` (sync.hub.link.JOINED)."""
+    """Set by `station bench join` (sync.hub.JOINED)."""
     return bool(ctx.settings.extra.get("hub_joined"))
 
 

@@ -115,6 +115,7 @@ def shop_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
     from sync.runner import SyncWorker, run_once, sync_status
+    from sync.shops.config import may_lead_shop_sync, shops_not_added
 
     language = ctx.settings.language
     if args.once:
@@ -122,12 +123,16 @@ def sync_cmd(args: argparse.Namespace, ctx: AppContext) -> int:
 
         before = replicate_home(ctx)  # a joined bench: the others' shipments reach the outbox
         leader = shop_sync_leader(ctx)
+        to_add = shops_not_added(ctx) if leader is not None else []
         try:
-            reports = run_once(ctx) if leader is None or leader.lead() else []
+            leads = leader is None or (may_lead_shop_sync(ctx) and leader.lead())
+            reports = run_once(ctx) if leads else []
         finally:
             if leader is not None:
                 leader.release()
-        if leader is not None and not reports and sync_status(ctx).shops:
+        for shop in to_add:
+            print(text("hub_shop_not_added", language, shop=shop.name, kind=shop.kind))
+        if leader is not None and not to_add and not reports and sync_status(ctx).shops:
             print(
                 text(
                     "shop_sync_elsewhere" if leader.reachable else "shop_sync_waits_for_hub",

@@ -19,7 +19,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -45,6 +45,26 @@ class PushResult:
     parked: int = 0
     errors: list[str] = field(default_factory=list)
     offline: bool = False
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a warehouse says of one send (see `SendGuard`)."""
+
+    go: bool = True
+    retry: bool = False  # another bench's attempt may have reached the shop: read back first
+    done: bool = False  # another bench sent it and the shop took it: nothing to send
+    wait_s: float = 0.0  # not now (`go` False): ask again after this long
+
+
+class SendGuard(Protocol):
+    """On a bench of a warehouse the outbox is drained by whichever bench leads shop sync, and
+    the leader may change mid-push. The guard is asked before each request leaves (and told once
+    the shop took it), so an update a former leader may have sent is not sent blind again."""
+
+    def before_send(self, key: str) -> Turn: ...
+
+    def sent(self, key: str) -> None: ...
 
 
 def _due(db: Database, shop_id: int, now: dt.datetime, limit: int) -> list[OutboxEntry]:
@@ -164,6 +184,7 @@ def push_due(
     clock: Clock,
     rng: random.Random | None = None,
     limit: int = 200,
+    guard: SendGuard | None = None,
 ) -> PushResult:
     result = PushResult()
     for entry in _due(db, shop_id, clock(), limit):
@@ -172,9 +193,27 @@ def push_due(
         shipment = _claim(db, entry, clock())
         if shipment is None:
             continue
-        if not _push_one(db, entry, shipment, connector, clock, rng, result):
+        if guard is not None and not _take_turn(db, entry, shipment, guard, clock):
+            continue
+        if not _push_one(db, entry, shipment, connector, clock, rng, result, guard):
             break
     return result
+
+
+def _take_turn(
+    db: Database, entry: OutboxEntry, shipment: Shipment, guard: SendGuard, clock: Clock
+) -> bool:
+    """Whether to send the entry now, as the warehouse's guard says (see `SendGuard`)."""
+    turn = guard.before_send(entry.key)
+    if turn.done:
+        _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
+        return False
+    if not turn.go:
+        wait = dt.timedelta(seconds=turn.wait_s)
+        _finish(db, entry.id, status=OutboxStatus.PENDING, now=clock(), next_at=clock() + wait)
+        return False
+    shipment.retry = shipment.retry or turn.retry
+    return True
 
 
 def _push_one(
@@ -185,6 +224,7 @@ def _push_one(
     clock: Clock,
     rng: random.Random | None,
     result: PushResult,
+    guard: SendGuard | None = None,
 ) -> bool:
     """Push one entry and record the outcome; False when the shop should not be tried further."""
     try:
@@ -216,6 +256,8 @@ def _push_one(
     except ShopError as exc:  # pragma: no cover - every ShopError is one of the above
         result.errors.append(str(exc))
         return False
+    if guard is not None:
+        guard.sent(entry.key)
     _finish(db, entry.id, status=OutboxStatus.SENT, now=clock())
     result.sent += 1
     return True

@@ -9,6 +9,7 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -20,14 +21,18 @@ from station.domain.messages import text
 from station.domain.reasons import reason_text
 from sync.errors import AuthError, OfflineError, ShopError
 from sync.http import ShopHttp
+from sync.hub import COPIED_SHOP, JOINED
 from sync.importer import PullResult, ShopRef, apply_orders, update_order
 from sync.models import ShopSyncState
-from sync.outbox import PushResult, follow_clock_jump, push_due
+from sync.outbox import PushResult, SendGuard, follow_clock_jump, push_due
 from sync.products import ProductResult, apply_products
 from sync.remote import Connector, RemoteOrder
 from sync.shipping_rules import rules_for
 from sync.shops.config import list_shops, make_connector
 from sync.shops.registry import ShopConfigError, shop_kind
+
+if TYPE_CHECKING:
+    from sync.hub.sends import HubSendGuard
 
 log = logging.getLogger("station.sync")
 Clock = Callable[[], dt.datetime]
@@ -148,6 +153,7 @@ def sync_shop(
     pull: bool = True,
     push: bool = True,
     products: bool | None = None,
+    guard: SendGuard | None = None,
 ) -> ShopReport:
     """One round for one shop. Errors are recorded and reported, never raised: the next round
     tries again, so sync is never silently disabled."""
@@ -164,7 +170,7 @@ def sync_shop(
         if isinstance(exc, OfflineError | AuthError):
             return report
     if push:
-        report.pushed = push_due(ctx.db, shop.id, connector, clock=clock, rng=rng)
+        report.pushed = push_due(ctx.db, shop.id, connector, clock=clock, rng=rng, guard=guard)
         if report.pushed.errors:
             record_contact(
                 ctx, shop.id, clock(), report.pushed.errors[-1], offline=report.pushed.offline
@@ -194,8 +200,36 @@ def run_once(
     """One round for every shop; `clock` is the context's watched clock unless given."""
     clock = clock or ctx.clock.now
     follow_clock(ctx)
+    guard = _send_guard(ctx)
+    try:
+        reports = _run_shops(ctx, clock, timeout_s, guard)
+    finally:
+        if guard is not None:
+            guard.close()
+    for report in reports:
+        if report.error:
+            log.warning("%s", report.error)
+        elif report.pushed.errors:
+            log.warning("%s: %s", report.shop, report.pushed.errors[-1])
+    return reports
+
+
+def _send_guard(ctx: AppContext) -> HubSendGuard | None:
+    """A bench of a warehouse sends to a shop through the hub's record of sends."""
+    if not ctx.settings.extra.get(JOINED):
+        return None  # a bench on its own loads nothing of the hub
+    from sync.hub.sends import hub_send_guard
+
+    return hub_send_guard(ctx)
+
+
+def _run_shops(
+    ctx: AppContext, clock: Clock, timeout_s: float, guard: SendGuard | None
+) -> list[ShopReport]:
     reports = []
     for shop in list_shops(ctx):
+        if shop.settings.get(COPIED_SHOP):
+            continue  # only a copy from the warehouse hub: the bench that added it syncs it
         try:  # an unknown kind or missing credentials: an error for this shop, the others go on
             connector = make_connector(ctx, shop, timeout_s=timeout_s)
         except ShopConfigError as exc:
@@ -203,7 +237,7 @@ def run_once(
             reports.append(ShopReport(shop.name, error=str(exc)))
             continue
         try:
-            reports.append(sync_shop(ctx, shop, connector, clock=clock))
+            reports.append(sync_shop(ctx, shop, connector, clock=clock, guard=guard))
         except Exception:  # a bug in one shop's round: that shop's error, the others go on
             log.exception("%s: sync round failed", shop.name)
             # stored with the shop's state, in English like the shops' own errors
@@ -212,11 +246,6 @@ def run_once(
             reports.append(ShopReport(shop.name, error=error))
         finally:
             connector.close()
-    for report in reports:
-        if report.error:
-            log.warning("%s", report.error)
-        elif report.pushed.errors:
-            log.warning("%s: %s", report.shop, report.pushed.errors[-1])
     return reports
 
 

@@ -52,14 +52,15 @@ def _json_text(value: object) -> str:
 class Database:
     """One engine and its sessions. Services open sessions; nothing happens at import."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pre_ping: bool | None = None) -> None:
+        """`pre_ping`: test a pooled connection before each use (the default for a server);
+        False for a caller that retries on a connection found dead instead."""
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         if self.is_sqlite:
             self._ensure_sqlite_dir()
-        self.engine = create_engine(
-            url, echo=echo, pool_pre_ping=not self.is_sqlite, json_serializer=_json_text
-        )
+        ping = not self.is_sqlite if pre_ping is None else pre_ping
+        self.engine = create_engine(url, echo=echo, pool_pre_ping=ping, json_serializer=_json_text)
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -262,11 +262,15 @@ class OrderLine(Base):
 
 class Parcel(Base):
     __tablename__ = "parcels"
-    __table_args__ = (UniqueConstraint("order_id", "seq", name="uq_parcels_order_seq"),)
+    # Two benches that packed one order (a warehouse cut in two) each keep their parcels.
+    __table_args__ = (
+        UniqueConstraint("order_id", "bench", "seq", name="uq_parcels_order_bench_seq"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
-    seq: Mapped[int]  # 1..N within the order
+    seq: Mapped[int]  # 1..N within the order (within the bench's packing, see `bench`)
+    bench: Mapped[str] = mapped_column(String(80), default="")  # the bench that packed it
     box_type_id: Mapped[int | None] = mapped_column(ForeignKey("box_types.id"))
     expected_weight_g: Mapped[int | None]
     measured_weight_g: Mapped[int | None]

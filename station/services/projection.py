@@ -124,11 +124,12 @@ def _on_log(kind: type[E]) -> Callable[[Callable[[Session, ev.Recorded, E], None
 
 
 def _parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel:
-    found = next((p for p in order.parcels if p.seq == seq), None)
+    found = _find_parcel(order, seq, rec)
     if found is None:
         found = Parcel(
             uid=parcel_uid(rec.id, seq),
             seq=seq,
+            bench=rec.bench,
             carrier=order.carrier,
             service=order.service,
             created_at=rec.at,
@@ -137,8 +138,30 @@ def _parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel:
     return found
 
 
-def _existing_parcel(order: Order, seq: int) -> Parcel:
-    return next(p for p in order.parcels if p.seq == seq)
+def _find_parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel | None:
+    """The parcel `seq` of the packing `rec` belongs to. An order shipped by another bench is
+    being packed a second time (two benches each packed it, cut off from each other): that
+    bench's parcels are rows of their own, so both packings keep what they made."""
+    numbered = [p for p in order.parcels if p.seq == seq]
+    own = next((p for p in numbered if p.bench == rec.bench), None)
+    if own is not None or not numbered:
+        return own
+    if order.status == OrderStatus.SHIPPED and rec.bench and numbered[0].bench:
+        return None
+    return numbered[0]
+
+
+def _existing_parcel(order: Order, seq: int, rec: ev.Recorded) -> Parcel:
+    found = _find_parcel(order, seq, rec)
+    if found is None:
+        raise LookupError(f"no parcel {seq} of order {order.number} for {rec.bench or '-'}")
+    return found
+
+
+def _packing(order: Order, rec: ev.Recorded) -> list[Parcel]:
+    """The parcels of the packing `rec` belongs to (every parcel unless two benches packed)."""
+    own = [p for p in order.parcels if p.bench == rec.bench]
+    return own if own and len(own) < len(order.parcels) else list(order.parcels)
 
 
 def _line(order: Order, uid: uuid.UUID) -> OrderLine:
@@ -340,7 +363,7 @@ def _aborted(s: Session, order: Order, rec: ev.Recorded, e: ev.PackingAborted) -
 @_on(ev.OrderPacked)
 def _packed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderPacked) -> None:
     """Boxes opened but left empty are not parcels."""
-    for empty in [p for p in order.parcels if p.seq not in e.parcels]:
+    for empty in [p for p in _packing(order, rec) if p.seq not in e.parcels]:
         order.parcels.remove(empty)
     s.flush()
 
@@ -350,7 +373,7 @@ def _packed(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderPacked) -> No
 
 @_on(ev.LabelCreated)
 def _label(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelCreated) -> None:
-    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel = _existing_parcel(order, e.parcel_seq, rec)
     parcel.tracking_number = e.tracking_number
     parcel.carrier = e.carrier
     parcel.service = e.service
@@ -362,7 +385,7 @@ def _label(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelCreated) -> No
 
 @_on(ev.LabelPending)
 def _label_pending(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelPending) -> None:
-    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel = _existing_parcel(order, e.parcel_seq, rec)
     parcel.carrier = e.carrier
     parcel.service = e.service
     parcel.label_path = str(relative_path(e.document, "pdf"))
@@ -378,12 +401,18 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
     order.bench_id = None
     order.tote = ""  # the tote is free for the next batch
     order.pick_batch = None
-    if order.shop_id is None or any(p.label_pending for p in order.parcels):
+    if order.shop_id is None or any(p.label_pending for p in _packing(order, rec)):
         return  # the shop hears of it with the carrier's numbers (OrderShipped again)
-    existing = set(s.scalars(select(OutboxEntry.key).where(OutboxEntry.order_id == order.id)))
+    entries = s.execute(
+        select(OutboxEntry.key, OutboxEntry.payload).where(OutboxEntry.order_id == order.id)
+    ).all()
+    existing = {key for key, _ in entries}
+    told = {payload.get("tracking_number") for _, payload in entries} - {None}
     for parcel in e.parcels:
-        key = f"{OutboxKind.PARCEL_SHIPPED}:{order.number}:{parcel.parcel_seq}"
-        if key not in existing:
+        key = parcel_key(order.number, parcel.parcel_seq, rec.bench)
+        # Both benches' numbers go to the shop when two packed the order: two parcels are on
+        # their way to the customer. Each number once, whatever the key an older release gave.
+        if key not in existing and parcel.tracking_number not in told:
             payload: dict[str, Any] = {
                 "parcel_seq": parcel.parcel_seq,
                 "tracking_number": parcel.tracking_number,
@@ -410,6 +439,17 @@ def _shipped(s: Session, order: Order, rec: ev.Recorded, e: ev.OrderShipped) -> 
         if owed:  # what the shop should know it still owes the customer
             shipped["backorder"] = owed
         _outbox(s, order, rec, key, OutboxKind.ORDER_SHIPPED, shipped)
+
+
+def parcel_key(number: str, seq: int, bench: str) -> str:
+    """An outbox key of a parcel: the same on every bench's replica, whichever packing of the
+    order reached it first (the outbox's keys are at most 100 characters)."""
+    key = f"{OutboxKind.PARCEL_SHIPPED}:{number}:{seq}"
+    if not bench:
+        return key
+    if len(key) + 1 + len(bench) > 100:
+        bench = uuid.uuid5(uuid.NAMESPACE_OID, bench).hex
+    return f"{key}@{bench}"
 
 
 def _outbox(

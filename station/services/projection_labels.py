@@ -9,14 +9,14 @@ from sqlalchemy.orm import Session
 from station.db.models import Order, OutboxEntry
 from station.domain import OrderStatus, OutboxKind, OutboxStatus
 from station.domain import events as ev
-from station.services.projection import _existing_parcel, _on
+from station.services.projection import _existing_parcel, _on, _packing
 from station.services.projection_import import bench_id
 
 
 @_on(ev.LabelRequested)
 def _requested(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRequested) -> None:
     """The parcel waits for its carrier's answer as it would for a late one (no label yet)."""
-    parcel = _existing_parcel(order, e.parcel_seq)
+    parcel = _existing_parcel(order, e.parcel_seq, rec)
     parcel.carrier = e.carrier
     parcel.service = e.service
     parcel.label_pending = True
@@ -28,12 +28,13 @@ def _refused(s: Session, order: Order, rec: ev.Recorded, e: ev.LabelRefused) -> 
     order.status = OrderStatus.PACKING
     order.bench_id = bench_id(s, rec.bench)
     order.shipped_at = None
-    for parcel in order.parcels:
+    packing = _packing(order, rec)  # this bench's parcels, when two benches packed the order
+    for parcel in packing:
         if parcel.carrier == e.carrier and parcel.label_pending:
             parcel.label_pending = False
             parcel.label_path = ""
-    if order.parcels:
-        last = max(order.parcels, key=lambda p: p.seq)
+    if packing:
+        last = max(packing, key=lambda p: p.seq)
         last.measured_weight_g = None
         last.weight_override_by = ""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -60,10 +64,17 @@ def _value(combo: QComboBox) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None, lead: str = "") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        lead: str = "",
+        home: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bench settings"))
         self._settings = copy.deepcopy(settings)
+        self._home = home
         extra = settings.extra
         self.bench_name = QLineEdit(settings.bench_name)
         printers = [("folder", self.tr("Folder (files, no printer)"))]
@@ -129,12 +140,50 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("L&anguage:"), self.language)
         form.addRow(self.tr("Lock &after idle:"), self.lock_minutes)
         form.addRow(self.fullscreen)
+        if home is not None:
+            form.addRow(self.tr("Warehouse &hub:"), self._hub_row())
+            form.addRow(self.hub_said)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _hub_row(self) -> QWidget:
+        """The hub's address and a button that joins it, as `station bench join` does (the
+        address is kept where shop secrets go, never in station.toml)."""
+        self.hub_url = QLineEdit()
+        self.hub_url.setPlaceholderText("postgresql+psycopg://user:password@host/warehouse")
+        self.join_hub = QPushButton(self.tr("&Join"))
+        self.join_hub.clicked.connect(self.join)
+        self.hub_said = QLabel()
+        self.hub_said.setWordWrap(True)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hub_url, 1)
+        layout.addWidget(self.join_hub)
+        return row
+
+    def join(self) -> None:
+        """Join the hub now, under the bench name in the form: the bench replicates and claims
+        on the hub as soon as the settings are saved."""
+        from sync.hub.link import HubError, join_bench, shown_url
+
+        assert self._home is not None
+        url, language = self.hub_url.text().strip(), self._settings.language
+        name = self.bench_name.text().strip() or self._settings.bench_name
+        try:
+            where = join_bench(self._home, self._settings, url, name, dt.datetime.now(dt.UTC))
+        except HubError as exc:
+            self.hub_said.setText(exc.message(language))
+            self.hub_said.setStyleSheet("color: #b71c1c;")
+            return
+        said = messages.text("hub_joined_here", language, bench=name, url=shown_url(url))
+        self.hub_said.setText(f"{said} ({where})")
+        self.hub_said.setStyleSheet("")
+        self.hub_url.clear()
 
     def settings(self) -> Settings:
         """The settings as edited. A new scale, scanner port or device or language takes effect

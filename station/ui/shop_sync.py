@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from station.config import Settings
 from station.context import AppContext
 from station.domain.messages import text
 from station.domain.reasons import reason_text
@@ -42,6 +43,14 @@ class ShopSync(QObject):
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
         self.refresh()
+
+    @Slot(object)
+    def apply_settings(self, settings: Settings) -> None:
+        """A bench that has just joined a hub replicates from now on, not from the next start."""
+        if self._hub is None and settings.extra.get("hub_joined"):
+            from sync.hub.replicator import start_hub_worker
+
+            self._hub = start_hub_worker(self._ctx)
 
     @Slot()
     def refresh(self) -> None:

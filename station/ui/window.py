@@ -334,7 +334,8 @@ class BenchWindow(QMainWindow):
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog, checks_changed
 
-        dialog = SettingsDialog(copy.deepcopy(self.ctx.settings), self, lead=self.lead)
+        settings = copy.deepcopy(self.ctx.settings)
+        dialog = SettingsDialog(settings, self, lead=self.lead, home=self.ctx.home)
         if not dialog.exec():
             return
         chosen = dialog.settings()
@@ -348,8 +349,8 @@ class BenchWindow(QMainWindow):
         settings.save(self.ctx.home)
         self.capture.set_layouts(*_layouts(settings))
         self.idle.set_minutes(_lock_minutes(settings))
-        self.workers.apply_settings.emit(copy.deepcopy(settings))
         self.ctx.settings = settings
+        self.workers.apply_settings.emit(copy.deepcopy(settings))
         self.setWindowTitle(self.tr("Station — {0}").format(settings.bench_name))
 
     def open_scanner_test(self) -> None:

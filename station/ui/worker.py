@@ -154,11 +154,14 @@ class BenchWorker(QObject):
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect on the next input; a new bench name needs a new service."""
-        renamed = settings.bench_name != self._ctx.settings.bench_name
+        # compared with the service's: the window has set the shared context's already
+        now = self._service.settings if self._service is not None else self._ctx.settings
+        renamed = settings.bench_name != now.bench_name
+        joined = settings.extra.get("hub_joined") != now.extra.get("hub_joined")
         self._ctx.settings = settings
         if self._service is not None:
             self._service.settings = settings
-        if renamed:
+        if renamed or joined:  # a bench that joined a hub claims on it (station.app.hub_claims)
             self._open_service()
 
     # -- inputs ------------------------------------------------------------------------------------

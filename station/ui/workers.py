@@ -83,6 +83,7 @@ class Workers(QObject):
         self.set_operator.connect(self.bench.set_operator)
         self.set_operator.connect(self.printing.set_operator)
         self.apply_settings.connect(self.bench.apply_settings)
+        self.apply_settings.connect(self.shop_sync.apply_settings)
         self._start_bench.connect(self.bench.start)
         self._stop_bench.connect(self.bench.stop)
         self.fetch_page.connect(self.query.fetch_page)

@@ -13,17 +13,33 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.config import Settings
 from station.db.engine import Database
-from station.db.models import Bench, Order
+from station.db.models import Bench, Order, OrderLine
 from station.domain import OrderStatus
 from station.services.claims import Refusal
 from station.services.queue import urgency
-from sync.hub.blocks import has_numbers, in_blocks, load_blocks, save_blocks, stored, top_up_blocks
-from sync.hub.claims import claim_next, claim_one, lease_orders, lease_s, queued_here, record_leases
+from sync.hub.blocks import (
+    has_numbers,
+    in_blocks,
+    load_blocks,
+    make_room,
+    numbers_needed,
+    save_blocks,
+    stored,
+    top_up_blocks,
+)
+from sync.hub.claims import (
+    claim_next_now,
+    claim_one,
+    lease_orders,
+    lease_s,
+    queued_here,
+    record_leases,
+)
 from sync.hub.link import HubError, hub_errors
 from sync.hub.replicator import RoundReport, pull
 
@@ -36,6 +52,8 @@ class HubClaims:
     ) -> None:
         self.local = local
         self.hub = hub
+        # NEXT's claims: no pre-ping round trip, a dead connection is retried instead
+        self.claims_hub = Database(hub.url, pre_ping=False)
         self.settings = settings
         self.clock = clock
         self.home = home
@@ -52,23 +70,25 @@ class HubClaims:
         if refusal is not None:
             return refusal
         with self.local.read() as s:
-            carrier = s.scalar(
-                select(Order.carrier)
+            row = s.execute(
+                select(Order.carrier, Order.id)
                 .join(Bench, Bench.id == Order.bench_id)
                 .where(Bench.name == self.bench, Order.status == OrderStatus.QUEUED)
                 .order_by(*urgency())
                 .limit(1)
-            )
-        return self._numbers_for(carrier or "")
+            ).first()
+            if row is None:
+                return self._numbers_for("", 1)
+            return self._numbers_for(row.carrier, _units(s, row.id))
 
     def _claim_next(self) -> Refusal | None:
         with self.local.read() as s:
             if queued_here(s, self.bench):
                 return None  # a leased order is here: NEXT needs no network
         try:
-            with hub_errors(self.hub.url), self.hub.write() as hs:
-                granted = claim_next(
-                    hs, self.bench, lease_orders(self.settings), lease_s(self.settings)
+            with hub_errors(self.hub.url):
+                granted = claim_next_now(
+                    self.claims_hub, self.bench, lease_orders(self.settings), lease_s(self.settings)
                 )
         except HubError:
             return Refusal("hub_no_lease")
@@ -80,14 +100,15 @@ class HubClaims:
     def before_open(self, number: str) -> Refusal | None:
         with self.local.read() as s:
             row = s.execute(
-                select(Order.uid, Order.status, Bench.name, Order.carrier)
+                select(Order.uid, Order.status, Bench.name, Order.carrier, Order.id)
                 .outerjoin(Bench, Bench.id == Order.bench_id)
                 .where(Order.number == number)
             ).first()
+            units = _units(s, row.id) if row is not None else 1
         if row is None or row.status != OrderStatus.QUEUED:
             return None  # unknown or not queued: the workflow says the rest
         if row.name == self.bench:
-            return self._numbers_for(row.carrier)
+            return self._numbers_for(row.carrier, units)
         try:
             with hub_errors(self.hub.url), self.hub.write() as hs:
                 holder = claim_one(hs, self.bench, row.uid, lease_s(self.settings))
@@ -96,24 +117,28 @@ class HubClaims:
         if holder is not None:
             return Refusal("order_claimed", {"number": number, "bench": holder or "?"})
         self._record([row.uid])
-        return self._numbers_for(row.carrier)
+        return self._numbers_for(row.carrier, units)
 
-    def _numbers_for(self, carrier: str) -> Refusal | None:
-        """A bench about to open an order must hold tracking numbers for its carrier: asked for
-        now if its blocks ran dry, refused before the order is opened if the hub is away."""
+    def _numbers_for(self, carrier: str, units: int) -> Refusal | None:
+        """A bench about to open an order must hold tracking numbers for every parcel it may
+        need, in one block: asked for now if its blocks run short, refused before the order is
+        opened if the hub is away."""
+        need = numbers_needed(units)
         with self.local.read() as s:
-            if has_numbers(self.home, self.settings, carrier, stored(s)):
+            if has_numbers(self.home, self.settings, carrier, stored(s), need):
                 return None
             blocks = load_blocks(self.home)
+            if make_room(blocks, self.settings, carrier, stored(s), need):
+                save_blocks(self.home, blocks)
+                return None
             try:
                 with hub_errors(self.hub.url), self.hub.write() as hs:
-                    granted = top_up_blocks(hs, blocks, self.settings, stored(s), only=carrier)
+                    top_up_blocks(hs, blocks, self.settings, stored(s), only=carrier, need=need)
             except HubError:
                 return Refusal("hub_no_numbers", {"carrier": carrier})
-        if not granted:
-            return Refusal("hub_no_numbers", {"carrier": carrier})
+            ready = make_room(blocks, self.settings, carrier, stored(s), need)
         save_blocks(self.home, blocks)
-        return None
+        return None if ready else Refusal("hub_no_numbers", {"carrier": carrier})
 
     def _record(self, granted: list[uuid.UUID]) -> None:
         missing = record_leases(self.local, self.bench, granted, self.clock())
@@ -124,3 +149,9 @@ class HubClaims:
             except HubError:
                 return  # the lease stands; the next round brings the order
             record_leases(self.local, self.bench, missing, self.clock())
+
+
+def _units(s: Session, order_id: int) -> int:
+    return int(
+        s.scalar(select(func.sum(OrderLine.quantity)).where(OrderLine.order_id == order_id)) or 0
+    )

@@ -32,6 +32,9 @@ from sync.hub.schema import hub_blocks
 
 FILE_NAME = "hub-blocks.json"
 BLOCK_SIZE = 200
+# An order may need a parcel per unit; the check before opening asks for that many numbers, up
+# to this many (an order of more units than this is packed in fewer parcels in practice).
+MAX_PARCELS = 10
 Block = tuple[int, int]
 Blocks = dict[str, list[Block]]  # by the whole range's counter key
 LastUsed = Callable[[str], int | None]
@@ -39,6 +42,11 @@ LastUsed = Callable[[str], int | None]
 
 def block_size(settings: Settings) -> int:
     return int(settings.extra.get("hub_block_size", BLOCK_SIZE))
+
+
+def numbers_needed(units: int) -> int:
+    """How many tracking numbers an order of `units` units may need: one per parcel."""
+    return max(1, min(units, MAX_PARCELS))
 
 
 def load_blocks(home: Path) -> Blocks:
@@ -131,28 +139,59 @@ def grant_block(
 
 
 def top_up_blocks(
-    hub: Session, blocks: Blocks, settings: Settings, last_used: LastUsed, *, only: str = ""
+    hub: Session,
+    blocks: Blocks,
+    settings: Settings,
+    last_used: LastUsed,
+    *,
+    only: str = "",
+    need: int = 1,
 ) -> int:
     """Ask for a block of each range (or of carrier `only`) with less than half a block left
-    here, adding it to `blocks`; returns how many were granted. The caller keeps `blocks` once
-    the hub committed: a block saved but never granted could be handed to another bench too."""
+    here, or with no block holding `need` numbers, adding it to `blocks`; returns how many were
+    granted. The caller keeps `blocks` once the hub committed: a block saved but never granted
+    could be handed to another bench too."""
     size, granted = block_size(settings), 0
     for code, numbers in ranges_of(settings).items():
         if only and code != only.upper():
             continue
         mine = blocks.setdefault(range_key(numbers), [])
-        if sum(left_in(numbers, b, last_used) for b in mine) * 2 >= size:
+        left = [left_in(numbers, b, last_used) for b in mine]
+        if sum(left) * 2 >= size and max(left, default=0) >= need:
             continue
-        block = grant_block(hub, numbers, settings.bench_name, size, last_used(range_key(numbers)))
+        floor = last_used(range_key(numbers))
+        block = grant_block(hub, numbers, settings.bench_name, max(size, need), floor)
         if block is not None:
             mine.append(block)
             granted += 1
     return granted
 
 
-def has_numbers(home: Path, settings: Settings, carrier: str, last_used: LastUsed) -> bool:
+def has_numbers(
+    home: Path, settings: Settings, carrier: str, last_used: LastUsed, need: int = 1
+) -> bool:
+    """Whether the bench's current block of the carrier's range holds `need` numbers: a
+    shipment is labelled from one block, so an order is never left half labelled."""
     numbers = ranges_of(settings).get(carrier.upper())
     if numbers is None:
         return True  # a courier's own numbering, or no range: not the hub's to hand out
     mine = load_blocks(home).get(range_key(numbers), [])
-    return current_block(numbers, mine, last_used) is not None
+    block = current_block(numbers, mine, last_used)
+    return block is not None and left_in(numbers, block, last_used) >= need
+
+
+def make_room(
+    blocks: Blocks, settings: Settings, carrier: str, last_used: LastUsed, need: int
+) -> bool:
+    """Set aside the blocks ahead of the first one holding `need` numbers (their few numbers
+    left are never used: the hub never hands them out again); False when no block holds that
+    many. Returns whether the carrier's current block now holds `need` numbers."""
+    numbers = ranges_of(settings).get(carrier.upper())
+    if numbers is None:
+        return True
+    mine = blocks.get(range_key(numbers), [])
+    for at, block in enumerate(mine):
+        if left_in(numbers, block, last_used) >= need:
+            del mine[:at]
+            return True
+    return False

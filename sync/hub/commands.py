@@ -38,23 +38,17 @@ def hub_init(args: argparse.Namespace, ctx: AppContext | None) -> int:
 
 
 def bench_join(args: argparse.Namespace, ctx: AppContext) -> int:
-    from station.services.documents import BENCH_INVOICE_SCHEME
-    from sync.hub.link import JOINED, HubError, join_hub, shown_url
+    from sync.hub.link import HubError, join_bench, shown_url
 
     language = ctx.settings.language
     if not args.hub or not args.name:
         print(f"station: {text('bench_join_needs', language)}", file=sys.stderr)
         return 2
     try:
-        where = join_hub(ctx.home, args.hub, args.name, dt.datetime.now(dt.UTC))
+        now = dt.datetime.now(dt.UTC)
+        where = join_bench(ctx.home, ctx.settings, args.hub, args.name, now)
     except HubError as exc:
         return _fail(exc.message(language))
-    ctx.settings.bench_name = args.name
-    ctx.settings.named_bench = True
-    ctx.settings.extra[JOINED] = True
-    # benches invoicing offline must never take one another's numbers: a series each
-    ctx.settings.extra.setdefault("invoice_series", BENCH_INVOICE_SCHEME)
-    ctx.settings.save(ctx.home)
     print(text("bench_joined", language, bench=args.name, url=shown_url(args.hub), where=where))
     return 0
 

@@ -22,7 +22,8 @@ from station.db.engine import Database
 from station.db.models import Event, Order
 from station.domain import OrderStatus
 from station.domain.messages import MessageError
-from sync.hub.schema import create_hub_tables, hub_benches, hub_leases
+from sync.hub import JOINED
+from sync.hub.schema import hub_benches, hub_leases, upgrade_hub
 from sync.secrets import load_hub_url, save_hub_url
 
 # A bench that has not been heard of for this long is shown offline.
@@ -50,14 +51,16 @@ def station_version() -> str:
         return "dev"
 
 
-def open_hub(url: str) -> Database:
+def open_hub(url: str, *, pre_ping: bool = True) -> Database:
+    """`pre_ping` False: for claims, which retry on a dead connection rather than test every
+    one first (a round trip to the hub saved on each claim)."""
     try:
         backend = make_url(url).get_backend_name()
     except Exception as exc:
         raise HubError("hub_url_invalid", url="?") from exc
     if backend != "postgresql":
         raise HubError("hub_needs_postgresql", url=shown_url(url))
-    return Database(_with_connect_timeout(url))
+    return Database(_with_connect_timeout(url), pre_ping=pre_ping)
 
 
 def _with_connect_timeout(url: str) -> str:
@@ -80,14 +83,13 @@ def hub_errors(url: str) -> Iterator[None]:
 
 
 def init_hub(url: str) -> None:
-    """The bench's migrations (the hub holds the merged log and its projection) and the hub's
-    own tables. Idempotent: run it again after an upgrade."""
+    """The bench's migrations (the hub holds the merged log and its projection), then the hub's
+    own. Idempotent: run it again after an upgrade, on a hub of any older release."""
     hub = open_hub(url)
     try:
         with hub_errors(url):
             migrate.upgrade(hub)
-            with hub.engine.begin() as conn:
-                create_hub_tables(conn)
+            upgrade_hub(hub)
     finally:
         hub.dispose()
 
@@ -117,7 +119,20 @@ def join_hub(home: Path, url: str, name: str, now: dt.datetime) -> str:
     return save_hub_url(home, url)
 
 
-JOINED = "hub_joined"  # in the settings: a bench on its own never reads the secrets for a hub
+def join_bench(home: Path, settings: Settings, url: str, name: str, now: dt.datetime) -> str:
+    """`station bench join` and the window's settings: register the bench on the hub, keep the
+    hub's address with the shop secrets, and make `settings` (saved to the home) a joined
+    bench's. Returns where the address was stored; HubError when the hub cannot be joined."""
+    from station.services.documents import BENCH_INVOICE_SCHEME
+
+    where = join_hub(home, url, name, now)
+    settings.bench_name = name
+    settings.named_bench = True
+    settings.extra[JOINED] = True
+    # benches invoicing offline must never take one another's numbers: a series each
+    settings.extra.setdefault("invoice_series", BENCH_INVOICE_SCHEME)
+    settings.save(home)
+    return where
 
 
 def joined_hub(home: Path, settings: Settings) -> str:

@@ -30,6 +30,7 @@ from sync.hub.blocks import load_blocks, save_blocks, stored, top_up_blocks
 from sync.hub.catalogue import copy_catalogue
 from sync.hub.claims import (
     claim_next,
+    free_run_out,
     held_here,
     keep_leases,
     lease_orders,
@@ -41,6 +42,7 @@ from sync.hub.conflicts import Conflict, before_projecting
 from sync.hub.leader import ShopSyncLeader
 from sync.hub.link import HubError, hub_errors, joined_hub, lock_log, open_hub
 from sync.hub.schema import hub_benches
+from sync.shops.config import may_lead_shop_sync
 
 log = logging.getLogger("station.hub")
 Clock = Callable[[], dt.datetime]
@@ -162,6 +164,7 @@ def keep_and_top_up(local: Database, hub: Database, settings: Settings, clock: C
         held, queued = held_here(ls, bench), queued_here(ls, bench)
     ttl_s = lease_s(settings)
     with hub.write() as hs:
+        free_run_out(hs)
         keep_leases(hs, bench, held, ttl_s)
         need = lease_orders(settings) - queued
         granted = claim_next(hs, bench, need, ttl_s) if need > 0 else []
@@ -319,7 +322,13 @@ def shop_sync_gate(ctx: AppContext) -> Callable[[], bool] | None:
     if not url:
         return None
     leader = shop_sync_leader(ctx)
-    return leader.lead if leader is not None else None
+    if leader is None:
+        return None
+
+    def gate() -> bool:  # a bench without a shop's credentials cannot sync it: it never leads
+        return may_lead_shop_sync(ctx) and leader.lead()
+
+    return gate
 
 
 def shop_sync_leader(ctx: AppContext) -> ShopSyncLeader | None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from station.context import AppContext
 from station.db.models import Shop
 from sync.http import Sleep
+from sync.hub import COPIED_SHOP
 from sync.remote import Connector
 from sync.secrets import damaged_secrets, load_secrets, save_secrets
 from sync.shops.registry import ShopAccess, ShopConfigError, shop_kind, shop_kind_names
@@ -29,14 +30,44 @@ def add_shop(
     shop = shop_kind(kind)
     shop.check(url=url, path=path, secrets=secrets or {})
     with ctx.db.write() as s:
-        if s.scalar(select(Shop).where(Shop.name == name)) is not None:
+        known = s.scalar(select(Shop).where(Shop.name == name))
+        # a shop copied from the warehouse hub is added here by giving its credentials
+        if known is not None and not (known.settings.get(COPIED_SHOP) and known.kind == kind):
             raise ShopConfigError("shop_exists", name=name)
         where = save_secrets(ctx.home, name, secrets or {}) if secrets else ""
         stored = dict(settings or {})
         if shop.location == "path":
             stored["path"] = str(Path(path).expanduser().resolve())
-        s.add(Shop(name=name, kind=kind, url=url.rstrip("/"), settings=stored))
+        if known is None:
+            s.add(Shop(name=name, kind=kind, url=url.rstrip("/"), settings=stored))
+        else:
+            known.url, known.settings = url.rstrip("/"), stored
     return where
+
+
+def shops_not_added(ctx: AppContext) -> list[Shop]:
+    """Shops reached over the network, copied from the warehouse hub, that this bench has no
+    credentials of: it may not lead shop sync until they are added here. (A copied drop folder
+    is a place on the machine of the bench that added it: only that bench reads it.)"""
+    return [
+        shop
+        for shop in list_shops(ctx)
+        if shop.settings.get(COPIED_SHOP) and _location(shop.kind) == "url"
+    ]
+
+
+def may_lead_shop_sync(ctx: AppContext) -> bool:
+    """Whether this bench of a warehouse may lead shop sync: it added a shop itself, and every
+    shop it must reach over the network (see `shops_not_added`)."""
+    own = any(not shop.settings.get(COPIED_SHOP) for shop in list_shops(ctx))
+    return own and not shops_not_added(ctx)
+
+
+def _location(kind: str) -> str:
+    try:
+        return shop_kind(kind).location
+    except ShopConfigError:
+        return "url"
 
 
 def make_connector(

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from station.app import open_home
-from station.db.models import Bench, Order
-from station.domain import OrderStatus
+from station.db.models import Bench, Order, OutboxEntry
+from station.domain import OrderStatus, OutboxKind
 from station.domain.reasons import reason_text
 from sync.secrets import save_hub_url
 from tests.console_process import ConsoleProcess, run_station
@@ -42,6 +42,12 @@ def problem(home: Path, number: str) -> tuple[str, str, str]:
     with open_home(home) as ctx, ctx.db.read() as s:
         order = s.scalars(select(Order).where(Order.number == number)).one()
         return order.status, order.problem_code, reason_text(order.problem, "en")
+
+
+def parcels_of(home: Path, number: str) -> set[tuple[str, str | None]]:
+    with open_home(home) as ctx, ctx.db.read() as s:
+        order = s.scalars(select(Order).where(Order.number == number)).one()
+        return {(p.bench, p.tracking_number) for p in order.parcels}
 
 
 def pack_offline(home: Path, number: str) -> None:
@@ -88,6 +94,20 @@ def test_a_bench_back_from_a_cut_that_packed_a_lease_run_out_is_flagged_not_lost
         )
     assert first != second
     assert "-" not in (first, second)
+    # AND every side keeps both benches' parcels, each with its own number, and the bench
+    # that has the shop tells it both numbers: two parcels are on their way to the customer
+    sync_once(homes["B1"])
+    for home in homes.values():
+        assert parcels_of(home, number) == {("B2", first), ("B3", second)} or parcels_of(
+            home, number
+        ) == {("B2", second), ("B3", first)}
+    with open_home(homes["B1"]) as ctx, ctx.db.read() as s:
+        told = s.scalars(
+            select(OutboxEntry.payload["tracking_number"].as_string())
+            .join(Order, Order.id == OutboxEntry.order_id)
+            .where(Order.number == number, OutboxEntry.kind == OutboxKind.PARCEL_SHIPPED)
+        ).all()
+    assert sorted(told) == sorted([first, second])
 
 
 def test_a_lead_reassignment_of_an_order_packed_offline_is_flagged_and_the_parcel_stands(

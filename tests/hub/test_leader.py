@@ -16,8 +16,9 @@ from station.db.models import Event
 from station.domain import events as ev
 from sync.hub.leader import ShopSyncLeader
 from tests.console_process import ConsoleProcess, run_station
+from tests.fakes.shops.base import Fault
 from tests.fakes.shops.woocommerce import FakeWooCommerce
-from tests.hub.conftest import demo_bench, hub_orders, join, pack, sync_once
+from tests.hub.conftest import demo_bench, hub_orders, join, pack, set_settings, sync_once
 
 pytestmark = pytest.mark.slow
 
@@ -113,3 +114,43 @@ def test_a_killed_leader_is_replaced_within_30_s_and_the_shop_hears_everything_o
     finally:
         hub.dispose()
     assert sorted(n for n in imported if n.startswith("50")) == sorted(numbers)
+
+
+def test_a_leader_killed_mid_push_leaves_the_next_one_nothing_to_send_twice(
+    hub_url: str, tmp_path: Path, woo: FakeWooCommerce
+) -> None:
+    # GIVEN two benches of one hub that both have the shop, B1 leading shop sync; each waits
+    # 20 s for a request another bench may still have on its way
+    b1, b2 = tmp_path / "B1", tmp_path / "B2"
+    demo_bench(b1, hub_url, "B1")
+    join(b2, hub_url, "B2")
+    sync_once(b2)
+    for home in (b1, b2):
+        add_woo(home, woo.url)
+        set_settings(home, hub_send_in_flight_s=20)
+    woo.add_order(lines=[("TSH-01", 1, "10.00")])
+    leader = ConsoleProcess(b1)
+    leader.wait_for("PROMPT")
+    wait_until(lambda: "5001" in hub_orders(hub_url))
+    other = ConsoleProcess(b2)
+    other.wait_for("PROMPT")
+    time.sleep(6)  # B2 has asked and been told B1 leads
+    # AND the shop takes 12 s to answer the first tracking number it is sent
+    slow = Fault("slow", path="shipment-trackings", method="POST", delay_s=12)
+    woo.inject(slow)
+    # WHEN B1 packs the order and is killed while its tracking number is on its way
+    leader.send("5001", "OK order_opened")
+    assert pack(leader, b1, "5001")
+    wait_until(lambda: slow.times == 0)
+    arrived = time.monotonic()
+    wait_until(lambda: hub_orders(hub_url)["5001"][0] == "shipped")
+    leader.kill()
+    # THEN B2 takes over and completes the order in the shop, and once B1's request has been
+    # served the shop has the tracking number once (B2 read the shop before sending it again)
+    wait_until(lambda: woo.orders[5001]["status"] == "completed", timeout_s=90)
+    time.sleep(max(0.0, arrived + slow.delay_s + 1 - time.monotonic()))
+    assert [t["tracking_number"] for t in woo.trackings[5001]] == [
+        woo.trackings[5001][0]["tracking_number"]
+    ]
+    assert woo.count("POST", "shipment-trackings") == 1
+    assert other.close() == 0

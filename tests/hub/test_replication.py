@@ -88,13 +88,18 @@ def test_an_order_packed_on_one_bench_ships_on_every_bench_and_its_tracking_leav
     with open_home(b2) as ctx, ctx.db.read() as s:
         packed = s.scalars(select(Order).where(Order.number == number)).one()
         assert [p.tracking_number for p in packed.parcels] == tracking
-        assert not list(s.scalars(select(OutboxEntry)))  # B2 holds no shop: it tells none
+        # B2 has the shop only as a copy from the hub: the updates are in its outbox (the
+        # warehouse's), and it sends none of them
+        waiting = list(s.scalars(select(OutboxEntry)))
+        assert {e.status for e in waiting} == {OutboxStatus.PENDING}
+        assert len(waiting) == len(outbox)
     assert "1 sent" in said or "2 sent" in said
     # AND the shop updates B1 sent reach B2 too, and a second round sends nothing again
     sync_once(b2)
     with open_home(b2) as ctx, ctx.db.read() as s:
         types = set(s.scalars(select(Event.type).where(Event.type == "shop_update_sent")))
         assert types == {"shop_update_sent"}
+        assert {e.status for e in s.scalars(select(OutboxEntry))} == {OutboxStatus.SENT}
     assert "0 sent" in sync_once(b1)
 
 

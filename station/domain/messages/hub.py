@@ -164,4 +164,19 @@ register(
         "No bench has joined this hub yet",
         "Nessun banco fa ancora parte di questo hub",
     ),
+    Message(
+        "hub_joined_here",
+        "Bench {bench} joined the hub {url}: once these settings are saved it replicates and "
+        "claims its orders on the hub",
+        "Il banco {bench} fa parte dell'hub {url}: salvate queste impostazioni replica e "
+        "prende i suoi ordini dall'hub",
+    ),
+    Message(
+        "hub_shop_not_added",
+        "{shop}: this bench has the shop's orders from the hub but not its credentials, so it "
+        "does not sync the shops; to let it, run `station shop add {kind} {shop} ...` here",
+        "{shop}: questo banco ha gli ordini del negozio dall'hub ma non le sue credenziali, "
+        "quindi non sincronizza i negozi; per permetterlo esegui qui "
+        "`station shop add {kind} {shop} ...`",
+    ),
 )

@@ -687,6 +687,16 @@
         <source>Lock &amp;after idle:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../settings_dialog.py" line="134" />
+        <source>Warehouse &amp;hub:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="148" />
+        <source>&amp;Join</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>

@@ -687,6 +687,16 @@
         <source>Lock &amp;after idle:</source>
         <translation>Blocca &amp;dopo inattività:</translation>
     </message>
+    <message>
+        <location filename="../settings_dialog.py" line="134" />
+        <source>Warehouse &amp;hub:</source>
+        <translation>&amp;Hub di magazzino:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="148" />
+        <source>&amp;Join</source>
+        <translation>&amp;Unisciti</translation>
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>
