@@ -106,6 +106,9 @@ class Settings:
     carrier_secrets: Callable[[str], dict[str, str]] | None = field(
         default=None, compare=False, repr=False
     )
+    # A bench joined to a hub numbers SSCCs from the block of serials the hub handed it (first
+    # past last: none left); set for one shipment, never written to the file.
+    sscc_block: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def load(cls, home: Path) -> Settings:
@@ -123,6 +126,7 @@ class Settings:
             "named_bench",
             "load_warning",
             "carrier_secrets",
+            "sscc_block",
         }
         values = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
@@ -133,5 +137,6 @@ class Settings:
         data.pop("named_bench")
         data.pop("load_warning")
         data.pop("carrier_secrets")
+        data.pop("sscc_block")
         data.update(data.pop("extra"))
         write_atomically(home / CONFIG_FILE, tomli_w.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

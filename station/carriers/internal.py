@@ -13,8 +13,12 @@ from station.domain.messages import text
 
 
 def internal_labels(
-    request: LabelRequest, counters: CounterStore, gs1_company_prefix: str
+    request: LabelRequest,
+    counters: CounterStore,
+    gs1_company_prefix: str,
+    sscc_block: tuple[int, int] | None = None,
 ) -> tuple[LabelledParcel, ...]:
+    """`sscc_block`: the block of SSCC serials a hub handed the bench, if it is joined to one."""
     numbering = Numbering(counters, request.language)
     # The mark goes where the service is printed, in the bench's language.
     marked = replace(request, service=text("courier_label_to_follow", request.language))
@@ -22,7 +26,7 @@ def internal_labels(
     for parcel in request.parcels:
         sscc, advanced = parcel.sscc, dict[str, int]()
         if sscc is None:
-            sscc, advanced = numbering.sscc(gs1_company_prefix)
+            sscc, advanced = numbering.sscc(gs1_company_prefix, sscc_block)
         number = sscc or f"{request.order_number}-{parcel.seq}"
         view = parcel_label_view(marked, parcel, number, sscc)
         documents = {fmt: render(view, fmt, request) for fmt in request.formats}

@@ -5,6 +5,7 @@ start a range over and print tracking numbers twice. They are exactly
 
     tracking:{carrier}:{prefix}{suffix}:{first}-{last}     a range the courier assigned
     sscc:0{gs1 company prefix}                              SSCC-18 serials, extension digit 0
+    sscc:0{gs1 company prefix}:{first}-{last}               a block of them a hub handed a bench
 
 `Numbering` hands out numbers over `ShipmentCounters`, which read stored counters `FOR UPDATE`
 (on SQLite the write transaction already holds the lock), so two benches on one hub never print
@@ -34,8 +35,19 @@ def range_key(numbers: NumberRange) -> str:
     return f"tracking:{numbers.carrier}:{numbers.prefix}{numbers.suffix}:{numbers.first}-{numbers.last}"
 
 
-def sscc_key(company_prefix: str) -> str:
-    return f"sscc:0{company_prefix}"
+def sscc_key(company_prefix: str, block: tuple[int, int] | None = None) -> str:
+    """The counter of the prefix's SSCC serials, or of one block of them: a bench joined to a
+    hub numbers from its own blocks, so no bench's counter ever moves another's."""
+    whole = f"sscc:0{company_prefix}"
+    return whole if block is None else f"{whole}:{block[0]}-{block[1]}"
+
+
+def sscc_serials(company_prefix: str) -> NumberRange:
+    """Every serial Station numbers SSCCs of the prefix from (extension digit 0)."""
+    try:
+        return replace(_sscc_range(company_prefix), first=1)
+    except DocumentError as exc:
+        raise ShippingError(exc.code, **exc.params) from exc
 
 
 def stored_counters(session: Session) -> StoredCounter:
@@ -93,15 +105,22 @@ class Numbering:
             self.warnings[numbers.carrier] = w.message(self.language)
         return allocation.number, {key: allocation.counter}
 
-    def sscc(self, company_prefix: str) -> tuple[str | None, dict[str, int]]:
-        """The next SSCC-18 of the GS1 company prefix; none without a prefix."""
+    def sscc(
+        self, company_prefix: str, block: tuple[int, int] | None = None
+    ) -> tuple[str | None, dict[str, int]]:
+        """The next SSCC-18 of the GS1 company prefix, from `block` of its serials when a hub
+        handed the bench one (an empty block, first past last: none left); none without a
+        prefix."""
         if not company_prefix:
             return None, {}
-        try:
-            numbers = replace(_sscc_range(company_prefix), first=1)
-        except DocumentError as exc:
-            raise ShippingError(exc.code, **exc.params) from exc
-        return self.take(numbers, sscc_key(company_prefix))
+        numbers = sscc_serials(company_prefix)
+        if block is not None:
+            if block[0] > block[1]:
+                raise ShippingError("sscc_block_empty")
+            # Running low means the whole series, never the block: the hub hands out more.
+            warn = numbers.warn_at - (numbers.last - block[1])
+            numbers = replace(numbers, first=block[0], last=block[1], warn_remaining=warn)
+        return self.take(numbers, sscc_key(company_prefix, block))
 
     def _allocate(self, numbers: NumberRange, last_used: int | None) -> Allocation:
         try:

@@ -31,6 +31,7 @@ class RangeCarrier:
     code: str
     ranges: Mapping[str, Mapping[str, Any]]
     gs1_company_prefix: str = ""
+    sscc_block: tuple[int, int] | None = None  # a hub's block of the SSCC serials
     needs_network: bool = False
     voided: list[str] = field(default_factory=list)
 
@@ -48,7 +49,7 @@ class RangeCarrier:
             advanced: dict[str, int] = {}
             if tracking is None:
                 tracking, advanced = numbering.take(numbers)
-                sscc, more = numbering.sscc(self.gs1_company_prefix)
+                sscc, more = numbering.sscc(self.gs1_company_prefix, self.sscc_block)
                 advanced |= more
             view = parcel_label_view(request, parcel, tracking, sscc)
             documents = {fmt: render(view, fmt, request) for fmt in request.formats}
@@ -90,7 +91,9 @@ def render(view: LabelView, fmt: LabelFormat, request: LabelRequest) -> bytes:
 
 
 def range_carrier(code: str, settings: Settings) -> RangeCarrier:
-    return RangeCarrier(code, settings.tracking_ranges, settings.gs1_company_prefix)
+    return RangeCarrier(
+        code, settings.tracking_ranges, settings.gs1_company_prefix, settings.sscc_block
+    )
 
 
 register_carrier("range", range_carrier)

@@ -211,7 +211,7 @@ def record_pending(
     """The request's parcels leave with internal labels while their carrier does not answer;
     one warning sentence per parcel."""
     counters = ShipmentCounters(stored_counters(session))
-    internal = internal_labels(request, counters, settings.gs1_company_prefix)
+    internal = internal_labels(request, counters, settings.gs1_company_prefix, settings.sscc_block)
     said = []
     for label in internal:
         pending = PendingLabel(label, reason)

@@ -23,6 +23,7 @@ from station.domain import OrderStatus
 from station.services.claims import Refusal
 from station.services.queue import urgency
 from sync.hub.blocks import (
+    SSCC,
     has_numbers,
     in_blocks,
     load_blocks,
@@ -120,25 +121,34 @@ class HubClaims:
         return self._numbers_for(row.carrier, units)
 
     def _numbers_for(self, carrier: str, units: int) -> Refusal | None:
-        """A bench about to open an order must hold tracking numbers for every parcel it may
-        need, in one block: asked for now if its blocks run short, refused before the order is
-        opened if the hub is away."""
+        """A bench about to open an order must hold tracking numbers, and SSCC serials, for
+        every parcel it may need, each in one block: asked for now if its blocks run short,
+        refused before the order is opened if the hub is away."""
         need = numbers_needed(units)
+        if not self._holds(carrier, need):
+            return Refusal("hub_no_numbers", {"carrier": carrier})
+        if not self._holds(SSCC, need):
+            return Refusal("hub_no_ssccs")
+        return None
+
+    def _holds(self, series: str, need: int) -> bool:
+        """Whether the bench holds `need` numbers of the series in one block, asking the hub
+        for a block if not."""
         with self.local.read() as s:
-            if has_numbers(self.home, self.settings, carrier, stored(s), need):
-                return None
+            if has_numbers(self.home, self.settings, series, stored(s), need):
+                return True
             blocks = load_blocks(self.home)
-            if make_room(blocks, self.settings, carrier, stored(s), need):
+            if make_room(blocks, self.settings, series, stored(s), need):
                 save_blocks(self.home, blocks)
-                return None
+                return True
             try:
                 with hub_errors(self.hub.url), self.hub.write() as hs:
-                    top_up_blocks(hs, blocks, self.settings, stored(s), only=carrier, need=need)
+                    top_up_blocks(hs, blocks, self.settings, stored(s), only=series, need=need)
             except HubError:
-                return Refusal("hub_no_numbers", {"carrier": carrier})
-            ready = make_room(blocks, self.settings, carrier, stored(s), need)
+                return False
+            ready = make_room(blocks, self.settings, series, stored(s), need)
         save_blocks(self.home, blocks)
-        return None if ready else Refusal("hub_no_numbers", {"carrier": carrier})
+        return ready
 
     def _record(self, granted: list[uuid.UUID]) -> None:
         missing = record_leases(self.local, self.bench, granted, self.clock())

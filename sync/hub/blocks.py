@@ -1,10 +1,11 @@
-"""Tracking numbers that never collide offline: a courier's range is split into blocks, and
-each bench labels from blocks the hub handed it ahead of need.
+"""Numbers that never collide offline: a courier's range, and the SSCC serials of the GS1
+company prefix, are split into blocks, and each bench labels from blocks the hub handed it
+ahead of need.
 
 A bench asks for a new block when fewer than half a block's numbers are left to it
 (`hub_block_size`, default 200), so a LAN outage finds it with numbers in hand. Each block is
-labelled from as a range of its own (its own counter key, as `station.carriers.numbering`
-names a range), so no bench's counter ever moves another's. The blocks a bench holds are kept
+labelled from as a series of its own (its own counter key, as `station.carriers.numbering`
+names a range or a block of SSCC serials), so no bench's counter ever moves another's. The blocks a bench holds are kept
 in `hub-blocks.json` in its home: they must survive a restart with the hub out of reach.
 """
 
@@ -21,7 +22,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from station.carriers import ShippingError
-from station.carriers.numbering import range_key, tracking_range
+from station.carriers.numbering import range_key, sscc_key, sscc_serials, tracking_range
 from station.carriers.registry import carrier_kind
 from station.config import Settings
 from station.db.models import Counter
@@ -36,7 +37,9 @@ BLOCK_SIZE = 200
 # to this many (an order of more units than this is packed in fewer parcels in practice).
 MAX_PARCELS = 10
 Block = tuple[int, int]
-Blocks = dict[str, list[Block]]  # by the whole range's counter key
+Blocks = dict[str, list[Block]]  # by the whole series' counter key
+# The name the SSCC serials go by among the carriers' ranges (`only`, `has_numbers`, ...)
+SSCC = "SSCC"
 LastUsed = Callable[[str], int | None]
 
 
@@ -80,17 +83,53 @@ def ranges_of(settings: Settings) -> dict[str, NumberRange]:
     return found
 
 
-def _within(numbers: NumberRange, block: Block) -> NumberRange:
-    return dataclasses.replace(numbers, first=block[0], last=block[1])
+@dataclasses.dataclass(frozen=True)
+class Series:
+    """Numbers the hub hands out in blocks: a courier's range, or the SSCC serials of a GS1
+    company prefix (`company_prefix` set)."""
+
+    numbers: NumberRange  # the whole series
+    company_prefix: str = ""
+
+    @property
+    def key(self) -> str:
+        """The whole series' counter key: its blocks are granted and kept under it."""
+        if self.company_prefix:
+            return sscc_key(self.company_prefix)
+        return range_key(self.numbers)
+
+    def block_key(self, block: Block) -> str:
+        if self.company_prefix:
+            return sscc_key(self.company_prefix, block)
+        return range_key(dataclasses.replace(self.numbers, first=block[0], last=block[1]))
 
 
-def left_in(numbers: NumberRange, block: Block, last_used: LastUsed) -> int:
-    used = last_used(range_key(_within(numbers, block)))
+def sscc_series(settings: Settings) -> Series | None:
+    """The SSCC serials of the configured GS1 company prefix; None without one."""
+    if not settings.gs1_company_prefix:
+        return None
+    try:
+        return Series(sscc_serials(settings.gs1_company_prefix), settings.gs1_company_prefix)
+    except ShippingError:
+        return None  # a prefix set up wrong says so when a parcel is labelled
+
+
+def series_of(settings: Settings) -> dict[str, Series]:
+    """Every series handed out in blocks, by carrier code (the SSCC serials as `SSCC`)."""
+    found = {code: Series(numbers) for code, numbers in ranges_of(settings).items()}
+    sscc = sscc_series(settings)
+    if sscc is not None:
+        found[SSCC] = sscc
+    return found
+
+
+def left_in(series: Series, block: Block, last_used: LastUsed) -> int:
+    used = last_used(series.block_key(block))
     return block[1] - (block[0] - 1 if used is None else used)
 
 
-def current_block(numbers: NumberRange, blocks: list[Block], last_used: LastUsed) -> Block | None:
-    return next((b for b in blocks if left_in(numbers, b, last_used) > 0), None)
+def current_block(series: Series, blocks: list[Block], last_used: LastUsed) -> Block | None:
+    return next((b for b in blocks if left_in(series, b, last_used) > 0), None)
 
 
 def stored(session: Session) -> LastUsed:
@@ -102,23 +141,28 @@ def stored(session: Session) -> LastUsed:
 
 
 def in_blocks(settings: Settings, blocks: Blocks, last_used: LastUsed) -> Settings:
-    """The settings a joined bench labels with: each range narrowed to the bench's current
-    block. A range without a block left stays empty (first past last): it cannot label."""
+    """The settings a joined bench labels with: each range, and the SSCC serials, narrowed to
+    the bench's current block. A series without a block left stays empty (first past last): it
+    cannot label."""
     ranges = {code: dict(conf) for code, conf in settings.tracking_ranges.items()}
-    for code, numbers in ranges_of(settings).items():
-        block = current_block(numbers, blocks.get(range_key(numbers), []), last_used)
-        first, last = block if block is not None else (numbers.last + 1, numbers.last)
+    sscc_block = None
+    for code, series in series_of(settings).items():
+        block = current_block(series, blocks.get(series.key, []), last_used)
+        first, last = block if block is not None else (series.numbers.last + 1, series.numbers.last)
+        if series.company_prefix:
+            sscc_block = (first, last)
+            continue
         conf = next(c for k, c in ranges.items() if k.upper() == code)
         conf["first"], conf["last"] = first, last
-    return dataclasses.replace(settings, tracking_ranges=ranges)
+    return dataclasses.replace(settings, tracking_ranges=ranges, sscc_block=sscc_block)
 
 
 def grant_block(
-    hub: Session, numbers: NumberRange, bench: str, size: int, floor: int | None
+    hub: Session, series: Series, bench: str, size: int, floor: int | None
 ) -> Block | None:
-    """The next block of the range for `bench`, after every block handed out and after any
-    number taken before the range was split (`floor`); None when the range is used up."""
-    key = range_key(numbers)
+    """The next block of the series for `bench`, after every block handed out and after any
+    number taken before the series was split (`floor`); None when the series is used up."""
+    key, numbers = series.key, series.numbers
     hub.execute(text(f"SELECT pg_advisory_xact_lock({LOCK_KEY})"), {"lock_name": f"block:{key}"})
     top = hub.scalar(select(func.max(hub_blocks.c.last)).where(hub_blocks.c.range_key == key))
     taken = hub.scalar(select(Counter.value).where(Counter.name == key))
@@ -147,20 +191,20 @@ def top_up_blocks(
     only: str = "",
     need: int = 1,
 ) -> int:
-    """Ask for a block of each range (or of carrier `only`) with less than half a block left
-    here, or with no block holding `need` numbers, adding it to `blocks`; returns how many were
+    """Ask for a block of each series (or of carrier `only`, `SSCC` for the SSCC serials) with
+    less than half a block left here, or with no block holding `need` numbers, adding it to `blocks`; returns how many were
     granted. The caller keeps `blocks` once the hub committed: a block saved but never granted
     could be handed to another bench too."""
     size, granted = block_size(settings), 0
-    for code, numbers in ranges_of(settings).items():
+    for code, series in series_of(settings).items():
         if only and code != only.upper():
             continue
-        mine = blocks.setdefault(range_key(numbers), [])
-        left = [left_in(numbers, b, last_used) for b in mine]
+        mine = blocks.setdefault(series.key, [])
+        left = [left_in(series, b, last_used) for b in mine]
         if sum(left) * 2 >= size and max(left, default=0) >= need:
             continue
-        floor = last_used(range_key(numbers))
-        block = grant_block(hub, numbers, settings.bench_name, max(size, need), floor)
+        floor = last_used(series.key)
+        block = grant_block(hub, series, settings.bench_name, max(size, need), floor)
         if block is not None:
             mine.append(block)
             granted += 1
@@ -170,14 +214,15 @@ def top_up_blocks(
 def has_numbers(
     home: Path, settings: Settings, carrier: str, last_used: LastUsed, need: int = 1
 ) -> bool:
-    """Whether the bench's current block of the carrier's range holds `need` numbers: a
-    shipment is labelled from one block, so an order is never left half labelled."""
-    numbers = ranges_of(settings).get(carrier.upper())
-    if numbers is None:
+    """Whether the bench's current block of the carrier's range (`SSCC`: of the SSCC serials)
+    holds `need` numbers: a shipment is labelled from one block, so an order is never left
+    half labelled."""
+    series = series_of(settings).get(carrier.upper())
+    if series is None:
         return True  # a courier's own numbering, or no range: not the hub's to hand out
-    mine = load_blocks(home).get(range_key(numbers), [])
-    block = current_block(numbers, mine, last_used)
-    return block is not None and left_in(numbers, block, last_used) >= need
+    mine = load_blocks(home).get(series.key, [])
+    block = current_block(series, mine, last_used)
+    return block is not None and left_in(series, block, last_used) >= need
 
 
 def make_room(
@@ -186,12 +231,12 @@ def make_room(
     """Set aside the blocks ahead of the first one holding `need` numbers (their few numbers
     left are never used: the hub never hands them out again); False when no block holds that
     many. Returns whether the carrier's current block now holds `need` numbers."""
-    numbers = ranges_of(settings).get(carrier.upper())
-    if numbers is None:
+    series = series_of(settings).get(carrier.upper())
+    if series is None:
         return True
-    mine = blocks.get(range_key(numbers), [])
+    mine = blocks.get(series.key, [])
     for at, block in enumerate(mine):
-        if left_in(numbers, block, last_used) >= need:
+        if left_in(series, block, last_used) >= need:
             del mine[:at]
             return True
     return False

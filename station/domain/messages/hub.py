@@ -116,6 +116,20 @@ register(
         "dargliene altri: l'ordine non è stato aperto; aprilo quando la rete torna, o su un "
         "banco che ha numeri",
     ),
+    Message(
+        "hub_no_ssccs",
+        "This bench has no SSCC serials left and the hub is out of reach to hand it more: the "
+        "order was not opened; open it when the network is back, or on a bench that has serials",
+        "Questo banco non ha più seriali SSCC e l'hub non è raggiungibile per dargliene altri: "
+        "l'ordine non è stato aperto; aprilo quando la rete torna, o su un banco che ha seriali",
+    ),
+    Message(
+        "sscc_block_empty",
+        "This bench has no SSCC serials left from the hub: no label was printed; label the "
+        "order again when the network is back",
+        "Questo banco non ha più seriali SSCC dall'hub: nessuna etichetta è stata stampata; "
+        "rifai l'etichetta dell'ordine quando la rete torna",
+    ),
     # conflicts between benches, flagged on the order for a lead (both sides named)
     Message(
         "hub_packed_twice",
