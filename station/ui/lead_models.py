@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from station.domain.reasons import reason_text
 from station.services.board import BenchRow, CarrierLine, ClockRow, HeldRow, QueueClock
+from station.services.pending_labels import PendingParcel
 from station.services.pick_shorts import PickShortRow
 from station.ui.lead_worker import BoardSnapshot
 
@@ -368,5 +369,38 @@ class ShortsModel(_Table):
             row.order,
             row.picker or "–",
             row.tote,
+        )
+        return values[column]
+
+
+class LabelsModel(_Table):
+    """The pending shelf, oldest first: parcels that left with an internal label and wait for
+    their carrier's, which prints by itself at the bench that packed them."""
+
+    def __init__(self, language: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.language = language
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Since"),
+            self.tr("Order"),
+            self.tr("Parcel"),
+            self.tr("Carrier"),
+            self.tr("Packed at"),
+            self.tr("Why"),
+        ]
+
+    def show(self, rows: Sequence[PendingParcel], now: dt.datetime) -> None:
+        self.replace(rows, now)
+
+    def cell(self, row: PendingParcel, column: int) -> str:
+        values = (
+            local(row.since),
+            row.order_number,
+            str(row.parcel_seq),
+            row.carrier,
+            row.bench or "–",
+            reason_text(row.reason, self.language),
         )
         return values[column]

@@ -34,7 +34,14 @@ from station.context import AppContext
 from station.db.engine import Database
 from station.domain.messages import text
 from station.ui.lead_figures import FiguresPane
-from station.ui.lead_models import BoardModel, CarrierModel, ClockModel, HeldModel, ShortsModel
+from station.ui.lead_models import (
+    BoardModel,
+    CarrierModel,
+    ClockModel,
+    HeldModel,
+    LabelsModel,
+    ShortsModel,
+)
 from station.ui.lead_views import BoardView, fit_columns, table, tabular
 from station.ui.lead_worker import (
     BoardSnapshot,
@@ -54,6 +61,7 @@ class LeadConsole(QMainWindow):
     want_clock = Signal()
     want_figures = Signal(object)  # Window
     want_shorts = Signal()
+    want_labels = Signal()
     send = Signal(object)  # LeadCommand
     board_shown = Signal(object)  # BoardSnapshot, once on screen
     said = Signal(bool, str)  # a command's outcome, once shown
@@ -76,7 +84,7 @@ class LeadConsole(QMainWindow):
         )
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
-        self._pending = {"board": False, "clock": False, "shorts": False}
+        self._pending = {"board": False, "clock": False, "shorts": False, "labels": False}
         self.staff: tuple[str, ...] = ()
         self._build()
         self._connect()
@@ -118,6 +126,9 @@ class LeadConsole(QMainWindow):
         self.tabs.addTab(queue, self.tr("Queue against the clock"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
         self.tabs.addTab(self.shorts_view, self.tr("Picking shorts"))
+        self.labels_model = LabelsModel(self.ctx.settings.language, self)
+        self.labels_view = table(self.labels_model)
+        self.tabs.addTab(self.labels_view, self.tr("Labels waiting"))
         self.setCentralWidget(self.tabs)
         self.message = QLabel()
         self.statusBar().addWidget(self.message, 1)
@@ -133,6 +144,8 @@ class LeadConsole(QMainWindow):
         w.figures_ready.connect(self.figures.show_report)
         self.want_shorts.connect(w.refresh_shorts)
         w.shorts_ready.connect(self.show_shorts)
+        self.want_labels.connect(w.refresh_labels)
+        w.labels_ready.connect(self.show_labels)
         w.command_done.connect(self.show_outcome)
         w.read_failed.connect(self._read_failed)
         self.board_view.order_dropped.connect(self.move_order)
@@ -148,6 +161,7 @@ class LeadConsole(QMainWindow):
             (BOARD_EVERY_MS, self.refresh_board),
             (CLOCK_EVERY_MS, self.refresh_clock),
             (CLOCK_EVERY_MS, self.refresh_shorts),
+            (CLOCK_EVERY_MS, self.refresh_labels),
             (FIGURES_EVERY_MS, self.figures.refresh),
         ):
             timer = QTimer(self)
@@ -199,6 +213,17 @@ class LeadConsole(QMainWindow):
         self.shorts_model.show(rows, at)
         fit_columns(self.shorts_view)
 
+    def refresh_labels(self) -> None:
+        """Read while the lead looks at the pending shelf."""
+        if self.tabs.currentWidget() is self.labels_view and not self._pending["labels"]:
+            self._pending["labels"] = True
+            self.want_labels.emit()
+
+    def show_labels(self, rows: Any, at: Any) -> None:
+        self._pending["labels"] = False
+        self.labels_model.show(rows, at)
+        fit_columns(self.labels_view)
+
     def show_board(self, snapshot: BoardSnapshot) -> None:
         self._pending["board"] = False
         self.staff = snapshot.operators
@@ -232,6 +257,8 @@ class LeadConsole(QMainWindow):
             self.refresh_clock()
         elif self.tabs.widget(index) is self.shorts_view:
             self.refresh_shorts()
+        elif self.tabs.widget(index) is self.labels_view:
+            self.refresh_labels()
 
     # -- the selected order ------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from station.services.board import BenchRow, QueueClock, active_operators, board
 from station.services.errors import CommandError
 from station.services.failures import failure_of
 from station.services.lead import LeadService, OrderChange
+from station.services.pending_labels import pending_shelf
 from station.services.pick_shorts import pick_shorts
 from station.services.report import Report, shift_report
 
@@ -73,6 +74,7 @@ class LeadWorker(QObject):
     clock_ready = Signal(object)  # QueueClock
     figures_ready = Signal(object)  # Report
     shorts_ready = Signal(object, object)  # list[PickShortRow], read at
+    labels_ready = Signal(object, object)  # list[PendingParcel], read at
     command_done = Signal(bool, str, object)  # carried out, the sentence, the LeadCommand
     read_failed = Signal(str, str)  # which read (board, clock, figures), the sentence
 
@@ -124,6 +126,18 @@ class LeadWorker(QObject):
             self.read_failed.emit("shorts", self._sentence(exc))
             return
         self.shorts_ready.emit(rows, self._clock())
+
+    @Slot()
+    def refresh_labels(self) -> None:
+        """The pending shelf: parcels shipped with an internal label, waiting for their
+        carrier's (`station carrier pending`)."""
+        try:
+            with self._db.read() as session:
+                rows = pending_shelf(session)
+        except Exception as exc:
+            self.read_failed.emit("labels", self._sentence(exc))
+            return
+        self.labels_ready.emit(rows, self._clock())
 
     @Slot(object)
     def refresh_figures(self, window: Window) -> None:

@@ -1190,6 +1190,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Labels waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../lead_window.py" line="0" />
         <source>Void an order's shipment…</source>
         <translation type="unfinished" />
@@ -1321,6 +1326,39 @@
     <message>
         <location filename="../lead_models.py" line="1" />
         <source>{0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LabelsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Parcel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Carrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Why</source>
         <translation type="unfinished" />
     </message>
 </context>

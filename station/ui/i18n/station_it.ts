@@ -1190,6 +1190,11 @@
         <translation>Mancanti al prelievo</translation>
     </message>
     <message>
+        <location filename="../lead_window.py" line="1" />
+        <source>Labels waiting</source>
+        <translation>Etichette in attesa</translation>
+    </message>
+    <message>
         <location filename="../lead_window.py" line="0" />
         <source>Void an order's shipment…</source>
         <translation>Annulla la spedizione di un ordine…</translation>
@@ -1322,6 +1327,39 @@
         <location filename="../lead_models.py" line="1" />
         <source>{0} of {1}</source>
         <translation>{0} di {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsModel</name>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Parcel</source>
+        <translation>Collo</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Carrier</source>
+        <translation>Corriere</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Packed at</source>
+        <translation>Imballato a</translation>
+    </message>
+    <message>
+        <location filename="../lead_models.py" line="1" />
+        <source>Why</source>
+        <translation>Perché</translation>
     </message>
 </context>
 </TS>
