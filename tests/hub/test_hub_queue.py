@@ -171,7 +171,7 @@ def test_hub_init_upgrades_a_hub_an_older_release_prepared_without_alembic(
         # the one B1 holds
         with db.read() as s:
             heads = s.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
-            assert heads == ["hub_0003_sends"]
+            assert heads == ["hub_0004_picked_orders"]
             assert s.scalar(select(func.count()).select_from(hub_queue)) == 2
         assert claim(db, "B2", 2) == ["OLD2"]
     finally:
