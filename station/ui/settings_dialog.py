@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,6 +150,14 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """A wrapped sentence across the form (the lead-only note, the hub's answer) gets the
+        height its width needs: a form row alone would squeeze it into one clipped line."""
+        super().resizeEvent(event)
+        for note in (self.checks_note, getattr(self, "hub_said", None)):
+            if note is not None and note.width() > 0:
+                note.setMinimumHeight(note.heightForWidth(note.width()))
 
     def _hub_row(self) -> QWidget:
         """The hub's address and a button that joins it, as `station bench join` does (the
