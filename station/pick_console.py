@@ -10,7 +10,6 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from station.cli_support import UserError
-from station.domain import events as ev
 from station.domain.messages import text
 from station.workflow.io import Accepted, Prompt, Rejected, parse_line
 from station.workflow.route import Stop
@@ -105,32 +104,22 @@ def run_pick(service: PickService, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def cmd_pick_shorts(args: argparse.Namespace, ctx: AppContext) -> int:
-    from sqlalchemy import select
-
-    from station.db.models import Event, Order
+    from station.services.pick_shorts import pick_shorts
 
     with ctx.db.read() as session:
-        rows = session.execute(
-            select(Event, Order.number)
-            .join(Order, Order.uid == Event.order_uid)
-            .where(Event.type == ev.PickShorted.TYPE)
-            .order_by(Event.seq)
-        ).all()
-    shorts = []
-    for event, number in rows:
-        e = ev.decode(event.type, event.version, event.payload)
-        assert isinstance(e, ev.PickShorted)
-        shorts.append(
-            {
-                "order": number,
-                "bin": e.bin,
-                "wanted": e.wanted,
-                "found": e.found,
-                "tote": e.tote,
-                "at": event.at.isoformat(),
-                "picker": event.operator,
-            }
-        )
+        rows = pick_shorts(session, limit=None)
+    shorts = [
+        {
+            "order": row.order,
+            "bin": row.bin,
+            "wanted": row.wanted,
+            "found": row.found,
+            "tote": row.tote,
+            "at": row.at.isoformat(),
+            "picker": row.picker,
+        }
+        for row in reversed(rows)  # oldest first, as a log reads
+    ]
     if args.json:
         print(json.dumps(shorts, indent=2))
         return 0

@@ -28,7 +28,8 @@ class PickShortRow:
     tote: str
 
 
-def pick_shorts(session: Session, limit: int = SHOWN) -> list[PickShortRow]:
+def pick_shorts(session: Session, limit: int | None = SHOWN) -> list[PickShortRow]:
+    """Newest first; `limit` None for every short ever recorded."""
     rows = session.execute(
         select(Event.at, Event.operator, Event.version, Event.payload, Order.number)
         .join(Order, Order.uid == Event.order_uid)

@@ -185,7 +185,7 @@ def _benches(s: Session, now: dt.datetime) -> list[BenchOnHub]:
                 Order.status.in_([OrderStatus.QUEUED, OrderStatus.PACKING]),
             )
             .group_by(hub_leases.c.bench)
-        ).tuples()
+        )
     }
     rows = s.execute(select(hub_benches).order_by(hub_benches.c.name)).mappings()
     return [
