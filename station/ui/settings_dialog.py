@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -144,7 +146,7 @@ class SettingsDialog(QDialog):
         if home is not None:
             form.addRow(self.tr("Warehouse &hub:"), self._hub_row())
             form.addRow(self.hub_said)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
@@ -176,22 +178,29 @@ class SettingsDialog(QDialog):
         return row
 
     def join(self) -> None:
-        """Join the hub now, under the bench name in the form: the bench replicates and claims
-        on the hub as soon as the settings are saved."""
-        from sync.hub.link import HubError, join_bench, shown_url
-
+        """Join the hub, under the bench name in the form, on a thread of its own (the hub may
+        take seconds to answer; the window never waits): the bench replicates and claims on the
+        hub as soon as the settings are saved, which waits for the answer."""
         assert self._home is not None
         url, language = self.hub_url.text().strip(), self._settings.language
         name = self.bench_name.text().strip() or self._settings.bench_name
-        try:
-            where = join_bench(self._home, self._settings, url, name, dt.datetime.now(dt.UTC))
-        except HubError as exc:
-            self.hub_said.setText(exc.message(language))
+        self.join_hub.setEnabled(False)
+        self.buttons.setEnabled(False)
+        self.hub_said.setStyleSheet("")
+        self.hub_said.setText(self.tr("Joining the hub…"))
+        self._joiner = HubJoin(self)
+        self._joiner.finished.connect(self._joined)
+        self._joiner.start(self._home, copy.deepcopy(self._settings), url, name, language)
+
+    @Slot(object, str)
+    def _joined(self, settings: Settings | None, sentence: str) -> None:
+        self.join_hub.setEnabled(True)
+        self.buttons.setEnabled(True)
+        self.hub_said.setText(sentence)
+        if settings is None:
             self.hub_said.setStyleSheet("color: #b71c1c;")
             return
-        said = messages.text("hub_joined_here", language, bench=name, url=shown_url(url))
-        self.hub_said.setText(f"{said} ({where})")
-        self.hub_said.setStyleSheet("")
+        self._settings = settings  # the joined bench's name, series and hub flag
         self.hub_url.clear()
 
     def settings(self) -> Settings:
@@ -211,3 +220,25 @@ class SettingsDialog(QDialog):
         result.extra["scanner_port"] = self.scanner_port.text().strip()
         result.extra["scanner_device"] = _value(self.scanner_device)
         return result
+
+
+class HubJoin(QObject):
+    """`join_bench` on a thread of its own; `finished` carries the joined settings (None when
+    the hub refused or could not be reached) and the sentence to show."""
+
+    finished = Signal(object, str)
+
+    def start(self, home: Path, settings: Settings, url: str, name: str, language: str) -> None:
+        args = (home, settings, url, name, language)
+        threading.Thread(target=self._run, args=args, name="hub-join", daemon=True).start()
+
+    def _run(self, home: Path, settings: Settings, url: str, name: str, language: str) -> None:
+        from sync.hub.link import HubError, join_bench, shown_url
+
+        try:
+            where = join_bench(home, settings, url, name, dt.datetime.now(dt.UTC))
+        except HubError as exc:
+            self.finished.emit(None, exc.message(language))
+            return
+        said = messages.text("hub_joined_here", language, bench=name, url=shown_url(url))
+        self.finished.emit(settings, f"{said} ({where})")

@@ -32,13 +32,16 @@ def test_the_settings_join_a_hub_and_the_window_replicates_with_it(
     # WHEN an address that is no hub is given, THEN the dialog says so and nothing is joined
     dialog.hub_url.setText("mysql://nowhere/warehouse")
     dialog.join_hub.click()
-    assert "PostgreSQL" in dialog.hub_said.text()
+    # (the hub is asked on a thread of its own; the dialog waits for nothing)
+    qtbot.waitUntil(lambda: "PostgreSQL" in dialog.hub_said.text(), timeout=10_000)
     assert not Settings.load(ctx.home).extra.get("hub_joined")
     # WHEN the bench is named B7, the hub's address given, Join clicked and the settings saved
     dialog.bench_name.setText("B7")
     dialog.hub_url.setText(pg_schema_url)
     dialog.join_hub.click()
-    assert "B7" in dialog.hub_said.text()
+    assert not dialog.buttons.isEnabled()  # no saving before the hub answered
+    qtbot.waitUntil(lambda: "B7" in dialog.hub_said.text(), timeout=10_000)
+    assert dialog.buttons.isEnabled()
     bench.apply_settings(dialog.settings())
     # THEN the bench is a joined bench whose address is kept with the shop secrets
     saved = Settings.load(ctx.home)

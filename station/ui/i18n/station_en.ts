@@ -697,6 +697,11 @@
         <source>&amp;Join</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../settings_dialog.py" line="1" />
+        <source>Joining the hub…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>

@@ -697,6 +697,11 @@
         <source>&amp;Join</source>
         <translation>&amp;Unisciti</translation>
     </message>
+    <message>
+        <location filename="../settings_dialog.py" line="1" />
+        <source>Joining the hub…</source>
+        <translation>Collegamento all'hub…</translation>
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>
