@@ -55,16 +55,8 @@ def test_a_short_shipment_is_a_private_note_on_the_woocommerce_order(
             ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
         )
         run_sync(ctx)
-        with ctx.db.read() as s:
-            number = s.scalars(
-                select(Order.number).where(Order.external_id == str(placed["id"]))
-            ).one()
         # WHEN the bench packs the t-shirt, the mugs are short (out of stock), and it ships
-        bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
-        for line in (number, ean_of("TSH-01"), "SHORT OUT", "SHORT", "WEIGHT 220"):
-            inp = parse_line(line, typed_weights=True)
-            assert inp is not None
-            bench.handle(inp)
+        pack_with_mugs_short(ctx, number_of(ctx, placed["id"]))
         run_sync(ctx)
         run_sync(ctx)  # a second round writes nothing twice
         # THEN the order is completed with one private note naming the owed units
@@ -75,13 +67,18 @@ def test_a_short_shipment_is_a_private_note_on_the_woocommerce_order(
         ]
 
 
-def pack_with_mugs_short(ctx: AppContext, number: str) -> None:
-    """The bench packs the t-shirt; the mugs are short (out of stock); it ships."""
+def type_lines(ctx: AppContext, *lines: str) -> None:
+    """Lines typed at a bench (weights typed), handled one by one as the console does."""
     bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
-    for line in (number, ean_of("TSH-01"), "SHORT OUT", "SHORT", "WEIGHT 220"):
+    for line in lines:
         inp = parse_line(line, typed_weights=True)
         assert inp is not None
         bench.handle(inp)
+
+
+def pack_with_mugs_short(ctx: AppContext, number: str) -> None:
+    """The bench packs the t-shirt; the mugs are short (out of stock); it ships."""
+    type_lines(ctx, number, ean_of("TSH-01"), "SHORT OUT", "SHORT", "WEIGHT 220")
 
 
 def number_of(ctx: AppContext, external_id: object) -> str:
@@ -176,12 +173,8 @@ def test_a_prestashop_note_goes_on_the_thread_the_checkout_message_opened(
 def ship_follow_up(ctx: AppContext, number: str) -> str:
     """A lead says the mugs are in stock; a bench packs the follow-up order; its number."""
     _, follow_up = LeadService(ctx.db, "giulia").release_backorder(number)
-    bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
     mug = ean_of("MUG-01")
-    for line in (follow_up, mug, mug, "WEIGHT 700", "OVERRIDE 9999"):
-        inp = parse_line(line, typed_weights=True)
-        assert inp is not None
-        bench.handle(inp)
+    type_lines(ctx, follow_up, mug, mug, "WEIGHT 700", "OVERRIDE 9999")
     return follow_up
 
 
@@ -283,17 +276,10 @@ def test_a_woocommerce_cod_order_is_collected_and_invoiced_at_the_shops_total(
             ctx, "woocommerce", "woo", url=woo.url, secrets={"key": "ck_test", "secret": "cs_test"}
         )
         run_sync(ctx)
-        with ctx.db.read() as s:
-            number = s.scalars(
-                select(Order.number).where(Order.external_id == str(placed["id"]))
-            ).one()
+        number = number_of(ctx, placed["id"])
         # WHEN it is packed whole and its invoice made
-        bench = BenchService(ctx.db, ctx.settings, DocumentArchive(ctx.home), operator="anna")
         mug = ean_of("MUG-01")
-        for line in (number, ean_of("TSH-01"), mug, mug, "WEIGHT 920", "OVERRIDE 9999"):
-            inp = parse_line(line, typed_weights=True)
-            assert inp is not None
-            bench.handle(inp)
+        type_lines(ctx, number, ean_of("TSH-01"), mug, mug, "WEIGHT 920", "OVERRIDE 9999")
         with ctx.db.write() as s:
             order = s.scalars(select(Order).where(Order.number == number)).one()
             assert order.status == "shipped"
