@@ -6,6 +6,16 @@ from __future__ import annotations
 
 from station.domain.messages.catalogue import Counted, Message, register
 
+# Shop updates waiting, counted: said by the command line and by the bench's status bar.
+PENDING_UPDATES = (
+    "pending_updates",
+    Counted(
+        "pending",
+        en=("{pending} update", "{pending} updates"),
+        it=("{pending} aggiornamento", "{pending} aggiornamenti"),
+    ),
+)
+
 register(
     # station (station/cli.py)
     Message("database_ready", "database ready: {url}", "database pronto: {url}"),
@@ -19,14 +29,7 @@ register(
         "{pending_updates} waiting for the shop, {parked_updates}",
         "{pending_updates} in attesa per il negozio, {parked_updates}",
         parts=(
-            (
-                "pending_updates",
-                Counted(
-                    "pending",
-                    en=("{pending} update", "{pending} updates"),
-                    it=("{pending} aggiornamento", "{pending} aggiornamenti"),
-                ),
-            ),
+            PENDING_UPDATES,
             (
                 "parked_updates",
                 Counted(

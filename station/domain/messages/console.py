@@ -7,6 +7,7 @@ text (from here) for people.
 from __future__ import annotations
 
 from station.domain.messages.catalogue import Counted, Message, register
+from station.domain.messages.cli import PENDING_UPDATES
 
 register(
     Message(
@@ -128,14 +129,7 @@ register(
         "Shop: {pending_updates} waiting, {parked_updates} (see the outbox)",
         "Negozio: {pending_updates} in attesa, {parked_updates} (vedi la coda di invio)",
         parts=(
-            (
-                "pending_updates",
-                Counted(
-                    "pending",
-                    en=("{pending} update", "{pending} updates"),
-                    it=("{pending} aggiornamento", "{pending} aggiornamenti"),
-                ),
-            ),
+            PENDING_UPDATES,
             (
                 "parked_updates",
                 Counted(
